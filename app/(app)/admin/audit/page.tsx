@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pagination } from '@/app/components/pagination';
+import { listAuditEntries, auditListSchema } from '@/lib/audit/queries';
+import { requireRole } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { formatDateTime } from '@/lib/format';
+import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const filterFields = [
+  { name: 'action', label: 'Action' },
+  { name: 'actor', label: 'Actor username' },
+  { name: 'targetType', label: 'Target type' },
+  { name: 'targetId', label: 'Target id' },
+  { name: 'from', label: 'From', type: 'date' },
+  { name: 'to', label: 'To', type: 'date' },
+] as const;
+
+// Where a target can be opened; other targets (sessions) are shown as text.
+const targetPaths: Record<string, string> = { user: '/admin/users/', license: '/licenses/', ticket: '/tickets/', asset: '/assets/' };
+
+function AuditTarget({ type, id }: { type: string | null; id: string | null }) {
+  if (!type) return <>—</>;
+  const path = targetPaths[type];
+  return (
+    <>
+      {type} {id && path ? <Link href={`${path}${encodeURIComponent(id)}`}>{id}</Link> : id}
+    </>
+  );
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const current = await requireRole('admin');
+  const raw = searchParamsToObject(await searchParams);
+  const params = parseListParamsLeniently(auditListSchema, raw);
+  const page = await listAuditEntries(await getDb(), current.user, params);
+  const filtered = filterFields.some((field) => params[field.name]);
+
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form className="filters" role="search" aria-label="Filter the audit log">
+        {filterFields.map((field) => (
+          <div className="field" key={field.name}>
+            <label htmlFor={`filter-${field.name}`}>{field.label}</label>
+            <input
+              id={`filter-${field.name}`}
+              name={field.name}
+              type={'type' in field ? field.type : 'text'}
+              defaultValue={params[field.name] ?? ''}
+              aria-describedby={field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined}
+            />
+          </div>
+        ))}
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+        {filtered ? <Link href="/admin/audit">Clear filters</Link> : null}
+      </form>
+      <p id="audit-filter-help" className="muted">
+        An action ending in a dot (<code>auth.</code>, <code>license.</code>) matches every action under it; any other is matched exactly.
+        Target types: user, session, ticket, asset, license. Dates are UTC days, both included.
+      </p>
+      <section className="panel" aria-labelledby="audit-title">
+        <h2 id="audit-title">
+          {filtered ? 'Matching entries' : 'All entries'} ({page.total.toLocaleString('en')}), newest first
+        </h2>
+        {page.items.length === 0 ? (
+          <p className="empty">{filtered ? 'No entry matches these filters.' : 'The audit log is empty.'}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Address</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{formatDateTime(entry.at)}</td>
+                    <td>{entry.actorUsername ?? <span className="muted">system</span>}</td>
+                    <td>
+                      <code>{entry.action}</code>
+                    </td>
+                    <td>
+                      <AuditTarget type={entry.targetType} id={entry.targetId} />
+                    </td>
+                    <td>{entry.ipAddress ?? '—'}</td>
+                    <td>
+                      {entry.details ? (
+                        <details>
+                          <summary>Show</summary>
+                          <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(entry.details, null, 2)}</pre>
+                        </details>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/audit" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { getRequestInfo, requireRole } from '@/lib/auth/dal';
+import { sessionCookieAttributes, sessionCookieName } from '@/lib/auth/session-cookie';
+import { getConfig } from '@/lib/config';
+import { isDatabaseAvailable } from '@/lib/db/availability';
+import { getDatabaseHandle } from '@/lib/db/client';
+import { migrationStatus } from '@/lib/db/migration-status';
+
+export const metadata: Metadata = { title: 'Diagnostics' };
+
+// What this server sees for the current request: the first place to look when cookies are not
+// saved behind a proxy. Shows header names and values the proxy sent, never cookies or secrets.
+const forwardedHeaderNames = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'x-request-id', 'user-agent'];
+
+export default async function DiagnosticsPage() {
+  await requireRole('admin');
+  const config = getConfig();
+  const request = await getRequestInfo();
+  const incoming = await headers();
+  const handle = await getDatabaseHandle();
+  const migrations = await migrationStatus(handle.db);
+  const cookie = sessionCookieAttributes(config, { protocol: request.protocol, persistent: true, expiresAt: Math.floor(Date.now() / 1000) + config.session.ttlSeconds });
+
+  const rows: [string, string][] = [
+    ['Scheme the app sees', request.protocol],
+    ['Host the app sees', request.host],
+    ['Client address', request.ipAddress],
+    ['Base path', config.basePath || '/ (site root)'],
+    ['Trusted proxies (TRUST_PROXY)', config.trustProxy.mode === 'list' ? config.trustProxy.description : config.trustProxy.mode],
+    ['COOKIE_SECURE', config.cookieSecure],
+    ['Instance (process id)', String(process.pid)],
+    ['Node.js', process.version],
+    ['Database', handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`],
+    ['Database reachable', isDatabaseAvailable() ? 'yes' : 'no'],
+    ['Migrations', migrations.current ? `all ${migrations.expected.length} applied` : `pending: ${migrations.pending.join(', ')}`],
+    ['Session secrets', `${config.session.secrets.length} (from ${config.session.secretSource === 'environment' ? 'SESSION_SECRET' : 'the data directory'})`],
+    ['Session lifetime / idle timeout', `${config.session.ttlSeconds} s / ${config.session.idleTimeoutSeconds} s`],
+  ];
+
+  return (
+    <>
+      <h1>Diagnostics</h1>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="server-title">
+          <h2 id="server-title">This request and this instance</h2>
+          <dl className="facts" data-testid="diagnostics">
+            {rows.map(([label, value]) => (
+              <div key={label} style={{ display: 'contents' }}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="cookie-title">
+          <h2 id="cookie-title">The session cookie it would set</h2>
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{sessionCookieName}</dd>
+            <dt>Path</dt>
+            <dd>{cookie.path}</dd>
+            <dt>Secure</dt>
+            <dd>{cookie.secure ? 'yes' : 'no'}</dd>
+            <dt>HttpOnly</dt>
+            <dd>yes</dd>
+            <dt>SameSite</dt>
+            <dd>Lax</dd>
+            <dt>Max-Age with “Remember me”</dt>
+            <dd>{cookie.maxAge} s</dd>
+          </dl>
+          <h2>Forwarded headers received</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Header</th>
+                  <th scope="col">Value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {forwardedHeaderNames.map((name) => (
+                  <tr key={name}>
+                    <td>{name}</td>
+                    <td>{incoming.get(name) ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">X-Forwarded-* are rewritten by the app's server: they show what a trusted proxy said, or the connection itself.</p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { importColumns, maxImportBytes, maxImportRows } from '@/lib/assets/csv-import-rows';
+import { requireRole } from '@/lib/auth/dal';
+import { getConfig } from '@/lib/config';
+import { AssetImport } from './asset-import';
+
+export const metadata: Metadata = { title: 'Import assets' };
+
+export default async function ImportAssetsPage() {
+  await requireRole('admin', 'agent');
+  return (
+    <>
+      <p>
+        <Link href="/assets">← Assets</Link>
+      </p>
+      <h1>Import assets from CSV</h1>
+      <section className="panel" aria-labelledby="format-title">
+        <h2 id="format-title">File format</h2>
+        <p>
+          One asset per row, with a header row naming the columns: <code>{importColumns.join(', ')}</code>. Only <code>asset_tag</code> and{' '}
+          <code>name</code> are required; headers such as &ldquo;Asset Tag&rdquo; work too. A row whose asset tag already exists updates that asset
+          (blank cells keep its values); any other row creates one. Dates are YYYY-MM-DD; status is one of in_stock, in_repair, retired, lost.
+        </p>
+        <p className="muted">
+          At most {maxImportBytes / (1024 * 1024)} MB and {maxImportRows.toLocaleString('en')} rows per file. The file is checked first and nothing
+          changes until you confirm.
+        </p>
+      </section>
+      <section className="panel" aria-labelledby="upload-title">
+        <h2 id="upload-title">Upload</h2>
+        <AssetImport importUrl={`${getConfig().basePath}/api/assets/import`} />
+      </section>
+    </>
+  );
+}

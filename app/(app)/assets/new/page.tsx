@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { suggestNextAssetTag } from '@/lib/assets/next-tag';
+import { requireRole } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { createAssetAction } from '../actions';
+import { AssetForm } from '../asset-form';
+
+export const metadata: Metadata = { title: 'New asset' };
+
+export default async function NewAssetPage() {
+  await requireRole('admin', 'agent');
+  const assetTag = await suggestNextAssetTag(await getDb());
+  return (
+    <>
+      <p>
+        <Link href="/assets">← Assets</Link>
+      </p>
+      <h1>New asset</h1>
+      <section className="panel" aria-label="Asset details">
+        <AssetForm action={createAssetAction} initial={{ assetTag, category: '', status: 'in_stock' }} submitLabel="Create asset" />
+      </section>
+    </>
+  );
+}

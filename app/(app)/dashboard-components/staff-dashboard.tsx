@@ -1,0 +1,154 @@
+import Link from 'next/link';
+import { BarChart } from '@/app/components/charts/bar-chart';
+import { DailySeriesChart } from '@/app/components/charts/daily-series-chart';
+import type { StaffDashboard } from '@/lib/dashboard/dashboard';
+import { assetStatuses, ticketPriorities } from '@/lib/db/schema-domain';
+import { openTicketStatuses } from '@/lib/dashboard/ticket-stats';
+import { ExpiringPanel } from './expiring-panel';
+import { humanize } from './labels';
+import { TicketList } from './ticket-list';
+
+// The ticket list takes several statuses comma-separated; the dashboard counts only open ones.
+const openStatusList = openTicketStatuses.join(',');
+
+function Stat({ value, label, href }: { value: number; label: string; href: string }) {
+  return (
+    <Link className="stat" href={href} style={{ color: 'inherit', textDecoration: 'none' }}>
+      <span className="value" style={{ display: 'block' }}>
+        {value.toLocaleString('en')}
+      </span>
+      <span className="label">{label}</span>
+    </Link>
+  );
+}
+
+export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard }) {
+  const { openTickets, ticketsPerDay } = dashboard;
+  const opened = ticketsPerDay.reduce((sum, day) => sum + day.opened, 0);
+  const resolved = ticketsPerDay.reduce((sum, day) => sum + day.resolved, 0);
+  const priorities = [...ticketPriorities].reverse();
+  return (
+    <>
+      <section aria-labelledby="open-title">
+        <h2 id="open-title">Open tickets ({openTickets.total.toLocaleString('en')})</h2>
+        <div className="stat-grid">
+          {openTicketStatuses.map((status) => (
+            <Stat key={status} value={openTickets.byStatus[status]} label={humanize(status)} href={`/tickets?status=${status}`} />
+          ))}
+          <Stat value={openTickets.unassigned} label="Unassigned" href={`/tickets?view=unassigned&status=${openStatusList}`} />
+        </div>
+      </section>
+      <div className="grid-2" style={{ marginTop: '1.25rem' }}>
+        <section className="panel" aria-labelledby="priority-title">
+          <h2 id="priority-title">Open tickets by priority</h2>
+          <BarChart
+            id="chart-priority"
+            title="Open tickets by priority"
+            description={priorities.map((priority) => `${humanize(priority)}: ${openTickets.byPriority[priority]}`).join(', ') + '.'}
+            data={priorities.map((priority) => ({ label: humanize(priority), value: openTickets.byPriority[priority] }))}
+            valueHeader="Open tickets"
+          />
+          <p className="muted">
+            {priorities.map((priority, index) => (
+              <span key={priority}>
+                {index > 0 ? ' · ' : ''}
+                <Link href={`/tickets?priority=${priority}&status=${openStatusList}`}>{humanize(priority)}</Link>
+              </span>
+            ))}
+          </p>
+        </section>
+        <section className="panel" aria-labelledby="queue-title">
+          <h2 id="queue-title">Your queue</h2>
+          <TicketList tickets={dashboard.myQueue} caption="Open tickets assigned to you, most urgent first." empty="No open tickets are assigned to you." />
+          <p>
+            <Link href="/tickets?view=mine">All your tickets</Link>
+          </p>
+        </section>
+      </div>
+      <section className="panel" aria-labelledby="per-day-title">
+        <h2 id="per-day-title">Tickets opened and resolved, last 30 days</h2>
+        <DailySeriesChart
+          id="chart-per-day"
+          title="Tickets opened and resolved per day, last 30 days (UTC)"
+          description={`From ${ticketsPerDay[0]?.day} to ${ticketsPerDay.at(-1)?.day}: ${opened} opened and ${resolved} resolved.`}
+          data={ticketsPerDay.map((day) => ({ day: day.day, primary: day.opened, secondary: day.resolved }))}
+          primaryLabel="Opened"
+          secondaryLabel="Resolved"
+        />
+      </section>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="assets-title">
+          <h2 id="assets-title">Assets by status ({dashboard.assetsByStatus.total.toLocaleString('en')})</h2>
+          <BarChart
+            id="chart-assets"
+            title="Assets by status"
+            description={assetStatuses.map((status) => `${humanize(status)}: ${dashboard.assetsByStatus[status]}`).join(', ') + '.'}
+            data={assetStatuses.map((status) => ({ label: humanize(status), value: dashboard.assetsByStatus[status] }))}
+            valueHeader="Assets"
+            color="#106b3a"
+          />
+          <p className="muted">
+            {assetStatuses.map((status, index) => (
+              <span key={status}>
+                {index > 0 ? ' · ' : ''}
+                <Link href={`/assets?status=${status}`}>{humanize(status)}</Link>
+              </span>
+            ))}
+          </p>
+        </section>
+        <section className="panel" aria-labelledby="seat-use-title">
+          <h2 id="seat-use-title">License seat use</h2>
+          {dashboard.licenseSeatUse.length === 0 ? (
+            <p className="empty">
+              No licenses yet. <Link href="/licenses/new">Add one.</Link>
+            </p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">License</th>
+                    <th scope="col">Used</th>
+                    <th scope="col">Free</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dashboard.licenseSeatUse.map((license) => (
+                    <tr key={license.id}>
+                      <td>
+                        <Link href={`/licenses/${license.id}`}>{license.name}</Link>
+                      </td>
+                      <td>
+                        <meter min={0} max={license.seats} value={license.used} aria-label={`${license.used} of ${license.seats} seats used`} /> {license.used} /{' '}
+                        {license.seats}
+                      </td>
+                      <td>{Math.max(license.seats - license.used, 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+      <div className="grid-2">
+        <ExpiringPanel
+          id="warranties"
+          title="Warranties ending"
+          counts={dashboard.expiringWarranties.counts}
+          items={dashboard.expiringWarranties.soonest.map((asset) => ({ id: asset.id, href: `/assets/${asset.id}`, label: `${asset.assetTag} — ${asset.name}`, date: asset.warrantyEnd }))}
+          today={dashboard.today}
+          empty="No warranty ends within 90 days."
+        />
+        <ExpiringPanel
+          id="licenses-expiring"
+          title="Licenses expiring"
+          counts={dashboard.expiringLicenses.counts}
+          items={dashboard.expiringLicenses.soonest.map((license) => ({ id: license.id, href: `/licenses/${license.id}`, label: license.name, date: license.expiresAt }))}
+          today={dashboard.today}
+          empty="No license expires within 90 days."
+        />
+      </div>
+    </>
+  );
+}

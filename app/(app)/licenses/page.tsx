@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pagination } from '@/app/components/pagination';
+import { requireRole } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
+import { utcToday } from '@/lib/dashboard/expiry-windows';
+import { listLicenses } from '@/lib/licenses/queries';
+import { licenseListSchema } from '@/lib/licenses/schemas';
+import { ExpiryBadge, SeatUse } from './license-badges';
+
+export const metadata: Metadata = { title: 'Licenses' };
+
+const expiryChoices = [
+  { value: '', label: 'Any time' },
+  { value: '30', label: 'Within 30 days' },
+  { value: '60', label: 'Within 60 days' },
+  { value: '90', label: 'Within 90 days' },
+];
+
+export default async function LicensesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const current = await requireRole('agent', 'admin');
+  const raw = searchParamsToObject(await searchParams);
+  const params = parseListParamsLeniently(licenseListSchema, raw);
+  const page = await listLicenses(await getDb(), current.user, params);
+  const filtered = Boolean(params.q || params.vendor || params.expiringWithinDays !== undefined);
+  const today = utcToday();
+
+  return (
+    <>
+      <div className="toolbar">
+        <h1>Licenses</h1>
+        <Link className="button" href="/licenses/new">
+          New license
+        </Link>
+      </div>
+      <form className="filters" role="search" aria-label="Filter licenses">
+        <div className="field">
+          <label htmlFor="filter-q">Name</label>
+          <input id="filter-q" name="q" defaultValue={params.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-vendor">Vendor</label>
+          <input id="filter-vendor" name="vendor" defaultValue={params.vendor ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-expiring">Expiring</label>
+          <select id="filter-expiring" name="expiringWithinDays" defaultValue={params.expiringWithinDays?.toString() ?? ''}>
+            {expiryChoices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+        {filtered ? <Link href="/licenses">Clear filters</Link> : null}
+      </form>
+      <section className="panel" aria-labelledby="licenses-title">
+        <h2 id="licenses-title">
+          {filtered ? 'Matching licenses' : 'All licenses'} ({page.total.toLocaleString('en')})
+        </h2>
+        {page.items.length === 0 ? (
+          <p className="empty">
+            {filtered ? 'No license matches these filters.' : 'No licenses yet. '}
+            {filtered ? null : <Link href="/licenses/new">Add the first one.</Link>}
+          </p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Vendor</th>
+                  <th scope="col">Seats used</th>
+                  <th scope="col">Expires</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((license) => (
+                  <tr key={license.id}>
+                    <td>
+                      <Link href={`/licenses/${license.id}`}>{license.name}</Link>
+                    </td>
+                    <td>{license.vendor ?? '—'}</td>
+                    <td>
+                      <SeatUse used={license.used} seats={license.seats} />
+                    </td>
+                    <td>
+                      <ExpiryBadge expiresAt={license.expiresAt} today={today} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/licenses" />
+      </section>
+    </>
+  );
+}

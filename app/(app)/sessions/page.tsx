@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { ActionButton } from '@/app/components/action-button';
+import { SessionTable } from '@/app/components/session-table';
+import { requireUser } from '@/lib/auth/dal';
+import { listActiveSessions } from '@/lib/auth/session-store';
+import { getDb } from '@/lib/db/client';
+import { revokeOtherSessionsAction, revokeOwnSessionAction } from './actions';
+
+export const metadata: Metadata = { title: 'Your sessions' };
+
+export default async function SessionsPage() {
+  const current = await requireUser();
+  const sessions = await listActiveSessions(await getDb(), current.user.id);
+  return (
+    <>
+      <h1>Your sessions</h1>
+      <section className="panel">
+        <p className="muted">
+          Every browser or script signed in as you. Revoke any you do not recognise; it is signed out on its next request.
+        </p>
+        <SessionTable sessions={sessions} currentSessionId={current.session.id} revokeAction={revokeOwnSessionAction} />
+        {/* Always shown, so its confirmation stays on screen after the other rows are gone. */}
+        <ActionButton
+          action={revokeOtherSessionsAction}
+          fields={{}}
+          label="Sign out everywhere else"
+          confirm="Sign out all your other sessions?"
+          variant="danger"
+        />
+      </section>
+    </>
+  );
+}

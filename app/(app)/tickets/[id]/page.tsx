@@ -1,0 +1,159 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ActionButton } from '@/app/components/action-button';
+import { requireUser } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { isAppError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+import { getTicket, listAssetsAssignedTo, listAssignableUsers, type TicketDetail } from '@/lib/tickets/queries';
+import { allowedTransitions, isStaff } from '@/lib/tickets/rules';
+import { getTicketTimeline } from '@/lib/tickets/timeline';
+import { setStatusAction, takeTicketAction, unlinkAssetAction } from '../actions';
+import { PriorityBadge, StatusBadge } from '../badges';
+import styles from '../tickets.module.css';
+import { Conversation } from './conversation';
+import { CommentForm, LinkAssetForm, UpdateTicketForm } from './ticket-forms';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Shared by the page and its title within one request.
+const loadTicket = cache(async (id: string): Promise<TicketDetail | null> => {
+  const { user } = await requireUser();
+  try {
+    return await getTicket(await getDb(), user, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') return null;
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const ticket = await loadTicket((await params).id);
+  return { title: ticket ? `${ticket.reference} ${ticket.title}` : 'Not found' };
+}
+
+export default async function TicketPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { created } = await searchParams;
+  const { user } = await requireUser();
+  const db = await getDb();
+  const ticket = await loadTicket(id);
+  if (!ticket) notFound();
+  const staff = isStaff(user);
+  const [timeline, assignees, ownAssets] = await Promise.all([
+    getTicketTimeline(db, ticket),
+    staff ? listAssignableUsers(db) : Promise.resolve([]),
+    staff ? Promise.resolve(null) : listAssetsAssignedTo(db, user.id),
+  ]);
+  const linkableOwnAssets = ownAssets?.filter((asset) => !ticket.assets.some((linked) => linked.id === asset.id)) ?? null;
+  const requesterMoves = staff ? [] : allowedTransitions(ticket.status, user.role);
+  const versionFields = { ticketId: ticket.id, version: String(ticket.version) };
+
+  return (
+    <>
+      <p>
+        <Link href="/tickets">← Tickets</Link>
+      </p>
+      {created ? (
+        <p className="notice success" role="status">
+          Ticket {ticket.reference} opened. We will get back to you here.
+        </p>
+      ) : null}
+      <div className={styles.header}>
+        <h1>
+          <span className="muted">{ticket.reference}</span> {ticket.title}
+        </h1>
+        <StatusBadge status={ticket.status} />
+        <PriorityBadge priority={ticket.priority} />
+      </div>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="ticket-facts-title">
+          <h2 id="ticket-facts-title">Details</h2>
+          <dl className="facts">
+            <dt>Requester</dt>
+            <dd>{ticket.requester.displayName}</dd>
+            <dt>Assignee</dt>
+            <dd>{ticket.assignee?.displayName ?? 'Unassigned'}</dd>
+            <dt>Category</dt>
+            <dd>{ticket.category}</dd>
+            <dt>Opened</dt>
+            <dd>{formatDateTime(ticket.createdAt)}</dd>
+            <dt>Updated</dt>
+            <dd>{formatDateTime(ticket.updatedAt)}</dd>
+            {ticket.resolvedAt ? (
+              <>
+                <dt>Resolved</dt>
+                <dd>{formatDateTime(ticket.resolvedAt)}</dd>
+              </>
+            ) : null}
+            {ticket.closedAt ? (
+              <>
+                <dt>Closed</dt>
+                <dd>{formatDateTime(ticket.closedAt)}</dd>
+              </>
+            ) : null}
+          </dl>
+          <div className={styles.actions}>
+            {staff && !ticket.assignee ? <ActionButton action={takeTicketAction} fields={versionFields} label="Take it" /> : null}
+            {requesterMoves.includes('closed') ? (
+              <ActionButton
+                action={setStatusAction}
+                fields={{ ...versionFields, status: 'closed' }}
+                label="Close ticket"
+                confirm="Close this ticket? Only an agent can reopen it once it is closed."
+                variant="secondary"
+              />
+            ) : null}
+            {requesterMoves.includes('open') ? <ActionButton action={setStatusAction} fields={{ ...versionFields, status: 'open' }} label="Reopen ticket" /> : null}
+          </div>
+          <h2>Description</h2>
+          {ticket.description ? <p className={styles.body}>{ticket.description}</p> : <p className="muted">No description.</p>}
+        </section>
+        {staff ? (
+          <section className="panel" aria-labelledby="ticket-update-title">
+            <h2 id="ticket-update-title">Update</h2>
+            <UpdateTicketForm
+              ticket={{ ...ticket, assigneeId: ticket.assignee?.id ?? null }}
+              statuses={[ticket.status, ...allowedTransitions(ticket.status, user.role)]}
+              assignees={assignees}
+            />
+          </section>
+        ) : null}
+      </div>
+      <section className="panel" aria-labelledby="ticket-assets-title">
+        <h2 id="ticket-assets-title">Linked assets</h2>
+        {ticket.assets.length === 0 ? (
+          <p className="empty">No assets linked.</p>
+        ) : (
+          <ul>
+            {ticket.assets.map((asset) => (
+              <li key={asset.id}>
+                <Link href={`/assets/${asset.id}`}>
+                  {asset.assetTag} — {asset.name}
+                </Link>{' '}
+                {staff || ownAssets?.some((own) => own.id === asset.id) ? (
+                  <ActionButton
+                    action={unlinkAssetAction}
+                    fields={{ ticketId: ticket.id, assetId: asset.id }}
+                    label="Unlink"
+                    confirm={`Unlink ${asset.assetTag} from this ticket?`}
+                    variant="secondary"
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {staff || (linkableOwnAssets && linkableOwnAssets.length > 0) ? <LinkAssetForm ticketId={ticket.id} ownAssets={linkableOwnAssets} /> : null}
+      </section>
+      <section className="panel" aria-labelledby="ticket-conversation-title">
+        <h2 id="ticket-conversation-title">Conversation and activity</h2>
+        <Conversation entries={timeline} />
+        <h2>Add a comment</h2>
+        <CommentForm ticketId={ticket.id} canWriteInternal={staff} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage, SubmitButton } from '@/app/components/form';
+import { idleState } from '@/lib/actions/action-state';
+import { categorySuggestions, defaultCategory, priorityLabels, ticketPriorities } from '@/lib/tickets/rules';
+import { createTicketAction } from '../actions';
+import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
+
+type AssetOption = { id: string; assetTag: string; name: string };
+type UserOption = { id: string; username: string; displayName: string };
+
+/** Requesters pick one of their assets; agents may open the ticket on someone's behalf. */
+export function NewTicketForm({ assets, requesters, selfId }: { assets: AssetOption[]; requesters: UserOption[] | null; selfId: string }) {
+  const [state, formAction] = useActionState(createTicketAction, idleState);
+  return (
+    <form action={formAction} className="stack" noValidate>
+      <FormMessage state={state} />
+      <Field name="title" label="Title" state={state} required autoComplete="off" hint="A short summary, e.g. “Laptop does not start”." />
+      <TextAreaField name="description" label="Description" state={state} rows={6} hint="What happened, since when, what you tried." />
+      <div className="grid-2">
+        <SuggestField name="category" label="Category" state={state} suggestions={categorySuggestions} hint={`Left empty: ${defaultCategory}.`} />
+        <SelectField
+          name="priority"
+          label="Priority"
+          state={state}
+          defaultValue="normal"
+          options={ticketPriorities.map((priority) => ({ value: priority, label: priorityLabels[priority] }))}
+        />
+      </div>
+      {requesters ? (
+        <SelectField
+          name="requesterId"
+          label="Requester"
+          state={state}
+          defaultValue={selfId}
+          hint="Who the ticket is for, e.g. the person who called."
+          options={requesters.map((user) => ({ value: user.id, label: user.id === selfId ? `${user.displayName} (me)` : `${user.displayName} (${user.username})` }))}
+        />
+      ) : null}
+      {assets.length > 0 ? (
+        <SelectField
+          name="assetId"
+          label="Which of your assets is this about?"
+          state={state}
+          options={[{ value: '', label: 'None' }, ...assets.map((asset) => ({ value: asset.id, label: `${asset.assetTag} — ${asset.name}` }))]}
+        />
+      ) : null}
+      <SubmitButton pendingText="Opening…">Open ticket</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/dal';
+import { getDb } from '@/lib/db/client';
+import { listActiveUsers, listAssetsAssignedTo } from '@/lib/tickets/queries';
+import { isStaff } from '@/lib/tickets/rules';
+import { NewTicketForm } from './new-ticket-form';
+
+export const metadata: Metadata = { title: 'New ticket' };
+
+export default async function NewTicketPage() {
+  const { user } = await requireUser();
+  const db = await getDb();
+  const staff = isStaff(user);
+  // A requester picks one of their own assets here; agents link any asset on the ticket's page.
+  const [assets, requesters] = await Promise.all([
+    staff ? Promise.resolve([]) : listAssetsAssignedTo(db, user.id),
+    staff ? listActiveUsers(db) : Promise.resolve(null),
+  ]);
+  return (
+    <>
+      <p>
+        <Link href="/tickets">← Tickets</Link>
+      </p>
+      <h1>New ticket</h1>
+      <section className="panel" aria-label="New ticket">
+        <NewTicketForm assets={assets} requesters={requesters} selfId={user.id} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Pagination } from '@/app/components/pagination';
+import { requireUser } from '@/lib/auth/dal';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
+import { parseListParamsLeniently } from '@/lib/http/list-params';
+import { listTickets } from '@/lib/tickets/list';
+import { listAssignableUsers } from '@/lib/tickets/queries';
+import { isStaff } from '@/lib/tickets/rules';
+import { ticketListPageSchema, ticketQueryObject, type TicketView } from '@/lib/tickets/schemas';
+import { TicketFilterForm } from './ticket-filters';
+import { TicketTable } from './ticket-table';
+import styles from './tickets.module.css';
+
+export const metadata: Metadata = { title: 'Tickets' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TicketsPage({ searchParams }: Props) {
+  const raw = ticketQueryObject(await searchParams);
+  const query = parseListParamsLeniently(ticketListPageSchema, raw);
+  const { user } = await requireUser();
+  const db = await getDb();
+  const staff = isStaff(user);
+  const [page, assignees] = await Promise.all([listTickets(db, user, query), staff ? listAssignableUsers(db) : Promise.resolve(null)]);
+
+  const views: { view: TicketView; label: string }[] = staff
+    ? [
+        { view: 'mine', label: 'My tickets' },
+        { view: 'unassigned', label: 'Unassigned' },
+        { view: 'all', label: 'All tickets' },
+      ]
+    : [{ view: 'all', label: 'My tickets' }];
+  const keep = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'page'));
+  const exportQuery = new URLSearchParams(keep).toString();
+  const filtered = Object.keys(keep).some((key) => key !== 'view' && key !== 'sort' && key !== 'dir');
+
+  return (
+    <>
+      <div className="toolbar">
+        <h1>Tickets</h1>
+        <div className="inline-form">
+          <a href={`${getConfig().basePath}/api/tickets/export${exportQuery ? `?${exportQuery}` : ''}`} download>
+            Export CSV
+          </a>
+          <Link className="button" href="/tickets/new">
+            New ticket
+          </Link>
+        </div>
+      </div>
+      {views.length > 1 ? (
+        <nav aria-label="Ticket views" className={styles.tabs}>
+          {views.map(({ view, label }) => (
+            <Link key={view} href={`/tickets?view=${view}`} aria-current={query.view === view ? 'page' : undefined} className={styles.tab}>
+              {label}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <section className="panel" aria-labelledby="ticket-list-title">
+        <h2 id="ticket-list-title">{views.find((item) => item.view === query.view)?.label ?? 'Tickets'}</h2>
+        <TicketFilterForm filters={query} assignees={assignees} requesterName={page.items[0]?.requester.displayName ?? null} />
+        <TicketTable
+          tickets={page.items}
+          linkRequesters={staff}
+          emptyMessage={filtered ? 'No tickets match these filters.' : staff ? 'No tickets here yet.' : 'You have not opened any tickets yet.'}
+        />
+        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={keep} path="/tickets" />
+      </section>
+    </>
+  );
+}

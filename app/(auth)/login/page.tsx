@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentSession } from '@/lib/auth/dal';
+import { getConfig } from '@/lib/config';
+import { safeNextPath } from '@/lib/http/safe-next';
+import { isSetupNeeded } from '@/lib/users/setup';
+import { LoginForm } from './login-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  if (await isSetupNeeded()) redirect('/setup');
+  const { next } = await searchParams;
+  const nextPath = safeNextPath(Array.isArray(next) ? next[0] : next, getConfig().basePath);
+  if (await getCurrentSession()) redirect(nextPath);
+  return (
+    <section className="panel auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">Sign in</h1>
+      <p className="lead">IT Assets Manager</p>
+      <LoginForm next={nextPath} />
+    </section>
+  );
+}

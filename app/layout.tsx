@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import './globals.css';
+
+// Every page depends on who is asking; nothing is prerendered at build time.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: { default: 'IT Assets Manager', template: '%s · IT Assets Manager' },
+  description: 'IT assets and helpdesk tickets in one place.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,94 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import postgres from 'postgres';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../tests/support/embedded-postgres';
+import { freePort } from '../../tests/support/free-port';
+
+export const benchSecret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const distDir = '.next-bench';
+const nodeArgs = ['--conditions=react-server', '--import', 'tsx'];
+
+/** Builds the current code into .next-bench (site root); BENCH_SKIP_BUILD=1 reuses the last build. */
+export function ensureBenchBuild(): void {
+  if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(`${distDir}/BUILD_ID`)) return;
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  console.log('Building the app for the benchmarks (.next-bench)…');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '', NEXT_DIST_DIR: distDir } });
+  if (result.status !== 0) throw new Error('The benchmark build failed.');
+}
+
+/** A fresh PostgreSQL database: BENCH_DATABASE_URL's server when set, else a throwaway embedded one. */
+export async function benchDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
+  let embedded: EmbeddedServer | undefined;
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? (embedded = await startEmbeddedPostgres()).url;
+  const name = `iam_bench_${Date.now()}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dispose: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.end();
+      await embedded?.dispose();
+    },
+  };
+}
+
+export class BenchServer {
+  private child: ChildProcess | null = null;
+  port = 0;
+
+  constructor(private readonly databaseUrl: string, private readonly extraEnv: Record<string, string> = {}) {}
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  env(): NodeJS.ProcessEnv {
+    return { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, BASE_PATH: '', DATABASE_URL: this.databaseUrl, SESSION_SECRET: benchSecret, HOST: '127.0.0.1', ...(this.port ? { PORT: String(this.port) } : {}), ...this.extraEnv };
+  }
+
+  createUser(username: string, password: string, role = 'agent'): void {
+    const result = spawnSync(process.execPath, [...nodeArgs, 'scripts/users.ts', 'create', '--username', username, '--role', role, '--password-stdin'], { env: this.env(), input: password, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`could not create ${username}: ${result.stderr}`);
+  }
+
+  async start(): Promise<void> {
+    this.port ||= await freePort();
+    this.child = spawn(process.execPath, [...nodeArgs, 'server/index.ts'], { env: this.env(), stdio: ['ignore', 'ignore', 'inherit'] });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      try {
+        if ((await fetch(`${this.base}/api/health/ready`)).ok) return;
+      } catch {
+        // not yet listening
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the benchmark server did not start');
+  }
+
+  /** Resident memory of the server process, in MB (Linux /proc). */
+  residentMB(): number {
+    const status = fs.readFileSync(`/proc/${this.child!.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const reply = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (!reply.ok) throw new Error(`login failed: ${reply.status}`);
+    return reply.headers.getSetCookie()[0].split(';')[0];
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}

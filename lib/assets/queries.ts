@@ -1,0 +1,156 @@
+import 'server-only';
+import { and, asc, count, desc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { SessionUser } from '../auth/session-store';
+import type { Executor } from '../db/client';
+import { users } from '../db/schema';
+import { assetImages, assets, type AssetStatus } from '../db/schema-domain';
+import { AppError } from '../errors';
+import { offsetOf, type Page } from '../http/list-params';
+import { assetNotFoundMessage, isUuid, visibleAssetsCondition } from './access';
+import type { AssetListParams } from './schemas';
+import { assetSearchCondition } from './search';
+
+export type AssetHolder = { id: string; username: string; displayName: string };
+
+/** What may leave the data layer about an asset. Dates are YYYY-MM-DD strings, the cost a decimal string. */
+export type AssetSummary = {
+  id: string;
+  assetTag: string;
+  name: string;
+  category: string;
+  manufacturer: string | null;
+  model: string | null;
+  serial: string | null;
+  status: AssetStatus;
+  location: string | null;
+  purchaseDate: string | null;
+  purchaseCost: string | null;
+  warrantyEnd: string | null;
+  notes: string | null;
+  assignedTo: AssetHolder | null;
+  expectedReturn: string | null;
+  hasImage: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const assetColumns = {
+  id: assets.id,
+  assetTag: assets.assetTag,
+  name: assets.name,
+  category: assets.category,
+  manufacturer: assets.manufacturer,
+  model: assets.model,
+  serial: assets.serial,
+  status: assets.status,
+  location: assets.location,
+  purchaseDate: assets.purchaseDate,
+  purchaseCost: assets.purchaseCost,
+  warrantyEnd: assets.warrantyEnd,
+  notes: assets.notes,
+  expectedReturn: assets.expectedReturn,
+  version: assets.version,
+  createdAt: assets.createdAt,
+  updatedAt: assets.updatedAt,
+  holderId: users.id,
+  holderUsername: users.username,
+  holderDisplayName: users.displayName,
+  hasImage: sql<boolean>`exists (select 1 from ${assetImages} where ${assetImages.assetId} = ${assets.id})`.mapWith(Boolean),
+};
+
+type AssetRow = Awaited<ReturnType<typeof selectAssets>>[number];
+
+function toSummary(row: AssetRow): AssetSummary {
+  const { holderId, holderUsername, holderDisplayName, ...asset } = row;
+  const assignedTo = holderId && holderUsername ? { id: holderId, username: holderUsername, displayName: holderDisplayName ?? holderUsername } : null;
+  return { ...asset, assignedTo };
+}
+
+function selectAssets(executor: Executor) {
+  return executor.select(assetColumns).from(assets).leftJoin(users, eq(users.id, assets.assignedToId));
+}
+
+/** One asset the actor may see, or "not found" (the same answer whether it exists or not). */
+export async function findAsset(executor: Executor, actor: SessionUser, id: string): Promise<AssetSummary> {
+  if (!isUuid(id)) throw new AppError('not_found', assetNotFoundMessage);
+  const [row] = await selectAssets(executor)
+    .where(and(eq(assets.id, id), visibleAssetsCondition(actor)))
+    .limit(1);
+  if (!row) throw new AppError('not_found', assetNotFoundMessage);
+  return toSummary(row);
+}
+
+export type AssetFilters = Omit<AssetListParams, 'page' | 'pageSize'>;
+
+function filterConditions(actor: SessionUser, filters: Partial<AssetFilters>): SQL | undefined {
+  const conditions: (SQL | undefined | null)[] = [visibleAssetsCondition(actor)];
+  if (filters.status) conditions.push(eq(assets.status, filters.status));
+  if (filters.category) conditions.push(eq(assets.category, filters.category));
+  if (filters.assignedTo === 'none') conditions.push(isNull(assets.assignedToId));
+  else if (filters.assignedTo) conditions.push(eq(assets.assignedToId, filters.assignedTo));
+  if (filters.q) conditions.push(assetSearchCondition(filters.q));
+  if (filters.warrantyDays !== undefined) {
+    // "Expiring within N days" includes warranties already ended; those need attention most.
+    conditions.push(lte(assets.warrantyEnd, sql`(current_date + ${filters.warrantyDays}::int)`));
+  }
+  return and(...conditions.filter((condition): condition is SQL => Boolean(condition)));
+}
+
+function orderOf(filters: Pick<AssetFilters, 'sort' | 'dir'>): SQL[] {
+  const direction = filters.dir === 'asc' ? asc : desc;
+  // Each sort column is indexed; the id keeps pages stable when values tie.
+  const column: Record<AssetFilters['sort'], SQL> = {
+    tag: sql`lower(${assets.assetTag})`,
+    name: sql`lower(${assets.name})`,
+    status: sql`${assets.status}`,
+    updated: sql`${assets.updatedAt}`,
+    warranty: sql`${assets.warrantyEnd}`,
+  };
+  const primary = filters.sort === 'warranty' ? sql`${column.warranty} ${sql.raw(filters.dir === 'asc' ? 'asc' : 'desc')} nulls last` : direction(column[filters.sort]);
+  const secondary = filters.sort === 'status' ? [direction(assets.updatedAt)] : [];
+  return [primary, ...secondary, direction(assets.id)];
+}
+
+export async function listAssets(executor: Executor, actor: SessionUser, params: AssetListParams): Promise<Page<AssetSummary>> {
+  const where = filterConditions(actor, params);
+  const [rows, [{ total }]] = await Promise.all([
+    selectAssets(executor)
+      .where(where)
+      .orderBy(...orderOf(params))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    executor.select({ total: count() }).from(assets).where(where),
+  ]);
+  return { items: rows.map(toSummary), page: params.page, pageSize: params.pageSize, total: Number(total) };
+}
+
+export const maxExportRows = 100_000;
+
+/** Every asset matching the filters, in list order, for the CSV export. */
+export async function listAssetsForExport(executor: Executor, actor: SessionUser, filters: AssetFilters): Promise<AssetSummary[]> {
+  const rows = await selectAssets(executor)
+    .where(filterConditions(actor, filters))
+    .orderBy(...orderOf(filters))
+    .limit(maxExportRows);
+  return rows.map(toSummary);
+}
+
+/** The categories in use, for the filter; the index on category keeps this cheap. */
+export async function listAssetCategories(executor: Executor, actor: SessionUser): Promise<string[]> {
+  const rows = await executor
+    .selectDistinct({ category: assets.category })
+    .from(assets)
+    .where(visibleAssetsCondition(actor))
+    .orderBy(asc(assets.category));
+  return rows.map((row) => row.category);
+}
+
+/** Users an asset can be checked out to: the active ones. */
+export async function listAssignableUsers(executor: Executor): Promise<AssetHolder[]> {
+  return executor
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(sql`lower(${users.displayName})`), asc(users.username));
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { assetStatuses } from '../db/schema-domain';
+import { paginationSchema } from '../http/list-params';
+
+/** A real calendar date written as YYYY-MM-DD (rejects 2024-02-30). */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** Today in UTC as YYYY-MM-DD, the reference for "not in the past". */
+export function todayIsoDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** "1299", "1299.5", "1299.50" → "1299.50"; null when not a non-negative amount with at most 2 decimals. */
+export function normalizeCost(value: string | number): string | null {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  if (!/^\d{1,10}(\.\d{1,2})?$/.test(text)) return null;
+  return Number(text).toFixed(2);
+}
+
+// Blank strings mean "no value": forms send '' for every empty input.
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
+
+const optionalText = (label: string, max: number) =>
+  z.preprocess(blankToNull, z.string({ error: `${label} must be text.` }).max(max, `Use at most ${max} characters.`).nullable().optional());
+
+const optionalDate = (label: string) =>
+  z.preprocess(
+    blankToNull,
+    z
+      .string({ error: `${label} must be a date (YYYY-MM-DD).` })
+      .refine(isIsoDate, { message: `Enter ${label.toLowerCase()} as a date (YYYY-MM-DD).` })
+      .nullable()
+      .optional(),
+  );
+
+export const assetTagSchema = z
+  .string({ error: 'Enter an asset tag.' })
+  .trim()
+  .min(1, 'Enter an asset tag.')
+  .max(64, 'Use at most 64 characters.')
+  .regex(/^[^\s\p{Cc}](.*[^\s\p{Cc}])?$/u, 'Use printable characters only.');
+
+export const assetNameSchema = z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.');
+
+export const assetStatusSchema = z.enum(assetStatuses, { error: `Choose one of: ${assetStatuses.join(', ')}.` });
+
+const costSchema = z.preprocess(
+  blankToNull,
+  z
+    .union([z.string(), z.number()], { error: 'Enter the purchase cost as an amount, e.g. 1299.00.' })
+    .transform((value, context) => {
+      const cost = normalizeCost(value);
+      if (cost === null) {
+        context.addIssue({ code: 'custom', message: 'Enter an amount of 0 or more with at most 2 decimals, e.g. 1299.00.' });
+        return z.NEVER;
+      }
+      return cost;
+    })
+    .nullable()
+    .optional(),
+);
+
+/** Every editable field; omitted optional fields keep their value on update and are empty on create. */
+const assetFieldShape = {
+  assetTag: assetTagSchema,
+  name: assetNameSchema,
+  category: z.preprocess(blankToNull, z.string().max(64, 'Use at most 64 characters.').nullable().optional()),
+  manufacturer: optionalText('Manufacturer', 120),
+  model: optionalText('Model', 120),
+  serial: optionalText('Serial', 120),
+  status: z.preprocess(blankToNull, assetStatusSchema.nullable().optional()),
+  location: optionalText('Location', 120),
+  purchaseDate: optionalDate('Purchase date'),
+  purchaseCost: costSchema,
+  warrantyEnd: optionalDate('Warranty end'),
+  notes: optionalText('Notes', 5000),
+};
+
+export const newAssetSchema = z.strictObject(assetFieldShape, { error: 'Unknown field.' });
+export type NewAssetInput = z.input<typeof newAssetSchema>;
+export type NewAssetData = z.output<typeof newAssetSchema>;
+
+export const assetChangesSchema = newAssetSchema.partial().extend({
+  version: z.coerce.number({ error: 'Send the version you read.' }).int().positive('Send the version you read.'),
+});
+export type AssetChangesInput = z.input<typeof assetChangesSchema>;
+export type AssetChangesData = z.output<typeof assetChangesSchema>;
+
+export const checkOutSchema = z.strictObject({
+  userId: z.uuid('Choose a user.'),
+  expectedReturn: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .refine(isIsoDate, { message: 'Enter the expected return as a date (YYYY-MM-DD).' })
+      .refine((date) => date >= todayIsoDate(), { message: 'The expected return cannot be in the past.' })
+      .nullable()
+      .optional(),
+  ),
+  version: z.coerce.number().int().positive().optional(),
+});
+export type CheckOutData = z.output<typeof checkOutSchema>;
+
+export const checkInSchema = z.strictObject({
+  status: z.preprocess(blankToNull, z.enum(['in_stock', 'in_repair', 'retired', 'lost'], { error: 'Choose in_stock, in_repair, retired or lost.' }).nullable().optional()),
+  notes: optionalText('Notes', 1000),
+  version: z.coerce.number().int().positive().optional(),
+});
+export type CheckInData = z.output<typeof checkInSchema>;
+
+export const assetSorts = ['tag', 'name', 'status', 'updated', 'warranty'] as const;
+export type AssetSort = (typeof assetSorts)[number];
+
+/** The list's query string; JSON routes parse it strictly, pages leniently. */
+export const assetListSchema = paginationSchema.extend({
+  sort: z.enum(assetSorts, { error: `sort is one of ${assetSorts.join(', ')}` }).default('updated'),
+  status: assetStatusSchema.optional(),
+  category: z.string().trim().min(1).max(64).optional(),
+  assignedTo: z.union([z.uuid('assignedTo is a user id or "none"'), z.literal('none')], { error: 'assignedTo is a user id or "none"' }).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  warrantyDays: z.coerce.number({ error: 'warrantyDays is a number of days' }).int().min(0).max(3650, 'warrantyDays is at most 3650').optional(),
+});
+export const strictAssetListSchema = assetListSchema.strict();
+export type AssetListParams = z.output<typeof assetListSchema>;

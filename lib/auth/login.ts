@@ -1,0 +1,101 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record';
+import { getConfig } from '../config';
+import { getDb } from '../db/client';
+import { users } from '../db/schema';
+import { AppError } from '../errors';
+import type { RequestInfo } from '../http/request-info';
+import { log } from '../log';
+import { userSummaryColumns } from '../users/queries';
+import { burnPasswordCheck, verifyPassword } from './password';
+import { clearAccountFailures, loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
+import { createSession, revokeSessionByToken, type SessionUser } from './session-store';
+
+export const invalidCredentialsMessage = 'The username or password is incorrect.';
+
+export type LoginResult = {
+  user: SessionUser;
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+  persistent: boolean;
+};
+
+/**
+ * Checks credentials and opens a new session. Unknown user, wrong password and disabled account
+ * look alike and cost the same bcrypt work. `previousToken` is the session the browser held: a
+ * login always ends it, so a planted session id is never carried across a login.
+ */
+export async function logIn(
+  input: { username: string; password: string; remember: boolean },
+  request: RequestInfo,
+  previousToken?: string,
+): Promise<LoginResult> {
+  const config = getConfig();
+  const db = await getDb();
+  const key = usernameKey(input.username);
+
+  const waitSeconds = await loginRetryAfter(db, config, key, request.ipAddress);
+  if (waitSeconds > 0) {
+    await recordAudit(db, {
+      actor: null,
+      action: 'auth.login_blocked',
+      ipAddress: request.ipAddress,
+      details: { username: key, retryAfterSeconds: waitSeconds },
+    });
+    log.warn('auth.login_blocked', { username: key, ip: request.ipAddress, retryAfterSeconds: waitSeconds });
+    throw new AppError('rate_limited', retryMessage(waitSeconds), { retryAfterSeconds: waitSeconds });
+  }
+
+  const [account] = await db
+    .select({ ...userSummaryColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, key))
+    .limit(1);
+
+  const passwordMatches = account ? await verifyPassword(input.password, account.passwordHash) : await burnPasswordCheck(input.password);
+  if (!account || !passwordMatches || !account.active) {
+    const reason = !account ? 'unknown_user' : !passwordMatches ? 'wrong_password' : 'disabled';
+    await db.transaction(async (tx) => {
+      await recordLoginAttempt(tx, key, request.ipAddress, false);
+      await recordAudit(tx, {
+        actor: account ? { id: account.id, username: account.username } : null,
+        action: 'auth.login_failure',
+        target: account ? { type: 'user', id: account.id } : undefined,
+        ipAddress: request.ipAddress,
+        details: { username: key, reason },
+      });
+    });
+    log.warn('auth.login_failure', { username: key, ip: request.ipAddress, reason });
+    throw new AppError('invalid_credentials', invalidCredentialsMessage);
+  }
+
+  const opened = await db.transaction(async (tx) => {
+    if (previousToken) await revokeSessionByToken(tx, previousToken, 'login');
+    const session = await createSession(tx, config, {
+      userId: account.id,
+      persistent: input.remember,
+      ipAddress: request.ipAddress,
+      userAgent: request.userAgent,
+    });
+    await clearAccountFailures(tx, key);
+    await recordAudit(tx, {
+      actor: { id: account.id, username: account.username },
+      action: 'auth.login_success',
+      target: { type: 'session', id: session.sessionId },
+      ipAddress: request.ipAddress,
+      details: { remember: input.remember },
+    });
+    return session;
+  });
+  log.info('auth.login_success', { userId: account.id, sessionId: opened.sessionId, ip: request.ipAddress });
+
+  return {
+    user: { id: account.id, username: account.username, displayName: account.displayName, email: account.email, role: account.role },
+    token: opened.token,
+    sessionId: opened.sessionId,
+    expiresAt: opened.expiresAt,
+    persistent: input.remember,
+  };
+}

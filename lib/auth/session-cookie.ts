@@ -1,0 +1,136 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { sealData, unsealData } from 'iron-session';
+import { z } from 'zod';
+import type { AppConfig } from '../config';
+
+export const sessionCookieName = 'ticketing_session';
+// Browsers cap a cookie near 4 KB; anything longer was not made by us.
+const maxCookieLength = 4096;
+
+/** What the cookie carries: ids and times only, never a role or other user data. */
+const payloadSchema = z.object({
+  sid: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+  uid: z.uuid(),
+  iat: z.number().int(),
+  exp: z.number().int(),
+  persistent: z.boolean(),
+});
+export type SessionCookiePayload = z.infer<typeof payloadSchema>;
+
+// iron-session seals with the numerically highest password id and writes that id into the seal.
+// A fingerprint of each secret is a stable id: adding, reordering or dropping secrets never makes
+// a still-listed secret unreadable.
+function secretId(secret: string): number {
+  return Number.parseInt(createHash('sha256').update(secret).digest('hex').slice(0, 12), 16);
+}
+
+function unsealPasswords(secrets: string[]): Record<number, string> {
+  return Object.fromEntries(secrets.map((secret) => [secretId(secret), secret]));
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export async function sealSessionCookie(
+  payload: Omit<SessionCookiePayload, 'iat'>,
+  secrets: string[],
+): Promise<string> {
+  const iat = nowSeconds();
+  // The seal itself expires with the session; iron-session would otherwise default to 14 days.
+  const ttl = Math.max(payload.exp - iat, 1);
+  return sealData({ ...payload, iat } satisfies SessionCookiePayload, {
+    password: { [secretId(secrets[0])]: secrets[0] },
+    ttl,
+  });
+}
+
+export type UnsealedSession = { payload: SessionCookiePayload; sealedWithCurrentSecret: boolean };
+
+// Unsealing is several WebCrypto calls, and middleware and the data layer both need it on every
+// request. A seal that verified once is the same seal forever (its HMAC covers every byte), so
+// verified seals are remembered by their exact text, per process, bounded; expiry is still checked
+// on every use. Only seals that verified are stored, so garbage cannot fill it.
+const unsealedKey = Symbol.for('it-assets-manager.unsealed-cookies');
+const maxRemembered = 20_000;
+
+function rememberedSeals(): Map<string, UnsealedSession> {
+  const holder = globalThis as { [unsealedKey]?: Map<string, UnsealedSession> };
+  return (holder[unsealedKey] ??= new Map());
+}
+
+// The same seal may verify under one list of secrets and not another: the list is part of the key.
+const listKeys = new WeakMap<string[], string>();
+function secretListKey(secrets: string[]): string {
+  let key = listKeys.get(secrets);
+  if (!key) listKeys.set(secrets, (key = secrets.map(secretId).join(',')));
+  return key;
+}
+
+/** Any malformed, foreign, tampered, truncated or expired value yields null: "not logged in". */
+export async function unsealSessionCookie(value: string | undefined, secrets: string[]): Promise<UnsealedSession | null> {
+  if (!value || value.length > maxCookieLength || !value.startsWith('Fe26.2*')) return null;
+  const remembered = rememberedSeals();
+  const cacheKey = `${secretListKey(secrets)}|${value}`;
+  const known = remembered.get(cacheKey);
+  if (known) {
+    if (known.payload.exp > nowSeconds()) return known;
+    remembered.delete(cacheKey);
+    return null;
+  }
+  const unsealed = await unsealVerified(value, secrets);
+  if (unsealed) {
+    if (remembered.size >= maxRemembered) remembered.delete(remembered.keys().next().value!);
+    remembered.set(cacheKey, unsealed);
+  }
+  return unsealed;
+}
+
+async function unsealVerified(value: string, secrets: string[]): Promise<UnsealedSession | null> {
+  try {
+    const data = await unsealData<Record<string, unknown>>(value, {
+      password: unsealPasswords(secrets),
+      ttl: 366 * 24 * 3600, // bounds the seal check only; the payload's own exp is checked below
+    });
+    const parsed = payloadSchema.safeParse(data);
+    if (!parsed.success || parsed.data.exp <= nowSeconds()) return null;
+    return {
+      payload: parsed.data,
+      sealedWithCurrentSecret: value.split('*')[1] === String(secretId(secrets[0])),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export type CookieAttributes = {
+  httpOnly: true;
+  sameSite: 'lax';
+  path: string;
+  secure: boolean;
+  maxAge?: number;
+};
+
+export function isSecureRequest(config: AppConfig, protocol: string): boolean {
+  if (config.cookieSecure === 'always') return true;
+  if (config.cookieSecure === 'never') return false;
+  return protocol === 'https';
+}
+
+/** "Remember me" sessions get Max-Age for their remaining lifetime; others are browser-session cookies. */
+export function sessionCookieAttributes(
+  config: AppConfig,
+  options: { protocol: string; persistent: boolean; expiresAt?: number },
+): CookieAttributes {
+  const attributes: CookieAttributes = {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: config.basePath || '/',
+    secure: isSecureRequest(config, options.protocol),
+  };
+  if (options.persistent && options.expiresAt) attributes.maxAge = Math.max(options.expiresAt - nowSeconds(), 0);
+  return attributes;
+}
+
+export function clearedCookieAttributes(config: AppConfig, protocol: string): CookieAttributes {
+  return { ...sessionCookieAttributes(config, { protocol, persistent: false }), maxAge: 0 };
+}

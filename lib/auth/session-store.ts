@@ -1,0 +1,178 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import type { AppConfig } from '../config';
+import type { Executor } from '../db/client';
+import { sessions, users, type UserRole } from '../db/schema';
+import { cacheSession, forgetCachedSessions, readCachedSession } from './session-cache';
+
+export type SessionUser = { id: string; username: string; displayName: string; email: string | null; role: UserRole };
+export type ValidSession = {
+  session: { id: string; persistent: boolean; createdAt: Date; expiresAt: Date };
+  user: SessionUser;
+};
+
+// last_seen_at is written at most this often per session, so reads stay reads.
+const lastSeenWriteIntervalMs = 60_000;
+
+export function newSessionToken(): string {
+  return randomBytes(16).toString('base64url'); // 128 random bits
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  executor: Executor,
+  config: AppConfig,
+  input: { userId: string; persistent: boolean; ipAddress: string | null; userAgent: string | null },
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = newSessionToken();
+  const now = Date.now();
+  const expiresAt = new Date(now + config.session.ttlSeconds * 1000);
+  const [row] = await executor
+    .insert(sessions)
+    .values({
+      tokenHash: hashSessionToken(token),
+      userId: input.userId,
+      persistent: input.persistent,
+      expiresAt,
+      // "Remember me" sessions end at their absolute expiry; the others also end when left idle.
+      idleExpiresAt: input.persistent ? null : new Date(now + config.session.idleTimeoutSeconds * 1000),
+      ipAddress: input.ipAddress,
+      userAgent: input.userAgent?.slice(0, 512) ?? null,
+    })
+    .returning({ id: sessions.id });
+  return { token, sessionId: row.id, expiresAt };
+}
+
+/** The authority on "is this request signed in": the row exists, is live, and its user is active. */
+export async function validateSession(
+  executor: Executor,
+  config: AppConfig,
+  token: string,
+  expectedUserId: string,
+): Promise<ValidSession | null> {
+  const tokenHash = hashSessionToken(token);
+  const cached = readCachedSession(tokenHash, config.session.checkCacheMs);
+  if (cached) return cached.user.id === expectedUserId ? cached : null;
+
+  const [row] = await executor
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      persistent: sessions.persistent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      username: users.username,
+      displayName: users.displayName,
+      email: users.email,
+      role: users.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        or(isNull(sessions.idleExpiresAt), gt(sessions.idleExpiresAt, sql`now()`)),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  if (!row || row.userId !== expectedUserId) return null;
+
+  if (Date.now() - row.lastSeenAt.getTime() > lastSeenWriteIntervalMs) {
+    await executor
+      .update(sessions)
+      .set({
+        lastSeenAt: sql`now()`,
+        idleExpiresAt: row.persistent ? null : sql`now() + make_interval(secs => ${config.session.idleTimeoutSeconds})`,
+      })
+      .where(eq(sessions.id, row.id));
+  }
+
+  const valid: ValidSession = {
+    session: { id: row.id, persistent: row.persistent, createdAt: row.createdAt, expiresAt: row.expiresAt },
+    user: { id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role },
+  };
+  cacheSession(tokenHash, valid, config.session.checkCacheMs);
+  return valid;
+}
+
+export type RevokeReason = 'logout' | 'login' | 'user' | 'admin' | 'password_change' | 'user_disabled' | 'others';
+
+/** Revokes one session of a user; returns false when there was no such live session. */
+export async function revokeSession(executor: Executor, input: { sessionId: string; userId?: string; reason: RevokeReason }): Promise<boolean> {
+  const conditions = [eq(sessions.id, input.sessionId), isNull(sessions.revokedAt)];
+  if (input.userId) conditions.push(eq(sessions.userId, input.userId));
+  const revoked = await executor
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: input.reason })
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
+  forgetCachedSessions({ sessionId: input.sessionId });
+  return revoked.length > 0;
+}
+
+export async function revokeSessionByToken(executor: Executor, token: string, reason: RevokeReason): Promise<string | null> {
+  const [row] = await executor
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(and(eq(sessions.tokenHash, hashSessionToken(token)), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  if (row) forgetCachedSessions({ sessionId: row.id });
+  return row?.id ?? null;
+}
+
+/** Revokes every live session of a user, optionally keeping one; returns how many were ended. */
+export async function revokeUserSessions(
+  executor: Executor,
+  input: { userId: string; exceptSessionId?: string; reason: RevokeReason },
+): Promise<number> {
+  const conditions = [eq(sessions.userId, input.userId), isNull(sessions.revokedAt)];
+  if (input.exceptSessionId) conditions.push(ne(sessions.id, input.exceptSessionId));
+  const revoked = await executor
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: input.reason })
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
+  forgetCachedSessions({ userId: input.userId });
+  return revoked.length;
+}
+
+export type SessionSummary = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  persistent: boolean;
+  ipAddress: string | null;
+  userAgent: string | null;
+};
+
+export async function listActiveSessions(executor: Executor, userId: string): Promise<SessionSummary[]> {
+  return executor
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      persistent: sessions.persistent,
+      ipAddress: sessions.ipAddress,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        or(isNull(sessions.idleExpiresAt), gt(sessions.idleExpiresAt, sql`now()`)),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { assets, assetStatuses, type AssetStatus } from '../db/schema-domain';
+import { expiryCountColumns, splitExpiryRows, withinNinetyDays, type ExpiryCounts } from './expiry-windows';
+
+export type AssetsByStatus = Record<AssetStatus, number> & { total: number };
+
+/** Counted from assets_status_idx alone. */
+export async function assetsByStatus(executor: Executor): Promise<AssetsByStatus> {
+  const rows = await executor
+    .select({ status: assets.status, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(assets)
+    .groupBy(assets.status);
+  const counts = Object.fromEntries(assetStatuses.map((status) => [status, 0])) as Record<AssetStatus, number>;
+  let total = 0;
+  for (const row of rows) {
+    counts[row.status] = row.count;
+    total += row.count;
+  }
+  return { ...counts, total };
+}
+
+export type ExpiringWarranty = { id: string; assetTag: string; name: string; warrantyEnd: string };
+
+// A retired or lost asset's warranty is nobody's concern any more.
+const inService = notInArray(assets.status, ['retired', 'lost']);
+
+export async function expiringWarranties(executor: Executor, today: string, limit = 10): Promise<{ counts: ExpiryCounts; soonest: ExpiringWarranty[] }> {
+  const rows = await executor
+    .select({
+      id: assets.id,
+      assetTag: assets.assetTag,
+      name: assets.name,
+      warrantyEnd: sql<string>`to_char(${assets.warrantyEnd}, 'YYYY-MM-DD')`,
+      ...expiryCountColumns(assets.warrantyEnd, today),
+    })
+    .from(assets)
+    .where(and(withinNinetyDays(assets.warrantyEnd, today), inService))
+    .orderBy(asc(assets.warrantyEnd), asc(assets.assetTag))
+    .limit(limit);
+  return splitExpiryRows(rows);
+}
+
+export type RequesterAsset = { id: string; assetTag: string; name: string; category: string; status: AssetStatus };
+
+/** The assets checked out to one user (assets_assigned_idx). */
+export async function assetsAssignedTo(executor: Executor, userId: string, limit = 50): Promise<RequesterAsset[]> {
+  return executor
+    .select({ id: assets.id, assetTag: assets.assetTag, name: assets.name, category: assets.category, status: assets.status })
+    .from(assets)
+    .where(eq(assets.assignedToId, userId))
+    .orderBy(asc(assets.assetTag))
+    .limit(limit);
+}

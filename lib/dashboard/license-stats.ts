@@ -1,0 +1,36 @@
+import 'server-only';
+import { asc, desc, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { licenses, licenseSeats } from '../db/schema-domain';
+import { expiryCountColumns, splitExpiryRows, withinNinetyDays, type ExpiryCounts } from './expiry-windows';
+
+export type LicenseSeatUse = { id: string; name: string; seats: number; used: number };
+
+/** The licenses closest to full (by share of seats used), with their seat counts. */
+export async function licenseSeatUse(executor: Executor, limit = 10): Promise<LicenseSeatUse[]> {
+  const used = sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(Number);
+  const rows = await executor
+    .select({ id: licenses.id, name: licenses.name, seats: licenses.seats, used })
+    .from(licenses)
+    .orderBy(desc(sql`${used}::float / ${licenses.seats}`), desc(used), asc(sql`lower(${licenses.name})`))
+    .limit(limit);
+  return rows;
+}
+
+export type ExpiringLicense = { id: string; name: string; vendor: string | null; expiresAt: string };
+
+export async function expiringLicenses(executor: Executor, today: string, limit = 10): Promise<{ counts: ExpiryCounts; soonest: ExpiringLicense[] }> {
+  const rows = await executor
+    .select({
+      id: licenses.id,
+      name: licenses.name,
+      vendor: licenses.vendor,
+      expiresAt: sql<string>`to_char(${licenses.expiresAt}, 'YYYY-MM-DD')`,
+      ...expiryCountColumns(licenses.expiresAt, today),
+    })
+    .from(licenses)
+    .where(withinNinetyDays(licenses.expiresAt, today))
+    .orderBy(asc(licenses.expiresAt), asc(sql`lower(${licenses.name})`))
+    .limit(limit);
+  return splitExpiryRows(rows);
+}

@@ -1,0 +1,93 @@
+import 'server-only';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { getConfig, type AppConfig } from '../config';
+import { lockDataDirectory } from './data-dir-lock';
+import { runMigrations } from './migrate';
+import * as coreSchema from './schema';
+import * as domainSchema from './schema-domain';
+
+const schema = { ...coreSchema, ...domainSchema };
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close: () => Promise<void>;
+};
+
+export async function openDatabase(
+  target: AppConfig['database'],
+  options: { migrate?: boolean; poolSize?: number } = {},
+): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  if (target.kind === 'postgres') {
+    const client = postgres(target.url, {
+      max: options.poolSize ?? 10,
+      idle_timeout: 30,
+      connect_timeout: 10,
+      onnotice: () => {},
+    });
+    handle = {
+      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+    };
+  } else {
+    const release = lockDataDirectory(target.dataDir);
+    try {
+      const client = await PGlite.create(path.join(target.dataDir, 'pglite'));
+      handle = {
+        db: drizzlePglite(client, { schema }) as unknown as Database,
+        kind: 'pglite',
+        close: async () => {
+          await client.close();
+          release();
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  if (options.migrate ?? true) await runMigrations(handle, target);
+  return handle;
+}
+
+// One handle per process, shared by the custom server and every Next.js bundle through globalThis:
+// a second PGlite instance on the same directory would corrupt it.
+const handleKey = Symbol.for('it-assets-manager.database');
+type HandleHolder = { [handleKey]?: Promise<DatabaseHandle> };
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const holder = globalThis as HandleHolder;
+  if (!holder[handleKey]) {
+    const opening = openDatabase(getConfig().database);
+    holder[handleKey] = opening;
+    opening.catch(() => {
+      if (holder[handleKey] === opening) delete holder[handleKey];
+    });
+  }
+  return holder[handleKey];
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as HandleHolder;
+  const opening = holder[handleKey];
+  delete holder[handleKey];
+  if (opening) await (await opening).close();
+}

@@ -1,0 +1,9 @@
+import 'server-only';
+import type { SQL } from 'drizzle-orm';
+import type { Executor } from './client';
+
+// postgres.js returns an array from execute(), PGlite an object with `rows`: callers get one shape.
+export async function queryRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
+  const result = (await executor.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+}

@@ -1,0 +1,220 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './schema';
+import { bytea, tsvector } from './types';
+
+// Tickets, assets and licenses. Every list in the app has an index behind it here.
+
+export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof ticketPriorities)[number];
+export const assetStatuses = ['in_stock', 'deployed', 'in_repair', 'retired', 'lost'] as const;
+export type AssetStatus = (typeof assetStatuses)[number];
+
+const inList = (column: SQL, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+
+export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 1001 });
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Shown as T-1001; from a sequence so numbers never repeat, even across processes.
+    number: bigint('number', { mode: 'number' }).notNull().default(sql`nextval('ticket_number_seq')`),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    category: text('category').notNull().default('General'),
+    priority: text('priority').$type<TicketPriority>().notNull().default('normal'),
+    status: text('status').$type<TicketStatus>().notNull().default('new'),
+    requesterId: uuid('requester_id').notNull().references(() => users.id),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', coalesce(${tickets.title}, '') || ' ' || coalesce(${tickets.description}, ''))`),
+  },
+  (table) => [
+    uniqueIndex('tickets_number_key').on(table.number),
+    check('tickets_status_check', inList(sql`${table.status}`, ticketStatuses)),
+    check('tickets_priority_check', inList(sql`${table.priority}`, ticketPriorities)),
+    index('tickets_status_updated_idx').on(table.status, table.updatedAt),
+    index('tickets_updated_idx').on(table.updatedAt),
+    index('tickets_created_idx').on(table.createdAt),
+    index('tickets_assignee_status_idx').on(table.assigneeId, table.status, table.updatedAt),
+    index('tickets_requester_created_idx').on(table.requesterId, table.createdAt),
+    index('tickets_priority_idx').on(table.priority, table.updatedAt),
+    index('tickets_category_idx').on(table.category),
+    index('tickets_resolved_idx').on(table.resolvedAt),
+    index('tickets_search_idx').using('gin', table.searchVector),
+  ],
+);
+
+export const ticketComments = pgTable(
+  'ticket_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    // Internal notes are for agents and admins only; never shown or returned to requesters.
+    internal: boolean('internal').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('ticket_comments_ticket_idx').on(table.ticketId, table.createdAt)],
+);
+
+/** The activity timeline: one row per change (status, assignee, priority, links, ...). */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('ticket_events_ticket_idx').on(table.ticketId, table.createdAt)],
+);
+
+export const assets = pgTable(
+  'assets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assetTag: text('asset_tag').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull().default('Other'),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    serial: text('serial'),
+    status: text('status').$type<AssetStatus>().notNull().default('in_stock'),
+    location: text('location'),
+    purchaseDate: date('purchase_date'),
+    purchaseCost: numeric('purchase_cost', { precision: 12, scale: 2 }),
+    warrantyEnd: date('warranty_end'),
+    notes: text('notes'),
+    assignedToId: uuid('assigned_to_id').references(() => users.id),
+    expectedReturn: date('expected_return'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`to_tsvector('simple', coalesce(${assets.assetTag}, '') || ' ' || coalesce(${assets.name}, '') || ' ' || coalesce(${assets.serial}, '') || ' ' || coalesce(${assets.manufacturer}, '') || ' ' || coalesce(${assets.model}, '') || ' ' || coalesce(${assets.location}, ''))`,
+      ),
+  },
+  (table) => [
+    uniqueIndex('assets_asset_tag_key').on(sql`lower(${table.assetTag})`),
+    uniqueIndex('assets_serial_key').on(sql`lower(${table.serial})`).where(sql`${table.serial} is not null`),
+    check('assets_status_check', inList(sql`${table.status}`, assetStatuses)),
+    index('assets_status_idx').on(table.status, table.updatedAt),
+    index('assets_updated_idx').on(table.updatedAt),
+    index('assets_assigned_idx').on(table.assignedToId),
+    index('assets_category_idx').on(table.category),
+    index('assets_warranty_idx').on(table.warrantyEnd),
+    index('assets_search_idx').using('gin', table.searchVector),
+  ],
+);
+
+/** Check-out / check-in history; the open row (checked_in_at null) is the current holder. */
+export const assetAssignments = pgTable(
+  'asset_assignments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }).notNull().defaultNow(),
+    checkedOutById: uuid('checked_out_by_id').references(() => users.id, { onDelete: 'set null' }),
+    expectedReturn: date('expected_return'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedInById: uuid('checked_in_by_id').references(() => users.id, { onDelete: 'set null' }),
+    notes: text('notes'),
+  },
+  (table) => [
+    index('asset_assignments_asset_idx').on(table.assetId, table.checkedOutAt),
+    index('asset_assignments_user_idx').on(table.userId),
+    uniqueIndex('asset_assignments_one_open_key').on(table.assetId).where(sql`${table.checkedInAt} is null`),
+  ],
+);
+
+/** One image per asset, in the database so every process and server can serve it. */
+export const assetImages = pgTable('asset_images', {
+  assetId: uuid('asset_id')
+    .primaryKey()
+    .references(() => assets.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').notNull(),
+  bytes: bytea('bytes').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const ticketAssets = pgTable(
+  'ticket_assets',
+  {
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.ticketId, table.assetId] }), index('ticket_assets_asset_idx').on(table.assetId)],
+);
+
+export const licenses = pgTable(
+  'licenses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    vendor: text('vendor'),
+    // Agents and admins only, masked until revealed.
+    productKey: text('product_key'),
+    seats: integer('seats').notNull(),
+    expiresAt: date('expires_at'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('licenses_seats_check', sql`${table.seats} > 0`), index('licenses_expires_idx').on(table.expiresAt), index('licenses_name_idx').on(sql`lower(${table.name})`)],
+);
+
+export const licenseSeats = pgTable(
+  'license_seats',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    licenseId: uuid('license_id').notNull().references(() => licenses.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'cascade' }),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    assignedById: uuid('assigned_by_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (table) => [
+    check('license_seats_one_holder', sql`(${table.userId} is null) <> (${table.assetId} is null)`),
+    index('license_seats_license_idx').on(table.licenseId),
+    uniqueIndex('license_seats_user_key').on(table.licenseId, table.userId).where(sql`${table.userId} is not null`),
+    uniqueIndex('license_seats_asset_key').on(table.licenseId, table.assetId).where(sql`${table.assetId} is not null`),
+  ],
+);

@@ -1,0 +1,20 @@
+import 'server-only';
+import { stringify } from 'csv-stringify/sync';
+
+/** A CSV download; cells that a spreadsheet would run as a formula are defused with a leading '. */
+export function csvResponse(filename: string, header: string[], rows: unknown[][]): Response {
+  const safe = rows.map((row) =>
+    row.map((cell) => {
+      const text = cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
+      return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    }),
+  );
+  const body = '\uFEFF' + stringify([header, ...safe]);
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

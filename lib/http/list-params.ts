@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+// Lists (pages and JSON routes alike) take the same query parameters: page, pageSize, sort, dir,
+// plus each list's own filters. Unknown or malformed values fall back to defaults on pages and
+// are a 400 on JSON routes (see parseListQuery).
+
+export const maxPageSize = 100;
+
+export const paginationSchema = z.object({
+  page: z.coerce.number().int().min(1, 'page starts at 1').max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(maxPageSize, `pageSize is at most ${maxPageSize}`).default(25),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+
+export type Page<Item> = { items: Item[]; page: number; pageSize: number; total: number };
+
+/** URLSearchParams or Next's searchParams object → a plain object (first value of repeated keys, blanks dropped). */
+export function searchParamsToObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  const object: Record<string, string> = {};
+  for (const [key, raw] of entries) {
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (typeof value === 'string' && value.trim() !== '' && !(key in object)) object[key] = value.trim();
+  }
+  return object;
+}
+
+/** For pages: parse leniently, dropping any parameter that does not validate. */
+export function parseListParamsLeniently<Schema extends z.ZodObject>(schema: Schema, params: Record<string, string>): z.output<Schema> {
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  return schema.parse(Object.fromEntries(Object.entries(params).filter(([key]) => !bad.has(key))));
+}
+
+export function offsetOf(page: { page: number; pageSize: number }): number {
+  return (page.page - 1) * page.pageSize;
+}

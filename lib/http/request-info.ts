@@ -1,0 +1,17 @@
+// The custom server (server/forwarded-headers.ts) rewrites X-Forwarded-* before Next.js sees a
+// request: these headers hold what the socket or a trusted proxy said, never what a client claims.
+export type RequestInfo = {
+  ipAddress: string;
+  protocol: 'http' | 'https';
+  host: string;
+  userAgent: string | null;
+};
+
+export function requestInfoFromHeaders(headers: Headers): RequestInfo {
+  return {
+    ipAddress: headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown',
+    protocol: headers.get('x-forwarded-proto') === 'https' ? 'https' : 'http',
+    host: headers.get('x-forwarded-host') || headers.get('host') || 'localhost',
+    userAgent: headers.get('user-agent'),
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Where to go after signing in: only a path inside this app. Absolute URLs, protocol-relative
+ * "//host", backslash tricks and anything unparsable fall back to the dashboard.
+ */
+export function safeNextPath(value: unknown, basePath = ''): string {
+  if (typeof value !== 'string' || value === '' || value.length > 2048) return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f]/.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, 'http://app.invalid');
+  } catch {
+    return '/';
+  }
+  if (url.origin !== 'http://app.invalid') return '/';
+  let path = url.pathname;
+  if (basePath && (path === basePath || path.startsWith(basePath + '/'))) path = path.slice(basePath.length) || '/';
+  if (path === '/login' || path.startsWith('/login/') || path === '/setup') return '/';
+  return path + url.search + url.hash;
+}

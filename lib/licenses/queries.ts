@@ -1,0 +1,166 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { users } from '../db/schema';
+import { assets, licenses, licenseSeats } from '../db/schema-domain';
+import { offsetOf, type Page } from '../http/list-params';
+import { utcToday } from '../dashboard/expiry-windows';
+import { assertLicenseAccess, licenseNotFound, type LicenseActor } from './access';
+import { maskProductKey } from './product-key';
+import type { LicenseListParams } from './schemas';
+
+export type LicenseSummary = {
+  id: string;
+  name: string;
+  vendor: string | null;
+  seats: number;
+  used: number;
+  free: number;
+  expiresAt: string | null;
+};
+
+export type LicenseSeat = {
+  id: string;
+  assignedAt: Date;
+  user: { id: string; username: string; displayName: string } | null;
+  asset: { id: string; assetTag: string; name: string } | null;
+};
+
+export type LicenseDetail = LicenseSummary & {
+  notes: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  productKeyMasked: string | null;
+  seatList: LicenseSeat[];
+};
+
+export type LicenseSeatCount = { id: string; name: string; seats: number; used: number; free: number };
+
+export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+// A correlated count over license_seats_license_idx: cheap per license, and always current.
+// Table-qualified by hand: drizzle prints bare column names inside a select list.
+const usedSeats = sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(Number);
+
+const summaryColumns = {
+  id: licenses.id,
+  name: licenses.name,
+  vendor: licenses.vendor,
+  seats: licenses.seats,
+  used: usedSeats,
+  expiresAt: licenses.expiresAt,
+};
+
+const withFree = <Row extends { seats: number; used: number }>(row: Row) => ({ ...row, free: Math.max(row.seats - row.used, 0) });
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+const sortColumns: Record<LicenseListParams['sort'], SQL | typeof licenses.seats> = {
+  name: sql`lower(${licenses.name})`,
+  vendor: sql`lower(${licenses.vendor})`,
+  expiresAt: sql`${licenses.expiresAt}`,
+  seats: licenses.seats,
+  createdAt: sql`${licenses.createdAt}`,
+};
+
+export async function listLicenses(executor: Executor, actor: LicenseActor, params: LicenseListParams): Promise<Page<LicenseSummary>> {
+  assertLicenseAccess(actor);
+  const conditions: SQL[] = [];
+  if (params.q) conditions.push(ilike(licenses.name, `%${escapeLike(params.q)}%`));
+  if (params.vendor) conditions.push(ilike(licenses.vendor, escapeLike(params.vendor)));
+  if (params.expiringWithinDays !== undefined) {
+    const today = utcToday();
+    conditions.push(gte(licenses.expiresAt, today));
+    conditions.push(lte(licenses.expiresAt, sql`${today}::date + ${params.expiringWithinDays}::int`));
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const order = params.dir === 'asc' ? asc : desc;
+  const [items, [{ total }]] = await Promise.all([
+    executor
+      .select(summaryColumns)
+      .from(licenses)
+      .where(where)
+      .orderBy(order(sortColumns[params.sort]), asc(licenses.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    executor.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(licenses).where(where),
+  ]);
+  return { items: items.map(withFree), page: params.page, pageSize: params.pageSize, total };
+}
+
+export async function listSeats(executor: Executor, licenseId: string): Promise<LicenseSeat[]> {
+  const rows = await executor
+    .select({
+      id: licenseSeats.id,
+      assignedAt: licenseSeats.assignedAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      assetId: assets.id,
+      assetTag: assets.assetTag,
+      assetName: assets.name,
+    })
+    .from(licenseSeats)
+    .leftJoin(users, eq(users.id, licenseSeats.userId))
+    .leftJoin(assets, eq(assets.id, licenseSeats.assetId))
+    .where(eq(licenseSeats.licenseId, licenseId))
+    .orderBy(asc(licenseSeats.assignedAt), asc(licenseSeats.id));
+  return rows.map((row) => ({
+    id: row.id,
+    assignedAt: row.assignedAt,
+    user: row.userId ? { id: row.userId, username: row.username ?? '', displayName: row.displayName ?? '' } : null,
+    asset: row.assetId ? { id: row.assetId, assetTag: row.assetTag ?? '', name: row.assetName ?? '' } : null,
+  }));
+}
+
+/** One license with its seats; the product key only masked (see revealProductKey). */
+export async function getLicense(executor: Executor, actor: LicenseActor, id: string): Promise<LicenseDetail> {
+  assertLicenseAccess(actor);
+  if (!isUuid(id)) throw licenseNotFound();
+  const [row] = await executor
+    .select({
+      ...summaryColumns,
+      notes: licenses.notes,
+      version: licenses.version,
+      createdAt: licenses.createdAt,
+      updatedAt: licenses.updatedAt,
+      productKey: licenses.productKey,
+    })
+    .from(licenses)
+    .where(eq(licenses.id, id))
+    .limit(1);
+  if (!row) throw licenseNotFound();
+  const { productKey, ...rest } = row;
+  return { ...withFree(rest), productKeyMasked: maskProductKey(productKey), seatList: await listSeats(executor, id) };
+}
+
+/** Used and free seats of every license, for scripts and the seat-use panels. */
+export async function licenseSeatCounts(executor: Executor, actor: LicenseActor): Promise<LicenseSeatCount[]> {
+  assertLicenseAccess(actor);
+  const rows = await executor
+    .select({ id: licenses.id, name: licenses.name, seats: licenses.seats, used: usedSeats })
+    .from(licenses)
+    .orderBy(asc(sql`lower(${licenses.name})`), asc(licenses.id));
+  return rows.map(withFree);
+}
+
+export type SeatCandidate = { id: string; username: string; displayName: string };
+
+/** Active users who could get a seat on this license (those holding one already are left out). */
+export async function listSeatCandidates(executor: Executor, actor: LicenseActor, licenseId: string): Promise<SeatCandidate[]> {
+  assertLicenseAccess(actor);
+  return executor
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        sql`not exists (select 1 from ${licenseSeats} where ${licenseSeats}.license_id = ${licenseId} and ${licenseSeats}.user_id = ${users}.id)`,
+      ),
+    )
+    .orderBy(asc(sql`lower(${users.username})`))
+    .limit(1000);
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record';
+import type { Executor, Transaction } from '../db/client';
+import { assets, ticketAssets, ticketEvents, tickets } from '../db/schema-domain';
+import { AppError } from '../errors';
+import { isUuid, loadVisibleTicket } from './access';
+import { isStaff, ticketReference, type Actor } from './rules';
+import { eventKinds } from './timeline';
+
+export type TicketContext = { actor: Actor; ipAddress?: string | null };
+
+/**
+ * Refuses any asset `actor` may not link: requesters only the assets assigned to them, agents
+ * any existing asset. The answer is the same for "not yours" and "does not exist".
+ */
+export async function assertLinkableAssets(executor: Executor, actor: Actor, assetIds: readonly string[], field = 'assetIds'): Promise<void> {
+  const wanted = [...new Set(assetIds)];
+  if (wanted.length === 0) return;
+  const refusal = isStaff(actor) ? 'No such asset.' : 'Choose one of the assets assigned to you.';
+  if (!wanted.every(isUuid)) throw new AppError('validation_failed', refusal, { fields: { [field]: refusal } });
+  const found = await executor
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(inArray(assets.id, wanted), isStaff(actor) ? undefined : eq(assets.assignedToId, actor.id)));
+  if (found.length !== wanted.length) throw new AppError('validation_failed', refusal, { fields: { [field]: refusal } });
+}
+
+/** Adds and removes links and writes one event per change; returns what actually changed. */
+export async function applyAssetLinks(
+  tx: Transaction,
+  input: { ticketId: string; actorId: string; link: readonly string[]; unlink: readonly string[] },
+): Promise<{ linked: string[]; unlinked: string[] }> {
+  const linked =
+    input.link.length === 0
+      ? []
+      : (
+          await tx
+            .insert(ticketAssets)
+            .values(input.link.map((assetId) => ({ ticketId: input.ticketId, assetId })))
+            .onConflictDoNothing()
+            .returning({ assetId: ticketAssets.assetId })
+        ).map((row) => row.assetId);
+  const unlinked =
+    input.unlink.length === 0
+      ? []
+      : (
+          await tx
+            .delete(ticketAssets)
+            .where(and(eq(ticketAssets.ticketId, input.ticketId), inArray(ticketAssets.assetId, [...input.unlink])))
+            .returning({ assetId: ticketAssets.assetId })
+        ).map((row) => row.assetId);
+  const events = [
+    ...linked.map((assetId) => ({ ticketId: input.ticketId, actorId: input.actorId, kind: eventKinds.linkAsset, toValue: assetId })),
+    ...unlinked.map((assetId) => ({ ticketId: input.ticketId, actorId: input.actorId, kind: eventKinds.unlinkAsset, fromValue: assetId })),
+  ];
+  if (events.length > 0) await tx.insert(ticketEvents).values(events);
+  return { linked, unlinked };
+}
+
+export async function linkedAssetIds(executor: Executor, ticketId: string): Promise<string[]> {
+  const rows = await executor.select({ assetId: ticketAssets.assetId }).from(ticketAssets).where(eq(ticketAssets.ticketId, ticketId));
+  return rows.map((row) => row.assetId);
+}
+
+/**
+ * Links or unlinks one asset without a version: a link is additive and never overwrites what
+ * someone else typed. Requesters may only touch their own assets on their own tickets.
+ */
+export async function setAssetLink(
+  tx: Transaction,
+  input: { ticketId: string; assetId: string; linked: boolean },
+  context: TicketContext,
+): Promise<{ changed: boolean }> {
+  const ticket = await loadVisibleTicket(tx, context.actor, input.ticketId);
+  await assertLinkableAssets(tx, context.actor, [input.assetId], 'assetId');
+  const { linked, unlinked } = await applyAssetLinks(tx, {
+    ticketId: ticket.id,
+    actorId: context.actor.id,
+    link: input.linked ? [input.assetId] : [],
+    unlink: input.linked ? [] : [input.assetId],
+  });
+  if (linked.length + unlinked.length === 0) return { changed: false };
+  await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
+  await recordAudit(tx, {
+    actor: context.actor,
+    action: input.linked ? 'ticket.link_asset' : 'ticket.unlink_asset',
+    target: { type: 'ticket', id: ticket.id },
+    ipAddress: context.ipAddress,
+    details: { reference: ticketReference(ticket.number), assetId: input.assetId },
+  });
+  return { changed: true };
+}
+
+/** An asset tag typed by an agent → the asset's id (tags are unique regardless of case). */
+export async function findAssetIdByTag(executor: Executor, assetTag: string): Promise<string | null> {
+  const [row] = await executor
+    .select({ id: assets.id })
+    .from(assets)
+    .where(sql`lower(${assets.assetTag}) = ${assetTag.trim().toLowerCase()}`)
+    .limit(1);
+  return row?.id ?? null;
+}

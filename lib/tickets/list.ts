@@ -1,0 +1,121 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { tickets, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+import { matchesSearch } from '../db/text-search';
+import { offsetOf, type Page } from '../http/list-params';
+import { visibleTo } from './access';
+import { assigneeUser, requesterColumns, requesterUser, type Person } from './queries';
+import { parseTicketReference, ticketReference, type Actor } from './rules';
+import type { TicketFilters, TicketListQuery } from './schemas';
+
+export type TicketListItem = {
+  id: string;
+  number: number;
+  reference: string;
+  title: string;
+  category: string;
+  priority: TicketPriority;
+  status: TicketStatus;
+  requester: Person;
+  assignee: Person | null;
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+};
+
+export const maxExportRows = 100_000;
+
+/** The WHERE clause of a list: what `actor` may see, narrowed by the view and the filters. */
+export function ticketListConditions(actor: Actor, filters: TicketFilters): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [visibleTo(actor)];
+  if (filters.view === 'mine') {
+    // A requester's own tickets are the ones they opened; an agent's are the ones assigned to them.
+    conditions.push(actor.role === 'requester' ? eq(tickets.requesterId, actor.id) : eq(tickets.assigneeId, actor.id));
+  }
+  if (filters.view === 'unassigned') conditions.push(isNull(tickets.assigneeId));
+  if (filters.status?.length) conditions.push(inArray(tickets.status, filters.status));
+  if (filters.priority?.length) conditions.push(inArray(tickets.priority, filters.priority));
+  if (filters.assignee === 'none') conditions.push(isNull(tickets.assigneeId));
+  else if (filters.assignee) conditions.push(eq(tickets.assigneeId, filters.assignee));
+  if (filters.requester) conditions.push(eq(tickets.requesterId, filters.requester));
+  if (filters.category) conditions.push(sql`lower(${tickets.category}) = ${filters.category.toLowerCase()}`);
+  if (filters.q) {
+    const number = parseTicketReference(filters.q);
+    const text = matchesSearch(tickets.searchVector, filters.q);
+    const byNumber = number === null ? undefined : eq(tickets.number, number);
+    conditions.push(byNumber && text ? or(byNumber, text) : (byNumber ?? text ?? sql`false`));
+  }
+  return and(...conditions);
+}
+
+const priorityRank = sql`case ${tickets.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+const statusRank = sql`case ${tickets.status} when 'new' then 0 when 'open' then 1 when 'pending' then 2 when 'resolved' then 3 else 4 end`;
+
+function ticketOrder(sort: TicketFilters['sort'], dir: TicketFilters['dir']): SQL[] {
+  const direction = dir === 'asc' ? asc : desc;
+  // "desc" on priority and status means the most pressing first: urgent, then new.
+  const rank = (expression: SQL) => (dir === 'asc' ? sql`${expression} desc` : sql`${expression} asc`);
+  switch (sort) {
+    case 'created':
+      return [direction(tickets.createdAt), direction(tickets.id)];
+    case 'number':
+      return [direction(tickets.number)];
+    case 'priority':
+      return [rank(priorityRank), desc(tickets.updatedAt), desc(tickets.id)];
+    case 'status':
+      return [rank(statusRank), desc(tickets.updatedAt), desc(tickets.id)];
+    default:
+      return [direction(tickets.updatedAt), direction(tickets.id)];
+  }
+}
+
+const listColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  title: tickets.title,
+  category: tickets.category,
+  priority: tickets.priority,
+  status: tickets.status,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  resolvedAt: tickets.resolvedAt,
+  closedAt: tickets.closedAt,
+  requester: requesterColumns,
+  assigneeId: tickets.assigneeId,
+  assigneeUsername: assigneeUser.username,
+  assigneeDisplayName: assigneeUser.displayName,
+};
+
+async function selectTickets(executor: Executor, where: SQL | undefined, order: SQL[], limit: number, offset: number): Promise<TicketListItem[]> {
+  const rows = await executor
+    .select(listColumns)
+    .from(tickets)
+    .innerJoin(requesterUser, eq(requesterUser.id, tickets.requesterId))
+    .leftJoin(assigneeUser, eq(assigneeUser.id, tickets.assigneeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return rows.map(({ assigneeId, assigneeUsername, assigneeDisplayName, ...row }) => ({
+    ...row,
+    reference: ticketReference(row.number),
+    assignee: assigneeId && assigneeUsername !== null ? { id: assigneeId, username: assigneeUsername, displayName: assigneeDisplayName ?? assigneeUsername } : null,
+  }));
+}
+
+/** One page of the tickets `actor` may see, and how many there are in all with the same filters. */
+export async function listTickets(executor: Executor, actor: Actor, query: TicketListQuery): Promise<Page<TicketListItem>> {
+  const where = ticketListConditions(actor, query);
+  const [items, [{ total }]] = await Promise.all([
+    selectTickets(executor, where, ticketOrder(query.sort, query.dir), query.pageSize, offsetOf(query)),
+    executor.select({ total: sql<number>`count(*)::int` }).from(tickets).where(where),
+  ]);
+  return { items, page: query.page, pageSize: query.pageSize, total: Number(total) };
+}
+
+/** Every ticket matching the filters (up to maxExportRows), for the CSV export. */
+export async function exportTickets(executor: Executor, actor: Actor, filters: TicketFilters): Promise<TicketListItem[]> {
+  return selectTickets(executor, ticketListConditions(actor, filters), ticketOrder(filters.sort, filters.dir), maxExportRows, 0);
+}

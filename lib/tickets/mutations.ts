@@ -1,0 +1,196 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { recordAudit } from '../audit/record';
+import type { Transaction } from '../db/client';
+import { users } from '../db/schema';
+import { ticketComments, ticketEvents, tickets, type TicketStatus } from '../db/schema-domain';
+import { AppError } from '../errors';
+import { loadVisibleTicket, type TicketState } from './access';
+import { applyAssetLinks, assertLinkableAssets, linkedAssetIds, type TicketContext } from './asset-links';
+import { isStaff, ticketReference, transitionRefusal } from './rules';
+import { newCommentSchema, newTicketSchema, ticketChangeSchema, type NewCommentInput, type NewTicketInput, type TicketChangeInput } from './schemas';
+import { eventKinds } from './timeline';
+import { parseInput } from './validate';
+
+export type { TicketContext } from './asset-links';
+
+export const staleTicketMessage = 'Changed by someone else — reload the page and try again.';
+
+export async function createTicket(tx: Transaction, input: NewTicketInput, context: TicketContext): Promise<{ id: string; number: number; reference: string }> {
+  const parsed = parseInput(newTicketSchema, input);
+  const { actor } = context;
+  const requesterId = parsed.requesterId ?? actor.id;
+  if (requesterId !== actor.id) await assertCanOpenFor(tx, actor, requesterId);
+  await assertLinkableAssets(tx, actor, parsed.assetIds);
+  const [created] = await tx
+    .insert(tickets)
+    .values({ title: parsed.title, description: parsed.description, category: parsed.category, priority: parsed.priority, requesterId })
+    .returning({ id: tickets.id, number: tickets.number });
+  await tx.insert(ticketEvents).values({ ticketId: created.id, actorId: actor.id, kind: eventKinds.created, toValue: 'new' });
+  await applyAssetLinks(tx, { ticketId: created.id, actorId: actor.id, link: [...new Set(parsed.assetIds)], unlink: [] });
+  const reference = ticketReference(created.number);
+  await recordAudit(tx, {
+    actor,
+    action: 'ticket.create',
+    target: { type: 'ticket', id: created.id },
+    ipAddress: context.ipAddress,
+    details: { reference, title: parsed.title, category: parsed.category, priority: parsed.priority, requesterId, assetIds: parsed.assetIds },
+  });
+  return { ...created, reference };
+}
+
+async function assertCanOpenFor(tx: Transaction, actor: TicketContext['actor'], requesterId: string): Promise<void> {
+  if (!isStaff(actor)) throw new AppError('forbidden', 'You can only open tickets for yourself.');
+  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, requesterId), eq(users.active, true))).limit(1);
+  if (!user) {
+    const message = 'Choose an active user.';
+    throw new AppError('validation_failed', message, { fields: { requesterId: message } });
+  }
+}
+
+type FieldChange = { from: unknown; to: unknown };
+
+// Fields only agents and admins may change; a requester chose them once, when opening the ticket.
+const staffOnlyFields = ['priority', 'assigneeId', 'category', 'title', 'description'] as const;
+
+async function assertAssignable(tx: Transaction, userId: string): Promise<void> {
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, ['agent', 'admin'])))
+    .limit(1);
+  if (!user) {
+    const message = 'Choose an active agent or admin.';
+    throw new AppError('validation_failed', message, { fields: { assigneeId: message } });
+  }
+}
+
+/** The status a change leads to: taking a new ticket opens it, unless a status was chosen too. */
+function nextStatus(current: TicketState, requested: TicketStatus | undefined, assigneeId: string | null | undefined): TicketStatus {
+  if (requested !== undefined && requested !== current.status) return requested;
+  if (current.status === 'new' && assigneeId && assigneeId !== current.assigneeId) return 'open';
+  return current.status;
+}
+
+/**
+ * Applies a change made from the version the user read. Only fields that differ are written,
+ * each with one timeline event, and all of them in one audit row. A stale version changes nothing.
+ */
+export async function updateTicket(
+  tx: Transaction,
+  input: TicketChangeInput & { ticketId: string },
+  context: TicketContext,
+): Promise<{ changed: boolean; version: number; changes: Record<string, FieldChange> }> {
+  const { ticketId, ...fields } = input;
+  const change = parseInput(ticketChangeSchema, fields);
+  const { actor } = context;
+  const current = await loadVisibleTicket(tx, actor, ticketId);
+  if (current.version !== change.version) throw new AppError('conflict', staleTicketMessage);
+
+  const changes: Record<string, FieldChange> = {};
+  for (const field of staffOnlyFields) {
+    const value = change[field];
+    if (value !== undefined && value !== current[field]) changes[field] = { from: current[field], to: value };
+  }
+  if (!isStaff(actor) && Object.keys(changes).length > 0) {
+    throw new AppError('forbidden', 'Only agents can change the priority, assignee, category, title or description of a ticket.');
+  }
+  if (change.assigneeId && changes.assigneeId) await assertAssignable(tx, change.assigneeId);
+
+  const status = nextStatus(current, change.status, change.assigneeId);
+  if (status !== current.status) {
+    const refusal = transitionRefusal(current.status, status, actor.role);
+    if (refusal) throw new AppError('unprocessable', refusal, { fields: { status: refusal } });
+    changes.status = { from: current.status, to: status };
+  }
+
+  let link: string[] = [];
+  let unlink: string[] = [];
+  if (change.assetIds) {
+    const before = await linkedAssetIds(tx, current.id);
+    link = [...new Set(change.assetIds)].filter((id) => !before.includes(id));
+    unlink = before.filter((id) => !change.assetIds!.includes(id));
+    await assertLinkableAssets(tx, actor, [...link, ...unlink]);
+    if (link.length + unlink.length > 0) changes.assetIds = { from: before, to: [...new Set(change.assetIds)] };
+  }
+  if (Object.keys(changes).length === 0) return { changed: false, version: current.version, changes };
+
+  const set: PgUpdateSetSource<typeof tickets> = {
+    version: sql`${tickets.version} + 1`,
+    updatedAt: sql`now()`,
+  };
+  for (const field of staffOnlyFields) if (changes[field]) Object.assign(set, { [field]: change[field] });
+  if (changes.status) {
+    set.status = status;
+    if (status === 'resolved') set.resolvedAt = sql`now()`;
+    if (status === 'closed') set.closedAt = sql`now()`;
+    if (status === 'open' || status === 'pending') Object.assign(set, { resolvedAt: null, closedAt: null });
+  }
+  const [updated] = await tx
+    .update(tickets)
+    .set(set)
+    .where(and(eq(tickets.id, current.id), eq(tickets.version, change.version)))
+    .returning({ version: tickets.version });
+  if (!updated) throw new AppError('conflict', staleTicketMessage);
+
+  const eventOf = (kind: string, from: unknown, to: unknown) => ({
+    ticketId: current.id,
+    actorId: actor.id,
+    kind,
+    fromValue: from === null || from === undefined ? null : String(from),
+    toValue: to === null || to === undefined ? null : String(to),
+  });
+  const events = [
+    changes.status && eventOf(eventKinds.status, current.status, status),
+    changes.assigneeId && eventOf(eventKinds.assignee, current.assigneeId, change.assigneeId),
+    changes.priority && eventOf(eventKinds.priority, current.priority, change.priority),
+    changes.category && eventOf(eventKinds.category, current.category, change.category),
+    changes.title && eventOf(eventKinds.title, current.title, change.title),
+    // The description can be long: the event says that it changed; the audit row keeps both texts.
+    changes.description && eventOf(eventKinds.description, null, null),
+  ].filter((event) => Boolean(event)) as ReturnType<typeof eventOf>[];
+  if (events.length > 0) await tx.insert(ticketEvents).values(events);
+  await applyAssetLinks(tx, { ticketId: current.id, actorId: actor.id, link, unlink });
+
+  await recordAudit(tx, {
+    actor,
+    action: 'ticket.update',
+    target: { type: 'ticket', id: current.id },
+    ipAddress: context.ipAddress,
+    details: { reference: ticketReference(current.number), changes },
+  });
+  return { changed: true, version: updated.version, changes };
+}
+
+/** Adds a comment; needs no version, since a comment never overwrites anything. */
+export async function addComment(
+  tx: Transaction,
+  input: NewCommentInput & { ticketId: string },
+  context: TicketContext,
+): Promise<{ id: string; internal: boolean }> {
+  const { ticketId, ...fields } = input;
+  const comment = parseInput(newCommentSchema, fields);
+  const { actor } = context;
+  const ticket = await loadVisibleTicket(tx, actor, ticketId);
+  if (comment.internal && !isStaff(actor)) throw new AppError('forbidden', 'Only agents can write internal notes.');
+  const [created] = await tx
+    .insert(ticketComments)
+    .values({ ticketId: ticket.id, authorId: actor.id, body: comment.body, internal: comment.internal })
+    .returning({ id: ticketComments.id, internal: ticketComments.internal });
+  await tx.insert(ticketEvents).values({
+    ticketId: ticket.id,
+    actorId: actor.id,
+    kind: comment.internal ? eventKinds.internalNote : eventKinds.comment,
+    toValue: created.id,
+  });
+  await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
+  await recordAudit(tx, {
+    actor,
+    action: comment.internal ? 'ticket.internal_note' : 'ticket.comment',
+    target: { type: 'ticket', id: ticket.id },
+    ipAddress: context.ipAddress,
+    details: { reference: ticketReference(ticket.number), commentId: created.id },
+  });
+  return created;
+}

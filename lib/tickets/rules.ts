@@ -1,0 +1,71 @@
+import type { UserRole } from '../db/schema';
+import { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+
+// The ticket workflow and who may drive it. Pure functions: shared by the data layer and the pages.
+
+export { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus };
+
+export const categorySuggestions = ['Hardware', 'Software', 'Network', 'Access', 'Other'] as const;
+export const defaultCategory = 'General';
+
+export type Actor = { id: string; username: string; role: UserRole };
+
+/** Agents and admins work every ticket; requesters only their own. */
+export function isStaff(actor: { role: UserRole }): boolean {
+  return actor.role === 'agent' || actor.role === 'admin';
+}
+
+const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: ['open', 'pending', 'resolved', 'closed'],
+  open: ['pending', 'resolved', 'closed'],
+  pending: ['open', 'resolved', 'closed'],
+  resolved: ['open', 'closed'],
+  closed: ['open'],
+};
+
+/** The statuses a ticket in `from` may move to, for this kind of user. */
+export function allowedTransitions(from: TicketStatus, role: UserRole): TicketStatus[] {
+  if (isStaff({ role })) return [...transitions[from]];
+  // A requester may close their ticket, and reopen it while it is resolved (the fix did not hold).
+  const allowed: TicketStatus[] = [];
+  if (from !== 'closed') allowed.push('closed');
+  if (from === 'resolved') allowed.push('open');
+  return allowed;
+}
+
+/** Why a status change is refused, or null when it is allowed. */
+export function transitionRefusal(from: TicketStatus, to: TicketStatus, role: UserRole): string | null {
+  if (from === to || allowedTransitions(from, role).includes(to)) return null;
+  if (from === 'closed' && to === 'open') return 'Only agents can reopen a closed ticket.';
+  if (!isStaff({ role })) {
+    return from === 'closed' ? 'This ticket is closed.' : `You can close this ticket${from === 'resolved' ? ' or reopen it' : ''}, nothing else.`;
+  }
+  return `A ${from} ticket cannot be set to ${to}. Allowed: ${transitions[from].join(', ')}.`;
+}
+
+export const statusLabels: Record<TicketStatus, string> = {
+  new: 'New',
+  open: 'Open',
+  pending: 'Pending',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
+
+export const priorityLabels: Record<TicketPriority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
+export function ticketReference(number: number): string {
+  return `T-${number}`;
+}
+
+/** "T-1042", "t1042", "#1042" or "1042" → 1042; anything else → null. */
+export function parseTicketReference(text: string | undefined): number | null {
+  const match = /^\s*(?:t-?|#)?(\d{1,15})\s*$/i.exec(text ?? '');
+  if (!match) return null;
+  const number = Number(match[1]);
+  return Number.isSafeInteger(number) ? number : null;
+}

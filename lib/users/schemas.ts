@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { userRoles } from '../db/schema';
+
+// bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused.
+export const passwordMinLength = 8;
+export const passwordMaxBytes = 72;
+
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(passwordMinLength, `Use at least ${passwordMinLength} characters.`)
+  .refine((text) => byteLength(text) <= passwordMaxBytes, {
+    message: `Use at most ${passwordMaxBytes} bytes (about ${passwordMaxBytes} plain letters; accented letters and emoji count for more).`,
+  });
+
+export const usernameSchema = z
+  .string({ error: 'Enter a username.' })
+  .trim()
+  .min(2, 'Use at least 2 characters.')
+  .max(64, 'Use at most 64 characters.')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'Use letters, digits and . _ @ - only, starting with a letter or digit.');
+
+export const displayNameSchema = z.string().trim().max(120, 'Use at most 120 characters.');
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'Use at most 254 characters.')
+  .refine((text) => text === '' || z.email().safeParse(text).success, { message: 'Enter a valid email address or leave it empty.' });
+
+export const roleSchema = z.enum(userRoles, { error: 'Choose admin, agent or requester.' });
+
+export const newUserSchema = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema.optional().default(''),
+  email: emailSchema.optional().default(''),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type NewUserInput = z.input<typeof newUserSchema>;

@@ -1,0 +1,140 @@
+// Starts IT Assets Manager: checks the configuration, opens and migrates the database, then serves
+// the Next.js app through a plain node:http server that first makes X-Forwarded-* trustworthy.
+// Run through `npm start` (production) or `npm run dev`.
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import next from 'next';
+import { startSessionPruning } from '../lib/auth/session-pruning';
+import { getConfig, type AppConfig } from '../lib/config';
+import { createProxyTrust } from '../lib/config/trust-proxy';
+import { closeDatabase, getDatabaseHandle, getDb } from '../lib/db/client';
+import { startDatabaseProbe } from '../lib/db/probe';
+import { isAppError } from '../lib/errors';
+import { describeError, log } from '../lib/log';
+import { runWithRequestContext } from '../lib/request-context';
+import { builtBasePath } from './build-check';
+import { normalizeForwardedHeaders } from './forwarded-headers';
+import { logRequest } from './request-log';
+
+const projectRoot = process.cwd();
+const dev = process.argv.includes('--dev');
+const buildIfNeeded = process.argv.includes('--build-if-needed');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function loadConfigOrExit(): AppConfig {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (isAppError(error)) fail(error.message);
+    fail(`Configuration error: ${(error as Error).message}`);
+  }
+}
+
+async function openDatabaseOrExit(config: AppConfig): Promise<void> {
+  try {
+    await getDatabaseHandle();
+  } catch (error) {
+    if (isAppError(error)) fail(error.message);
+    const where = config.database.kind === 'postgres' ? 'the PostgreSQL database in DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+    fail(`Could not open ${where}: ${(error as Error).message}`);
+  }
+}
+
+function publicAddress(config: AppConfig): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/?$/, '/');
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}${config.basePath}/`;
+}
+
+function ensureBuild(config: AppConfig): void {
+  const built = builtBasePath(projectRoot);
+  if (built === config.basePath) return;
+  if (!buildIfNeeded) {
+    if (built === null) fail('There is no production build. Run "npm run build" first (or "npm start", which builds when needed).');
+    fail(`The build was made for BASE_PATH "${built}" but BASE_PATH is "${config.basePath}". Run "npm run build" with the BASE_PATH you serve under.`);
+  }
+  console.log(built === null ? 'No production build yet: building (a minute or two)…' : `Rebuilding for BASE_PATH "${config.basePath}"…`);
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: config.basePath },
+  });
+  if (result.status !== 0) fail('The build failed; see the messages above.');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  if (!dev) ensureBuild(config);
+  await openDatabaseOrExit(config);
+
+  // The configuration above was read with the operator's NODE_ENV; Next.js needs its own value.
+  (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
+  const app = next({ dev, dir: projectRoot, hostname: config.host, port: config.port, customServer: true });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const isTrustedProxy = createProxyTrust(config.trustProxy);
+
+  const server = http.createServer((request, response) => {
+    normalizeForwardedHeaders(request.headers, { remoteAddress: request.socket.remoteAddress, encrypted: false }, isTrustedProxy);
+    const requestId = logRequest(request, response, isTrustedProxy(request.socket.remoteAddress));
+    runWithRequestContext({ requestId }, () =>
+      handle(request, response).catch((error: unknown) => {
+        log.error('http.handler_failed', describeError(error));
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end('Internal error');
+      }),
+    );
+  });
+  // Longer than a proxy's keep-alive, so the proxy closes idle connections first, never us mid-request.
+  server.keepAliveTimeout = 65_000;
+
+  const stopPruning = startSessionPruning(getDb, config);
+  const stopProbe = startDatabaseProbe(await getDatabaseHandle());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') fail(`Port ${config.port} is already in use; set PORT to a free port.`);
+    fail(`Could not listen on ${config.host}:${config.port}: ${error.message}`);
+  });
+
+  console.log(`IT Assets Manager is running at ${publicAddress(config)}`);
+  log.info('server.started', {
+    port: config.port,
+    basePath: config.basePath,
+    database: config.database.kind,
+    mode: dev ? 'development' : 'production',
+  });
+  process.send?.('ready');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('server.stopping', { signal });
+    stopPruning();
+    stopProbe();
+    const forceTimer = setTimeout(() => server.closeAllConnections(), 10_000);
+    forceTimer.unref();
+    server.close(async () => {
+      await closeDatabase().catch((error: unknown) => log.warn('server.database_close_failed', describeError(error)));
+      log.info('server.stopped', { signal });
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log.error('server.start_failed', describeError(error));
+  fail(`IT Assets Manager could not start: ${(error as Error).message}`);
+});

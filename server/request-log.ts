@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { log } from '../lib/log';
+
+/**
+ * One JSON line per request when it finishes, with a request id that is also sent back in
+ * X-Request-Id (a trusted proxy's own id is kept). Only the path is logged: no query string,
+ * no headers, no cookies.
+ */
+export function logRequest(request: IncomingMessage, response: ServerResponse, fromTrustedProxy: boolean): string {
+  const incoming = request.headers['x-request-id'];
+  const requestId = fromTrustedProxy && typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+  request.headers['x-request-id'] = requestId;
+  response.setHeader('X-Request-Id', requestId);
+  const path = (request.url ?? '/').split('?')[0];
+  if (path.includes('/_next/static/')) return requestId;
+  const started = process.hrtime.bigint();
+  response.once('finish', () => {
+    log.info('http.request', {
+      requestId,
+      method: request.method,
+      path,
+      status: response.statusCode,
+      ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      ip: request.headers['x-forwarded-for'],
+    });
+  });
+  return requestId;
+}

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LoginPage } from './support/login-page';
+import { openBrowser, useAppServer } from './support/session';
+
+// The helpdesk and the inventory together, as a small IT team uses them in a day.
+const server = useAppServer((app) => {
+  app.createUser('ada', 'ada-password-1', 'admin');
+  app.createUser('alex', 'alex-password-1', 'agent');
+  app.createUser('rita', 'rita-password-1', 'requester');
+});
+
+async function signIn(page: Page, username: string, password: string) {
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(username, password);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+type StaffNumbers = { openTickets: { total: number }; assetsByStatus: { deployed: number; in_stock: number; total: number }; ticketsPerDay: { day: string; opened: number; resolved: number }[]; today: string };
+
+async function dashboardNumbers(page: Page): Promise<StaffNumbers> {
+  const reply = await page.request.get('api/dashboard');
+  expect(reply.status()).toBe(200);
+  return (await reply.json()) as StaffNumbers;
+}
+
+test('import a laptop, check it out, the requester reports it broken, an agent resolves it; the dashboard follows', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await openBrowser(browser, server.app);
+  await signIn(admin.page, 'ada', 'ada-password-1');
+  const before = await dashboardNumbers(admin.page);
+
+  // An admin imports assets from CSV and checks the laptop out to Rita.
+  await admin.page.goto('assets/import');
+  const csv = ['asset_tag,name,category,manufacturer,model,serial,status', 'LAP-001,ThinkPad T14,Laptop,Lenovo,T14 Gen 4,PF4X1,in_stock', 'MON-001,Dell P2723D,Monitor,Dell,P2723D,CN0X9,in_stock'].join('\n');
+  await admin.page.getByLabel('CSV file').setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await admin.page.getByRole('button', { name: 'Check the file' }).click();
+  await admin.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(admin.page.getByText('Import finished: 2 created, 0 updated, 0 skipped.')).toBeVisible();
+  await admin.page.goto('assets?q=LAP-001');
+  await admin.page.getByRole('link', { name: 'LAP-001' }).click();
+  await expect(admin.page).toHaveURL(/\/assets\/[0-9a-f-]{36}/);
+  await admin.page.getByLabel('Check out to').selectOption({ label: 'rita (rita)' });
+  await admin.page.getByRole('button', { name: 'Check out' }).click();
+  await expect(admin.page.getByText(/checked out to rita/i).first()).toBeVisible();
+  const laptopUrl = admin.page.url();
+
+  // Rita opens a ticket about her laptop, from the short form.
+  const rita = await openBrowser(browser, server.app);
+  await signIn(rita.page, 'rita', 'rita-password-1');
+  await rita.page.goto('tickets/new');
+  await rita.page.getByLabel('Title').fill('Laptop screen flickers');
+  await rita.page.getByLabel('Description').fill('The screen flickers when the lid is half open.');
+  await rita.page.getByLabel('Which of your assets is this about?').selectOption({ label: 'LAP-001 — ThinkPad T14' });
+  await rita.page.getByRole('button', { name: 'Open ticket' }).click();
+  await expect(rita.page.getByText(/Ticket T-\d+ opened/)).toBeVisible();
+  await expect(rita.page.getByRole('link', { name: /LAP-001/ })).toBeVisible();
+  const ticketUrl = rita.page.url().replace(/\?.*$/, '');
+
+  // An agent takes it, adds an internal note and a public reply, and resolves it.
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  await alex.page.goto(ticketUrl);
+  await alex.page.getByRole('button', { name: 'Take it' }).click();
+  await expect(alex.page.getByLabel('Status')).toHaveValue('open');
+  await alex.page.getByLabel('Comment').fill('Display cable worn; swap under warranty.');
+  await alex.page.getByLabel('Internal note').check();
+  await alex.page.getByRole('button', { name: 'Add comment' }).click();
+  await expect(alex.page.getByText('Internal note added.')).toBeVisible();
+  await alex.page.getByLabel('Comment').fill('We replaced the display cable; it should be fine now.');
+  await alex.page.getByRole('button', { name: 'Add comment' }).click();
+  await expect(alex.page.getByText('Reply added.')).toBeVisible();
+  await alex.page.getByLabel('Status').selectOption('resolved');
+  await alex.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(alex.page.getByLabel('Status')).toHaveValue('resolved');
+
+  // Rita sees the reply, never the note.
+  await rita.page.goto(ticketUrl);
+  await expect(rita.page.getByText('We replaced the display cable; it should be fine now.')).toBeVisible();
+  await expect(rita.page.getByText('Display cable worn')).toHaveCount(0);
+
+  // The laptop's page lists the ticket; the dashboard shows the new numbers.
+  await admin.page.goto(laptopUrl);
+  await expect(admin.page.getByRole('link', { name: /T-\d+/ }).first()).toBeVisible();
+  const after = await dashboardNumbers(admin.page);
+  expect(after.assetsByStatus.total).toBe(before.assetsByStatus.total + 2);
+  expect(after.assetsByStatus.deployed).toBe(before.assetsByStatus.deployed + 1);
+  expect(after.assetsByStatus.in_stock).toBe(before.assetsByStatus.in_stock + 1);
+  const today = (numbers: StaffNumbers) => numbers.ticketsPerDay.find((day) => day.day === numbers.today)!;
+  expect(today(after).opened).toBe(today(before).opened + 1);
+  expect(today(after).resolved).toBe(today(before).resolved + 1);
+  expect(after.openTickets.total).toBe(before.openTickets.total);
+  await admin.page.goto('./');
+  await expect(admin.page.getByRole('heading', { name: `Assets by status (${after.assetsByStatus.total})` })).toBeVisible();
+  await expect(admin.page.locator('svg[role="img"] title').first()).toBeAttached();
+
+  for (const browserSession of [admin, rita, alex]) await browserSession.context.close();
+});

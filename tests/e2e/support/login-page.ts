@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`login${query}`);
+  }
+
+  async signIn(username: string, password: string, options: { remember?: boolean } = {}): Promise<void> {
+    await this.page.getByLabel('Username').fill(username);
+    await this.page.getByLabel('Password').fill(password);
+    if (options.remember) await this.page.getByLabel('Remember me on this device').check();
+    // Wait for the server action's reply: it carries the cookie, so the next navigation has it.
+    const reply = this.page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/login'));
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await reply;
+  }
+
+  async expectSignedIn(displayName: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: `Welcome, ${displayName}` })).toBeVisible();
+  }
+
+  async expectOnLoginPage(): Promise<void> {
+    await expect(this.page).toHaveURL(/\/it-assets-manager\/login/);
+    await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  }
+}

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { LoginPage } from './support/login-page';
+import { openBrowser, useAppServer } from './support/session';
+
+const server = useAppServer((app) => {
+  app.createUser('rita', 'rita-password-1', 'requester');
+  app.createUser('rob', 'rob-password-1', 'requester');
+  app.createUser('alex', 'alex-password-1', 'agent');
+});
+
+const ticket = { id: '', reference: '', title: 'Printer on floor 3 prints blank pages' };
+const internalNote = 'Toner cartridge is counterfeit; order from the usual vendor';
+const publicReply = 'We replaced the toner cartridge. Please try printing again.';
+
+async function signIn(page: Page, username: string, password: string) {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(username, password);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+async function comment(page: Page, body: string, options: { internal?: boolean } = {}) {
+  await page.getByLabel('Comment').fill(body);
+  if (options.internal) await page.getByLabel('Internal note').check();
+  await page.getByRole('button', { name: 'Add comment' }).click();
+  await expect(page.getByText(options.internal ? 'Internal note added.' : 'Reply added.')).toBeVisible();
+}
+
+test('a requester opens a ticket; an agent takes it, notes, replies and resolves it; the requester sees only the reply', async ({ browser }) => {
+  const rita = await openBrowser(browser, server.app);
+  await signIn(rita.page, 'rita', 'rita-password-1');
+  await rita.page.goto('tickets/new');
+  await expectNoSeriousA11yViolations(rita.page);
+  await rita.page.getByRole('button', { name: 'Open ticket' }).click();
+  await expect(rita.page.getByText('Enter a title.')).toBeVisible();
+  await expectNoSeriousA11yViolations(rita.page);
+  await rita.page.getByLabel('Description').fill('Every page comes out blank since this morning.');
+  await rita.page.getByLabel('Title').fill(ticket.title);
+  await rita.page.getByLabel('Category').fill('Hardware');
+  await rita.page.getByLabel('Priority').selectOption('high');
+  await rita.page.getByRole('button', { name: 'Open ticket' }).click();
+  await expect(rita.page).toHaveURL(/\/tickets\/[0-9a-f-]{36}\?created=1$/);
+  await expect(rita.page.getByText(/Ticket T-\d+ opened/)).toBeVisible();
+  ticket.id = /tickets\/([0-9a-f-]{36})/.exec(rita.page.url())![1];
+  ticket.reference = (await rita.page.locator('h1 .muted').textContent())!.trim();
+  await expect(rita.page.getByRole('heading', { level: 1 })).toContainText(ticket.title);
+  await expect(rita.page.getByLabel('Internal note')).toHaveCount(0);
+
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  await alex.page.goto('tickets?view=unassigned');
+  await alex.page.getByRole('link', { name: ticket.title }).click();
+  await expect(alex.page).toHaveURL(new RegExp(`/tickets/${ticket.id}$`));
+  await alex.page.getByRole('button', { name: 'Take it' }).click();
+  await expect(alex.page.locator('dl.facts')).toContainText('alex');
+  await expect(alex.page.getByLabel('Status')).toHaveValue('open');
+
+  await comment(alex.page, internalNote, { internal: true });
+  await expect(alex.page.locator('li.internal')).toContainText(internalNote);
+  await expect(alex.page.locator('li.internal')).toContainText('Internal note');
+  await comment(alex.page, publicReply);
+  await alex.page.getByLabel('Status').selectOption('resolved');
+  await alex.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(alex.page.getByText('Ticket updated.')).toBeVisible();
+  await expect(alex.page.getByText('changed the status from Open to Resolved')).toBeVisible();
+  await expectNoSeriousA11yViolations(alex.page);
+
+  await rita.page.goto(`tickets/${ticket.id}`);
+  await expect(rita.page.getByText(publicReply)).toBeVisible();
+  await expect(rita.page.getByText(internalNote)).toHaveCount(0);
+  await expect(rita.page.locator('li.internal')).toHaveCount(0);
+  await expect(rita.page.getByRole('button', { name: 'Reopen ticket' })).toBeVisible();
+  await expectNoSeriousA11yViolations(rita.page);
+
+  const response = await rita.page.request.get(`api/tickets/${ticket.id}`);
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  expect(text).not.toContain(internalNote);
+  const json = JSON.parse(text);
+  expect(json.reference).toBe(ticket.reference);
+  expect(json.status).toBe('resolved');
+  expect(json.comments.map((item: { body: string; internal: boolean }) => [item.body, item.internal])).toEqual([[publicReply, false]]);
+
+  const asAgent = await (await alex.page.request.get(`api/tickets/${ticket.id}`)).json();
+  expect(asAgent.comments.map((item: { internal: boolean }) => item.internal)).toEqual([true, false]);
+  await rita.context.close();
+  await alex.context.close();
+});
+
+test('another requester gets "not found" for that ticket, from the page and the API', async ({ browser }) => {
+  const rob = await openBrowser(browser, server.app);
+  await signIn(rob.page, 'rob', 'rob-password-1');
+  const page = await rob.page.goto(`tickets/${ticket.id}`);
+  expect(page?.status()).toBe(404);
+  await expect(rob.page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await expect(rob.page.getByText(ticket.title)).toHaveCount(0);
+
+  const response = await rob.page.request.get(`api/tickets/${ticket.id}`);
+  expect(response.status()).toBe(404);
+  expect((await response.json()).error.code).toBe('not_found');
+  const patch = await rob.page.request.patch(`api/tickets/${ticket.id}`, { data: { version: 1, status: 'closed' } });
+  expect(patch.status()).toBe(404);
+  const list = await (await rob.page.request.get('api/tickets')).json();
+  expect(list.total).toBe(0);
+  await rob.page.goto('tickets');
+  await expect(rob.page.getByText('You have not opened any tickets yet.')).toBeVisible();
+  await rob.context.close();
+});
+
+test('two agent tabs on one ticket: the second save is refused as changed by someone else', async ({ browser }) => {
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  const first = alex.page;
+  const second = await alex.context.newPage();
+  await first.goto(`tickets/${ticket.id}`);
+  await second.goto(`tickets/${ticket.id}`);
+
+  await first.getByLabel('Priority').selectOption('urgent');
+  await first.getByRole('button', { name: 'Save changes' }).click();
+  await expect(first.getByText('Ticket updated.')).toBeVisible();
+
+  await second.getByLabel('Priority').selectOption('low');
+  await second.getByLabel('Category').fill('Printers');
+  await second.getByRole('button', { name: 'Save changes' }).click();
+  await expect(second.getByText('Changed by someone else — reload the page and try again.')).toBeVisible();
+  // What the second tab typed is kept, and nothing of it was saved.
+  await expect(second.getByLabel('Category')).toHaveValue('Printers');
+  const saved = await (await alex.page.request.get(`api/tickets/${ticket.id}`)).json();
+  expect([saved.priority, saved.category]).toEqual(['urgent', 'Hardware']);
+
+  // The JSON API answers a stale version the same way, with 409.
+  const stale = await alex.page.request.patch(`api/tickets/${ticket.id}`, { data: { version: saved.version - 1, priority: 'low' } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error).toEqual({ code: 'conflict', message: 'Changed by someone else — reload the page and try again.' });
+  await alex.context.close();
+});
+
+test('list filters make a shareable URL, and the CSV export keeps them', async ({ browser }) => {
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  const other = await alex.page.request.post('api/tickets', { data: { title: 'Wi-Fi slow in the lobby', priority: 'low', category: 'Network' } });
+  expect(other.status()).toBe(201);
+
+  await alex.page.goto('tickets?view=all');
+  await expect(alex.page.locator('tbody tr')).toHaveCount(2);
+  await alex.page.getByLabel('Search').fill(ticket.reference);
+  await alex.page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(alex.page).toHaveURL(new RegExp(`q=${ticket.reference}`));
+  await expect(alex.page.locator('tbody tr')).toHaveCount(1);
+  await expect(alex.page.locator('tbody')).toContainText(ticket.title);
+
+  await alex.page.goto('tickets?view=all');
+  await alex.page.getByLabel('Priority').selectOption('urgent');
+  await alex.page.getByRole('checkbox', { name: 'Resolved' }).check();
+  await alex.page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(alex.page).toHaveURL(/priority=urgent/);
+  await expect(alex.page.locator('tbody tr')).toHaveCount(1);
+  await expect(alex.page.locator('tbody')).toContainText(ticket.reference);
+  await expectNoSeriousA11yViolations(alex.page);
+
+  const downloading = alex.page.waitForEvent('download');
+  await alex.page.getByRole('link', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toBe('Number,Title,Status,Priority,Category,Requester,Assignee,Created,Updated,Resolved,Closed');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`${ticket.reference},${ticket.title},Resolved,Urgent,Hardware,rita,alex`);
+  await alex.context.close();
+});
+
+test('the requester reopens the resolved ticket, then closes it for good', async ({ browser }) => {
+  const rita = await openBrowser(browser, server.app);
+  await signIn(rita.page, 'rita', 'rita-password-1');
+  await rita.page.goto(`tickets/${ticket.id}`);
+  await rita.page.getByRole('button', { name: 'Reopen ticket' }).click();
+  await expect(rita.page.getByText('changed the status from Resolved to Open')).toBeVisible();
+  await expect(rita.page.getByRole('button', { name: 'Reopen ticket' })).toHaveCount(0);
+  await rita.page.getByRole('button', { name: 'Close ticket' }).click();
+  await expect(rita.page.getByText('changed the status from Open to Closed')).toBeVisible();
+  await expect(rita.page.getByRole('button', { name: /Reopen ticket|Close ticket/ })).toHaveCount(0);
+  const closed = await (await rita.page.request.get(`api/tickets/${ticket.id}`)).json();
+  expect(closed.status).toBe('closed');
+  expect(closed.closedAt).not.toBeNull();
+  await rita.context.close();
+});

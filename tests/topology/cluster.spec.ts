@@ -1,0 +1,156 @@
+import { expect, test } from '@playwright/test';
+import { request, steadyStream } from './support/http';
+import { Stack } from './support/stack';
+
+// PM2 cluster (2 workers) on PostgreSQL behind nginx with TLS, under /it-assets-manager.
+const stack = new Stack();
+let cookie = '';
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  await stack.start();
+});
+test.afterAll(async () => {
+  await stack.stop();
+});
+
+const me = (sessionCookie = cookie) => request(`${stack.publicBase}api/auth/me`, { headers: { cookie: sessionCookie } });
+
+async function apiLogin(username: string, password: string): Promise<string> {
+  const reply = await request(`${stack.publicBase}api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(reply.status).toBe(200);
+  const setCookie = ([] as string[]).concat(reply.headers['set-cookie'] ?? []);
+  return setCookie[0].split(';')[0];
+}
+
+test('signing in over HTTPS (a server action, public host ≠ upstream host) sets a Secure, HttpOnly, Lax cookie on the sub-path', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: stack.publicBase, ignoreHTTPSErrors: true });
+  const page = await context.newPage();
+  await page.goto('login');
+  await page.getByLabel('Username').fill('walt');
+  await page.getByLabel('Password').fill('walt-password-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: /Welcome, walt/ })).toBeVisible();
+  const [session] = (await context.cookies()).filter((entry) => entry.name === 'ticketing_session');
+  expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/it-assets-manager' });
+  await context.close();
+});
+
+test('requests land on both workers and the session is valid on each', async () => {
+  const adminCookie = await apiLogin('admin', 'admin-password-1');
+  const pids = new Set<string>();
+  // In parallel, so that several connections are open at once and the cluster spreads them.
+  for (let round = 0; round < 5 && pids.size < 2; round++) {
+    const pages = await Promise.all(Array.from({ length: 8 }, () => request(`${stack.publicBase}admin/diagnostics`, { headers: { cookie: adminCookie } })));
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      const pid = /Instance \(process id\)<\/dt><dd>(\d+)/.exec(page.body)?.[1];
+      expect(pid).toBeTruthy();
+      pids.add(pid!);
+      expect(page.body).toMatch(/Scheme the app sees<\/dt><dd>https</); // nginx's scheme, trusted
+    }
+  }
+  expect(pids.size).toBe(2);
+  const login = await request(`${stack.publicBase}login`);
+  expect(login.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  expect(stack.workerPids().map(String).sort()).toEqual([...pids].sort());
+});
+
+test('logging out through one worker makes the old cookie useless on the other', async () => {
+  const session = await apiLogin('walt', 'walt-password-1');
+  for (let attempt = 0; attempt < 6; attempt++) expect((await me(session)).status).toBe(200); // cached on both
+  const logout = await request(`${stack.publicBase}api/auth/logout`, { method: 'POST', headers: { cookie: session } });
+  expect(logout.status).toBe(200);
+  // Another worker may trust its cached check for at most SESSION_CHECK_CACHE (2 s).
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  for (let attempt = 0; attempt < 10; attempt++) expect((await me(session)).status).toBe(401);
+});
+
+test('pm2 reload under a steady stream of requests: no failed request, still signed in', async () => {
+  cookie = await apiLogin('walt', 'walt-password-1');
+  const before = stack.workerPids();
+  const { failures, total } = await steadyStream(() => me(), stack.pm2Async(['reload', 'it-assets-manager']));
+  console.log(`pm2 reload: ${total} requests, ${failures.length} failed`);
+  expect(failures).toEqual([]);
+  const after = stack.workerPids();
+  expect(after).toHaveLength(2);
+  expect(after.some((pid) => before.includes(pid))).toBe(false);
+  expect((await me()).status).toBe(200);
+});
+
+test('pm2 restart, and a full stop and start: still signed in', async () => {
+  stack.pm2(['restart', 'it-assets-manager']);
+  await stack.waitFor(`${stack.publicBase}api/health/ready`, 200);
+  expect((await me()).status).toBe(200);
+  stack.pm2(['stop', 'it-assets-manager']);
+  expect((await request(`${stack.publicBase}api/health`)).status).toBe(502);
+  stack.pm2(['start', 'it-assets-manager']);
+  await stack.waitFor(`${stack.publicBase}api/health/ready`, 200);
+  expect((await me()).status).toBe(200);
+});
+
+test('kill -9 of one worker under load: requests keep succeeding and PM2 starts a new worker', async () => {
+  const [victim, survivor] = stack.workerPids();
+  const replaced = (async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    process.kill(victim, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const pids = stack.workerPids();
+      if (pids.length === 2 && !pids.includes(victim)) return pids;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('PM2 did not replace the killed worker');
+  })();
+  const { failures, total } = await steadyStream(() => me(), replaced);
+  console.log(`kill -9: ${total} requests, ${failures.length} failed`);
+  expect(failures).toEqual([]);
+  const pids = await replaced;
+  expect(pids).toContain(survivor);
+});
+
+test('database stopped: readiness 503 and the 503 page; database back: service recovers without a restart', async () => {
+  await stack.database.pause();
+  await stack.waitFor(`${stack.publicBase}api/health/ready`, 503, 20_000);
+  // Each worker notices within its probe interval (2 s); parallel requests reach both.
+  const pages = () => Promise.all(Array.from({ length: 8 }, () => request(`${stack.publicBase}sessions`, { headers: { cookie } })));
+  await expect.poll(async () => (await pages()).every((reply) => reply.status === 503), { timeout: 10_000 }).toBe(true);
+  for (const page of await pages()) expect(page.body).toContain('Service unavailable');
+  expect(stack.workerPids()).toHaveLength(2); // no crash loop
+  await stack.database.start();
+  await stack.waitFor(`${stack.publicBase}api/health/ready`, 200, 30_000);
+  // Every worker notices within its probe interval (2 s); parallel requests reach both.
+  await expect
+    .poll(async () => (await Promise.all(Array.from({ length: 8 }, () => me()))).every((reply) => reply.status === 200), { timeout: 15_000 })
+    .toBe(true);
+});
+
+test('a server action with a foreign Origin is refused and changes nothing', async ({ playwright }) => {
+  // Replays the login form's own no-JavaScript post, once from the right origin and once not.
+  const api = await playwright.request.newContext({ baseURL: stack.publicBase, ignoreHTTPSErrors: true, maxRedirects: 0 });
+  const formPost = async (origin: string) => {
+    const html = await (await api.get('login')).text();
+    const fields: Record<string, string> = {};
+    for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
+      fields[name] = (value ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    }
+    expect(Object.keys(fields).some((name) => name.startsWith('$ACTION'))).toBe(true);
+    return api.post('login', { multipart: { ...fields, username: 'walt', password: 'walt-password-1' }, headers: { Origin: origin } });
+  };
+  const setsSession = (reply: { headersArray: () => { name: string; value: string }[] }) =>
+    reply.headersArray().some((header) => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith('ticketing_session=') && !header.value.startsWith('ticketing_session=;'));
+
+  const foreign = await formPost('https://evil.example');
+  expect(foreign.status()).toBeGreaterThanOrEqual(400);
+  expect(setsSession(foreign)).toBe(false);
+
+  const sameSite = await formPost(new URL(stack.publicBase).origin);
+  expect(sameSite.status()).toBe(303);
+  expect(setsSession(sameSite)).toBe(true);
+  await api.dispose();
+});
