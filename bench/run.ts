@@ -1,20 +1,23 @@
-// npm run bench [-- session-overhead million-sessions memory login-storm]
-// Starts the production server on 127.0.0.1 against a fresh PostgreSQL database (BENCH_DATABASE_URL's
-// server, else a throwaway embedded one), runs the chosen scenarios (all by default), prints a
-// table and writes bench/results/<scenario>.json. Benchmarks, not tests: nothing here asserts.
+// npm run bench [-- <scenario> …]
+// Runs the chosen scenarios (all by default), each on a fresh PostgreSQL database (BENCH_DATABASE_URL's
+// server, else a throwaway embedded one), prints each result and writes bench/results/<scenario>.json.
+// A scenario is a file in bench/scenarios/ whose default export is a Scenario (bench/support/context.ts).
+// Benchmarks, not tests: nothing here asserts.
 import fs from 'node:fs';
 import os from 'node:os';
-import { loginStorm } from './scenarios/login-storm';
-import { memory } from './scenarios/memory';
-import { millionSessions } from './scenarios/million-sessions';
-import { sessionOverhead } from './scenarios/session-overhead';
-import { insertFillerUsers } from './support/sessions';
-import { benchDatabase, BenchServer, ensureBenchBuild } from './support/stack';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchContext, type Scenario } from './support/context';
+import { benchDatabase, ensureBenchBuild, type BenchServer } from './support/stack';
 
-const all = ['session-overhead', 'million-sessions', 'memory', 'login-storm'] as const;
-type Scenario = (typeof all)[number];
+const scenarioDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
+const all = fs
+  .readdirSync(scenarioDir)
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -3))
+  .sort();
 
-const chosen = (process.argv.slice(2).length ? process.argv.slice(2) : all) as Scenario[];
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const unknown = chosen.filter((name) => !all.includes(name));
 if (unknown.length) {
   console.error(`unknown scenario(s): ${unknown.join(', ')}; choose from ${all.join(', ')}`);
@@ -32,21 +35,14 @@ function save(name: string, result: object): void {
 async function main(): Promise<void> {
   ensureBenchBuild();
   for (const name of chosen) {
+    const scenario = (await import(path.join(scenarioDir, `${name}.ts`))).default as Scenario;
     // A fresh database and server per scenario, so one never measures another's leftovers.
     const database = await benchDatabase();
-    const server = new BenchServer(database.url, { BCRYPT_COST: '12' });
+    const servers: BenchServer[] = [];
     try {
-      server.createUser('bench', 'bench-password-1');
-      await insertFillerUsers(database.url, 499); // 500 users in all
-
-      await server.start();
-      const cookie = await server.login('bench', 'bench-password-1');
-      if (name === 'session-overhead') save(name, await sessionOverhead(server, cookie));
-      if (name === 'million-sessions') save(name, await millionSessions(server, database.url, cookie));
-      if (name === 'memory') save(name, await memory(server, database.url, 'bench'));
-      if (name === 'login-storm') save(name, await loginStorm(server, cookie, { username: 'bench', password: 'bench-password-1' }));
+      save(name, await scenario(benchContext(database.url, servers)));
     } finally {
-      await server.stop();
+      for (const server of servers) await server.stop();
       await database.dispose();
     }
   }

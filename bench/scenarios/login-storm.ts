@@ -1,8 +1,10 @@
 import { load } from '../support/load';
-import type { BenchServer } from '../support/stack';
+import { benchUser, type Scenario } from '../support/context';
 
 /** Scenario 4: 16 clients signing in as fast as they can while others read /api/auth/me. */
-export async function loginStorm(server: BenchServer, cookie: string, credentials: { username: string; password: string }, seconds = 10) {
+const loginStorm: Scenario = async (context) => {
+  const { server, cookie } = await context.server();
+  const [credentials, seconds] = [benchUser, 10];
   const calm = await load({ url: `${server.base}/api/auth/me`, seconds, connections: 8, cookies: [cookie] });
   const [storm, readers] = await Promise.all([
     load({
@@ -22,4 +24,6 @@ export async function loginStorm(server: BenchServer, cookie: string, credential
     loginFailures: storm.errors + storm.non2xx,
     readersP99Ratio: Number((readers.p99 / Math.max(calm.p99, 1)).toFixed(2)),
   };
-}
+};
+
+export default loginStorm;

@@ -1,9 +1,11 @@
 import { load } from '../support/load';
 import { makeSessionCookies } from '../support/sessions';
-import type { BenchServer } from '../support/stack';
+import { benchUser, type Scenario } from '../support/context';
 
 /** Scenario 5: resident memory around rounds of 200,000 authenticated requests over 20,000 sessions. */
-export async function memory(server: BenchServer, databaseUrl: string, username: string, rounds = 3) {
+const memory: Scenario = async (context) => {
+  const { server } = await context.server();
+  const [databaseUrl, username, rounds] = [context.databaseUrl, benchUser.username, 3];
   const cookies = await makeSessionCookies(databaseUrl, username, 20_000);
   const residentMB: number[] = [Math.round(server.residentMB())];
   const failures: number[] = [];
@@ -18,4 +20,6 @@ export async function memory(server: BenchServer, databaseUrl: string, username:
     growthFirstRoundMB: residentMB[1] - residentMB[0],
     growthLastRoundMB: residentMB[rounds] - residentMB[rounds - 1],
   };
-}
+};
+
+export default memory;

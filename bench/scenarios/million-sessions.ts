@@ -6,13 +6,16 @@ import type { Database } from '../../lib/db/client';
 import * as schema from '../../lib/db/schema';
 import { load, type LoadResult } from '../support/load';
 import { fillSessionsTable } from '../support/sessions';
-import { benchSecret, type BenchServer } from '../support/stack';
+import type { Scenario } from '../support/context';
+import { benchSecret } from '../support/stack';
 
 /**
  * Scenario 2: /api/auth/me with one session row and with a million (most expired or other
  * users'), then while those expired rows are pruned.
  */
-export async function millionSessions(server: BenchServer, databaseUrl: string, cookie: string, seconds = 10) {
+const millionSessions: Scenario = async (context) => {
+  const { server, cookie } = await context.server();
+  const [databaseUrl, seconds] = [context.databaseUrl, 10];
   const one: LoadResult = await load({ url: `${server.base}/api/auth/me`, seconds, connections: 16, cookies: [cookie] });
   const filledAt = Date.now();
   await fillSessionsTable(databaseUrl, 1_000_000);
@@ -43,4 +46,6 @@ export async function millionSessions(server: BenchServer, databaseUrl: string, 
     throughputRatio: Number((million.requestsPerSecond / one.requestsPerSecond).toFixed(3)),
     p99DuringPruneRatio: Number((duringPrune.p99 / Math.max(million.p99, 1)).toFixed(2)),
   };
-}
+};
+
+export default millionSessions;

@@ -6,14 +6,15 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../tests/support/
 import { freePort } from '../../tests/support/free-port';
 
 export const benchSecret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const distDir = '.next-bench';
+// BENCH_DIST_DIR lets two checkouts or people build and measure side by side.
+const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
 const nodeArgs = ['--conditions=react-server', '--import', 'tsx'];
 
 /** Builds the current code into .next-bench (site root); BENCH_SKIP_BUILD=1 reuses the last build. */
 export function ensureBenchBuild(): void {
   if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(`${distDir}/BUILD_ID`)) return;
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  console.log('Building the app for the benchmarks (.next-bench)…');
+  console.log(`Building the app for the benchmarks (${distDir})…`);
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '', NEXT_DIST_DIR: distDir } });
   if (result.status !== 0) throw new Error('The benchmark build failed.');
 }
