@@ -11,6 +11,10 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   await stack.start();
 });
+test.afterEach(async ({}, testInfo) => {
+  // What PM2 and the workers logged is the only account of a failure once the stack is gone.
+  if (testInfo.status !== testInfo.expectedStatus) console.log(stack.pm2.diagnostics());
+});
 test.afterAll(async () => {
   await stack.stop();
 });
@@ -58,7 +62,7 @@ test('requests land on both workers and the session is valid on each', async () 
   expect(pids.size).toBe(2);
   const login = await request(`${stack.publicBase}login`);
   expect(login.headers['strict-transport-security']).toMatch(/max-age=\d+/);
-  expect(stack.workerPids().map(String).sort()).toEqual([...pids].sort());
+  expect((await stack.workerPids()).map(String).sort()).toEqual([...pids].sort());
 });
 
 test('logging out through one worker makes the old cookie useless on the other', async () => {
@@ -73,45 +77,39 @@ test('logging out through one worker makes the old cookie useless on the other',
 
 test('pm2 reload under a steady stream of requests: no failed request, still signed in', async () => {
   cookie = await apiLogin('walt', 'walt-password-1');
-  const before = stack.workerPids();
-  const { failures, total } = await steadyStream(() => me(), stack.pm2Async(['reload', 'it-assets-manager']));
+  const before = await stack.workerPids();
+  const { failures, total } = await steadyStream(() => me(), stack.pm2.runAsync(['reload', 'it-assets-manager']));
   console.log(`pm2 reload: ${total} requests, ${failures.length} failed`);
   expect(failures).toEqual([]);
-  const after = stack.workerPids();
-  expect(after).toHaveLength(2);
+  const after = await stack.workerPids();
   expect(after.some((pid) => before.includes(pid))).toBe(false);
   expect((await me()).status).toBe(200);
 });
 
 test('pm2 restart, and a full stop and start: still signed in', async () => {
-  stack.pm2(['restart', 'it-assets-manager']);
+  stack.pm2.run(['restart', 'it-assets-manager']);
   await stack.waitFor(`${stack.publicBase}api/health/ready`, 200);
   expect((await me()).status).toBe(200);
-  stack.pm2(['stop', 'it-assets-manager']);
+  stack.pm2.run(['stop', 'it-assets-manager']);
   expect((await request(`${stack.publicBase}api/health`)).status).toBe(502);
-  stack.pm2(['start', 'it-assets-manager']);
+  stack.pm2.run(['start', 'it-assets-manager']);
   await stack.waitFor(`${stack.publicBase}api/health/ready`, 200);
   expect((await me()).status).toBe(200);
+  expect(await stack.workerPids()).toHaveLength(2); // both back, not only the first to be ready
 });
 
 test('kill -9 of one worker under load: requests keep succeeding and PM2 starts a new worker', async () => {
-  const [victim, survivor] = stack.workerPids();
+  const [victim, survivor] = await stack.workerPids();
+  // PM2 is asked without blocking this process, so the requests in flight keep being read.
   const replaced = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     process.kill(victim, 'SIGKILL');
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const pids = stack.workerPids();
-      if (pids.length === 2 && !pids.includes(victim)) return pids;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error('PM2 did not replace the killed worker');
+    return stack.pm2.waitForWorkers((pids) => pids.length === 2 && !pids.includes(victim), 60_000);
   })();
   const { failures, total } = await steadyStream(() => me(), replaced);
   console.log(`kill -9: ${total} requests, ${failures.length} failed`);
   expect(failures).toEqual([]);
-  const pids = await replaced;
-  expect(pids).toContain(survivor);
+  expect(await replaced).toContain(survivor);
 });
 
 test('database stopped: readiness 503 and the 503 page; database back: service recovers without a restart', async () => {
@@ -121,7 +119,7 @@ test('database stopped: readiness 503 and the 503 page; database back: service r
   const pages = () => Promise.all(Array.from({ length: 8 }, () => request(`${stack.publicBase}sessions`, { headers: { cookie } })));
   await expect.poll(async () => (await pages()).every((reply) => reply.status === 503), { timeout: 10_000 }).toBe(true);
   for (const page of await pages()) expect(page.body).toContain('Service unavailable');
-  expect(stack.workerPids()).toHaveLength(2); // no crash loop
+  expect(await stack.workerPids()).toHaveLength(2); // no crash loop
   await stack.database.start();
   await stack.waitFor(`${stack.publicBase}api/health/ready`, 200, 30_000);
   // Every worker notices within its probe interval (2 s); parallel requests reach both.

@@ -31,7 +31,11 @@ export function request(url: string, options: { method?: string; headers?: Recor
  */
 export async function steadyStream(makeRequest: () => Promise<Reply>, until: Promise<unknown>, parallel = 4) {
   let done = false;
-  void until.finally(() => (done = true));
+  // The caller awaits `until` itself and sees its error; here it only ends the stream.
+  until.then(
+    () => (done = true),
+    () => (done = true),
+  );
   const failures: string[] = [];
   let total = 0;
   await Promise.all(

@@ -1,15 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../support/embedded-postgres';
 import { freePort } from '../../support/free-port';
+import { Pm2 } from '../../support/pm2';
 import { makeCertificate } from '../../e2e/support/tls-proxy';
 import { topologyBasePath, topologyDistDir, topologySecret } from './constants';
 import { request } from './http';
 
-const pm2Bin = createRequire(import.meta.url).resolve('pm2/bin/pm2');
 const projectRoot = process.cwd();
 
 /**
@@ -21,6 +20,7 @@ export class Stack {
   database!: EmbeddedServer;
   appPort = 0;
   httpsPort = 0;
+  pm2!: Pm2;
   private nginx: ChildProcess | null = null;
   private env = {} as NodeJS.ProcessEnv;
 
@@ -52,9 +52,11 @@ export class Stack {
       NODE_CLUSTER_SCHED_POLICY: 'none',
       BCRYPT_COST: '10',
     };
+    this.pm2 = new Pm2(this.env);
     this.users(['create', '--username', 'admin', '--role', 'admin', '--password-stdin'], 'admin-password-1');
     this.users(['create', '--username', 'walt', '--role', 'agent', '--password-stdin'], 'walt-password-1');
-    this.pm2(['start', 'ecosystem.config.js', '--env', 'production']);
+    this.pm2.run(['start', 'ecosystem.config.js', '--env', 'production']);
+    await this.pm2.waitForWorkers((pids) => pids.length === 2);
     await this.waitFor(`${this.upstreamBase}api/health/ready`, 200);
     this.startNginx();
     await this.waitFor(`${this.publicBase}api/health`, 200);
@@ -65,23 +67,9 @@ export class Stack {
     if (result.status !== 0) throw new Error(`users ${args[0]} failed: ${result.stderr}`);
   }
 
-  pm2(args: string[]): string {
-    const result = spawnSync(process.execPath, [pm2Bin, ...args], { cwd: projectRoot, env: this.env, encoding: 'utf8', timeout: 120_000 });
-    if (result.status !== 0) throw new Error(`pm2 ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-  }
-
-  /** For commands that take a while (reload) while this process keeps sending requests. */
-  pm2Async(args: string[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [pm2Bin, ...args], { cwd: projectRoot, env: this.env, stdio: 'ignore' });
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pm2 ${args.join(' ')} exited with ${code}`))));
-    });
-  }
-
-  workerPids(): number[] {
-    const list = JSON.parse(this.pm2(['jlist'])) as { pid: number; pm2_env: { status: string } }[];
-    return list.filter((worker) => worker.pm2_env.status === 'online').map((worker) => worker.pid);
+  /** Process ids of the two workers, once PM2 reports both online. */
+  workerPids(): Promise<number[]> {
+    return this.pm2.waitForWorkers((pids) => pids.length === 2);
   }
 
   async waitFor(url: string, status: number, timeoutMs = 90_000): Promise<void> {
@@ -134,7 +122,7 @@ http {
 
   async stop(): Promise<void> {
     try {
-      if (this.env.PM2_HOME) spawnSync(process.execPath, [pm2Bin, 'kill'], { env: this.env, timeout: 60_000 });
+      this.pm2?.kill();
     } finally {
       this.nginx?.kill('SIGQUIT');
       await this.database?.dispose().catch(() => {});
