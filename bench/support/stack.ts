@@ -38,38 +38,58 @@ export async function benchDatabase(): Promise<{ url: string; dispose: () => Pro
   };
 }
 
+/**
+ * The production server's environment: PostgreSQL at `databaseUrl`, or the embedded database
+ * (in `DATA_DIR`, from `extra`) when it is null.
+ */
+export function benchEnv(databaseUrl: string | null, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, BASE_PATH: '', DATABASE_URL: databaseUrl ?? '', SESSION_SECRET: benchSecret, HOST: '127.0.0.1', ...extra };
+}
+
+export function createUser(env: NodeJS.ProcessEnv, username: string, password: string, role = 'agent'): void {
+  const result = spawnSync(process.execPath, [...nodeArgs, 'scripts/users.ts', 'create', '--username', username, '--role', role, '--password-stdin'], { env, input: password, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`could not create ${username}: ${result.stderr}`);
+}
+
+/** Polls a readiness URL every 20 ms until it answers 200 (a minute at most). */
+export async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
 export class BenchServer {
   private child: ChildProcess | null = null;
   port = 0;
 
-  constructor(private readonly databaseUrl: string, private readonly extraEnv: Record<string, string> = {}) {}
+  constructor(private readonly databaseUrl: string | null, private readonly extraEnv: Record<string, string> = {}) {}
 
   get base(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   env(): NodeJS.ProcessEnv {
-    return { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, BASE_PATH: '', DATABASE_URL: this.databaseUrl, SESSION_SECRET: benchSecret, HOST: '127.0.0.1', ...(this.port ? { PORT: String(this.port) } : {}), ...this.extraEnv };
+    return benchEnv(this.databaseUrl, { ...(this.port ? { PORT: String(this.port) } : {}), ...this.extraEnv });
   }
 
   createUser(username: string, password: string, role = 'agent'): void {
-    const result = spawnSync(process.execPath, [...nodeArgs, 'scripts/users.ts', 'create', '--username', username, '--role', role, '--password-stdin'], { env: this.env(), input: password, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`could not create ${username}: ${result.stderr}`);
+    createUser(this.env(), username, password, role);
   }
 
-  async start(): Promise<void> {
+  /** Starts the server; resolves with the milliseconds until /api/health/ready first answered 200. */
+  async start(): Promise<number> {
     this.port ||= await freePort();
+    const started = performance.now();
     this.child = spawn(process.execPath, [...nodeArgs, 'server/index.ts'], { env: this.env(), stdio: ['ignore', 'ignore', 'inherit'] });
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(`${this.base}/api/health/ready`)).ok) return;
-      } catch {
-        // not yet listening
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('the benchmark server did not start');
+    await waitUntilReady(`${this.base}/api/health/ready`);
+    return performance.now() - started;
   }
 
   /** Resident memory of the server process, in MB (Linux /proc). */
