@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { Scenario } from '../support/context';
+import { percentile } from '../support/latency-load';
 import { Pm2Cluster } from '../support/pm2-cluster';
 import { makeSessionCookies } from '../support/sessions';
 
@@ -52,8 +53,6 @@ async function connectionsToBothWorkers(base: string, adminCookie: string): Prom
   const [first, second] = [...byPid.values()];
   return [first, second];
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /**
  * Scenario 6: two PM2 workers on PostgreSQL. A session that both workers have just checked (so
@@ -115,7 +114,7 @@ const revocation: Scenario = async (context) => {
 
     const summary = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
-      return { worst: Math.round(sorted.at(-1)!), p95: Math.round(percentile(sorted, 95)), p50: Math.round(percentile(sorted, 50)), best: Math.round(sorted[0]) };
+      return { worst: Math.round(sorted.at(-1)!), p95: Math.round(percentile(sorted, 0.95)), p50: Math.round(percentile(sorted, 0.5)), best: Math.round(sorted[0]) };
     };
     return {
       tries: acceptedUntilMs.length,

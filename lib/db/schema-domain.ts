@@ -58,8 +58,12 @@ export const tickets = pgTable(
     check('tickets_status_check', inList(sql`${table.status}`, ticketStatuses)),
     check('tickets_priority_check', inList(sql`${table.priority}`, ticketPriorities)),
     index('tickets_status_updated_idx').on(table.status, table.updatedAt),
-    index('tickets_updated_idx').on(table.updatedAt),
-    index('tickets_created_idx').on(table.createdAt),
+    // The dashboard's open-ticket breakdown reads status, priority and assignee from this alone.
+    index('tickets_status_priority_assignee_idx').on(table.status, table.priority, table.assigneeId),
+    // With the id, the index holds the lists' whole sort key (updated or created, then id): a page
+    // deep in the list is an index-only walk, and rows with the same time need no extra sort.
+    index('tickets_updated_id_idx').on(table.updatedAt, table.id),
+    index('tickets_created_id_idx').on(table.createdAt, table.id),
     index('tickets_assignee_status_idx').on(table.assigneeId, table.status, table.updatedAt),
     index('tickets_requester_created_idx').on(table.requesterId, table.createdAt),
     index('tickets_priority_idx').on(table.priority, table.updatedAt),
@@ -131,7 +135,8 @@ export const assets = pgTable(
     uniqueIndex('assets_serial_key').on(sql`lower(${table.serial})`).where(sql`${table.serial} is not null`),
     check('assets_status_check', inList(sql`${table.status}`, assetStatuses)),
     index('assets_status_idx').on(table.status, table.updatedAt),
-    index('assets_updated_idx').on(table.updatedAt),
+    // The list's default sort key in full; a CSV import gives thousands of rows the same updated_at.
+    index('assets_updated_id_idx').on(table.updatedAt, table.id),
     index('assets_assigned_idx').on(table.assignedToId),
     index('assets_category_idx').on(table.category),
     index('assets_warranty_idx').on(table.warrantyEnd),

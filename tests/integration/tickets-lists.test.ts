@@ -118,6 +118,16 @@ describe('sorting and paging', () => {
     const beyond = await listTickets(db, agent, query({ page: '9' }));
     assert.deepEqual([beyond.items.length, beyond.total], [0, 35]);
   });
+
+  test('page after page, every sort gives the export order, people included', async () => {
+    for (const sort of ['updated', 'created', 'number', 'priority', 'status']) {
+      for (const dir of ['desc', 'asc']) {
+        const paged = [];
+        for (let page = 1; page <= 9; page++) paged.push(...(await listTickets(db, agent, query({ sort, dir, page: String(page), pageSize: '4' }))).items);
+        assert.deepEqual(paged, await exportTickets(db, agent, query({ sort, dir })), `${sort} ${dir}`);
+      }
+    }
+  });
 });
 
 describe('the export', () => {

@@ -1,0 +1,81 @@
+import 'server-only';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { listAssetCategories, listAssets, listAssignableUsers as listAssetHolders } from '../../lib/assets/queries';
+import { assetListSchema, strictAssetListSchema } from '../../lib/assets/schemas';
+import type { SessionUser } from '../../lib/auth/session-store';
+import { loadDashboard } from '../../lib/dashboard/dashboard';
+import type { Database } from '../../lib/db/client';
+import * as coreSchema from '../../lib/db/schema';
+import * as domainSchema from '../../lib/db/schema-domain';
+import { parseListParamsLeniently, searchParamsToObject } from '../../lib/http/list-params';
+import { listLicenses } from '../../lib/licenses/queries';
+import { licenseListSchema } from '../../lib/licenses/schemas';
+import { listTickets } from '../../lib/tickets/list';
+import { listAssignableUsers as listTicketAssignees } from '../../lib/tickets/queries';
+import { ticketListPageSchema, ticketListQuerySchema, ticketQueryObject } from '../../lib/tickets/schemas';
+import type { ScalePage } from './scale-pages';
+
+// The query plans behind scenario 3's pages: each page's data-layer calls run once through a
+// drizzle instance that records the SQL it sends, then every recorded statement is run again
+// under EXPLAIN (ANALYZE, BUFFERS) with the same parameters.
+
+/** executionMs is EXPLAIN ANALYZE's (timing every row inflates it); medianMs is the plain query's over five runs. */
+export type QueryPlan = { sql: string; executionMs: number; medianMs: number; plan: string[] };
+type Recorded = { query: string; params: unknown[] };
+
+/** What the page or route asks of the data layer (the session check aside, the same for all). */
+async function runPageQueries(db: Database, actor: SessionUser, path: string): Promise<void> {
+  const url = new URL(path, 'http://bench.invalid');
+  const params = url.searchParams;
+  if (url.pathname === '/') await loadDashboard(db, actor);
+  else if (url.pathname === '/tickets') {
+    await Promise.all([listTickets(db, actor, parseListParamsLeniently(ticketListPageSchema, ticketQueryObject(params))), listTicketAssignees(db)]);
+  } else if (url.pathname === '/assets') {
+    const query = parseListParamsLeniently(assetListSchema, searchParamsToObject(params));
+    await Promise.all([listAssets(db, actor, query), listAssetCategories(db, actor), listAssetHolders(db)]);
+  } else if (url.pathname === '/api/tickets') await listTickets(db, actor, ticketListQuerySchema.parse(ticketQueryObject(params)));
+  else if (url.pathname === '/api/assets') await listAssets(db, actor, strictAssetListSchema.parse(searchParamsToObject(params)));
+  else if (url.pathname === '/api/licenses') await listLicenses(db, actor, licenseListSchema.strict().parse(searchParamsToObject(params)));
+  else throw new Error(`no query plan mapping for ${path}`);
+}
+
+/** Every page's statements with their plans, each distinct statement explained once. */
+export async function explainScalePages(databaseUrl: string, actor: SessionUser, pages: ScalePage[]): Promise<Record<string, QueryPlan[]>> {
+  const client = postgres(databaseUrl, { max: 4, onnotice: () => {} });
+  let recorded: Recorded[] = [];
+  const db = drizzle(client, { schema: { ...coreSchema, ...domainSchema }, logger: { logQuery: (query, params) => recorded.push({ query, params }) } }) as unknown as Database;
+  const explained = new Map<string, QueryPlan>();
+  const plans: Record<string, QueryPlan[]> = {};
+  try {
+    for (const page of pages) {
+      recorded = [];
+      await runPageQueries(db, actor, page.path);
+      plans[page.name] = [];
+      for (const { query, params } of recorded) {
+        const key = `${query}\n${JSON.stringify(params)}`;
+        if (!explained.has(key)) explained.set(key, await explain(client, query, params));
+        plans[page.name].push(explained.get(key)!);
+      }
+    }
+    return plans;
+  } finally {
+    await client.end();
+  }
+}
+
+async function explain(client: postgres.Sql, query: string, params: unknown[]): Promise<QueryPlan> {
+  // Once to warm the cache as the load run will have, then the measured time.
+  await client.unsafe(query, params as postgres.ParameterOrJSON<never>[]);
+  const rows = await client.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${query}`, params as postgres.ParameterOrJSON<never>[]);
+  const plan = rows.map((row) => row['QUERY PLAN']);
+  const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan.at(-1) ?? '')?.[1] ?? NaN);
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    await client.unsafe(query, params as postgres.ParameterOrJSON<never>[]);
+    runs.push(performance.now() - started);
+  }
+  const medianMs = Number(runs.sort((a, b) => a - b)[2].toFixed(2));
+  return { sql: query, executionMs, medianMs, plan };
+}

@@ -1,0 +1,46 @@
+import autocannon from 'autocannon';
+
+export type LatencyResult = {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+};
+
+/** The value below which `share` of the sorted latencies fall (nearest rank). */
+export function percentile(sorted: number[], share: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+const round = (ms: number) => Number(ms.toFixed(1));
+
+/**
+ * A bounded load on one loopback URL that keeps every response's latency, because autocannon's
+ * summary has p90 and p97.5 but no p95: the percentiles here are exact over all responses.
+ */
+export async function loadWithLatencies(options: { url: string; seconds: number; connections: number; cookie: string }): Promise<LatencyResult> {
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error('benchmarks only target 127.0.0.1');
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon({ url: options.url, connections: options.connections, duration: options.seconds, headers: { cookie: options.cookie } }, (error, summary) =>
+      error ? reject(error) : resolve(summary),
+    );
+    run.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: round(percentile(latencies, 0.5)),
+    p95: round(percentile(latencies, 0.95)),
+    p99: round(percentile(latencies, 0.99)),
+    max: round(latencies.at(-1) ?? 0),
+    requests: latencies.length,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}

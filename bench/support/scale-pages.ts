@@ -1,0 +1,46 @@
+// The pages scenario 3 measures, shared by the load run and the query-plan collector so both look
+// at exactly the same requests. `check` says what a right answer contains, so a redirect to the
+// login page or an error page is never measured as a fast success.
+
+export type ScalePage = {
+  name: string;
+  path: string;
+  budgetMs: number;
+  check: (body: string) => boolean;
+};
+
+const listBudgetMs = 100;
+const dashboardBudgetMs = 150;
+
+// A rendered list has rows and a "1–25 of N" line with N > 0.
+const htmlList = (rowPattern: RegExp) => (body: string) => rowPattern.test(body) && /–<!-- -->\d+<!-- --> of <!-- -->[1-9][\d,]*/.test(body);
+const jsonList = (body: string) => {
+  const page = JSON.parse(body) as { items?: unknown[]; total?: number };
+  return Array.isArray(page.items) && page.items.length > 0 && (page.total ?? 0) > 0;
+};
+
+export const ticketSearchText = 'vpn';
+export const assetSearchText = 'latitude';
+/** Half-way through 100,000 tickets at 25 a page. */
+export const deepTicketPage = 2000;
+
+export function scalePages(agentId: string): ScalePage[] {
+  const ticketRows = htmlList(/T-\d{4,6}/);
+  const assetRows = htmlList(/A-\d{5}/);
+  return [
+    { name: 'dashboard', path: '/', budgetMs: dashboardBudgetMs, check: (body) => body.includes('Welcome,') && body.includes('Open tickets (') },
+    { name: 'tickets: first page', path: '/tickets', budgetMs: listBudgetMs, check: ticketRows },
+    { name: 'tickets: open + high', path: '/tickets?status=open&priority=high', budgetMs: listBudgetMs, check: ticketRows },
+    { name: 'tickets: one assignee, open + pending', path: `/tickets?assignee=${agentId}&status=open,pending`, budgetMs: listBudgetMs, check: ticketRows },
+    { name: `tickets: page ${deepTicketPage}`, path: `/tickets?page=${deepTicketPage}`, budgetMs: listBudgetMs, check: ticketRows },
+    { name: `tickets: search "${ticketSearchText}"`, path: `/tickets?q=${ticketSearchText}`, budgetMs: listBudgetMs, check: ticketRows },
+    { name: 'assets: first page', path: '/assets', budgetMs: listBudgetMs, check: assetRows },
+    { name: `assets: search "${assetSearchText}"`, path: `/assets?q=${assetSearchText}`, budgetMs: listBudgetMs, check: assetRows },
+    { name: 'GET /api/tickets', path: '/api/tickets', budgetMs: listBudgetMs, check: jsonList },
+    { name: `GET /api/tickets?q=${ticketSearchText}`, path: `/api/tickets?q=${ticketSearchText}`, budgetMs: listBudgetMs, check: jsonList },
+    { name: `GET /api/tickets?page=${deepTicketPage}`, path: `/api/tickets?page=${deepTicketPage}`, budgetMs: listBudgetMs, check: jsonList },
+    { name: 'GET /api/assets', path: '/api/assets', budgetMs: listBudgetMs, check: jsonList },
+    { name: `GET /api/assets?q=${assetSearchText}`, path: `/api/assets?q=${assetSearchText}`, budgetMs: listBudgetMs, check: jsonList },
+    { name: 'GET /api/licenses', path: '/api/licenses', budgetMs: listBudgetMs, check: jsonList },
+  ];
+}
