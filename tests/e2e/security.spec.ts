@@ -36,14 +36,14 @@ test('next= never leaves the app', async ({ browser }) => {
   await login.expectSignedIn('bob');
   expect(new URL(page.url()).host).toBe(new URL(server.app.origin).host);
 
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await login.logOut();
   await login.goto('?next=%2F%2Fevil.example');
   await login.signIn('bob', 'bob-password-11');
   await login.expectSignedIn('bob');
   expect(new URL(page.url()).host).toBe(new URL(server.app.origin).host);
 
   // A path inside the app is honoured.
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await login.logOut();
   await page.goto('sessions');
   await login.expectOnLoginPage();
   await login.signIn('bob', 'bob-password-11');

@@ -17,6 +17,12 @@ export class LoginPage {
     await reply;
   }
 
+  /** Logs out from the top bar and waits until it has happened, so the next navigation has no session. */
+  async logOut(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Log out' }).click();
+    await this.expectOnLoginPage();
+  }
+
   async expectSignedIn(displayName: string): Promise<void> {
     await expect(this.page.getByRole('heading', { name: `Welcome, ${displayName}` })).toBeVisible();
   }
