@@ -151,10 +151,17 @@ test('the JSON login sets the same cookie and /api/auth/me answers with the user
   expect(setCookie[0]).toMatch(/Max-Age=604800/);
 
   // The server's JSON log ties the sign-in to this request, and never holds the password or cookie.
+  // The request's own line is written once the response has gone, so it may reach the log just after the reply.
   const requestId = ok.headers()['x-request-id'];
-  const logLines = server.app.logs().split('\n').filter((line) => line.startsWith('{'));
-  const events = logLines.map((line) => JSON.parse(line) as { event: string; requestId?: string });
-  expect(events.filter((entry) => entry.requestId === requestId).map((entry) => entry.event)).toEqual(expect.arrayContaining(['auth.login_success', 'http.request']));
+  const eventsOfRequest = () =>
+    server.app
+      .logs()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { event: string; requestId?: string })
+      .filter((entry) => entry.requestId === requestId)
+      .map((entry) => entry.event);
+  await expect.poll(eventsOfRequest).toEqual(expect.arrayContaining(['auth.login_success', 'http.request']));
   expect(server.app.logs()).not.toContain('bob-password-11');
   expect(server.app.logs()).not.toContain(setCookie[0].split(';')[0].split('=').slice(1).join('='));
 
