@@ -4,6 +4,8 @@ import type { ValidSession } from './session-store';
 // A per-process shortcut in front of the session lookup. An entry is trusted for at most
 // SESSION_CHECK_CACHE (2 s by default): that is how long another process may take to see a
 // revocation. Revocations and user changes made by this process drop entries at once.
+// Expired entries are dropped as soon as any lookup or store passes by, not when the cache is
+// full: otherwise tens of thousands of dead entries would sit in memory long after their 2 s.
 type Entry = { value: ValidSession; storedAt: number };
 const cacheKey = Symbol.for('it-assets-manager.session-cache');
 const maxEntries = 50_000;
@@ -13,7 +15,18 @@ function entries(): Map<string, Entry> {
   return (holder[cacheKey] ??= new Map());
 }
 
+// Entries are kept in the order they were stored (see cacheSession), so the expired ones are at
+// the front and this stops at the first live one. (Checks that overlapped may be stored slightly out
+// of order; an expired entry left behind that way is still refused by its age in readCachedSession.)
+function dropExpired(map: Map<string, Entry>, maxAgeMs: number, now: number): void {
+  for (const [key, entry] of map) {
+    if (now - entry.storedAt < maxAgeMs) return;
+    map.delete(key);
+  }
+}
+
 export function readCachedSession(tokenHash: string, maxAgeMs: number): ValidSession | null {
+  dropExpired(entries(), maxAgeMs, Date.now());
   const entry = entries().get(tokenHash);
   if (!entry) return null;
   if (Date.now() - entry.storedAt >= maxAgeMs) {
@@ -23,9 +36,14 @@ export function readCachedSession(tokenHash: string, maxAgeMs: number): ValidSes
   return entry.value;
 }
 
-export function cacheSession(tokenHash: string, value: ValidSession, maxAgeMs: number): void {
+/**
+ * `checkedAt` is when the database check began, not when it answered: a revocation committed while
+ * the check was in flight must still be seen within `maxAgeMs` of its commit.
+ */
+export function cacheSession(tokenHash: string, value: ValidSession, maxAgeMs: number, checkedAt: number): void {
   if (maxAgeMs <= 0) return;
   const map = entries();
+  dropExpired(map, maxAgeMs, Date.now());
   if (map.size >= maxEntries) {
     // Maps iterate in insertion order: drop the oldest tenth.
     let toDrop = Math.ceil(maxEntries / 10);
@@ -34,7 +52,9 @@ export function cacheSession(tokenHash: string, value: ValidSession, maxAgeMs: n
       if (--toDrop === 0) break;
     }
   }
-  map.set(tokenHash, { value, storedAt: Date.now() });
+  // Deleting first moves a replaced entry to the back, which keeps the map in storage order.
+  map.delete(tokenHash);
+  map.set(tokenHash, { value, storedAt: checkedAt });
 }
 
 export function forgetCachedSessions(match: { userId?: string; sessionId?: string } | 'all'): void {

@@ -48,17 +48,22 @@ export type UnsealedSession = { payload: SessionCookiePayload; sealedWithCurrent
 
 // Unsealing is several WebCrypto calls, and middleware and the data layer both need it on every
 // request. A seal that verified once is the same seal forever (its HMAC covers every byte), so
-// verified seals are remembered by their exact text, per process, bounded; expiry is still checked
-// on every use. Only seals that verified are stored, so garbage cannot fill it.
+// verified seals are remembered per process, bounded; expiry is still checked on every use. Only
+// seals that verified are stored, so garbage cannot fill it. An entry is keyed by the SHA-256 of
+// the seal rather than the seal itself: a seal is about 450 characters, 9 MB for 20,000 entries.
 const unsealedKey = Symbol.for('it-assets-manager.unsealed-cookies');
 const maxRemembered = 20_000;
 
-function rememberedSeals(): Map<string, UnsealedSession> {
-  const holder = globalThis as { [unsealedKey]?: Map<string, UnsealedSession> };
-  return (holder[unsealedKey] ??= new Map());
+// The same seal may verify under one list of secrets and not another: one cache per list.
+function rememberedSeals(secrets: string[]): Map<string, UnsealedSession> {
+  const holder = globalThis as { [unsealedKey]?: Map<string, Map<string, UnsealedSession>> };
+  const byList = (holder[unsealedKey] ??= new Map());
+  const listKey = secretListKey(secrets);
+  let remembered = byList.get(listKey);
+  if (!remembered) byList.set(listKey, (remembered = new Map()));
+  return remembered;
 }
 
-// The same seal may verify under one list of secrets and not another: the list is part of the key.
 const listKeys = new WeakMap<string[], string>();
 function secretListKey(secrets: string[]): string {
   let key = listKeys.get(secrets);
@@ -66,11 +71,13 @@ function secretListKey(secrets: string[]): string {
   return key;
 }
 
+const sealDigest = (value: string) => createHash('sha256').update(value).digest('base64url');
+
 /** Any malformed, foreign, tampered, truncated or expired value yields null: "not logged in". */
 export async function unsealSessionCookie(value: string | undefined, secrets: string[]): Promise<UnsealedSession | null> {
   if (!value || value.length > maxCookieLength || !value.startsWith('Fe26.2*')) return null;
-  const remembered = rememberedSeals();
-  const cacheKey = `${secretListKey(secrets)}|${value}`;
+  const remembered = rememberedSeals(secrets);
+  const cacheKey = sealDigest(value);
   const known = remembered.get(cacheKey);
   if (known) {
     if (known.payload.exp > nowSeconds()) return known;

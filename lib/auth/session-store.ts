@@ -58,6 +58,7 @@ export async function validateSession(
   const cached = readCachedSession(tokenHash, config.session.checkCacheMs);
   if (cached) return cached.user.id === expectedUserId ? cached : null;
 
+  const checkedAt = Date.now();
   const [row] = await executor
     .select({
       id: sessions.id,
@@ -99,7 +100,7 @@ export async function validateSession(
     session: { id: row.id, persistent: row.persistent, createdAt: row.createdAt, expiresAt: row.expiresAt },
     user: { id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role },
   };
-  cacheSession(tokenHash, valid, config.session.checkCacheMs);
+  cacheSession(tokenHash, valid, config.session.checkCacheMs, checkedAt);
   return valid;
 }
 
