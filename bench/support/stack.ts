@@ -9,6 +9,8 @@ export const benchSecret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 // BENCH_DIST_DIR lets two checkouts or people build and measure side by side.
 const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
 const nodeArgs = ['--conditions=react-server', '--import', 'tsx'];
+// The server as `npm run serve` and ecosystem.config.js start it (heap sizing: BENCHMARKS.md, 5. Memory).
+const serverNodeArgs = [...nodeArgs, '--heap-growing-percent=50'];
 
 /** Builds the current code into .next-bench (site root); BENCH_SKIP_BUILD=1 reuses the last build. */
 export function ensureBenchBuild(): void {
@@ -87,7 +89,7 @@ export class BenchServer {
   async start(): Promise<number> {
     this.port ||= await freePort();
     const started = performance.now();
-    this.child = spawn(process.execPath, [...nodeArgs, 'server/index.ts'], { env: this.env(), stdio: ['ignore', 'ignore', 'inherit'] });
+    this.child = spawn(process.execPath, [...serverNodeArgs, 'server/index.ts'], { env: this.env(), stdio: ['ignore', 'ignore', 'inherit'] });
     await waitUntilReady(`${this.base}/api/health/ready`);
     return performance.now() - started;
   }
