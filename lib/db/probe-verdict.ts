@@ -10,13 +10,15 @@ export const slowProbesBeforeOutage = 2;
  */
 export function createProbeVerdict(): (outcome: { ok: true } | { ok: false; error: unknown }) => boolean {
   let slowInARow = 0;
+  let available = true;
   return (outcome) => {
     if (outcome.ok) {
       slowInARow = 0;
-      return true;
+      return (available = true);
     }
-    if (isConnectionFailure(outcome.error)) return false;
+    if (isConnectionFailure(outcome.error)) return (available = false);
     slowInARow++;
-    return slowInARow < slowProbesBeforeOutage;
+    // Only an answer ends an outage: a timeout after a refusal is no sign the database is back.
+    return (available = available && slowInARow < slowProbesBeforeOutage);
   };
 }

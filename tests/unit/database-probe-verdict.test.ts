@@ -5,9 +5,10 @@ import { createProbeVerdict, slowProbesBeforeOutage } from '../../lib/db/probe-v
 const refused = { ok: false as const, error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) };
 const slow = { ok: false as const, error: new Error('no answer within 1500 ms') };
 
-test('a refused connection is an outage at once; an answer ends it', () => {
+test('a refused connection is an outage at once; only an answer ends it', () => {
   const verdict = createProbeVerdict();
   assert.equal(verdict(refused), false);
+  assert.equal(verdict(slow), false);
   assert.equal(verdict({ ok: true }), true);
 });
 
