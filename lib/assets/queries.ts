@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session-store';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/rows';
@@ -89,6 +89,7 @@ function filterConditions(actor: SessionUser, filters: Partial<AssetFilters>): S
   if (filters.status) conditions.push(eq(assets.status, filters.status));
   if (filters.category) conditions.push(eq(assets.category, filters.category));
   if (filters.assignedTo === 'none') conditions.push(isNull(assets.assignedToId));
+  else if (filters.assignedTo === 'any') conditions.push(isNotNull(assets.assignedToId));
   else if (filters.assignedTo) conditions.push(eq(assets.assignedToId, filters.assignedTo));
   if (filters.q) conditions.push(assetSearchCondition(filters.q));
   if (filters.warrantyDays !== undefined) {

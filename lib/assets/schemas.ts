@@ -120,7 +120,7 @@ export const assetListSchema = paginationSchema.extend({
   sort: z.enum(assetSorts, { error: `sort is one of ${assetSorts.join(', ')}` }).default('updated'),
   status: assetStatusSchema.optional(),
   category: z.string().trim().min(1).max(64).optional(),
-  assignedTo: z.union([z.uuid('assignedTo is a user id or "none"'), z.literal('none')], { error: 'assignedTo is a user id or "none"' }).optional(),
+  assignedTo: z.union([z.uuid(), z.literal('none'), z.literal('any')], { error: 'assignedTo is a user id, "any" (checked out) or "none" (available)' }).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   warrantyDays: z.coerce.number({ error: 'warrantyDays is a number of days' }).int().min(0).max(3650, 'warrantyDays is at most 3650').optional(),
 });

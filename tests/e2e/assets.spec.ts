@@ -81,6 +81,17 @@ test('an agent creates an asset, edits it, checks it out to a requester and back
   await expect(history.locator('tbody tr').first()).toContainText('Still out');
   await expect(history.locator('tbody tr').first()).toContainText('2999-01-31');
 
+  // On the list, the holder's name lists everything checked out to them.
+  await page.goto('assets');
+  await page.getByRole('link', { name: 'dave', exact: true }).click();
+  await expect(page).toHaveURL(/assignedTo=[0-9a-f-]{36}/);
+  await expect(page.getByLabel('Checked out to').locator('option:checked')).toHaveText('dave');
+  await expect(page.getByRole('link', { name: 'A-00001' })).toBeVisible();
+  await page.getByLabel('Checked out to').selectOption({ label: 'No one (available)' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('No assets match these filters.')).toBeVisible();
+  await page.goto(laptopUrl());
+
   await page.getByRole('button', { name: 'Check in' }).click();
   await expect(page.getByText('A-00001 checked in.')).toBeVisible();
   const row = history.locator('tbody tr').first();

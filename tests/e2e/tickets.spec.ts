@@ -150,6 +150,10 @@ test('list filters make a shareable URL, and the CSV export keeps them', async (
   await expect(alex.page).toHaveURL(new RegExp(`q=${ticket.reference}`));
   await expect(alex.page.locator('tbody tr')).toHaveCount(1);
   await expect(alex.page.locator('tbody')).toContainText(ticket.title);
+  // A tab is a link within the page: the form must follow the new URL, not keep the old search.
+  await alex.page.getByRole('navigation', { name: 'Ticket views' }).getByRole('link', { name: 'All tickets' }).click();
+  await expect(alex.page.locator('tbody tr')).toHaveCount(2);
+  await expect(alex.page.getByLabel('Search')).toHaveValue('');
 
   await alex.page.goto('tickets?view=all');
   await alex.page.getByLabel('Priority').selectOption('urgent');

@@ -160,6 +160,7 @@ describe('lists', () => {
     assert.deepEqual((await list({ status: 'in_repair' })).items.map((item) => item.id), [b.id]);
     assert.deepEqual((await list({ assignedTo: requester.id })).items.map((item) => item.id), [a.id]);
     assert.deepEqual((await list({ assignedTo: 'none' })).items.map((item) => item.id), [b.id]);
+    assert.deepEqual((await list({ assignedTo: 'any' })).items.map((item) => item.id), [a.id]);
     assert.deepEqual((await list({ q: `${marker} latitude` })).items.map((item) => item.id), [a.id]);
     assert.deepEqual((await list({ warrantyDays: '30' })).items.map((item) => item.id), [a.id]);
     // "zq…-2" is read by PostgreSQL as the word "zq…" and the number "-2": it must still be found.

@@ -60,7 +60,8 @@ export default async function TicketsPage({ searchParams }: Props) {
       ) : null}
       <section className="panel" aria-labelledby="ticket-list-title">
         <h2 id="ticket-list-title">{views.find((item) => item.view === query.view)?.label ?? 'Tickets'}</h2>
-        <TicketFilterForm filters={query} assignees={assignees} requesterName={page.items[0]?.requester.displayName ?? null} />
+        {/* Keyed by the query: a tab or link to this page with other filters must show them, not keep the old form. */}
+        <TicketFilterForm key={JSON.stringify(query)} filters={query} assignees={assignees} requesterName={page.items[0]?.requester.displayName ?? null} />
         <TicketTable
           tickets={page.items}
           linkRequesters={staff}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ListSortFields } from '@/app/components/list-sort-fields';
 import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';
 import { categorySuggestions, priorityLabels, statusLabels, ticketPriorities, ticketStatuses } from '@/lib/tickets/rules';
@@ -71,23 +72,7 @@ export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
           ))}
         </datalist>
       </div>
-      <div className="field">
-        <label htmlFor="filter-sort">Sort by</label>
-        <select id="filter-sort" name="sort" defaultValue={filters.sort}>
-          {Object.entries(sortLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-dir">Order</label>
-        <select id="filter-dir" name="dir" defaultValue={filters.dir}>
-          <option value="desc">Descending</option>
-          <option value="asc">Ascending</option>
-        </select>
-      </div>
+      <ListSortFields labels={sortLabels} sort={filters.sort} dir={filters.dir} />
       <button type="submit">Apply filters</button>
       <Link href={`/tickets?view=${filters.view}`}>Reset</Link>
     </form>

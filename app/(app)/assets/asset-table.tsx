@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import type { AssetSummary } from '@/lib/assets/queries';
+import { AssetStatusBadge } from './status-badge';
+
+type Props = { assets: AssetSummary[]; linkHolders: boolean };
+
+/** One page of assets; a holder's name lists everything checked out to them, for staff. */
+export function AssetTable({ assets, linkHolders }: Props) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Asset tag</th>
+            <th scope="col">Name</th>
+            <th scope="col">Category</th>
+            <th scope="col">Status</th>
+            <th scope="col">Checked out to</th>
+            <th scope="col">Serial</th>
+            <th scope="col">Location</th>
+            <th scope="col">Warranty end</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assets.map((asset) => (
+            <tr key={asset.id}>
+              <td>
+                <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link>
+              </td>
+              <td>{asset.name}</td>
+              <td>{asset.category}</td>
+              <td>
+                <AssetStatusBadge status={asset.status} />
+              </td>
+              <td>
+                {asset.assignedTo ? (
+                  linkHolders ? (
+                    <Link href={`/assets?assignedTo=${asset.assignedTo.id}`} title={`All assets checked out to ${asset.assignedTo.displayName}`}>
+                      {asset.assignedTo.displayName}
+                    </Link>
+                  ) : (
+                    asset.assignedTo.displayName
+                  )
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{asset.serial ?? '—'}</td>
+              <td>{asset.location ?? '—'}</td>
+              <td>{asset.warrantyEnd ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
