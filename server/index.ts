@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import next from 'next';
+import { startAssetCountCompaction } from '../lib/assets/status-counts';
 import { startSessionPruning } from '../lib/auth/session-pruning';
 import { getConfig, type AppConfig } from '../lib/config';
 import { createProxyTrust } from '../lib/config/trust-proxy';
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
 
   const stopPruning = startSessionPruning(getDb, config);
+  const stopCompaction = startAssetCountCompaction(getDb);
   const stopProbe = startDatabaseProbe(await getDatabaseHandle());
 
   await new Promise<void>((resolve, reject) => {
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('server.stopping', { signal });
     stopPruning();
+    stopCompaction();
     stopProbe();
     const forceTimer = setTimeout(() => server.closeAllConnections(), 10_000);
     forceTimer.unref();

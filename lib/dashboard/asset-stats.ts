@@ -1,17 +1,15 @@
 import 'server-only';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { countAssetsByStatus } from '../assets/status-counts';
 import type { Executor } from '../db/client';
 import { assets, assetStatuses, type AssetStatus } from '../db/schema-domain';
-import { expiryCountColumns, splitExpiryRows, withinNinetyDays, type ExpiryCounts } from './expiry-windows';
+import { expiryCountColumns, withinNinetyDays, type ExpiryCounts } from './expiry-windows';
 
 export type AssetsByStatus = Record<AssetStatus, number> & { total: number };
 
-/** Counted from assets_status_idx alone. */
+/** From the per-status counts the database keeps (lib/assets/status-counts.ts), not by counting assets. */
 export async function assetsByStatus(executor: Executor): Promise<AssetsByStatus> {
-  const rows = await executor
-    .select({ status: assets.status, count: sql<number>`count(*)`.mapWith(Number) })
-    .from(assets)
-    .groupBy(assets.status);
+  const rows = await countAssetsByStatus(executor);
   const counts = Object.fromEntries(assetStatuses.map((status) => [status, 0])) as Record<AssetStatus, number>;
   let total = 0;
   for (const row of rows) {
@@ -27,19 +25,18 @@ export type ExpiringWarranty = { id: string; assetTag: string; name: string; war
 const inService = notInArray(assets.status, ['retired', 'lost']);
 
 export async function expiringWarranties(executor: Executor, today: string, limit = 10): Promise<{ counts: ExpiryCounts; soonest: ExpiringWarranty[] }> {
-  const rows = await executor
-    .select({
-      id: assets.id,
-      assetTag: assets.assetTag,
-      name: assets.name,
-      warrantyEnd: sql<string>`to_char(${assets.warrantyEnd}, 'YYYY-MM-DD')`,
-      ...expiryCountColumns(assets.warrantyEnd, today),
-    })
-    .from(assets)
-    .where(and(withinNinetyDays(assets.warrantyEnd, today), inService))
-    .orderBy(asc(assets.warrantyEnd), asc(assets.assetTag))
-    .limit(limit);
-  return splitExpiryRows(rows);
+  const inRange = and(withinNinetyDays(assets.warrantyEnd, today), inService);
+  const [[counts], soonest] = await Promise.all([
+    // Index-only on assets_warranty_status_idx: a count never reads the assets themselves.
+    executor.select(expiryCountColumns(assets.warrantyEnd, today)).from(assets).where(inRange),
+    executor
+      .select({ id: assets.id, assetTag: assets.assetTag, name: assets.name, warrantyEnd: sql<string>`to_char(${assets.warrantyEnd}, 'YYYY-MM-DD')` })
+      .from(assets)
+      .where(inRange)
+      .orderBy(asc(assets.warrantyEnd), asc(assets.assetTag))
+      .limit(limit),
+  ]);
+  return { counts, soonest };
 }
 
 export type RequesterAsset = { id: string; assetTag: string; name: string; category: string; status: AssetStatus };

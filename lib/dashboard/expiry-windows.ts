@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 // Warranties and licenses share one shape: how many end within 30, 60 and 90 days of today, and
-// the soonest few. One query each: the list is limited, the counts are window aggregates over
-// the whole range (computed before the limit), and the range is an index scan on the date column.
+// the soonest few. Two queries each, side by side: one row of counts, and the first rows of the
+// range in date order. Counting apart from the list lets an index answer the count alone; one
+// query with window counts read every row of the range to keep ten.
 
 /** Today's date in UTC as YYYY-MM-DD; every "expires within" window counts from it. */
 export function utcToday(now = new Date()): string {
@@ -11,23 +12,18 @@ export function utcToday(now = new Date()): string {
 
 export type ExpiryCounts = { within30: number; within60: number; within90: number };
 
+/** Aggregates for one row of counts over the rows `withinNinetyDays` selects. */
 export function expiryCountColumns(column: SQL | unknown, today: string) {
   return {
-    within30: sql<number>`count(*) filter (where ${column} <= ${today}::date + 30) over ()`.mapWith(Number),
-    within60: sql<number>`count(*) filter (where ${column} <= ${today}::date + 60) over ()`.mapWith(Number),
-    within90: sql<number>`count(*) over ()`.mapWith(Number),
+    within30: sql<number>`count(*) filter (where ${column} <= ${today}::date + 30)`.mapWith(Number),
+    within60: sql<number>`count(*) filter (where ${column} <= ${today}::date + 60)`.mapWith(Number),
+    within90: sql<number>`count(*)`.mapWith(Number),
   };
 }
 
 /** The 0–90 day range, from today inclusive. */
 export function withinNinetyDays(column: SQL | unknown, today: string): SQL {
   return sql`${column} >= ${today}::date and ${column} <= ${today}::date + 90`;
-}
-
-export function splitExpiryRows<Row extends ExpiryCounts>(rows: Row[]): { counts: ExpiryCounts; soonest: Omit<Row, keyof ExpiryCounts>[] } {
-  const first = rows[0];
-  const counts = first ? { within30: first.within30, within60: first.within60, within90: first.within90 } : { within30: 0, within60: 0, within90: 0 };
-  return { counts, soonest: rows.map(({ within30: _a, within60: _b, within90: _c, ...rest }) => rest) };
 }
 
 /** Whole days from `today` to `date` (both YYYY-MM-DD, UTC); negative once past. */

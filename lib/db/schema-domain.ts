@@ -139,10 +139,21 @@ export const assets = pgTable(
     index('assets_updated_id_idx').on(table.updatedAt, table.id),
     index('assets_assigned_idx').on(table.assignedToId),
     index('assets_category_idx').on(table.category),
-    index('assets_warranty_idx').on(table.warrantyEnd),
+    // With status, the dashboard counts expiring warranties of assets in service from the index alone.
+    index('assets_warranty_status_idx').on(table.warrantyEnd, table.status),
     index('assets_search_idx').using('gin', table.searchVector),
   ],
 );
+
+/**
+ * Assets by status, kept by triggers on assets (drizzle/0004): each write appends the change per
+ * status, so the dashboard sums a few rows instead of counting every asset, and no writer waits
+ * for another on a shared counter. compactAssetStatusCounts folds the rows together now and then.
+ */
+export const assetStatusCounts = pgTable('asset_status_counts', {
+  status: text('status').$type<AssetStatus>().notNull(),
+  delta: bigint('delta', { mode: 'number' }).notNull(),
+});
 
 /** Check-out / check-in history; the open row (checked_in_at null) is the current holder. */
 export const assetAssignments = pgTable(
