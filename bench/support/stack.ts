@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import postgres from 'postgres';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../tests/support/embedded-postgres';
 import { freePort } from '../../tests/support/free-port';
+import { processCpuMs } from './process-cpu';
 
 export const benchSecret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 // BENCH_DIST_DIR lets two checkouts or people build and measure side by side.
@@ -67,6 +68,13 @@ export async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<v
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
+/** Signs in through the JSON login at `base`; resolves with the session cookie as "name=value". */
+export async function signIn(base: string, username: string, password: string): Promise<string> {
+  const reply = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!reply.ok) throw new Error(`login failed: ${reply.status}`);
+  return reply.headers.getSetCookie()[0].split(';')[0];
+}
+
 export class BenchServer {
   private child: ChildProcess | null = null;
   port = 0;
@@ -100,10 +108,13 @@ export class BenchServer {
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
   }
 
-  async login(username: string, password: string): Promise<string> {
-    const reply = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    if (!reply.ok) throw new Error(`login failed: ${reply.status}`);
-    return reply.headers.getSetCookie()[0].split(';')[0];
+  /** CPU time the server process has used so far (user + system), in ms. */
+  cpuMs(): number {
+    return processCpuMs(this.child!.pid!);
+  }
+
+  login(username: string, password: string): Promise<string> {
+    return signIn(this.base, username, password);
   }
 
   async stop(): Promise<void> {
