@@ -78,9 +78,9 @@ test('logging out through one worker makes the old cookie useless on the other',
 test('pm2 reload under a steady stream of requests: no failed request, still signed in', async () => {
   cookie = await apiLogin('walt', 'walt-password-1');
   const before = await stack.workerPids();
-  const { failures, total } = await steadyStream(() => me(), stack.pm2.runAsync(['reload', 'it-assets-manager']));
-  console.log(`pm2 reload: ${total} requests, ${failures.length} failed`);
-  expect(failures).toEqual([]);
+  const { failures, cut, total } = await steadyStream(() => me(), stack.pm2.runAsync(['reload', 'it-assets-manager']));
+  console.log(`pm2 reload: ${total} requests, ${failures.length} failed, ${cut.length} cut off`);
+  expect([...failures, ...cut]).toEqual([]);
   const after = await stack.workerPids();
   expect(after.some((pid) => before.includes(pid))).toBe(false);
   expect((await me()).status).toBe(200);
@@ -100,15 +100,19 @@ test('pm2 restart, and a full stop and start: still signed in', async () => {
 
 test('kill -9 of one worker under load: requests keep succeeding and PM2 starts a new worker', async () => {
   const [victim, survivor] = await stack.workerPids();
+  const parallel = 4;
   // PM2 is asked without blocking this process, so the requests in flight keep being read.
   const replaced = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     process.kill(victim, 'SIGKILL');
     return stack.pm2.waitForWorkers((pids) => pids.length === 2 && !pids.includes(victim), 60_000);
   })();
-  const { failures, total } = await steadyStream(() => me(), replaced);
-  console.log(`kill -9: ${total} requests, ${failures.length} failed`);
+  const { failures, cut, total } = await steadyStream(() => me(), replaced, parallel);
+  console.log(`kill -9: ${total} requests, ${failures.length} failed, ${cut.length} cut off`);
+  // nginx retries on the other worker whatever had no answer yet. An answer the victim had begun
+  // (headers gone, Next's final chunk not yet) cannot be retried: at most one per stream in flight.
   expect(failures).toEqual([]);
+  expect(cut.length).toBeLessThanOrEqual(parallel);
   expect(await replaced).toContain(survivor);
 });
 
