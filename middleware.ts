@@ -7,10 +7,13 @@ import {
   sealSessionCookie,
   sessionCookieAttributes,
   sessionCookieName,
-  unsealSessionCookie,
+  unsealFirstSessionCookie,
 } from '@/lib/auth/session-cookie';
+import { signInFirst } from '@/lib/auth/session-check';
 import { getConfig } from '@/lib/config';
 import { isDatabaseAvailable } from '@/lib/db/availability';
+import { cookieValues } from '@/lib/http/cookie-header';
+import { jsonError } from '@/lib/http/json';
 import { serviceUnavailable } from '@/lib/http/unavailable';
 import { requestInfoFromHeaders } from '@/lib/http/request-info';
 import { contentSecurityPolicy, newNonce, transportSecurityHeader } from '@/lib/http/security-headers';
@@ -31,16 +34,13 @@ export async function middleware(request: NextRequest) {
   // Health routes report the outage themselves; everything else waits for the database.
   if (!isDatabaseAvailable() && !pathname.startsWith('/api/health')) return serviceUnavailable(pathname.startsWith('/api/'));
   const { protocol } = requestInfoFromHeaders(request.headers);
-  const cookieValue = request.cookies.get(sessionCookieName)?.value;
-  const unsealed = cookieValue ? await unsealSessionCookie(cookieValue, appConfig.session.secrets) : null;
+  const presented = cookieValues(request.headers.get('cookie'), sessionCookieName);
+  const unsealed = await unsealFirstSessionCookie(presented, appConfig.session.secrets);
 
   if (!unsealed && !isPublic(pathname)) {
     let response: NextResponse;
     if (pathname.startsWith('/api/')) {
-      response = NextResponse.json(
-        { error: { code: 'unauthenticated', message: 'Sign in first.' } },
-        { status: 401, headers: { 'Cache-Control': 'no-store' } },
-      );
+      response = jsonError(signInFirst());
     } else {
       // clone() keeps the base path; new URL('/login', request.url) would drop it.
       const login = request.nextUrl.clone();
@@ -49,7 +49,7 @@ export async function middleware(request: NextRequest) {
       if (pathname !== '/') login.searchParams.set('next', pathname + search);
       response = NextResponse.redirect(login);
     }
-    if (cookieValue) response.cookies.set(sessionCookieName, '', clearedCookieAttributes(appConfig, protocol));
+    if (presented.length > 0) response.cookies.set(sessionCookieName, '', clearedCookieAttributes(appConfig, protocol));
     return response;
   }
 
@@ -62,7 +62,7 @@ export async function middleware(request: NextRequest) {
   const hsts = transportSecurityHeader(protocol);
   if (hsts) response.headers.set('Strict-Transport-Security', hsts);
 
-  if (cookieValue && !unsealed) {
+  if (presented.length > 0 && !unsealed) {
     response.cookies.set(sessionCookieName, '', clearedCookieAttributes(appConfig, protocol));
   } else if (unsealed && !unsealed.sealedWithCurrentSecret) {
     // Sealed with an older secret of the rotation list: re-seal it with the newest one.

@@ -3,50 +3,37 @@ import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getConfig } from '../config';
-import { setDatabaseAvailable } from '../db/availability';
-import { getDb } from '../db/client';
-import { isConnectionFailure } from '../db/errors';
-import { log } from '../log';
 import type { UserRole } from '../db/schema';
 import { AppError } from '../errors';
+import { cookieValues } from '../http/cookie-header';
 import { redirectInApp } from '../http/redirect-in-app';
 import { requestInfoFromHeaders, type RequestInfo } from '../http/request-info';
+import { checkSession, signInFirst, type CurrentSession } from './session-check';
 import {
   clearedCookieAttributes,
   sealSessionCookie,
   sessionCookieAttributes,
   sessionCookieName,
-  unsealSessionCookie,
+  unsealFirstSessionCookie,
 } from './session-cookie';
-import { validateSession, type ValidSession } from './session-store';
 
 // The data-access layer's view of "who is asking". Every page, server action and route handler
 // goes through here; middleware only ever made an optimistic guess.
 
-export type CurrentSession = ValidSession & { token: string };
+export type { CurrentSession };
 
 export const getRequestInfo = cache(async (): Promise<RequestInfo> => requestInfoFromHeaders(await headers()));
 
+const unsealRequestCookie = cache(async () =>
+  unsealFirstSessionCookie(cookieValues((await headers()).get('cookie'), sessionCookieName), getConfig().session.secrets),
+);
+
 /** The raw session token from the browser's cookie, when the cookie unseals; not validated. */
 export async function readSessionToken(): Promise<string | null> {
-  const unsealed = await unsealSessionCookie((await cookies()).get(sessionCookieName)?.value, getConfig().session.secrets);
-  return unsealed?.payload.sid ?? null;
+  return (await unsealRequestCookie())?.payload.sid ?? null;
 }
 
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
-  const config = getConfig();
-  const unsealed = await unsealSessionCookie((await cookies()).get(sessionCookieName)?.value, config.session.secrets);
-  if (!unsealed) return null;
-  let valid: ValidSession | null;
-  try {
-    valid = await validateSession(await getDb(), config, unsealed.payload.sid, unsealed.payload.uid);
-  } catch (error) {
-    // The first request to find the database gone tells middleware at once, without waiting for the probe.
-    if (isConnectionFailure(error) && setDatabaseAvailable(false)) log.error('database.unavailable', { message: (error as Error).message });
-    throw error;
-  }
-  return valid ? { ...valid, token: unsealed.payload.sid } : null;
-});
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => checkSession(await unsealRequestCookie()));
 
 /** For pages and server actions: the signed-in user, or a redirect to the login page. */
 export async function requireUser(): Promise<CurrentSession> {
@@ -71,7 +58,7 @@ export function authorize(current: CurrentSession, ...roles: UserRole[]): void {
 /** For route handlers: the signed-in user, or a 401 AppError. */
 export async function authenticate(): Promise<CurrentSession> {
   const current = await getCurrentSession();
-  if (!current) throw new AppError('unauthenticated', 'Sign in first.');
+  if (!current) throw signInFirst();
   return current;
 }
 

@@ -6,6 +6,8 @@ import type { ValidSession } from './session-store';
 // revocation. Revocations and user changes made by this process drop entries at once.
 // Expired entries are dropped as soon as any lookup or store passes by, not when the cache is
 // full: otherwise tens of thousands of dead entries would sit in memory long after their 2 s.
+// Keyed by the session token itself (the remembered cookie seals hold it in this process's memory
+// too), so a request that finds its check here hashes nothing.
 type Entry = { value: ValidSession; storedAt: number };
 const cacheKey = Symbol.for('it-assets-manager.session-cache');
 const maxEntries = 50_000;
@@ -25,12 +27,14 @@ function dropExpired(map: Map<string, Entry>, maxAgeMs: number, now: number): vo
   }
 }
 
-export function readCachedSession(tokenHash: string, maxAgeMs: number): ValidSession | null {
-  dropExpired(entries(), maxAgeMs, Date.now());
-  const entry = entries().get(tokenHash);
+export function readCachedSession(token: string, maxAgeMs: number): ValidSession | null {
+  const map = entries();
+  const now = Date.now();
+  dropExpired(map, maxAgeMs, now);
+  const entry = map.get(token);
   if (!entry) return null;
-  if (Date.now() - entry.storedAt >= maxAgeMs) {
-    entries().delete(tokenHash);
+  if (now - entry.storedAt >= maxAgeMs) {
+    map.delete(token);
     return null;
   }
   return entry.value;
@@ -40,7 +44,7 @@ export function readCachedSession(tokenHash: string, maxAgeMs: number): ValidSes
  * `checkedAt` is when the database check began, not when it answered: a revocation committed while
  * the check was in flight must still be seen within `maxAgeMs` of its commit.
  */
-export function cacheSession(tokenHash: string, value: ValidSession, maxAgeMs: number, checkedAt: number): void {
+export function cacheSession(token: string, value: ValidSession, maxAgeMs: number, checkedAt: number): void {
   if (maxAgeMs <= 0) return;
   const map = entries();
   dropExpired(map, maxAgeMs, Date.now());
@@ -53,8 +57,8 @@ export function cacheSession(tokenHash: string, value: ValidSession, maxAgeMs: n
     }
   }
   // Deleting first moves a replaced entry to the back, which keeps the map in storage order.
-  map.delete(tokenHash);
-  map.set(tokenHash, { value, storedAt: checkedAt });
+  map.delete(token);
+  map.set(token, { value, storedAt: checkedAt });
 }
 
 export function forgetCachedSessions(match: { userId?: string; sessionId?: string } | 'all'): void {

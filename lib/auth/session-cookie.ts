@@ -1,8 +1,8 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
+import { sha256 } from '../crypto/sha256';
 
 export const sessionCookieName = 'ticketing_session';
 // Browsers cap a cookie near 4 KB; anything longer was not made by us.
@@ -22,7 +22,7 @@ export type SessionCookiePayload = z.infer<typeof payloadSchema>;
 // A fingerprint of each secret is a stable id: adding, reordering or dropping secrets never makes
 // a still-listed secret unreadable.
 function secretId(secret: string): number {
-  return Number.parseInt(createHash('sha256').update(secret).digest('hex').slice(0, 12), 16);
+  return Number.parseInt(sha256(secret, 'hex').slice(0, 12), 16);
 }
 
 function unsealPasswords(secrets: string[]): Record<number, string> {
@@ -71,25 +71,57 @@ function secretListKey(secrets: string[]): string {
   return key;
 }
 
-const sealDigest = (value: string) => createHash('sha256').update(value).digest('base64url');
+const sealDigest = (value: string) => sha256(value, 'base64url');
 
-/** Any malformed, foreign, tampered, truncated or expired value yields null: "not logged in". */
-export async function unsealSessionCookie(value: string | undefined, secrets: string[]): Promise<UnsealedSession | null> {
-  if (!value || value.length > maxCookieLength || !value.startsWith('Fe26.2*')) return null;
+const looksLikeSeal = (value: string) => value.length > 0 && value.length <= maxCookieLength && value.startsWith('Fe26.2*');
+
+// null: not a seal, or remembered and expired since; undefined: a seal not verified yet.
+function rememberedSeal(value: string, secrets: string[]): UnsealedSession | null | undefined {
+  if (!looksLikeSeal(value)) return null;
   const remembered = rememberedSeals(secrets);
   const cacheKey = sealDigest(value);
   const known = remembered.get(cacheKey);
-  if (known) {
-    if (known.payload.exp > nowSeconds()) return known;
-    remembered.delete(cacheKey);
-    return null;
-  }
+  if (!known) return undefined;
+  if (known.payload.exp > nowSeconds()) return known;
+  remembered.delete(cacheKey);
+  return null;
+}
+
+/** Any malformed, foreign, tampered, truncated or expired value yields null: "not logged in". */
+export async function unsealSessionCookie(value: string | undefined, secrets: string[]): Promise<UnsealedSession | null> {
+  if (!value) return null;
+  const known = rememberedSeal(value, secrets);
+  if (known !== undefined) return known;
   const unsealed = await unsealVerified(value, secrets);
   if (unsealed) {
+    const remembered = rememberedSeals(secrets);
     if (remembered.size >= maxRemembered) remembered.delete(remembered.keys().next().value!);
-    remembered.set(cacheKey, unsealed);
+    remembered.set(sealDigest(value), unsealed);
   }
   return unsealed;
+}
+
+/**
+ * unsealFirstSessionCookie's answer from remembered seals alone, so without waiting for anything;
+ * undefined when a seal must be verified first.
+ */
+export function rememberedSessionCookie(values: readonly string[], secrets: string[]): UnsealedSession | null | undefined {
+  for (const value of values) {
+    const known = rememberedSeal(value, secrets);
+    if (known !== null) return known;
+  }
+  return null;
+}
+
+/** The first of the values the browser sent (see cookieValues) that unseals; null when none does. */
+export async function unsealFirstSessionCookie(values: readonly string[], secrets: string[]): Promise<UnsealedSession | null> {
+  const known = rememberedSessionCookie(values, secrets);
+  if (known !== undefined) return known;
+  for (const value of values) {
+    const unsealed = await unsealSessionCookie(value, secrets);
+    if (unsealed) return unsealed;
+  }
+  return null;
 }
 
 async function unsealVerified(value: string, secrets: string[]): Promise<UnsealedSession | null> {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../config';
+import { sha256 } from '../crypto/sha256';
 import type { Executor } from '../db/client';
 import { sessions, users, type UserRole } from '../db/schema';
 import { cacheSession, forgetCachedSessions, readCachedSession } from './session-cache';
@@ -20,7 +21,7 @@ export function newSessionToken(): string {
 }
 
 export function hashSessionToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256(token, 'hex');
 }
 
 export async function createSession(
@@ -47,6 +48,13 @@ export async function createSession(
   return { token, sessionId: row.id, expiresAt };
 }
 
+/** validateSession's answer when this process gave it within SESSION_CHECK_CACHE; undefined otherwise. */
+export function recentlyValidatedSession(config: AppConfig, token: string, expectedUserId: string): ValidSession | null | undefined {
+  const cached = readCachedSession(token, config.session.checkCacheMs);
+  if (!cached) return undefined;
+  return cached.user.id === expectedUserId ? cached : null;
+}
+
 /** The authority on "is this request signed in": the row exists, is live, and its user is active. */
 export async function validateSession(
   executor: Executor,
@@ -54,9 +62,8 @@ export async function validateSession(
   token: string,
   expectedUserId: string,
 ): Promise<ValidSession | null> {
-  const tokenHash = hashSessionToken(token);
-  const cached = readCachedSession(tokenHash, config.session.checkCacheMs);
-  if (cached) return cached.user.id === expectedUserId ? cached : null;
+  const cached = recentlyValidatedSession(config, token, expectedUserId);
+  if (cached !== undefined) return cached;
 
   const checkedAt = Date.now();
   const [row] = await executor
@@ -76,7 +83,7 @@ export async function validateSession(
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
+        eq(sessions.tokenHash, hashSessionToken(token)),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql`now()`),
         or(isNull(sessions.idleExpiresAt), gt(sessions.idleExpiresAt, sql`now()`)),
@@ -100,7 +107,7 @@ export async function validateSession(
     session: { id: row.id, persistent: row.persistent, createdAt: row.createdAt, expiresAt: row.expiresAt },
     user: { id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role },
   };
-  cacheSession(tokenHash, valid, config.session.checkCacheMs, checkedAt);
+  cacheSession(token, valid, config.session.checkCacheMs, checkedAt);
   return valid;
 }
 

@@ -7,7 +7,8 @@ export type RequestInfo = {
   userAgent: string | null;
 };
 
-export function requestInfoFromHeaders(headers: Headers): RequestInfo {
+/** `headers`: a Web Headers object, or anything that reads a header by its lower-case name. */
+export function requestInfoFromHeaders(headers: Pick<Headers, 'get'>): RequestInfo {
   return {
     ipAddress: headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown',
     protocol: headers.get('x-forwarded-proto') === 'https' ? 'https' : 'http',

@@ -7,7 +7,9 @@ import {
   clearedCookieAttributes,
   sealSessionCookie,
   sessionCookieAttributes,
+  rememberedSessionCookie,
   sessionCookieName,
+  unsealFirstSessionCookie,
   unsealSessionCookie,
 } from '../../lib/auth/session-cookie';
 
@@ -168,5 +170,26 @@ describe('remembered seals', () => {
     assert.equal(await unsealSessionCookie(cookie, [oldSecret]), null);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     assert.equal(await unsealSessionCookie(cookie, [newSecret]), null);
+  });
+});
+
+describe('several cookies of the same name (another app on the same host)', () => {
+  test('the first value that unseals is used, whatever its position; none that unseals gives null', async () => {
+    const ours = payload();
+    const cookie = await sealSessionCookie(ours, [newSecret]);
+    const foreign = await sealSessionCookie(payload(), ['another-app-secret-'.padEnd(40, 'x')]);
+    for (const values of [[cookie, foreign], [foreign, cookie], ['garbage', cookie]]) {
+      assert.equal((await unsealFirstSessionCookie(values, [newSecret]))?.payload.sid, ours.sid);
+    }
+    assert.equal(await unsealFirstSessionCookie([foreign, 'garbage'], [newSecret]), null);
+    assert.equal(await unsealFirstSessionCookie([], [newSecret]), null);
+  });
+
+  test('without waiting, a value seen before is answered from memory; an unseen one needs verifying', async () => {
+    const fresh = await sealSessionCookie(payload(), [newSecret]);
+    assert.equal(rememberedSessionCookie(['garbage', fresh], [newSecret]), undefined);
+    const verified = await unsealFirstSessionCookie(['garbage', fresh], [newSecret]);
+    assert.equal(rememberedSessionCookie(['garbage', fresh], [newSecret]), verified);
+    assert.equal(rememberedSessionCookie(['garbage'], [newSecret]), null);
   });
 });

@@ -1,0 +1,38 @@
+import 'server-only';
+import { getConfig } from '../config';
+import { setDatabaseAvailable } from '../db/availability';
+import { getDb } from '../db/client';
+import { isConnectionFailure } from '../db/errors';
+import { AppError } from '../errors';
+import { log } from '../log';
+import type { UnsealedSession } from './session-cookie';
+import { recentlyValidatedSession, validateSession, type ValidSession } from './session-store';
+
+// The one check of "is this request signed in", shared by the data layer (lib/auth/dal.ts) and the
+// custom server's own routes (server/direct-routes.ts): the unsealed cookie's session must be live
+// in the database (each process trusts a check for at most SESSION_CHECK_CACHE).
+
+export type CurrentSession = ValidSession & { token: string };
+
+/** checkSession's answer without waiting, when this process checked the session within SESSION_CHECK_CACHE. */
+export function recentSessionCheck(unsealed: UnsealedSession): CurrentSession | null | undefined {
+  const valid = recentlyValidatedSession(getConfig(), unsealed.payload.sid, unsealed.payload.uid);
+  return valid ? { ...valid, token: unsealed.payload.sid } : valid;
+}
+
+export async function checkSession(unsealed: UnsealedSession | null): Promise<CurrentSession | null> {
+  if (!unsealed) return null;
+  const recent = recentSessionCheck(unsealed);
+  if (recent !== undefined) return recent;
+  let valid: ValidSession | null;
+  try {
+    valid = await validateSession(await getDb(), getConfig(), unsealed.payload.sid, unsealed.payload.uid);
+  } catch (error) {
+    // The first request to find the database gone tells middleware at once, without waiting for the probe.
+    if (isConnectionFailure(error) && setDatabaseAvailable(false)) log.error('database.unavailable', { message: (error as Error).message });
+    throw error;
+  }
+  return valid ? { ...valid, token: unsealed.payload.sid } : null;
+}
+
+export const signInFirst = () => new AppError('unauthenticated', 'Sign in first.');
