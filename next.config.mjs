@@ -1,4 +1,5 @@
 // BASE_PATH is fixed at build time: server/index.ts refuses to serve a build made for another one.
+// Security headers are set by server/index.ts on every response (lib/http/security-headers.ts).
 const basePath = (process.env.BASE_PATH || '').replace(/\/+$/, '');
 
 /** @type {import('next').NextConfig} */
@@ -11,18 +12,6 @@ const nextConfig = {
   typescript: { tsconfigPath: 'tsconfig.next.json' },
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite'],
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-    ];
-  },
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ export const errorStatus = {
   forbidden: 403,
   cross_origin: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   setup_closed: 409,
   payload_too_large: 413,

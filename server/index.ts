@@ -1,5 +1,6 @@
 // Starts IT Assets Manager: checks the configuration, opens and migrates the database, then serves
-// the Next.js app through a plain node:http server that first makes X-Forwarded-* trustworthy.
+// the Next.js app through a plain node:http server that first makes X-Forwarded-* trustworthy and
+// answers the two most-polled JSON routes itself (direct-routes.ts).
 // Run through `npm start` (production) or `npm run dev`.
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
@@ -13,8 +14,10 @@ import { closeDatabase, getDatabaseHandle, getDb } from '../lib/db/client';
 import { startDatabaseProbe } from '../lib/db/probe';
 import { isAppError } from '../lib/errors';
 import { describeError, log } from '../lib/log';
+import { baseSecurityHeaders } from '../lib/http/security-headers';
 import { runWithRequestContext } from '../lib/request-context';
 import { builtBasePath } from './build-check';
+import { createDirectRoutes } from './direct-routes';
 import { normalizeForwardedHeaders } from './forwarded-headers';
 import { logRequest } from './request-log';
 
@@ -80,17 +83,20 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const isTrustedProxy = createProxyTrust(config.trustProxy);
+  const serveDirectly = createDirectRoutes(config);
 
   const server = http.createServer((request, response) => {
     normalizeForwardedHeaders(request.headers, { remoteAddress: request.socket.remoteAddress, encrypted: false }, isTrustedProxy);
+    for (const [name, value] of baseSecurityHeaders) response.setHeader(name, value);
     const requestId = logRequest(request, response, isTrustedProxy(request.socket.remoteAddress));
-    runWithRequestContext({ requestId }, () =>
+    runWithRequestContext({ requestId }, () => {
+      if (serveDirectly(request, response)) return;
       handle(request, response).catch((error: unknown) => {
         log.error('http.handler_failed', describeError(error));
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
         response.end('Internal error');
-      }),
-    );
+      });
+    });
   });
   // Longer than a proxy's keep-alive, so the proxy closes idle connections first, never us mid-request.
   server.keepAliveTimeout = 65_000;

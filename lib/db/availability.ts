@@ -1,6 +1,8 @@
 // Whether this process can reach its database, as last seen by the probe in server/index.ts.
 // Read by middleware (an in-memory flag, no database call) to answer 503 instead of failing
 // page by page; no "server-only" import because middleware bundles it.
+import { AppError } from '../errors';
+
 const stateKey = Symbol.for('it-assets-manager.database-availability');
 type State = { available: boolean; since: number };
 
@@ -21,3 +23,9 @@ export function setDatabaseAvailable(available: boolean): boolean {
   current.since = Date.now();
   return true;
 }
+
+export const unavailableRetryAfterSeconds = 10;
+
+/** What a request that needs the database answers while it is away (503). */
+export const databaseUnavailable = () =>
+  new AppError('unavailable', 'The service is temporarily unavailable. Try again shortly.', { retryAfterSeconds: unavailableRetryAfterSeconds });

@@ -1,8 +1,8 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { AppError, isAppError } from '../errors';
-import { log, describeError } from '../log';
+import { AppError } from '../errors';
+import { errorReply } from './error-reply';
 import { requestInfoFromHeaders } from './request-info';
 
 const noStore = { 'Cache-Control': 'no-store' };
@@ -12,15 +12,8 @@ export function jsonOk(body: unknown, init: { status?: number } = {}): NextRespo
 }
 
 export function jsonError(error: unknown): NextResponse {
-  const appError = isAppError(error) ? error : null;
-  if (!appError) log.error('http.unhandled_error', describeError(error));
-  const failure = appError ?? new AppError('internal', 'Something went wrong on our side. Try again.');
-  const headers: Record<string, string> = { ...noStore };
-  if (failure.retryAfterSeconds) headers['Retry-After'] = String(failure.retryAfterSeconds);
-  return NextResponse.json(
-    { error: { code: failure.code, message: failure.message, ...(failure.fields ? { fields: failure.fields } : {}) } },
-    { status: failure.status, headers },
-  );
+  const { status, headers, body } = errorReply(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 /** Wraps a route handler so that every failure becomes `{"error":{code,message,fields?}}`. */

@@ -1,3 +1,13 @@
+// Sent on every response, pages, routes and static files alike (set by server/index.ts).
+export const baseSecurityHeaders: ReadonlyArray<readonly [string, string]> = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'same-origin'],
+  ['X-Frame-Options', 'DENY'],
+];
+
+// A JSON answer loads nothing and is never framed.
+export const jsonContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
 // Headers for every page the middleware lets through. The nonce is fresh per request: Next.js
 // reads it from the request's Content-Security-Policy and puts it on its own script tags, so no
 // other inline script can run.

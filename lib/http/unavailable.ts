@@ -1,4 +1,6 @@
 import { NextResponse } from 'next/server';
+import { databaseUnavailable, unavailableRetryAfterSeconds } from '../db/availability';
+import { jsonError } from './json';
 
 // The 503 answer while the database is unreachable: plain, self-contained, nothing internal.
 const page = `<!doctype html>
@@ -9,12 +11,9 @@ main{background:#fff;border:1px solid #d9dde5;border-radius:8px;padding:1.5rem;m
 <body><main><h1>Service unavailable</h1><p>IT Assets Manager cannot reach its database right now. It will be back by itself as soon as the database is; please try again in a minute.</p></main></body></html>`;
 
 export function serviceUnavailable(forApi: boolean): NextResponse {
-  const headers = { 'Cache-Control': 'no-store', 'Retry-After': '10' };
-  if (forApi) {
-    return NextResponse.json(
-      { error: { code: 'unavailable', message: 'The service is temporarily unavailable. Try again shortly.' } },
-      { status: 503, headers },
-    );
-  }
-  return new NextResponse(page, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+  if (forApi) return jsonError(databaseUnavailable());
+  return new NextResponse(page, {
+    status: 503,
+    headers: { 'Cache-Control': 'no-store', 'Retry-After': String(unavailableRetryAfterSeconds), 'Content-Type': 'text/html; charset=utf-8' },
+  });
 }

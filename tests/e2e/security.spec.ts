@@ -134,6 +134,15 @@ test('health and readiness answer without signing in and reveal nothing secret',
   expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
   expect(ready.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   expect(JSON.stringify([await health.json(), await ready.json()])).not.toMatch(/secret|password|postgres:\/\//i);
+  // Health is answered by the custom server, readiness and the login page's script by Next.js: the
+  // same security headers on each.
+  const login = await api.get('login');
+  const script = /src="([^"]+\/_next\/static\/[^"]+\.js)"/.exec(await login.text())![1];
+  for (const reply of [health, ready, login, await api.get(script)]) {
+    expect(reply.status()).toBe(200);
+    expect(reply.headers()).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' });
+  }
+  expect(health.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   await api.dispose();
 });
 

@@ -1,0 +1,25 @@
+import { AppError, isAppError } from '../errors';
+import { describeError, log } from '../log';
+
+// No Next.js import here: the custom server (server/direct-routes.ts) answers with it too, and
+// loading next/server before Next.js has started breaks Next.js.
+
+export type ErrorReply = {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: { code: string; message: string; fields?: Record<string, string> } };
+};
+
+/** What any failure answers: an AppError as it is, anything else logged and answered as "internal". */
+export function errorReply(error: unknown): ErrorReply {
+  const appError = isAppError(error) ? error : null;
+  if (!appError) log.error('http.unhandled_error', describeError(error));
+  const failure = appError ?? new AppError('internal', 'Something went wrong on our side. Try again.');
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (failure.retryAfterSeconds) headers['Retry-After'] = String(failure.retryAfterSeconds);
+  return {
+    status: failure.status,
+    headers,
+    body: { error: { code: failure.code, message: failure.message, ...(failure.fields ? { fields: failure.fields } : {}) } },
+  };
+}
