@@ -19,28 +19,37 @@ export function percentile(sorted: number[], share: number): number {
 
 const round = (ms: number) => Number(ms.toFixed(1));
 
-/**
- * A bounded load on one loopback URL that keeps every response's latency, because autocannon's
- * summary has p90 and p97.5 but no p95: the percentiles here are exact over all responses.
- */
-export async function loadWithLatencies(options: { url: string; seconds: number; connections: number; cookie: string }): Promise<LatencyResult> {
+type LoadOptions = { url: string; seconds: number; connections: number; cookie?: string };
+
+/** A bounded load on one loopback URL; resolves with every response's latency (ms, sorted). */
+export async function recordLatencies(options: LoadOptions): Promise<{ latencies: number[]; summary: autocannon.Result }> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error('benchmarks only target 127.0.0.1');
   const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon({ url: options.url, connections: options.connections, duration: options.seconds, headers: { cookie: options.cookie } }, (error, summary) =>
-      error ? reject(error) : resolve(summary),
+  const summary = await new Promise<autocannon.Result>((resolve, reject) => {
+    const headers = options.cookie ? { cookie: options.cookie } : {};
+    const run = autocannon({ url: options.url, connections: options.connections, duration: options.seconds, headers }, (error, result) =>
+      error ? reject(error) : resolve(result),
     );
     run.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);
+  return { latencies, summary };
+}
+
+/**
+ * A bounded load on one loopback URL that keeps every response's latency, because autocannon's
+ * summary has p90 and p97.5 but no p95: the percentiles here are exact over all responses.
+ */
+export async function loadWithLatencies(options: LoadOptions): Promise<LatencyResult> {
+  const { latencies, summary } = await recordLatencies(options);
   return {
-    requestsPerSecond: Math.round(result.requests.average),
+    requestsPerSecond: Math.round(summary.requests.average),
     p50: round(percentile(latencies, 0.5)),
     p95: round(percentile(latencies, 0.95)),
     p99: round(percentile(latencies, 0.99)),
     max: round(latencies.at(-1) ?? 0),
     requests: latencies.length,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    errors: summary.errors + summary.timeouts,
+    non2xx: summary.non2xx,
   };
 }
