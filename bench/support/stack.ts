@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import postgres from 'postgres';
@@ -22,20 +23,31 @@ export function ensureBenchBuild(): void {
   if (result.status !== 0) throw new Error('The benchmark build failed.');
 }
 
-/** A fresh PostgreSQL database: BENCH_DATABASE_URL's server when set, else a throwaway embedded one. */
-export async function benchDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
-  let embedded: EmbeddedServer | undefined;
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? (embedded = await startEmbeddedPostgres()).url;
-  const name = `iam_bench_${Date.now()}`;
+/** A new database on the PostgreSQL server `serverUrl` points at, and a way to drop it. */
+export async function createDatabaseOn(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `iam_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    dispose: async () => {
+    drop: async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
       await admin.end();
+    },
+  };
+}
+
+/** A fresh PostgreSQL database: BENCH_DATABASE_URL's server when set, else a throwaway embedded one. */
+export async function benchDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
+  let embedded: EmbeddedServer | undefined;
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? (embedded = await startEmbeddedPostgres()).url;
+  const database = await createDatabaseOn(serverUrl);
+  return {
+    url: database.url,
+    dispose: async () => {
+      await database.drop();
       await embedded?.dispose();
     },
   };

@@ -14,16 +14,19 @@ import { recentlyValidatedSession, validateSession, type ValidSession } from './
 
 export type CurrentSession = ValidSession & { token: string };
 
-/** checkSession's answer without waiting, when this process checked the session within SESSION_CHECK_CACHE. */
+const withToken = (valid: ValidSession, unsealed: UnsealedSession): CurrentSession => ({ ...valid, token: unsealed.payload.sid });
+
+/**
+ * checkSession's answer without waiting, when this process checked the session within
+ * SESSION_CHECK_CACHE; undefined otherwise. For the custom server's hot path, where an await costs.
+ */
 export function recentSessionCheck(unsealed: UnsealedSession): CurrentSession | null | undefined {
   const valid = recentlyValidatedSession(getConfig(), unsealed.payload.sid, unsealed.payload.uid);
-  return valid ? { ...valid, token: unsealed.payload.sid } : valid;
+  return valid ? withToken(valid, unsealed) : valid;
 }
 
 export async function checkSession(unsealed: UnsealedSession | null): Promise<CurrentSession | null> {
   if (!unsealed) return null;
-  const recent = recentSessionCheck(unsealed);
-  if (recent !== undefined) return recent;
   let valid: ValidSession | null;
   try {
     valid = await validateSession(await getDb(), getConfig(), unsealed.payload.sid, unsealed.payload.uid);
@@ -32,7 +35,7 @@ export async function checkSession(unsealed: UnsealedSession | null): Promise<Cu
     if (isConnectionFailure(error) && setDatabaseAvailable(false)) log.error('database.unavailable', { message: (error as Error).message });
     throw error;
   }
-  return valid ? { ...valid, token: unsealed.payload.sid } : null;
+  return valid ? withToken(valid, unsealed) : null;
 }
 
 export const signInFirst = () => new AppError('unauthenticated', 'Sign in first.');

@@ -115,8 +115,6 @@ export function rememberedSessionCookie(values: readonly string[], secrets: stri
 
 /** The first of the values the browser sent (see cookieValues) that unseals; null when none does. */
 export async function unsealFirstSessionCookie(values: readonly string[], secrets: string[]): Promise<UnsealedSession | null> {
-  const known = rememberedSessionCookie(values, secrets);
-  if (known !== undefined) return known;
   for (const value of values) {
     const unsealed = await unsealSessionCookie(value, secrets);
     if (unsealed) return unsealed;

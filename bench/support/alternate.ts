@@ -1,0 +1,55 @@
+import { percentile, recordLatencies } from './latency-load';
+
+export type SliceTarget = { url: string; cookie?: string; /** CPU time of the process serving it, in ms. */ cpuMs: () => number };
+
+export type SliceSummary = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  serverCpuMicrosecondsPerRequest: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+};
+
+/**
+ * Loads the targets in turn in 1 s slices (A, B, B, A, …), after a 2 s warm-up of each, and sums
+ * each target's slices. This machine's speed drifts by ±30 % from one 10 s window to the next;
+ * alternating puts every target under the same drift, so ratios between them hold. Percentiles are
+ * exact over every response; CPU per request is read from /proc around each slice.
+ */
+export async function alternateSlices<Name extends string>(
+  targets: Record<Name, SliceTarget>,
+  options: { slices: number; connections: number },
+): Promise<Record<Name, SliceSummary>> {
+  const names = Object.keys(targets) as Name[];
+  const totals = new Map(names.map((name) => [name, { seconds: 0, cpuMs: 0, latencies: [] as number[], errors: 0, non2xx: 0 }]));
+  for (const name of names) await recordLatencies({ url: targets[name].url, cookie: targets[name].cookie, seconds: 2, connections: options.connections });
+  for (let slice = 0; slice < options.slices; slice++) {
+    for (const name of slice % 2 === 0 ? names : [...names].reverse()) {
+      const { url, cookie, cpuMs } = targets[name];
+      const [cpuBefore, started] = [cpuMs(), performance.now()];
+      const { latencies, summary } = await recordLatencies({ url, cookie, seconds: 1, connections: options.connections });
+      const into = totals.get(name)!;
+      into.seconds += (performance.now() - started) / 1000;
+      into.cpuMs += cpuMs() - cpuBefore;
+      into.latencies.push(...latencies);
+      into.errors += summary.errors + summary.timeouts;
+      into.non2xx += summary.non2xx;
+    }
+  }
+  const summaries = {} as Record<Name, SliceSummary>;
+  for (const [name, total] of totals) {
+    const sorted = total.latencies.sort((a, b) => a - b);
+    summaries[name] = {
+      requestsPerSecond: Math.round(sorted.length / total.seconds),
+      p50: Number(percentile(sorted, 0.5).toFixed(2)),
+      p99: Number(percentile(sorted, 0.99).toFixed(2)),
+      serverCpuMicrosecondsPerRequest: Math.round((1000 * total.cpuMs) / sorted.length),
+      requests: sorted.length,
+      errors: total.errors,
+      non2xx: total.non2xx,
+    };
+  }
+  return summaries;
+}
