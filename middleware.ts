@@ -7,7 +7,7 @@ import {
   sealSessionCookie,
   sessionCookieAttributes,
   sessionCookieName,
-  unsealFirstSessionCookie,
+  unsealSessionCookieHeader,
 } from '@/lib/auth/session-cookie';
 import { signInFirst } from '@/lib/auth/session-check';
 import { getConfig } from '@/lib/config';
@@ -34,8 +34,10 @@ export async function middleware(request: NextRequest) {
   // Health routes report the outage themselves; everything else waits for the database.
   if (!isDatabaseAvailable() && !pathname.startsWith('/api/health')) return serviceUnavailable(pathname.startsWith('/api/'));
   const { protocol } = requestInfoFromHeaders(request.headers);
-  const presented = cookieValues(request.headers.get('cookie'), sessionCookieName);
-  const unsealed = await unsealFirstSessionCookie(presented, appConfig.session.secrets);
+  const cookieHeader = request.headers.get('cookie');
+  const unsealed = await unsealSessionCookieHeader(cookieHeader, appConfig.session.secrets);
+  // A cookie of our name that does not unseal is cleared.
+  const presentedInvalid = !unsealed && cookieValues(cookieHeader, sessionCookieName).length > 0;
 
   if (!unsealed && !isPublic(pathname)) {
     let response: NextResponse;
@@ -49,7 +51,7 @@ export async function middleware(request: NextRequest) {
       if (pathname !== '/') login.searchParams.set('next', pathname + search);
       response = NextResponse.redirect(login);
     }
-    if (presented.length > 0) response.cookies.set(sessionCookieName, '', clearedCookieAttributes(appConfig, protocol));
+    if (presentedInvalid) response.cookies.set(sessionCookieName, '', clearedCookieAttributes(appConfig, protocol));
     return response;
   }
 
@@ -62,7 +64,7 @@ export async function middleware(request: NextRequest) {
   const hsts = transportSecurityHeader(protocol);
   if (hsts) response.headers.set('Strict-Transport-Security', hsts);
 
-  if (presented.length > 0 && !unsealed) {
+  if (presentedInvalid) {
     response.cookies.set(sessionCookieName, '', clearedCookieAttributes(appConfig, protocol));
   } else if (unsealed && !unsealed.sealedWithCurrentSecret) {
     // Sealed with an older secret of the rotation list: re-seal it with the newest one.

@@ -5,15 +5,16 @@
 // route's: parse, authenticate, load, answer, with the data layer's session check, the one error
 // body (lib/http/error-reply.ts), no-store, the security headers and a 503 while the database is away.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkSession, recentSessionCheck, signInFirst, type CurrentSession } from '../lib/auth/session-check';
+import { checkSession, recentSessionCheck, signInFirst } from '../lib/auth/session-check';
 import {
   clearedCookieAttributes,
   sealSessionCookie,
   sessionCookieAttributes,
   rememberedSessionCookie,
   sessionCookieName,
-  unsealFirstSessionCookie,
+  unsealSessionCookieHeader,
 } from '../lib/auth/session-cookie';
+import type { SessionUser } from '../lib/auth/session-store';
 import { getConfig, type AppConfig } from '../lib/config';
 import { databaseUnavailable, isDatabaseAvailable } from '../lib/db/availability';
 import { AppError } from '../lib/errors';
@@ -24,6 +25,7 @@ import { errorReply } from '../lib/http/error-reply';
 import { requestInfoFromHeaders, type RequestInfo } from '../lib/http/request-info';
 import { jsonContentSecurityPolicy, transportSecurityHeader } from '../lib/http/security-headers';
 
+// body: a value to send as JSON, or JSON already serialized.
 type Reply = { status: number; body: unknown; headers?: Record<string, string>; setCookie?: string };
 // A route answers at once when it can: every await costs promise hooks (AsyncLocalStorage) on this path.
 type DirectRoute = (request: IncomingMessage, info: RequestInfo) => Reply | Promise<Reply>;
@@ -34,30 +36,39 @@ function healthRoute(): Reply {
   return { status: 200, body: liveness() };
 }
 
-const userReply = ({ user }: CurrentSession): Reply => ({
-  status: 200,
-  body: { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } },
-});
+// A check's user object lives until the check is renewed (every SESSION_CHECK_CACHE), and so
+// does its answer: serialized once per check rather than once per request.
+const userBodies = new WeakMap<SessionUser, Buffer>();
+
+function userReply({ user }: { user: SessionUser }): Reply {
+  let body = userBodies.get(user);
+  if (!body) {
+    body = Buffer.from(JSON.stringify({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } }));
+    userBodies.set(user, body);
+  }
+  return { status: 200, body };
+}
 
 function currentUserRoute(request: IncomingMessage, info: RequestInfo): Reply | Promise<Reply> {
   if (!isDatabaseAvailable()) throw databaseUnavailable();
-  const presented = cookieValues(request.headers.cookie, sessionCookieName);
+  const cookieHeader = request.headers.cookie;
   // The common case: a seal verified before and a session checked within SESSION_CHECK_CACHE.
-  const remembered = rememberedSessionCookie(presented, getConfig().session.secrets);
+  const remembered = rememberedSessionCookie(cookieHeader, getConfig().session.secrets);
   if (remembered?.sealedWithCurrentSecret) {
     const recent = recentSessionCheck(remembered);
     if (recent) return userReply(recent);
     if (recent === null) throw signInFirst();
   }
-  return checkedUserReply(presented, info);
+  return checkedUserReply(cookieHeader, info);
 }
 
-async function checkedUserReply(presented: string[], info: RequestInfo): Promise<Reply> {
+async function checkedUserReply(cookieHeader: string | undefined, info: RequestInfo): Promise<Reply> {
   const config = getConfig();
-  const unsealed = await unsealFirstSessionCookie(presented, config.session.secrets);
+  const unsealed = await unsealSessionCookieHeader(cookieHeader, config.session.secrets);
   if (!unsealed) {
     // A cookie that is not ours, or no longer valid, is removed, as middleware does for pages.
-    const setCookie = presented.length > 0 ? serializeSetCookie(sessionCookieName, '', clearedCookieAttributes(config, info.protocol)) : undefined;
+    const presented = cookieValues(cookieHeader, sessionCookieName).length > 0;
+    const setCookie = presented ? serializeSetCookie(sessionCookieName, '', clearedCookieAttributes(config, info.protocol)) : undefined;
     return { ...errorReply(signInFirst()), setCookie };
   }
   const current = await checkSession(unsealed);
@@ -80,7 +91,7 @@ const headerReader = (request: IncomingMessage) => ({
 });
 
 function send(request: IncomingMessage, response: ServerResponse, info: RequestInfo, reply: Reply): void {
-  const body = Buffer.from(JSON.stringify(reply.body));
+  const body = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(JSON.stringify(reply.body));
   response.statusCode = reply.status;
   response.setHeader('Content-Type', 'application/json');
   response.setHeader('Content-Length', body.length);

@@ -5,7 +5,6 @@ import { cache } from 'react';
 import { getConfig } from '../config';
 import type { UserRole } from '../db/schema';
 import { AppError } from '../errors';
-import { cookieValues } from '../http/cookie-header';
 import { redirectInApp } from '../http/redirect-in-app';
 import { requestInfoFromHeaders, type RequestInfo } from '../http/request-info';
 import { checkSession, signInFirst, type CurrentSession } from './session-check';
@@ -14,7 +13,7 @@ import {
   sealSessionCookie,
   sessionCookieAttributes,
   sessionCookieName,
-  unsealFirstSessionCookie,
+  unsealSessionCookieHeader,
 } from './session-cookie';
 
 // The data-access layer's view of "who is asking". Every page, server action and route handler
@@ -24,9 +23,7 @@ export type { CurrentSession };
 
 export const getRequestInfo = cache(async (): Promise<RequestInfo> => requestInfoFromHeaders(await headers()));
 
-const unsealRequestCookie = cache(async () =>
-  unsealFirstSessionCookie(cookieValues((await headers()).get('cookie'), sessionCookieName), getConfig().session.secrets),
-);
+const unsealRequestCookie = cache(async () => unsealSessionCookieHeader((await headers()).get('cookie'), getConfig().session.secrets));
 
 /** The raw session token from the browser's cookie, when the cookie unseals; not validated. */
 export async function readSessionToken(): Promise<string | null> {

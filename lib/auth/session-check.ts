@@ -17,12 +17,12 @@ export type CurrentSession = ValidSession & { token: string };
 const withToken = (valid: ValidSession, unsealed: UnsealedSession): CurrentSession => ({ ...valid, token: unsealed.payload.sid });
 
 /**
- * checkSession's answer without waiting, when this process checked the session within
- * SESSION_CHECK_CACHE; undefined otherwise. For the custom server's hot path, where an await costs.
+ * checkSession's answer, without the token and without waiting, when this process checked the
+ * session within SESSION_CHECK_CACHE; undefined otherwise. For the custom server's hot path, where
+ * an await, or even a copy of the answer, costs.
  */
-export function recentSessionCheck(unsealed: UnsealedSession): CurrentSession | null | undefined {
-  const valid = recentlyValidatedSession(getConfig(), unsealed.payload.sid, unsealed.payload.uid);
-  return valid ? withToken(valid, unsealed) : valid;
+export function recentSessionCheck(unsealed: UnsealedSession): ValidSession | null | undefined {
+  return recentlyValidatedSession(getConfig(), unsealed.payload.sid, unsealed.payload.uid);
 }
 
 export async function checkSession(unsealed: UnsealedSession | null): Promise<CurrentSession | null> {

@@ -3,6 +3,7 @@ import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 import { sha256 } from '../crypto/sha256';
+import { cookieValues } from '../http/cookie-header';
 
 export const sessionCookieName = 'ticketing_session';
 // Browsers cap a cookie near 4 KB; anything longer was not made by us.
@@ -51,17 +52,26 @@ export type UnsealedSession = { payload: SessionCookiePayload; sealedWithCurrent
 // verified seals are remembered per process, bounded; expiry is still checked on every use. Only
 // seals that verified are stored, so garbage cannot fill it. An entry is keyed by the SHA-256 of
 // the seal rather than the seal itself: a seal is about 450 characters, 9 MB for 20,000 entries.
-const unsealedKey = Symbol.for('it-assets-manager.unsealed-cookies');
+//
+// In front of that, the last few hundred whole Cookie headers that led to a verified seal: a
+// browser or script sends the same header on every request, and finding it here costs neither
+// parsing the header nor hashing the seal (BENCHMARKS.md, section 1). Small on purpose: it holds
+// the header itself, so it serves the sessions active right now and no more.
+const rememberedKey = Symbol.for('it-assets-manager.unsealed-cookies');
 const maxRemembered = 20_000;
+const maxRememberedHeaders = 500;
+const maxRememberedHeaderLength = 2048;
+
+type Remembered = { seals: Map<string, UnsealedSession>; headers: Map<string, UnsealedSession> };
 
 // The same seal may verify under one list of secrets and not another: one cache per list.
-function rememberedSeals(secrets: string[]): Map<string, UnsealedSession> {
-  const holder = globalThis as { [unsealedKey]?: Map<string, Map<string, UnsealedSession>> };
-  const byList = (holder[unsealedKey] ??= new Map());
+function remembered(secrets: string[]): Remembered {
+  const holder = globalThis as { [rememberedKey]?: Map<string, Remembered> };
+  const byList = (holder[rememberedKey] ??= new Map());
   const listKey = secretListKey(secrets);
-  let remembered = byList.get(listKey);
-  if (!remembered) byList.set(listKey, (remembered = new Map()));
-  return remembered;
+  let forList = byList.get(listKey);
+  if (!forList) byList.set(listKey, (forList = { seals: new Map(), headers: new Map() }));
+  return forList;
 }
 
 const listKeys = new WeakMap<string[], string>();
@@ -75,15 +85,23 @@ const sealDigest = (value: string) => sha256(value, 'base64url');
 
 const looksLikeSeal = (value: string) => value.length > 0 && value.length <= maxCookieLength && value.startsWith('Fe26.2*');
 
+const isLive = (unsealed: UnsealedSession) => unsealed.payload.exp > nowSeconds();
+
+// Bounded maps drop their oldest entry: Maps iterate in insertion order.
+function rememberBounded(map: Map<string, UnsealedSession>, key: string, value: UnsealedSession, bound: number): void {
+  if (map.size >= bound) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
+
 // null: not a seal, or remembered and expired since; undefined: a seal not verified yet.
 function rememberedSeal(value: string, secrets: string[]): UnsealedSession | null | undefined {
   if (!looksLikeSeal(value)) return null;
-  const remembered = rememberedSeals(secrets);
+  const { seals } = remembered(secrets);
   const cacheKey = sealDigest(value);
-  const known = remembered.get(cacheKey);
+  const known = seals.get(cacheKey);
   if (!known) return undefined;
-  if (known.payload.exp > nowSeconds()) return known;
-  remembered.delete(cacheKey);
+  if (isLive(known)) return known;
+  seals.delete(cacheKey);
   return null;
 }
 
@@ -93,31 +111,57 @@ export async function unsealSessionCookie(value: string | undefined, secrets: st
   const known = rememberedSeal(value, secrets);
   if (known !== undefined) return known;
   const unsealed = await unsealVerified(value, secrets);
-  if (unsealed) {
-    const remembered = rememberedSeals(secrets);
-    if (remembered.size >= maxRemembered) remembered.delete(remembered.keys().next().value!);
-    remembered.set(sealDigest(value), unsealed);
-  }
+  if (unsealed) rememberBounded(remembered(secrets).seals, sealDigest(value), unsealed, maxRemembered);
   return unsealed;
 }
 
+// A header remembered with the live seal it led to; undefined when it is not remembered.
+function rememberedHeader(header: string, secrets: string[]): UnsealedSession | undefined {
+  const { headers } = remembered(secrets);
+  const known = headers.get(header);
+  if (!known) return undefined;
+  if (isLive(known)) return known;
+  headers.delete(header);
+  return undefined;
+}
+
+function rememberHeader(header: string, unsealed: UnsealedSession, secrets: string[]): void {
+  if (header.length <= maxRememberedHeaderLength) rememberBounded(remembered(secrets).headers, header, unsealed, maxRememberedHeaders);
+}
+
 /**
- * unsealFirstSessionCookie's answer from remembered seals alone, so without waiting for anything;
- * undefined when a seal must be verified first.
+ * unsealSessionCookieHeader's answer from remembered headers and seals alone, so without waiting
+ * for anything; undefined when a seal must be verified first.
  */
-export function rememberedSessionCookie(values: readonly string[], secrets: string[]): UnsealedSession | null | undefined {
-  for (const value of values) {
-    const known = rememberedSeal(value, secrets);
-    if (known !== null) return known;
+export function rememberedSessionCookie(header: string | null | undefined, secrets: string[]): UnsealedSession | null | undefined {
+  if (!header) return null;
+  const known = rememberedHeader(header, secrets);
+  if (known) return known;
+  for (const value of cookieValues(header, sessionCookieName)) {
+    const seal = rememberedSeal(value, secrets);
+    if (seal === undefined) return undefined;
+    if (seal) {
+      rememberHeader(header, seal, secrets);
+      return seal;
+    }
   }
   return null;
 }
 
-/** The first of the values the browser sent (see cookieValues) that unseals; null when none does. */
-export async function unsealFirstSessionCookie(values: readonly string[], secrets: string[]): Promise<UnsealedSession | null> {
-  for (const value of values) {
+/**
+ * The session of a Cookie header: the first value of our name (see cookieValues) that unseals;
+ * null when none does.
+ */
+export async function unsealSessionCookieHeader(header: string | null | undefined, secrets: string[]): Promise<UnsealedSession | null> {
+  if (!header) return null;
+  const known = rememberedHeader(header, secrets);
+  if (known) return known;
+  for (const value of cookieValues(header, sessionCookieName)) {
     const unsealed = await unsealSessionCookie(value, secrets);
-    if (unsealed) return unsealed;
+    if (unsealed) {
+      rememberHeader(header, unsealed, secrets);
+      return unsealed;
+    }
   }
   return null;
 }

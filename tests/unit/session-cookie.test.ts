@@ -9,8 +9,8 @@ import {
   sessionCookieAttributes,
   rememberedSessionCookie,
   sessionCookieName,
-  unsealFirstSessionCookie,
   unsealSessionCookie,
+  unsealSessionCookieHeader,
 } from '../../lib/auth/session-cookie';
 
 const oldSecret = 'old-secret-'.padEnd(40, 'o');
@@ -174,22 +174,57 @@ describe('remembered seals', () => {
 });
 
 describe('several cookies of the same name (another app on the same host)', () => {
+  const header = (...values: string[]) => ['theme=dark', ...values.map((value) => `${sessionCookieName}=${encodeURIComponent(value)}`)].join('; ');
+
   test('the first value that unseals is used, whatever its position; none that unseals gives null', async () => {
     const ours = payload();
     const cookie = await sealSessionCookie(ours, [newSecret]);
     const foreign = await sealSessionCookie(payload(), ['another-app-secret-'.padEnd(40, 'x')]);
     for (const values of [[cookie, foreign], [foreign, cookie], ['garbage', cookie]]) {
-      assert.equal((await unsealFirstSessionCookie(values, [newSecret]))?.payload.sid, ours.sid);
+      assert.equal((await unsealSessionCookieHeader(header(...values), [newSecret]))?.payload.sid, ours.sid);
     }
-    assert.equal(await unsealFirstSessionCookie([foreign, 'garbage'], [newSecret]), null);
-    assert.equal(await unsealFirstSessionCookie([], [newSecret]), null);
+    assert.equal(await unsealSessionCookieHeader(header(foreign, 'garbage'), [newSecret]), null);
+    assert.equal(await unsealSessionCookieHeader(header(), [newSecret]), null);
+    assert.equal(await unsealSessionCookieHeader(undefined, [newSecret]), null);
   });
 
   test('without waiting, a value seen before is answered from memory; an unseen one needs verifying', async () => {
     const fresh = await sealSessionCookie(payload(), [newSecret]);
-    assert.equal(rememberedSessionCookie(['garbage', fresh], [newSecret]), undefined);
-    const verified = await unsealFirstSessionCookie(['garbage', fresh], [newSecret]);
-    assert.equal(rememberedSessionCookie(['garbage', fresh], [newSecret]), verified);
-    assert.equal(rememberedSessionCookie(['garbage'], [newSecret]), null);
+    assert.equal(rememberedSessionCookie(header('garbage', fresh), [newSecret]), undefined);
+    const verified = await unsealSessionCookieHeader(header('garbage', fresh), [newSecret]);
+    assert.ok(verified);
+    assert.equal(rememberedSessionCookie(header('garbage', fresh), [newSecret]), verified);
+    // The same seal among other cookies is a header never seen, and still answered from memory.
+    assert.equal(rememberedSessionCookie(`lang=en; ${header(fresh)}`, [newSecret]), verified);
+    assert.equal(rememberedSessionCookie(header('garbage'), [newSecret]), null);
+  });
+});
+
+describe('remembered Cookie headers', () => {
+  test('a header answered before is refused once its seal expires', async () => {
+    const shortLived = { ...payload(), exp: now() + 1 };
+    const cookieHeader = `${sessionCookieName}=${await sealSessionCookie(shortLived, [newSecret])}`;
+    assert.ok(await unsealSessionCookieHeader(cookieHeader, [newSecret]));
+    assert.ok(rememberedSessionCookie(cookieHeader, [newSecret]));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal(rememberedSessionCookie(cookieHeader, [newSecret]), null);
+    assert.equal(await unsealSessionCookieHeader(cookieHeader, [newSecret]), null);
+  });
+
+  test('a header that differs from a remembered one in one character is verified anew, and a tampered seal refused', async () => {
+    const seal = await sealSessionCookie(payload(), [newSecret]);
+    const cookieHeader = `${sessionCookieName}=${seal}`;
+    assert.ok(await unsealSessionCookieHeader(cookieHeader, [newSecret]));
+    const at = seal.indexOf('*', 10) + 3;
+    const tampered = `${sessionCookieName}=${seal.slice(0, at)}${seal[at] === 'A' ? 'B' : 'A'}${seal.slice(at + 1)}`;
+    assert.equal(rememberedSessionCookie(tampered, [newSecret]), undefined);
+    assert.equal(await unsealSessionCookieHeader(tampered, [newSecret]), null);
+  });
+
+  test('a header remembered under one list of secrets is not answered under another', async () => {
+    const cookieHeader = `${sessionCookieName}=${await sealSessionCookie(payload(), [newSecret])}`;
+    assert.ok(await unsealSessionCookieHeader(cookieHeader, [newSecret]));
+    assert.equal(rememberedSessionCookie(cookieHeader, [oldSecret]), undefined);
+    assert.equal(await unsealSessionCookieHeader(cookieHeader, [oldSecret]), null);
   });
 });
