@@ -25,8 +25,8 @@ import { errorReply } from '../lib/http/error-reply';
 import { requestInfoFromHeaders, type RequestInfo } from '../lib/http/request-info';
 import { jsonContentSecurityPolicy, transportSecurityHeader } from '../lib/http/security-headers';
 
-// body: a value to send as JSON, or JSON already serialized.
-type Reply = { status: number; body: unknown; headers?: Record<string, string>; setCookie?: string };
+// The answer's body: a value to serialize, or JSON already serialized.
+type Reply = { status: number; headers?: Record<string, string>; setCookie?: string } & ({ body: unknown } | { json: string });
 // A route answers at once when it can: every await costs promise hooks (AsyncLocalStorage) on this path.
 type DirectRoute = (request: IncomingMessage, info: RequestInfo) => Reply | Promise<Reply>;
 
@@ -37,16 +37,17 @@ function healthRoute(): Reply {
 }
 
 // A check's user object lives until the check is renewed (every SESSION_CHECK_CACHE), and so
-// does its answer: serialized once per check rather than once per request.
-const userBodies = new WeakMap<SessionUser, Buffer>();
+// does its answer: serialized once per check rather than once per request. Kept as a string: a
+// small Buffer would hold on to a whole 8 kB slab of Node's buffer pool for as long as the check.
+const userBodies = new WeakMap<SessionUser, string>();
 
 function userReply({ user }: { user: SessionUser }): Reply {
-  let body = userBodies.get(user);
-  if (!body) {
-    body = Buffer.from(JSON.stringify({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } }));
-    userBodies.set(user, body);
+  let json = userBodies.get(user);
+  if (json === undefined) {
+    json = JSON.stringify({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } });
+    userBodies.set(user, json);
   }
-  return { status: 200, body };
+  return { status: 200, json };
 }
 
 function currentUserRoute(request: IncomingMessage, info: RequestInfo): Reply | Promise<Reply> {
@@ -91,10 +92,10 @@ const headerReader = (request: IncomingMessage) => ({
 });
 
 function send(request: IncomingMessage, response: ServerResponse, info: RequestInfo, reply: Reply): void {
-  const body = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(JSON.stringify(reply.body));
+  const body = 'json' in reply ? reply.json : JSON.stringify(reply.body);
   response.statusCode = reply.status;
   response.setHeader('Content-Type', 'application/json');
-  response.setHeader('Content-Length', body.length);
+  response.setHeader('Content-Length', Buffer.byteLength(body));
   response.setHeader('Cache-Control', 'no-store');
   response.setHeader('Content-Security-Policy', jsonContentSecurityPolicy);
   const hsts = transportSecurityHeader(info.protocol);

@@ -19,9 +19,9 @@ const withToken = (valid: ValidSession, unsealed: UnsealedSession): CurrentSessi
 /**
  * checkSession's answer, without the token and without waiting, when this process checked the
  * session within SESSION_CHECK_CACHE; undefined otherwise. For the custom server's hot path, where
- * an await, or even a copy of the answer, costs.
+ * an await, or even a copy of the answer, costs. The answer is the cached check itself: read it only.
  */
-export function recentSessionCheck(unsealed: UnsealedSession): ValidSession | null | undefined {
+export function recentSessionCheck(unsealed: UnsealedSession): Readonly<ValidSession> | null | undefined {
   return recentlyValidatedSession(getConfig(), unsealed.payload.sid, unsealed.payload.uid);
 }
 

@@ -117,6 +117,7 @@ export async function unsealSessionCookie(value: string | undefined, secrets: st
 
 // A header remembered with the live seal it led to; undefined when it is not remembered.
 function rememberedHeader(header: string, secrets: string[]): UnsealedSession | undefined {
+  if (header.length > maxRememberedHeaderLength) return undefined;
   const { headers } = remembered(secrets);
   const known = headers.get(header);
   if (!known) return undefined;
