@@ -4,12 +4,25 @@ type Props = { page: number; pageSize: number; total: number; params: Record<str
 
 /** Previous/next links that keep every other filter of the current list. */
 export function Pagination({ page, pageSize, total, params, path }: Props) {
-  const pages = Math.max(Math.ceil(total / pageSize), 1);
+  // An empty list says so itself (the table's empty message); "0–0 of 0" would add nothing.
+  if (total === 0) return null;
+  const pages = Math.ceil(total / pageSize);
   const href = (target: number) => {
     const query = new URLSearchParams({ ...params, page: String(target) });
     return `${path}?${query.toString()}`;
   };
-  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  if (page > pages) {
+    // An old bookmark or a list that shrank since: say where the list ends instead of "26–25 of 25".
+    return (
+      <nav className="pagination" aria-label="Pages">
+        <span>
+          Page {page.toLocaleString('en')} is past the end of this list ({total.toLocaleString('en')} in all).
+        </span>
+        <Link href={href(pages)}>Go to the last page ({pages.toLocaleString('en')})</Link>
+      </nav>
+    );
+  }
+  const first = (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);
   return (
     <nav className="pagination" aria-label="Pages">

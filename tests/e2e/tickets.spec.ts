@@ -175,6 +175,24 @@ test('list filters make a shareable URL, and the CSV export keeps them', async (
   await alex.context.close();
 });
 
+test('a list past its end says where it ends and links there; an empty list shows no page counts', async ({ browser }) => {
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  await alex.page.goto('tickets?view=all&priority=low&page=40');
+  const pages = alex.page.getByRole('navigation', { name: 'Pages' });
+  await expect(pages).toContainText('Page 40 is past the end of this list (1 in all).');
+  await pages.getByRole('link', { name: 'Go to the last page (1)' }).click();
+  await expect(alex.page).toHaveURL(/priority=low/);
+  await expect(alex.page).toHaveURL(/page=1(&|$)/);
+  await expect(alex.page.locator('tbody tr')).toHaveCount(1);
+  await expect(pages).toContainText('1–1 of 1');
+
+  await alex.page.goto('tickets?view=all&q=no-such-words-anywhere');
+  await expect(alex.page.getByText('No tickets match these filters.')).toBeVisible();
+  await expect(alex.page.getByRole('navigation', { name: 'Pages' })).toHaveCount(0);
+  await alex.context.close();
+});
+
 test('the requester reopens the resolved ticket, then closes it for good', async ({ browser }) => {
   const rita = await openBrowser(browser, server.app);
   await signIn(rita.page, 'rita', 'rita-password-1');
