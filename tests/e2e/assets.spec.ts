@@ -197,6 +197,11 @@ test('a requester sees only the asset checked out to them', async ({ browser }) 
   await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Check in' })).toHaveCount(0);
 
+  // Past the last page: where the list ends, not "No assets are checked out to you."
+  await page.goto('assets?page=9');
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 9 is past the end of this list (1 in all).');
+  await expect(page.getByText('No assets are checked out to you.')).toHaveCount(0);
+
   const notFound = await page.goto(otherUrl);
   expect(notFound?.status()).toBe(404);
   const api = await page.request.get(`${server.app.baseURL}api/assets/${otherId}`);

@@ -181,6 +181,8 @@ test('a list past its end says where it ends and links there; an empty list show
   await alex.page.goto('tickets?view=all&priority=low&page=40');
   const pages = alex.page.getByRole('navigation', { name: 'Pages' });
   await expect(pages).toContainText('Page 40 is past the end of this list (1 in all).');
+  // The list is not empty, only this page: no "no tickets" message beside the pagination line.
+  await expect(alex.page.getByText('No tickets match these filters.')).toHaveCount(0);
   await pages.getByRole('link', { name: 'Go to the last page (1)' }).click();
   await expect(alex.page).toHaveURL(/priority=low/);
   await expect(alex.page).toHaveURL(/page=1(&|$)/);

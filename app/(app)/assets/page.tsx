@@ -40,13 +40,14 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
       {staff ? <AssetFilterForm key={JSON.stringify(params)} params={params} categories={categories} holderName={page.items[0]?.assignedTo?.displayName ?? null} filtered={filtered} /> : null}
       <section className="panel" aria-labelledby="asset-list-title">
         <h2 id="asset-list-title" className="skip-link">Asset list</h2>
-        {page.items.length === 0 ? (
+        {/* Past the last page the list is not empty: the pagination line says where it ends. */}
+        {page.total === 0 ? (
           <p className="empty">
             {staff ? (filtered ? 'No assets match these filters.' : 'No assets yet. Create one or import a CSV file.') : 'No assets are checked out to you.'}
           </p>
-        ) : (
+        ) : page.items.length > 0 ? (
           <AssetTable assets={page.items} linkHolders={staff} />
-        )}
+        ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={filters} path="/assets" />
       </section>
     </>

@@ -62,12 +62,13 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
         <h2 id="licenses-title">
           {filtered ? 'Matching licenses' : 'All licenses'} ({page.total.toLocaleString('en')})
         </h2>
-        {page.items.length === 0 ? (
+        {/* Past the last page the list is not empty: the pagination line says where it ends. */}
+        {page.total === 0 ? (
           <p className="empty">
             {filtered ? 'No license matches these filters.' : 'No licenses yet. '}
             {filtered ? null : <Link href="/licenses/new">Add the first one.</Link>}
           </p>
-        ) : (
+        ) : page.items.length > 0 ? (
           <div className="table-wrap">
             <table>
               <thead>
@@ -96,7 +97,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
               </tbody>
             </table>
           </div>
-        )}
+        ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/licenses" />
       </section>
     </>

@@ -62,11 +62,14 @@ export default async function TicketsPage({ searchParams }: Props) {
         <h2 id="ticket-list-title">{views.find((item) => item.view === query.view)?.label ?? 'Tickets'}</h2>
         {/* Keyed by the query: a tab or link to this page with other filters must show them, not keep the old form. */}
         <TicketFilterForm key={JSON.stringify(query)} filters={query} assignees={assignees} requesterName={page.items[0]?.requester.displayName ?? null} />
-        <TicketTable
-          tickets={page.items}
-          linkRequesters={staff}
-          emptyMessage={filtered ? 'No tickets match these filters.' : staff ? 'No tickets here yet.' : 'You have not opened any tickets yet.'}
-        />
+        {/* Past the last page the list is not empty: the pagination line says where it ends. */}
+        {page.items.length > 0 || page.total === 0 ? (
+          <TicketTable
+            tickets={page.items}
+            linkRequesters={staff}
+            emptyMessage={filtered ? 'No tickets match these filters.' : staff ? 'No tickets here yet.' : 'You have not opened any tickets yet.'}
+          />
+        ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={keep} path="/tickets" />
       </section>
     </>

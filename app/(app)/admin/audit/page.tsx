@@ -67,9 +67,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <h2 id="audit-title">
           {filtered ? 'Matching entries' : 'All entries'} ({page.total.toLocaleString('en')}), newest first
         </h2>
-        {page.items.length === 0 ? (
+        {/* Past the last page the log is not empty: the pagination line says where it ends. */}
+        {page.total === 0 ? (
           <p className="empty">{filtered ? 'No entry matches these filters.' : 'The audit log is empty.'}</p>
-        ) : (
+        ) : page.items.length > 0 ? (
           <div className="table-wrap">
             <table>
               <thead>
@@ -109,7 +110,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               </tbody>
             </table>
           </div>
-        )}
+        ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/audit" />
       </section>
     </>
