@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { sealSessionCookie, sessionCookieName } from '../../lib/auth/session-cookie';
 import { revokeSession } from '../../lib/auth/session-store';
 import { changeUserRole } from '../../lib/users/mutations';
-import { createDirectRoutes } from '../../server/direct-routes';
+import { useDirectRoutesServer } from '../support/direct-routes-server';
 import { sleep, useTestDatabase } from '../support/test-database';
 import { createTestUser, openTestSession } from '../support/users';
 
@@ -16,17 +14,7 @@ import { createTestUser, openTestSession } from '../support/users';
 const boundMs = 1000;
 const { db, config, rows } = await useTestDatabase({ SESSION_CHECK_CACHE: '1s' });
 
-let base = '';
-const server = http.createServer((request, response) => {
-  if (createDirectRoutes(config)(request, response)) return;
-  response.statusCode = 404;
-  response.end('not a direct route');
-});
-before(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const server = useDirectRoutesServer(config);
 
 async function signedIn() {
   const user = await createTestUser(db, { role: 'agent' });
@@ -37,7 +25,7 @@ async function signedIn() {
 }
 
 async function me(header: string): Promise<{ status: number; body: { user?: { role: string; displayName: string } } }> {
-  const reply = await fetch(`${base}/api/auth/me`, { headers: { cookie: header } });
+  const reply = await fetch(`${server.base()}/api/auth/me`, { headers: { cookie: header } });
   return { status: reply.status, body: await reply.json() };
 }
 

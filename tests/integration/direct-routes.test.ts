@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { sealSessionCookie, sessionCookieName } from '../../lib/auth/session-cookie';
 import { setDatabaseAvailable } from '../../lib/db/availability';
-import { createDirectRoutes } from '../../server/direct-routes';
+import { useDirectRoutesServer } from '../support/direct-routes-server';
 import { useTestDatabase } from '../support/test-database';
 import { createTestUser, openTestSession } from '../support/users';
 
@@ -15,17 +13,7 @@ const newSecret = 'direct-routes-new-secret-'.padEnd(40, 'n');
 const oldSecret = 'direct-routes-old-secret-'.padEnd(40, 'o');
 const { db, config, rows } = await useTestDatabase({ SESSION_SECRET: `${newSecret},${oldSecret}`, SESSION_CHECK_CACHE: '0' });
 
-let base = '';
-const server = http.createServer((request, response) => {
-  if (createDirectRoutes(config)(request, response)) return;
-  response.statusCode = 404;
-  response.end('not a direct route');
-});
-before(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const server = useDirectRoutesServer(config);
 
 async function signedInCookie(options: { secrets?: string[]; persistent?: boolean } = {}) {
   const user = await createTestUser(db, { role: 'agent' });
@@ -35,7 +23,7 @@ async function signedInCookie(options: { secrets?: string[]; persistent?: boolea
   return { user, session, value };
 }
 
-const me = (cookie?: string, init: RequestInit = {}) => fetch(`${base}/api/auth/me`, { ...init, headers: { ...(cookie ? { cookie } : {}), ...init.headers } });
+const me = (cookie?: string, init: RequestInit = {}) => fetch(`${server.base()}/api/auth/me`, { ...init, headers: { ...(cookie ? { cookie } : {}), ...init.headers } });
 
 describe('GET /api/auth/me, answered by the custom server', () => {
   test('a signed-in user gets their id, name and role, never cached, and nothing else', async () => {
@@ -115,7 +103,7 @@ describe('GET /api/auth/me, answered by the custom server', () => {
     assert.equal(post.status, 405);
     assert.equal(post.headers.get('allow'), 'GET, HEAD');
     assert.equal(((await post.json()) as { error: { code: string } }).error.code, 'method_not_allowed');
-    const head = await fetch(`${base}/api/health`, { method: 'HEAD' });
+    const head = await fetch(`${server.base()}/api/health`, { method: 'HEAD' });
     assert.equal(head.status, 200);
     assert.equal(await head.text(), '');
     assert.ok(Number(head.headers.get('content-length')) > 0);
@@ -124,7 +112,7 @@ describe('GET /api/auth/me, answered by the custom server', () => {
 
 describe('GET /api/health and the paths around it', () => {
   test('liveness answers without a cookie and reveals nothing secret', async () => {
-    const reply = await fetch(`${base}/api/health?probe=1`);
+    const reply = await fetch(`${server.base()}/api/health?probe=1`);
     assert.equal(reply.status, 200);
     const body = (await reply.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), ['status', 'uptimeSeconds', 'version']);
@@ -133,7 +121,7 @@ describe('GET /api/health and the paths around it', () => {
 
   test('only the exact paths are taken; everything else is left to Next.js', async () => {
     for (const path of ['/api/health/ready', '/api/auth/me/', '/api/auth/login', '/it/api/health', '/api/healthz']) {
-      const reply = await fetch(`${base}${path}`);
+      const reply = await fetch(`${server.base()}${path}`);
       assert.equal(await reply.text(), 'not a direct route', path);
     }
   });
