@@ -1,4 +1,4 @@
-import type { AssetStatus } from '../db/schema-domain';
+import type { AssetStatus } from '../db/enums';
 
 // Display words for the browser too: this module imports types only, so client forms stay light.
 

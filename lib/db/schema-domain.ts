@@ -16,16 +16,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './schema';
+import { assetStatuses, ticketPriorities, ticketStatuses, type AssetStatus, type TicketPriority, type TicketStatus } from './enums';
 import { bytea, tsvector } from './types';
 
 // Tickets, assets and licenses. Every list in the app has an index behind it here.
 
-export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
-export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof ticketPriorities)[number];
-export const assetStatuses = ['in_stock', 'deployed', 'in_repair', 'retired', 'lost'] as const;
-export type AssetStatus = (typeof assetStatuses)[number];
+export { assetStatuses, ticketPriorities, ticketStatuses, type AssetStatus, type TicketPriority, type TicketStatus };
 
 const inList = (column: SQL, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
 

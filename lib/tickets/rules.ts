@@ -1,5 +1,5 @@
 import type { UserRole } from '../db/schema';
-import { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+import { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus } from '../db/enums';
 
 // The ticket workflow and who may drive it. Pure functions: shared by the data layer and the pages.
 

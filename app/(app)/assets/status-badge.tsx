@@ -1,5 +1,5 @@
 import { assetStatusLabels } from '@/lib/assets/labels';
-import type { AssetStatus } from '@/lib/db/schema-domain';
+import type { AssetStatus } from '@/lib/db/enums';
 
 const colours: Record<AssetStatus, string> = { in_stock: 'green', deployed: 'blue', in_repair: 'amber', retired: 'grey', lost: 'red' };
 

@@ -1,0 +1,9 @@
+// The value lists behind the schema's check constraints. No database imports: pages' client
+// components use them (through lib/tickets/rules), and importing the schema would ship drizzle to the browser.
+
+export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof ticketPriorities)[number];
+export const assetStatuses = ['in_stock', 'deployed', 'in_repair', 'retired', 'lost'] as const;
+export type AssetStatus = (typeof assetStatuses)[number];
