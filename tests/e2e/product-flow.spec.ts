@@ -95,3 +95,28 @@ test('import a laptop, check it out, the requester reports it broken, an agent r
 
   for (const browserSession of [admin, rita, alex]) await browserSession.context.close();
 });
+
+test('the lists and the dashboard hydrate without an error in a browser in another time zone and language', async ({ browser }) => {
+  // Their tables and charts are client components fed plain rows: what the browser renders must be
+  // what the server did, to the character (dates are formatted on the server, in UTC).
+  const alex = await openBrowser(browser, server.app, { timezoneId: 'Pacific/Kiritimati', locale: 'de-DE' });
+  const errors: string[] = [];
+  alex.page.on('pageerror', (error) => errors.push(error.message));
+  alex.page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  // The first test of this file left a ticket and two assets behind.
+  for (const path of ['tickets?view=all', 'assets']) {
+    await alex.page.goto(path);
+    await expect(alex.page.locator('tbody tr').first()).toBeVisible();
+    await alex.page.waitForLoadState('networkidle');
+  }
+  await alex.page.goto('./');
+  await alex.page.waitForLoadState('networkidle');
+  await expect(alex.page.getByRole('img', { name: /Tickets opened and resolved per day/ })).toBeVisible();
+  expect(errors).toEqual([]);
+  await alex.page.goto('tickets?view=all');
+  await expect(alex.page.locator('tbody tr').first()).toContainText(/UTC$/);
+  await alex.context.close();
+});

@@ -1,11 +1,14 @@
+'use client';
 import Link from 'next/link';
-import type { AssetSummary } from '@/lib/assets/queries';
+import type { AssetRow } from './asset-rows';
 import { AssetStatusBadge } from './status-badge';
 
-type Props = { assets: AssetSummary[]; linkHolders: boolean };
+// A client component fed plain rows, for the reason the ticket table is one (tickets/ticket-table.tsx).
+
+type Props = { rows: AssetRow[]; linkHolders: boolean };
 
 /** One page of assets; a holder's name lists everything checked out to them, for staff. */
-export function AssetTable({ assets, linkHolders }: Props) {
+export function AssetTable({ rows, linkHolders }: Props) {
   return (
     <div className="table-wrap">
       <table>
@@ -22,7 +25,7 @@ export function AssetTable({ assets, linkHolders }: Props) {
           </tr>
         </thead>
         <tbody>
-          {assets.map((asset) => (
+          {rows.map((asset) => (
             <tr key={asset.id}>
               <td>
                 <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link>
@@ -33,13 +36,13 @@ export function AssetTable({ assets, linkHolders }: Props) {
                 <AssetStatusBadge status={asset.status} />
               </td>
               <td>
-                {asset.assignedTo ? (
+                {asset.holder ? (
                   linkHolders ? (
-                    <Link href={`/assets?assignedTo=${asset.assignedTo.id}`} title={`All assets checked out to ${asset.assignedTo.displayName}`}>
-                      {asset.assignedTo.displayName}
+                    <Link href={`/assets?assignedTo=${asset.holder.id}`} title={`All assets checked out to ${asset.holder.displayName}`}>
+                      {asset.holder.displayName}
                     </Link>
                   ) : (
-                    asset.assignedTo.displayName
+                    asset.holder.displayName
                   )
                 ) : (
                   '—'

@@ -9,6 +9,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
 import { AssetFilterForm } from './asset-filters';
+import { toAssetRow } from './asset-rows';
 import { AssetTable } from './asset-table';
 
 export const metadata: Metadata = { title: 'Assets' };
@@ -46,7 +47,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
             {staff ? (filtered ? 'No assets match these filters.' : 'No assets yet. Create one or import a CSV file.') : 'No assets are checked out to you.'}
           </p>
         ) : page.items.length > 0 ? (
-          <AssetTable assets={page.items} linkHolders={staff} />
+          <AssetTable rows={page.items.map(toAssetRow)} linkHolders={staff} />
         ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={filters} path="/assets" />
       </section>

@@ -10,6 +10,7 @@ import { listAssignableUsers } from '@/lib/tickets/queries';
 import { isStaff } from '@/lib/tickets/rules';
 import { ticketListPageSchema, ticketQueryObject, type TicketView } from '@/lib/tickets/schemas';
 import { TicketFilterForm } from './ticket-filters';
+import { toTicketRow } from './ticket-rows';
 import { TicketTable } from './ticket-table';
 import styles from './tickets.module.css';
 
@@ -65,7 +66,7 @@ export default async function TicketsPage({ searchParams }: Props) {
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         {page.items.length > 0 || page.total === 0 ? (
           <TicketTable
-            tickets={page.items}
+            rows={page.items.map(toTicketRow)}
             linkRequesters={staff}
             emptyMessage={filtered ? 'No tickets match these filters.' : staff ? 'No tickets here yet.' : 'You have not opened any tickets yet.'}
           />

@@ -23,9 +23,9 @@ export function useAppServer(prepare?: (app: AppServer) => void, env: Record<str
 export async function openBrowser(
   browser: Browser,
   app: AppServer,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; timezoneId?: string; locale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: app.baseURL, bypassCSP: options.bypassCSP });
+  const context = await browser.newContext({ baseURL: app.baseURL, ...options });
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
   return { context, page };

@@ -1,0 +1,32 @@
+import { formatDateTime } from '@/lib/format';
+import type { TicketListItem } from '@/lib/tickets/list';
+import type { TicketPriority, TicketStatus } from '@/lib/tickets/rules';
+
+/** What one row of the ticket table shows, formatted on the server: all the browser receives of a ticket. */
+export type TicketRow = {
+  id: string;
+  reference: string;
+  title: string;
+  category: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  requesterId: string;
+  requesterName: string;
+  assigneeName: string | null;
+  updated: string;
+};
+
+export function toTicketRow(ticket: TicketListItem): TicketRow {
+  return {
+    id: ticket.id,
+    reference: ticket.reference,
+    title: ticket.title,
+    category: ticket.category,
+    status: ticket.status,
+    priority: ticket.priority,
+    requesterId: ticket.requester.id,
+    requesterName: ticket.requester.displayName,
+    assigneeName: ticket.assignee?.displayName ?? null,
+    updated: formatDateTime(ticket.updatedAt),
+  };
+}
