@@ -1,4 +1,4 @@
-// Shared bits of the server-rendered SVG charts: colours that keep at least 4.5:1 contrast on
+// Shared bits of the SVG charts (rendered to HTML on the server, as client components): colours that keep at least 4.5:1 contrast on
 // white, a round axis maximum, and the table that carries the same numbers for screen readers
 // and anyone who prefers text.
 
