@@ -5,6 +5,7 @@ import type { StaffDashboard } from '@/lib/dashboard/dashboard';
 import { assetStatuses, ticketPriorities } from '@/lib/db/schema-domain';
 import { openTicketStatuses } from '@/lib/dashboard/ticket-stats';
 import { ExpiringPanel } from './expiring-panel';
+import { LicenseSeatTable } from './license-seat-table';
 import { humanize } from './labels';
 import { TicketList } from './ticket-list';
 
@@ -103,31 +104,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
               No licenses yet. <Link href="/licenses/new">Add one.</Link>
             </p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">License</th>
-                    <th scope="col">Used</th>
-                    <th scope="col">Free</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {dashboard.licenseSeatUse.map((license) => (
-                    <tr key={license.id}>
-                      <td>
-                        <Link href={`/licenses/${license.id}`}>{license.name}</Link>
-                      </td>
-                      <td>
-                        <meter min={0} max={license.seats} value={license.used} aria-label={`${license.used} of ${license.seats} seats used`} /> {license.used} /{' '}
-                        {license.seats}
-                      </td>
-                      <td>{Math.max(license.seats - license.used, 0)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <LicenseSeatTable rows={dashboard.licenseSeatUse.map(({ id, name, seats, used }) => ({ id, name, seats, used }))} />
           )}
         </section>
       </div>
