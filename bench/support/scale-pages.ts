@@ -5,7 +5,8 @@
 export type ScalePage = {
   name: string;
   path: string;
-  budgetMs: number;
+  /** null for a reference page, measured to show the floor under the others. */
+  budgetMs: number | null;
   check: (body: string) => boolean;
 };
 
@@ -28,6 +29,9 @@ export function scalePages(agentId: string): ScalePage[] {
   const ticketRows = htmlList(/T-\d{4,6}/);
   const assetRows = htmlList(/A-\d{5}/);
   return [
+    // Not a list: the smallest page behind the same layout, middleware and session check, and no
+    // query of its own. What it costs is what every rendered page costs before its own work.
+    { name: 'reference: the smallest page (/account)', path: '/account', budgetMs: null, check: (body) => body.includes('Change password') },
     { name: 'dashboard', path: '/', budgetMs: dashboardBudgetMs, check: (body) => body.includes('Welcome,') && body.includes('Open tickets (') },
     { name: 'tickets: first page', path: '/tickets', budgetMs: listBudgetMs, check: ticketRows },
     { name: 'tickets: open + high', path: '/tickets?status=open&priority=high', budgetMs: listBudgetMs, check: ticketRows },
