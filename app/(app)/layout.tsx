@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { requireUser } from '@/lib/auth/dal';
 import { logoutAction } from './actions';
 

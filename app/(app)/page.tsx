@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { requireUser } from '@/lib/auth/dal';
 import { loadDashboard } from '@/lib/dashboard/dashboard';
 import { getDb } from '@/lib/db/client';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 
 type Props = { page: number; pageSize: number; total: number; params: Record<string, string>; path: string };
 

@@ -195,6 +195,30 @@ test('a list past its end says where it ends and links there; an empty list show
   await alex.context.close();
 });
 
+test('the ticket list prefetches nothing, and a click on a ticket still navigates without reloading the page', async ({ browser }) => {
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  const prefetches: string[] = [];
+  const documents: string[] = [];
+  alex.page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetches.push(request.url());
+    if (request.resourceType() === 'document') documents.push(request.url());
+  });
+  await alex.page.goto('tickets?view=all');
+  const firstRow = alex.page.locator('tbody tr').first();
+  await expect(firstRow).toBeVisible();
+  await alex.page.waitForLoadState('networkidle');
+  // Every page is rendered per user: a prefetch would cost the server a render and bring no data.
+  expect(prefetches).toEqual([]);
+  documents.length = 0;
+  const title = (await firstRow.getByRole('link').nth(1).textContent()) ?? '';
+  await firstRow.getByRole('link').nth(1).click();
+  await expect(alex.page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  await expect(alex.page.getByRole('heading', { level: 1 })).toContainText(title);
+  expect(documents).toEqual([]);
+  await alex.context.close();
+});
+
 test('the requester reopens the resolved ticket, then closes it for good', async ({ browser }) => {
   const rita = await openBrowser(browser, server.app);
   await signIn(rita.page, 'rita', 'rita-password-1');

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import { assetStatusLabels } from '@/lib/assets/labels';
 import type { AssetListParams, AssetSort } from '@/lib/assets/schemas';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import type { AssetRow } from './asset-rows';
 import { AssetStatusBadge } from './status-badge';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
 import { canManageAssets } from '@/lib/assets/access';
 import { listAssetCategories, listAssets } from '@/lib/assets/queries';

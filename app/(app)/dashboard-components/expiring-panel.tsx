@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import type { ExpiryCounts } from '@/lib/dashboard/expiry-windows';
 import { daysUntil } from '@/lib/dashboard/expiry-windows';
 

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 
 // A client component fed plain rows, for the reason the ticket list's table is one (tickets/ticket-table.tsx).
 

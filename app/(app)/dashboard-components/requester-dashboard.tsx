@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import type { RequesterDashboard } from '@/lib/dashboard/dashboard';
 import { humanize } from './labels';
 import { TicketList } from './ticket-list';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { BarChart } from '@/app/components/charts/bar-chart';
 import { DailySeriesChart } from '@/app/components/charts/daily-series-chart';
 import type { StaffDashboard } from '@/lib/dashboard/dashboard';

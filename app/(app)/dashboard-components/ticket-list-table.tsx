@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import type { TicketPriority, TicketStatus } from '@/lib/db/enums';
 import { humanize, priorityTone } from './labels';
 

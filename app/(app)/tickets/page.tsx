@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
 import { requireUser } from '@/lib/auth/dal';
 import { getConfig } from '@/lib/config';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { PriorityBadge, StatusBadge } from './badges';
 import type { TicketRow } from './ticket-rows';
 

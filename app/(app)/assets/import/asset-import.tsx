@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { useRef, useState } from 'react';
 
 type ImportError = { line: number; message: string };

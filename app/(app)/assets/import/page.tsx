@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { importColumns, maxImportBytes, maxImportRows } from '@/lib/assets/csv-import-rows';
 import { requireRole } from '@/lib/auth/dal';
 import { getConfig } from '@/lib/config';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/components/link';
 import { suggestNextAssetTag } from '@/lib/assets/next-tag';
 import { requireRole } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
