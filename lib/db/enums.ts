@@ -1,5 +1,5 @@
-// The value lists behind the schema's check constraints. No database imports: pages' client
-// components use them (through lib/tickets/rules), and importing the schema would ship drizzle to the browser.
+// The value lists behind the schema's check constraints. No imports: client components use them,
+// directly or through lib/tickets/rules, and importing the schema would ship drizzle to the browser.
 
 export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];

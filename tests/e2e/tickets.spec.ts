@@ -211,10 +211,11 @@ test('the ticket list prefetches nothing, and a click on a ticket still navigate
   // Every page is rendered per user: a prefetch would cost the server a render and bring no data.
   expect(prefetches).toEqual([]);
   documents.length = 0;
-  const title = (await firstRow.getByRole('link').nth(1).textContent()) ?? '';
+  const title = (await firstRow.getByRole('link').nth(1).textContent())?.trim();
+  expect(title).toBeTruthy();
   await firstRow.getByRole('link').nth(1).click();
   await expect(alex.page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
-  await expect(alex.page.getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(alex.page.getByRole('heading', { level: 1 })).toContainText(title!);
   expect(documents).toEqual([]);
   await alex.context.close();
 });

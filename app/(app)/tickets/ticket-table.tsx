@@ -5,7 +5,7 @@ import type { TicketRow } from './ticket-rows';
 
 // A client component fed plain rows, though it has no state: a server component's table reaches
 // the browser twice, as HTML and again element by element in the RSC payload, where this one's
-// payload is the rows' data. On a page of 25 tickets that saves a fifth of the server's CPU per
+// payload is the rows' data. On a page of 25 tickets that saved 17–21 % of the server's CPU per
 // request (BENCHMARKS.md, section 3).
 
 type Props = { rows: TicketRow[]; emptyMessage: string; linkRequesters: boolean };
