@@ -14,13 +14,20 @@ const connections = 8;
 const warmUpSeconds = 2;
 const measuredSeconds = 6;
 
-/** One request per page, refusing to measure anything but the right answer (no login redirect, no error page). */
-async function assertAnswers(base: string, cookie: string, pages: ScalePage[]): Promise<void> {
+/**
+ * One request per page, refusing to measure anything but the right answer (no login redirect, no
+ * error page). Resolves with each page's size in bytes: markup rendered by a server component goes
+ * out twice, as HTML and in the RSC payload, so a page that grows here costs more to render.
+ */
+async function assertAnswers(base: string, cookie: string, pages: ScalePage[]): Promise<Record<string, number>> {
+  const bytes: Record<string, number> = {};
   for (const page of pages) {
     const reply = await fetch(`${base}${page.path}`, { headers: { cookie }, redirect: 'manual' });
     const body = await reply.text();
     if (reply.status !== 200 || !page.check(body)) throw new Error(`${page.path} answered ${reply.status} without the expected content: ${body.slice(0, 200)}`);
+    bytes[page.name] = Buffer.byteLength(body);
   }
+  return bytes;
 }
 
 async function loadAgent(databaseUrl: string): Promise<SessionUser> {
@@ -38,7 +45,7 @@ const totalMs = (plans: QueryPlan[]) => Number(plans.reduce((sum, plan) => sum +
 type QueryPlans = Record<string, QueryPlan[]>;
 
 /** Every page under load in turn; `serverCpuMs` reads the CPU time of the process(es) serving. */
-async function measurePages(base: string, cookie: string, pages: ScalePage[], plans: QueryPlans, serverCpuMs: () => Promise<number>) {
+async function measurePages(base: string, cookie: string, pages: ScalePage[], plans: QueryPlans, pageBytes: Record<string, number>, serverCpuMs: () => Promise<number>) {
   const measured = [];
   for (const page of pages) {
     const url = `${base}${page.path}`;
@@ -55,6 +62,7 @@ async function measurePages(base: string, cookie: string, pages: ScalePage[], pl
     measured.push({
       name: page.name,
       path: page.path,
+      bytes: pageBytes[page.name],
       ...result,
       budgetP95Ms: page.budgetMs,
       withinBudget: page.budgetMs === null ? null : result.p95 <= page.budgetMs,
@@ -76,9 +84,9 @@ async function measureInPm2Cluster(databaseUrl: string, pages: ScalePage[], plan
   try {
     await cluster.start();
     const cookie = await signIn(cluster.base, benchUser.username, benchUser.password);
-    await assertAnswers(cluster.base, cookie, pages);
+    const pageBytes = await assertAnswers(cluster.base, cookie, pages);
     const workersCpuMs = async () => (await cluster.workerPids()).reduce((sum, pid) => sum + processCpuMs(pid), 0);
-    return await measurePages(cluster.base, cookie, pages, plans, workersCpuMs);
+    return await measurePages(cluster.base, cookie, pages, plans, pageBytes, workersCpuMs);
   } finally {
     cluster.stop();
   }
@@ -94,11 +102,11 @@ const dataAtScale: Scenario = async (context) => {
   const seed = await seedScale(context.databaseUrl, benchUser.username);
   const agent = await loadAgent(context.databaseUrl);
   const pages = scalePages(agent.id);
-  await assertAnswers(server.base, cookie, pages);
+  const pageBytes = await assertAnswers(server.base, cookie, pages);
   const plans = await explainScalePages(context.databaseUrl, agent, pages);
 
   console.log('One server process:');
-  const oneProcess = await measurePages(server.base, cookie, pages, plans, async () => server.cpuMs());
+  const oneProcess = await measurePages(server.base, cookie, pages, plans, pageBytes, async () => server.cpuMs());
   // Only one of the two runs at a time: the cluster gets the cores the single process had.
   await server.stop();
   console.log('PM2 cluster, 2 workers:');
