@@ -1,11 +1,10 @@
 'use client';
 import { Link } from '@/app/components/link';
+import type { LicenseSeatUse } from '@/lib/dashboard/license-stats';
 
 // A client component fed plain rows, for the reason the ticket list's table is one (tickets/ticket-table.tsx).
 
-export type LicenseSeatRow = { id: string; name: string; seats: number; used: number };
-
-export function LicenseSeatTable({ rows }: { rows: LicenseSeatRow[] }) {
+export function LicenseSeatTable({ rows }: { rows: LicenseSeatUse[] }) {
   return (
     <div className="table-wrap">
       <table>

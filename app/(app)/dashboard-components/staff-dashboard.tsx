@@ -104,7 +104,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
               No licenses yet. <Link href="/licenses/new">Add one.</Link>
             </p>
           ) : (
-            <LicenseSeatTable rows={dashboard.licenseSeatUse.map(({ id, name, seats, used }) => ({ id, name, seats, used }))} />
+            <LicenseSeatTable rows={dashboard.licenseSeatUse} />
           )}
         </section>
       </div>

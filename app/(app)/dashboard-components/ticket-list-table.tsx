@@ -1,7 +1,8 @@
 'use client';
 import { Link } from '@/app/components/link';
 import type { TicketPriority, TicketStatus } from '@/lib/db/enums';
-import { humanize, priorityTone } from './labels';
+import { PriorityBadge } from '../tickets/badges';
+import { humanize } from './labels';
 
 // A client component fed plain rows, for the reason the ticket list's table is one (tickets/ticket-table.tsx).
 
@@ -31,7 +32,7 @@ export function TicketListTable({ rows, caption }: { rows: TicketListRow[]; capt
               </td>
               <td>{ticket.title}</td>
               <td>
-                <span className={`badge ${priorityTone[ticket.priority] ?? 'grey'}`}>{ticket.priority}</span>
+                <PriorityBadge priority={ticket.priority} />
               </td>
               <td>{humanize(ticket.status)}</td>
               <td>{ticket.updated}</td>

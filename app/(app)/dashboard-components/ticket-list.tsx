@@ -1,14 +1,14 @@
 import type { DashboardTicket } from '@/lib/dashboard/ticket-stats';
 import { formatDateTime } from '@/lib/format';
+import { ticketReference } from '@/lib/tickets/rules';
 import { TicketListTable } from './ticket-list-table';
-import { ticketNumber } from './labels';
 
 /** A short table of tickets linking to each one; the rows are formatted here, on the server. */
 export function TicketList({ tickets, empty, caption }: { tickets: DashboardTicket[]; empty: string; caption: string }) {
   if (tickets.length === 0) return <p className="empty">{empty}</p>;
   const rows = tickets.map((ticket) => ({
     id: ticket.id,
-    reference: ticketNumber(ticket.number),
+    reference: ticketReference(ticket.number),
     title: ticket.title,
     priority: ticket.priority,
     status: ticket.status,
