@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import next from 'next';
-import { startAssetCountCompaction } from '../lib/assets/status-counts';
 import { startSessionPruning } from '../lib/auth/session-pruning';
 import { getConfig, type AppConfig } from '../lib/config';
 import { createProxyTrust } from '../lib/config/trust-proxy';
 import { closeDatabase, getDatabaseHandle, getDb } from '../lib/db/client';
 import { startDatabaseProbe } from '../lib/db/probe';
+import { startStatusCountCompaction } from '../lib/db/status-counts';
 import { isAppError } from '../lib/errors';
 import { describeError, log } from '../lib/log';
 import { baseSecurityHeaders } from '../lib/http/security-headers';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
 
   const stopPruning = startSessionPruning(getDb, config);
-  const stopCompaction = startAssetCountCompaction(getDb);
+  const stopCompaction = startStatusCountCompaction(getDb);
   const stopProbe = startDatabaseProbe(await getDatabaseHandle());
 
   await new Promise<void>((resolve, reject) => {

@@ -4,10 +4,11 @@ import type { SessionUser } from '../auth/session-store';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/rows';
 import { users } from '../db/schema';
-import { assetImages, assets, type AssetStatus } from '../db/schema-domain';
+import { assetImages, assets, assetStatusCounts, type AssetStatus } from '../db/schema-domain';
+import { filteredByStatusAtMost, keptTotal } from '../db/status-counts';
 import { AppError } from '../errors';
 import { offsetOf, type Page } from '../http/list-params';
-import { assetNotFoundMessage, isUuid, visibleAssetsCondition } from './access';
+import { assetNotFoundMessage, canManageAssets, isUuid, visibleAssetsCondition } from './access';
 import type { AssetListParams } from './schemas';
 import { assetSearchCondition } from './search';
 
@@ -126,13 +127,19 @@ function selectAssetPage(executor: Executor, where: SQL | undefined, params: Ass
     .orderBy(...order);
 }
 
+/** How many assets match: for staff with no filter but the status, from the kept counts (a few rows). */
+async function countAssets(executor: Executor, actor: SessionUser, params: AssetListParams, where: SQL | undefined): Promise<number> {
+  if (canManageAssets(actor) && filteredByStatusAtMost(params, ['sort', 'dir', 'page', 'pageSize'])) {
+    return keptTotal(executor, assetStatusCounts, params.status ? [params.status] : []);
+  }
+  const [{ total }] = await executor.select({ total: count() }).from(assets).where(where);
+  return Number(total);
+}
+
 export async function listAssets(executor: Executor, actor: SessionUser, params: AssetListParams): Promise<Page<AssetSummary>> {
   const where = filterConditions(actor, params);
-  const [rows, [{ total }]] = await Promise.all([
-    selectAssetPage(executor, where, params),
-    executor.select({ total: count() }).from(assets).where(where),
-  ]);
-  return { items: rows.map(toSummary), page: params.page, pageSize: params.pageSize, total: Number(total) };
+  const [rows, total] = await Promise.all([selectAssetPage(executor, where, params), countAssets(executor, actor, params, where)]);
+  return { items: rows.map(toSummary), page: params.page, pageSize: params.pageSize, total };
 }
 
 export const maxExportRows = 100_000;

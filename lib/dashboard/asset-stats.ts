@@ -1,15 +1,15 @@
 import 'server-only';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
-import { countAssetsByStatus } from '../assets/status-counts';
 import type { Executor } from '../db/client';
-import { assets, assetStatuses, type AssetStatus } from '../db/schema-domain';
+import { assets, assetStatusCounts, assetStatuses, type AssetStatus } from '../db/schema-domain';
+import { countByStatus } from '../db/status-counts';
 import { expiryCountColumns, withinNinetyDays, type ExpiryCounts } from './expiry-windows';
 
 export type AssetsByStatus = Record<AssetStatus, number> & { total: number };
 
-/** From the per-status counts the database keeps (lib/assets/status-counts.ts), not by counting assets. */
+/** From the per-status counts the database keeps (lib/db/status-counts.ts), not by counting assets. */
 export async function assetsByStatus(executor: Executor): Promise<AssetsByStatus> {
-  const rows = await countAssetsByStatus(executor);
+  const rows = await countByStatus(executor, assetStatusCounts);
   const counts = Object.fromEntries(assetStatuses.map((status) => [status, 0])) as Record<AssetStatus, number>;
   let total = 0;
   for (const row of rows) {

@@ -69,6 +69,12 @@ export const tickets = pgTable(
   ],
 );
 
+/** Tickets by status, kept the same way as assetStatusCounts (drizzle/0005). */
+export const ticketStatusCounts = pgTable('ticket_status_counts', {
+  status: text('status').$type<TicketStatus>().notNull(),
+  delta: bigint('delta', { mode: 'number' }).notNull(),
+});
+
 export const ticketComments = pgTable(
   'ticket_comments',
   {
@@ -142,9 +148,10 @@ export const assets = pgTable(
 );
 
 /**
- * Assets by status, kept by triggers on assets (drizzle/0004): each write appends the change per
- * status, so the dashboard sums a few rows instead of counting every asset, and no writer waits
- * for another on a shared counter. compactAssetStatusCounts folds the rows together now and then.
+ * Assets by status, kept by triggers on assets (drizzle/0004, 0005): each write appends the change
+ * per status, so the dashboard and the unfiltered list sum a few rows instead of counting every
+ * asset, and no writer waits for another on a shared counter. lib/db/status-counts.ts folds the
+ * rows together now and then.
  */
 export const assetStatusCounts = pgTable('asset_status_counts', {
   status: text('status').$type<AssetStatus>().notNull(),

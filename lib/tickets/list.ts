@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { tickets, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+import { tickets, ticketStatusCounts, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+import { filteredByStatusAtMost, keptTotal } from '../db/status-counts';
 import { matchesSearch } from '../db/text-search';
 import { offsetOf, type Page } from '../http/list-params';
 import { visibleTo } from './access';
 import { assigneeUser, requesterColumns, requesterUser, type Person } from './queries';
-import { parseTicketReference, ticketReference, type Actor } from './rules';
+import { isStaff, parseTicketReference, ticketReference, type Actor } from './rules';
 import type { TicketFilters, TicketListQuery } from './schemas';
 
 export type TicketListItem = {
@@ -115,14 +116,26 @@ function selectTicketPage(executor: Executor, where: SQL | undefined, order: SQL
   return selectTickets(executor, inArray(tickets.id, pageIds), order, limit, 0);
 }
 
+/**
+ * How many tickets match. Staff looking at every ticket, or at some statuses, get the kept counts
+ * (a few rows) instead of a count of up to every ticket: 3–4 ms at 100,000 tickets, on every page.
+ */
+async function countTickets(executor: Executor, actor: Actor, query: TicketListQuery, where: SQL | undefined): Promise<number> {
+  if (isStaff(actor) && query.view === 'all' && filteredByStatusAtMost(query, ['view', 'sort', 'dir', 'page', 'pageSize'])) {
+    return keptTotal(executor, ticketStatusCounts, query.status);
+  }
+  const [{ total }] = await executor.select({ total: sql<number>`count(*)::int` }).from(tickets).where(where);
+  return Number(total);
+}
+
 /** One page of the tickets `actor` may see, and how many there are in all with the same filters. */
 export async function listTickets(executor: Executor, actor: Actor, query: TicketListQuery): Promise<Page<TicketListItem>> {
   const where = ticketListConditions(actor, query);
-  const [items, [{ total }]] = await Promise.all([
+  const [items, total] = await Promise.all([
     selectTicketPage(executor, where, ticketOrder(query.sort, query.dir), query.pageSize, offsetOf(query)),
-    executor.select({ total: sql<number>`count(*)::int` }).from(tickets).where(where),
+    countTickets(executor, actor, query, where),
   ]);
-  return { items, page: query.page, pageSize: query.pageSize, total: Number(total) };
+  return { items, page: query.page, pageSize: query.pageSize, total };
 }
 
 /** Every ticket matching the filters (up to maxExportRows), for the CSV export. */
