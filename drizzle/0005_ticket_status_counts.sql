@@ -25,6 +25,9 @@ $$;
 --> statement-breakpoint
 CREATE FUNCTION "status_counts_reset"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Waits for a compaction in flight (lib/db/status-counts.ts): the row it folds, committed after
+  -- the DELETE's snapshot, would otherwise outlive the truncation and keep the old total.
+  EXECUTE format('LOCK TABLE %I IN SHARE ROW EXCLUSIVE MODE', TG_ARGV[0]);
   EXECUTE format('DELETE FROM %I', TG_ARGV[0]);
   RETURN NULL;
 END;

@@ -5,9 +5,9 @@ import type { Executor } from '../db/client';
 import { queryRows } from '../db/rows';
 import { users } from '../db/schema';
 import { assetImages, assets, assetStatusCounts, type AssetStatus } from '../db/schema-domain';
-import { filteredByStatusAtMost, keptTotal } from '../db/status-counts';
+import { keptTotal } from '../db/status-counts';
 import { AppError } from '../errors';
-import { offsetOf, type Page } from '../http/list-params';
+import { narrowedOnlyBy, offsetOf, type Page } from '../http/list-params';
 import { assetNotFoundMessage, canManageAssets, isUuid, visibleAssetsCondition } from './access';
 import type { AssetListParams } from './schemas';
 import { assetSearchCondition } from './search';
@@ -129,7 +129,7 @@ function selectAssetPage(executor: Executor, where: SQL | undefined, params: Ass
 
 /** How many assets match: for staff with no filter but the status, from the kept counts (a few rows). */
 async function countAssets(executor: Executor, actor: SessionUser, params: AssetListParams, where: SQL | undefined): Promise<number> {
-  if (canManageAssets(actor) && filteredByStatusAtMost(params, ['sort', 'dir', 'page', 'pageSize'])) {
+  if (canManageAssets(actor) && narrowedOnlyBy(params, 'status')) {
     return keptTotal(executor, assetStatusCounts, params.status ? [params.status] : []);
   }
   const [{ total }] = await executor.select({ total: count() }).from(assets).where(where);

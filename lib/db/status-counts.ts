@@ -30,26 +30,14 @@ export async function keptTotal<Table extends KeptCounts>(executor: Executor, ta
   return row?.total ?? 0;
 }
 
-const isUnset = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-
-/**
- * Whether a list's filters narrow it by status at most, so that keptTotal answers its count.
- * `ignored` names the keys that only order or page the list. Any other key with a value (0 and
- * false included) needs the rows counted, so a filter added to a list later is counted the slow
- * way without anyone having to remember this function.
- */
-export function filteredByStatusAtMost(filters: object, ignored: readonly string[]): boolean {
-  return Object.entries(filters).every(([key, value]) => key === 'status' || ignored.includes(key) || isUnset(value));
-}
-
 /**
  * Folds the change rows into one row per status. Without locks: the delete takes only rows its
  * snapshot sees, so rows written meanwhile stay for the next time, and when two processes compact
  * at once each row is deleted, and re-added in a sum, by exactly one of them.
  */
-export async function compactStatusCounts(db: Database, table: KeptCounts): Promise<number> {
+export async function compactStatusCounts(executor: Executor, table: KeptCounts): Promise<number> {
   const rows = await queryRows<{ folded: number }>(
-    db,
+    executor,
     sql`with folded as (delete from ${table} returning status, delta),
              summed as (insert into ${table} (status, delta)
                         select status, sum(delta) from folded group by status having sum(delta) <> 0
@@ -64,12 +52,13 @@ const compactEveryMs = 60_000;
 
 export function startStatusCountCompaction(getDatabase: () => Promise<Database>): () => void {
   const timer = setInterval(async () => {
-    try {
-      const db = await getDatabase();
-      await compactStatusCounts(db, assetStatusCounts);
-      await compactStatusCounts(db, ticketStatusCounts);
-    } catch (error) {
-      log.warn('db.status_count_compaction_failed', describeError(error));
+    // Each table on its own: one failing does not leave the other's rows to pile up.
+    for (const table of [assetStatusCounts, ticketStatusCounts]) {
+      try {
+        await compactStatusCounts(await getDatabase(), table);
+      } catch (error) {
+        log.warn('db.status_count_compaction_failed', describeError(error));
+      }
     }
   }, compactEveryMs);
   timer.unref();

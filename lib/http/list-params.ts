@@ -36,3 +36,17 @@ export function parseListParamsLeniently<Schema extends z.ZodObject>(schema: Sch
 export function offsetOf(page: { page: number; pageSize: number }): number {
   return (page.page - 1) * page.pageSize;
 }
+
+/** The parameters that page or order a list without narrowing it. */
+const pagingKeys: readonly string[] = [...Object.keys(paginationSchema.shape), 'sort'];
+
+const isUnset = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Whether a list's parsed parameters narrow it by `key` at most. `alsoIgnored` names a list's own
+ * keys that do not narrow it either. Any other key with a value (0 and false included) narrows, so
+ * a filter added to a list later counts as one without anyone having to remember this function.
+ */
+export function narrowedOnlyBy(params: object, key: string, alsoIgnored: readonly string[] = []): boolean {
+  return Object.entries(params).every(([name, value]) => name === key || pagingKeys.includes(name) || alsoIgnored.includes(name) || isUnset(value));
+}

@@ -7,7 +7,7 @@ import { assets, assetStatusCounts, tickets, ticketStatusCounts } from '../../li
 import { compactStatusCounts, countByStatus } from '../../lib/db/status-counts';
 import { listTickets } from '../../lib/tickets/list';
 import { ticketListQuerySchema } from '../../lib/tickets/schemas';
-import { useTestDatabase } from '../support/test-database';
+import { testDbKind, useTestDatabase } from '../support/test-database';
 import { createTestUser } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
@@ -105,6 +105,21 @@ test('compacting folds the change rows into one per status and keeps every count
   await rows(sql`truncate tickets, assets cascade`);
 });
 
+// PGlite has one connection, so the two transactions cannot overlap there.
+test('a truncation during a compaction leaves no count behind', { skip: testDbKind() === 'pglite' }, async () => {
+  await db.insert(tickets).values(newTickets('Z', 4));
+  let truncated: Promise<unknown> | undefined;
+  await db.transaction(async (tx) => {
+    await compactStatusCounts(tx, ticketStatusCounts);
+    // On another connection; it must wait for this compaction, whose folded row it cannot see yet.
+    truncated = rows(sql`truncate tickets cascade`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  await truncated;
+  assert.deepEqual(await keptCounts(ticketStatusCounts), {});
+  assert.deepEqual(await countedTheSlowWay('tickets'), {});
+});
+
 const ticketTotal = async (params: Record<string, string>, actor: { id: string; username: string; role: 'admin' | 'agent' | 'requester' } = agent) =>
   (await listTickets(db, actor, ticketListQuerySchema.parse(params))).total;
 
@@ -125,7 +140,13 @@ test("a ticket list's total: from the kept counts when only the status narrows i
   assert.equal(await ticketTotal({ status: 'open' }), 1002);
   assert.equal(await ticketTotal({ status: 'new' }), 3);
   assert.equal(await ticketTotal({ status: 'open', q: 'M' }), 2);
+  assert.equal(await ticketTotal({ status: '' }), 1006);
   assert.equal(await ticketTotal({ view: 'mine', status: 'open' }), 0);
+  assert.equal(await ticketTotal({ view: 'unassigned', status: 'open' }), 2);
+  assert.equal(await ticketTotal({ priority: 'high' }), 1);
+  assert.equal(await ticketTotal({ requester: other.id }), 1);
+  assert.equal(await ticketTotal({ assignee: 'none' }), 6);
+  assert.equal(await ticketTotal({ category: 'nothing-here' }), 0);
   assert.equal(await ticketTotal({ status: 'open' }, requester), 2);
   await rows(sql`truncate tickets cascade`);
 });
