@@ -36,9 +36,9 @@ function healthRoute(): Reply {
   return { status: 200, body: liveness() };
 }
 
-// A check's user object lives until the check is renewed (every SESSION_CHECK_CACHE), and so
-// does its answer: serialized once per check rather than once per request. Kept as a string: a
-// small Buffer would hold on to a whole 8 kB slab of Node's buffer pool for as long as the check.
+// A user's object is shared by all their checks while their details are unchanged
+// (sharedSessionUser), and so is its answer: serialized once per user rather than once per request
+// or check. Kept as a string: a small Buffer would hold on to a whole 8 kB slab of Node's buffer pool.
 const userBodies = new WeakMap<SessionUser, string>();
 
 function userReply({ user }: { user: SessionUser }): Reply {

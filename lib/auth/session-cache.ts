@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ValidSession } from './session-store';
+import type { SessionUser, ValidSession } from './session-store';
 
 // A per-process shortcut in front of the session lookup. An entry is trusted for at most
 // SESSION_CHECK_CACHE (2 s by default): that is how long another process may take to see a
@@ -70,4 +70,26 @@ export function forgetCachedSessions(match: { userId?: string; sessionId?: strin
   for (const [key, entry] of map) {
     if (entry.value.user.id === match.userId || entry.value.session.id === match.sessionId) map.delete(key);
   }
+}
+
+// Every check of one user's sessions shares one user object while the user's details stay the same.
+// A check is then mostly that user, so it keeps little of its own for its SESSION_CHECK_CACHE, and
+// what is made from the user (the /api/auth/me answer) is made once per user, not once per check
+// (BENCHMARKS.md, 5. Memory). Details that changed make a new object: nothing stale is reused.
+// Shared, so frozen: a caller that wrote to it would write to every session of that user.
+const usersKey = Symbol.for('it-assets-manager.session-users');
+const maxUsers = 10_000;
+
+const sameDetails = (a: SessionUser, b: SessionUser) =>
+  a.username === b.username && a.displayName === b.displayName && a.email === b.email && a.role === b.role;
+
+export function sharedSessionUser(user: SessionUser): SessionUser {
+  const holder = globalThis as { [usersKey]?: Map<string, SessionUser> };
+  const users = (holder[usersKey] ??= new Map());
+  const known = users.get(user.id);
+  if (known && sameDetails(known, user)) return known;
+  if (!known && users.size >= maxUsers) users.delete(users.keys().next().value!);
+  const shared = Object.freeze(user);
+  users.set(user.id, shared);
+  return shared;
 }

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config';
 import { sha256 } from '../crypto/sha256';
 import type { Executor } from '../db/client';
 import { sessions, users, type UserRole } from '../db/schema';
-import { cacheSession, forgetCachedSessions, readCachedSession } from './session-cache';
+import { cacheSession, forgetCachedSessions, readCachedSession, sharedSessionUser } from './session-cache';
 
 export type SessionUser = { id: string; username: string; displayName: string; email: string | null; role: UserRole };
 export type ValidSession = {
@@ -105,7 +105,7 @@ export async function validateSession(
 
   const valid: ValidSession = {
     session: { id: row.id, persistent: row.persistent, createdAt: row.createdAt, expiresAt: row.expiresAt },
-    user: { id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role },
+    user: sharedSessionUser({ id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role }),
   };
   cacheSession(token, valid, config.session.checkCacheMs, checkedAt);
   return valid;
