@@ -45,15 +45,22 @@ test('signing in over HTTPS (a server action, public host ≠ upstream host) set
   await context.close();
 });
 
+// Eight diagnostics pages at once, so that several connections are open and the cluster spreads
+// them (it may still send all eight to one worker); each with the process id that answered it.
+const diagnosticsPages = (adminCookie: string) =>
+  Promise.all(
+    Array.from({ length: 8 }, async () => {
+      const page = await request(`${stack.publicBase}admin/diagnostics`, { headers: { cookie: adminCookie } });
+      return { page, pid: /Instance \(process id\)<\/dt><dd>(\d+)/.exec(page.body)?.[1] };
+    }),
+  );
+
 test('requests land on both workers and the session is valid on each', async () => {
   const adminCookie = await apiLogin('admin', 'admin-password-1');
   const pids = new Set<string>();
-  // In parallel, so that several connections are open at once and the cluster spreads them.
   for (let round = 0; round < 5 && pids.size < 2; round++) {
-    const pages = await Promise.all(Array.from({ length: 8 }, () => request(`${stack.publicBase}admin/diagnostics`, { headers: { cookie: adminCookie } })));
-    for (const page of pages) {
+    for (const { page, pid } of await diagnosticsPages(adminCookie)) {
       expect(page.status).toBe(200);
-      const pid = /Instance \(process id\)<\/dt><dd>(\d+)/.exec(page.body)?.[1];
       expect(pid).toBeTruthy();
       pids.add(pid!);
       expect(page.body).toMatch(/Scheme the app sees<\/dt><dd>https</); // nginx's scheme, trusted
@@ -117,16 +124,28 @@ test('kill -9 of one worker under load: requests keep succeeding and PM2 starts 
 });
 
 test('database stopped: readiness 503 and the 503 page; database back: service recovers without a restart', async () => {
+  const adminCookie = await apiLogin('admin', 'admin-password-1');
   await stack.database.pause();
   await stack.waitFor(`${stack.publicBase}api/health/ready`, 503, 20_000);
-  // Each worker notices within its probe interval (2 s); parallel requests reach both.
+  // Each worker notices within its probe interval (2 s); requests in parallel, so that they may reach both.
   const pages = () => Promise.all(Array.from({ length: 8 }, () => request(`${stack.publicBase}sessions`, { headers: { cookie } })));
   await expect.poll(async () => (await pages()).every((reply) => reply.status === 503), { timeout: 10_000 }).toBe(true);
   for (const page of await pages()) expect(page.body).toContain('Service unavailable');
   expect(await stack.workerPids()).toHaveLength(2); // no crash loop
   await stack.database.start();
   await stack.waitFor(`${stack.publicBase}api/health/ready`, 200, 30_000);
-  // Every worker notices within its probe interval (2 s); parallel requests reach both.
+  // Every worker notices within its probe interval (2 s). Requests sent at once may all reach one
+  // worker, so this waits until each worker has answered a page itself.
+  const recovered = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        for (const { page, pid } of await diagnosticsPages(adminCookie)) if (page.status === 200 && pid) recovered.add(pid);
+        return recovered.size;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(2);
   await expect
     .poll(async () => (await Promise.all(Array.from({ length: 8 }, () => me()))).every((reply) => reply.status === 200), { timeout: 15_000 })
     .toBe(true);
@@ -136,7 +155,9 @@ test('a server action with a foreign Origin is refused and changes nothing', asy
   // Replays the login form's own no-JavaScript post, once from the right origin and once not.
   const api = await playwright.request.newContext({ baseURL: stack.publicBase, ignoreHTTPSErrors: true, maxRedirects: 0 });
   const formPost = async (origin: string) => {
-    const html = await (await api.get('login')).text();
+    const form = await api.get('login');
+    expect(form.status()).toBe(200);
+    const html = await form.text();
     const fields: Record<string, string> = {};
     for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
       fields[name] = (value ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
