@@ -1,5 +1,6 @@
 import postgres from 'postgres';
-import { sealSessionCookie, sessionCookieName } from '../../lib/auth/session-cookie';
+import { sessionCookieName } from '../../lib/auth/session-cookie';
+import { sealClaim } from '../../lib/auth/session-seal';
 import { hashSessionToken, newSessionToken } from '../../lib/auth/session-store';
 import { benchSecret } from './stack';
 
@@ -14,7 +15,7 @@ export async function makeSessionCookies(databaseUrl: string, username: string, 
       const batch = Array.from({ length: Math.min(1000, count - start) }, () => newSessionToken());
       await sql`insert into sessions ${sql(batch.map((token) => ({ token_hash: hashSessionToken(token), user_id: user.id, persistent: true, expires_at: new Date(exp * 1000) })))}`;
       for (const token of batch) {
-        cookies.push(`${sessionCookieName}=${await sealSessionCookie({ sid: token, uid: user.id, exp, persistent: true }, [benchSecret])}`);
+        cookies.push(`${sessionCookieName}=${await sealClaim({ sid: token, uid: user.id, exp, persistent: true }, [benchSecret])}`);
       }
     }
     return cookies;

@@ -10,7 +10,8 @@ import { log } from '../log';
 import { userSummaryColumns } from '../users/queries';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { clearAccountFailures, loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
-import { createSession, revokeSessionByToken, type SessionUser } from './session-store';
+import { createSession, revokeSessionByToken } from './session-store';
+import type { SessionUser } from './session-types';
 
 export const invalidCredentialsMessage = 'The username or password is incorrect.';
 
@@ -38,8 +39,7 @@ export async function logIn(
 
   const waitSeconds = await loginRetryAfter(db, config, key, request.ipAddress);
   if (waitSeconds > 0) {
-    await recordAudit(db, {
-      actor: null,
+    await recordAudit(db, null, {
       action: 'auth.login_blocked',
       ipAddress: request.ipAddress,
       details: { username: key, retryAfterSeconds: waitSeconds },
@@ -59,8 +59,7 @@ export async function logIn(
     const reason = !account ? 'unknown_user' : !passwordMatches ? 'wrong_password' : 'disabled';
     await db.transaction(async (tx) => {
       await recordLoginAttempt(tx, key, request.ipAddress, false);
-      await recordAudit(tx, {
-        actor: account ? { id: account.id, username: account.username } : null,
+      await recordAudit(tx, account ? { id: account.id, username: account.username } : null, {
         action: 'auth.login_failure',
         target: account ? { type: 'user', id: account.id } : undefined,
         ipAddress: request.ipAddress,
@@ -80,8 +79,7 @@ export async function logIn(
       userAgent: request.userAgent,
     });
     await clearAccountFailures(tx, key);
-    await recordAudit(tx, {
-      actor: { id: account.id, username: account.username },
+    await recordAudit(tx, { id: account.id, username: account.username }, {
       action: 'auth.login_success',
       target: { type: 'session', id: session.sessionId },
       ipAddress: request.ipAddress,

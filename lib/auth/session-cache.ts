@@ -1,95 +1,74 @@
 import 'server-only';
-import type { SessionUser, ValidSession } from './session-store';
+import { LRUCache } from 'lru-cache';
+import type { SessionUser, SignedIn } from './session-types';
 
-// A per-process shortcut in front of the session lookup. An entry is trusted for at most
-// SESSION_CHECK_CACHE (2 s by default): that is how long another process may take to see a
-// revocation. Revocations and user changes made by this process drop entries at once.
-// Expired entries are dropped as soon as any lookup or store passes by, not when the cache is
-// full: otherwise tens of thousands of dead entries would sit in memory long after their 2 s.
-// Keyed by the session token itself (the remembered cookie seals hold it in this process's memory
-// too), so a request that finds its check here hashes nothing.
-type Entry = { value: ValidSession; storedAt: number };
-const cacheKey = Symbol.for('it-assets-manager.session-cache');
-const maxEntries = 50_000;
+// The process's memory of recent session checks, and of the users they belong to. Both live on
+// globalThis: the custom server, middleware and every Next.js bundle load this module separately
+// but must share one memory.
+//
+// A check is remembered under the request's whole Cookie header: a browser or script sends the
+// same header on every request, so a request found here neither parses, unseals nor hashes
+// anything. It is trusted for at most SESSION_CHECK_CACHE from when the database check began:
+// that is how long another process may take to see a revocation. Revocations and user changes
+// made in this process forget entries at once.
 
-function entries(): Map<string, Entry> {
-  const holder = globalThis as { [cacheKey]?: Map<string, Entry> };
-  return (holder[cacheKey] ??= new Map());
-}
-
-// Entries are kept in the order they were stored (see cacheSession), so the expired ones are at
-// the front and this stops at the first live one. (Checks that overlapped may be stored slightly out
-// of order; an expired entry left behind that way is still refused by its age in readCachedSession.)
-function dropExpired(map: Map<string, Entry>, maxAgeMs: number, now: number): void {
-  for (const [key, entry] of map) {
-    if (now - entry.storedAt < maxAgeMs) return;
-    map.delete(key);
-  }
-}
-
-export function readCachedSession(token: string, maxAgeMs: number): ValidSession | null {
-  const map = entries();
-  const now = Date.now();
-  dropExpired(map, maxAgeMs, now);
-  const entry = map.get(token);
-  if (!entry) return null;
-  if (now - entry.storedAt >= maxAgeMs) {
-    map.delete(token);
-    return null;
-  }
-  return entry.value;
-}
-
-/**
- * `checkedAt` is when the database check began, not when it answered: a revocation committed while
- * the check was in flight must still be seen within `maxAgeMs` of its commit.
- */
-export function cacheSession(token: string, value: ValidSession, maxAgeMs: number, checkedAt: number): void {
-  if (maxAgeMs <= 0) return;
-  const map = entries();
-  dropExpired(map, maxAgeMs, Date.now());
-  if (map.size >= maxEntries) {
-    // Maps iterate in insertion order: drop the oldest tenth.
-    let toDrop = Math.ceil(maxEntries / 10);
-    for (const key of map.keys()) {
-      map.delete(key);
-      if (--toDrop === 0) break;
-    }
-  }
-  // Deleting first moves a replaced entry to the back, which keeps the map in storage order.
-  map.delete(token);
-  map.set(token, { value, storedAt: checkedAt });
-}
-
-export function forgetCachedSessions(match: { userId?: string; sessionId?: string } | 'all'): void {
-  const map = entries();
-  if (match === 'all') {
-    map.clear();
-    return;
-  }
-  for (const [key, entry] of map) {
-    if (entry.value.user.id === match.userId || entry.value.session.id === match.sessionId) map.delete(key);
-  }
-}
-
-// Every check of one user's sessions shares one user object while the user's details stay the same.
-// A check is then mostly that user, so it keeps little of its own for its SESSION_CHECK_CACHE, and
-// what is made from the user (the /api/auth/me answer) is made once per user, not once per check
-// (BENCHMARKS.md, 5. Memory). Details that changed make a new object: nothing stale is reused.
-// Shared, so frozen: a caller that wrote to it would write to every session of that user.
-const usersKey = Symbol.for('it-assets-manager.session-users');
+const maxChecks = 20_000;
+// A longer header (many unrelated cookies) is checked every time rather than held in memory.
+const maxHeaderLength = 2048;
 const maxUsers = 10_000;
+
+type Memory = { checks: LRUCache<string, SignedIn> | null; users: LRUCache<string, SessionUser>; ttlMs: number };
+const memoryKey = Symbol.for('it-assets-manager.session-memory');
+
+function memory(ttlMs: number): Memory {
+  const holder = globalThis as { [memoryKey]?: Memory };
+  const existing = holder[memoryKey];
+  if (existing && existing.ttlMs === ttlMs) return existing;
+  const checks = ttlMs > 0 ? new LRUCache<string, SignedIn>({ max: maxChecks, ttl: ttlMs, updateAgeOnGet: false }) : null;
+  // Expired checks are dropped as they expire rather than when the cache is full: otherwise tens
+  // of thousands of dead entries would sit in memory long after their few seconds.
+  if (checks) setInterval(() => checks.purgeStale(), ttlMs).unref();
+  return (holder[memoryKey] = { checks, users: existing?.users ?? new LRUCache({ max: maxUsers }), ttlMs });
+}
+
+/** The check remembered for this Cookie header, if it is younger than `ttlMs`. */
+export function recallSessionCheck(cookieHeader: string, ttlMs: number): SignedIn | undefined {
+  return memory(ttlMs).checks?.get(cookieHeader);
+}
+
+/** `checkedAt` is when the database check began: a revocation committed meanwhile must still be seen within the bound. */
+export function rememberSessionCheck(cookieHeader: string, signedIn: SignedIn, ttlMs: number, checkedAt: number): void {
+  const checks = memory(ttlMs).checks;
+  // Never past the session's own expiry, however recent the check.
+  const remaining = Math.min(ttlMs - (Date.now() - checkedAt), signedIn.session.expiresAt.getTime() - Date.now());
+  if (!checks || remaining <= 0 || cookieHeader.length > maxHeaderLength) return;
+  checks.set(cookieHeader, signedIn, { ttl: remaining });
+}
+
+/** Forgets remembered checks of one session, of one user, or all of them. */
+export function forgetSessionChecks(match: { userId?: string; sessionId?: string } | 'all'): void {
+  const holder = globalThis as { [memoryKey]?: Memory };
+  const checks = holder[memoryKey]?.checks;
+  if (!checks) return;
+  if (match === 'all') return checks.clear();
+  for (const [header, signedIn] of checks.entries()) {
+    if (signedIn.user.id === match.userId || signedIn.session.id === match.sessionId) checks.delete(header);
+  }
+}
 
 const sameDetails = (a: SessionUser, b: SessionUser) =>
   a.username === b.username && a.displayName === b.displayName && a.email === b.email && a.role === b.role;
 
-export function sharedSessionUser(user: SessionUser): SessionUser {
-  const holder = globalThis as { [usersKey]?: Map<string, SessionUser> };
-  const users = (holder[usersKey] ??= new Map());
+/**
+ * One frozen object per user while the user's details stay the same: every check of that user
+ * points at it, so a remembered check holds little of its own. Details that changed make a new
+ * object, so nothing stale is reused.
+ */
+export function sharedSessionUser(user: SessionUser, ttlMs: number): SessionUser {
+  const { users } = memory(ttlMs);
   const known = users.get(user.id);
   if (known && sameDetails(known, user)) return known;
-  if (!known && users.size >= maxUsers) users.delete(users.keys().next().value!);
-  const shared = Object.freeze(user);
+  const shared = Object.freeze({ ...user });
   users.set(user.id, shared);
   return shared;
 }

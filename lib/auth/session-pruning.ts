@@ -6,7 +6,7 @@ import { queryRows } from '../db/rows';
 import { describeError, log } from '../log';
 
 const batchSize = 1000;
-// Rest between batches, as a multiple of the time the batch took (BENCHMARKS.md, 2).
+// Rest between batches, as a multiple of the time the batch took, so a backlog never crowds out requests.
 const restPerBatchTime = 9;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Any fixed number; every process of the app must use the same one.

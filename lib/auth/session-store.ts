@@ -4,14 +4,12 @@ import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../config';
 import { sha256 } from '../crypto/sha256';
 import type { Executor } from '../db/client';
-import { sessions, users, type UserRole } from '../db/schema';
-import { cacheSession, forgetCachedSessions, readCachedSession, sharedSessionUser } from './session-cache';
+import { sessions, users } from '../db/schema';
+import { forgetSessionChecks, sharedSessionUser } from './session-cache';
+import type { SignedIn } from './session-types';
 
-export type SessionUser = { id: string; username: string; displayName: string; email: string | null; role: UserRole };
-export type ValidSession = {
-  session: { id: string; persistent: boolean; createdAt: Date; expiresAt: Date };
-  user: SessionUser;
-};
+// The sessions table: open, check, end and list sessions. Only lib/auth/session.ts checks a
+// request's session (through its memory of recent checks); this module is the database side.
 
 // last_seen_at is written at most this often per session, so reads stay reads.
 const lastSeenWriteIntervalMs = 60_000;
@@ -48,24 +46,8 @@ export async function createSession(
   return { token, sessionId: row.id, expiresAt };
 }
 
-/** validateSession's answer when this process gave it within SESSION_CHECK_CACHE; undefined otherwise. */
-export function recentlyValidatedSession(config: AppConfig, token: string, expectedUserId: string): ValidSession | null | undefined {
-  const cached = readCachedSession(token, config.session.checkCacheMs);
-  if (!cached) return undefined;
-  return cached.user.id === expectedUserId ? cached : null;
-}
-
 /** The authority on "is this request signed in": the row exists, is live, and its user is active. */
-export async function validateSession(
-  executor: Executor,
-  config: AppConfig,
-  token: string,
-  expectedUserId: string,
-): Promise<ValidSession | null> {
-  const cached = recentlyValidatedSession(config, token, expectedUserId);
-  if (cached !== undefined) return cached;
-
-  const checkedAt = Date.now();
+export async function findLiveSession(executor: Executor, config: AppConfig, token: string, expectedUserId: string): Promise<SignedIn | null> {
   const [row] = await executor
     .select({
       id: sessions.id,
@@ -103,12 +85,14 @@ export async function validateSession(
       .where(eq(sessions.id, row.id));
   }
 
-  const valid: ValidSession = {
+  return {
+    token,
     session: { id: row.id, persistent: row.persistent, createdAt: row.createdAt, expiresAt: row.expiresAt },
-    user: sharedSessionUser({ id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role }),
+    user: sharedSessionUser(
+      { id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role },
+      config.session.checkCacheMs,
+    ),
   };
-  cacheSession(token, valid, config.session.checkCacheMs, checkedAt);
-  return valid;
 }
 
 export type RevokeReason = 'logout' | 'login' | 'user' | 'admin' | 'password_change' | 'user_disabled' | 'others';
@@ -122,7 +106,7 @@ export async function revokeSession(executor: Executor, input: { sessionId: stri
     .set({ revokedAt: sql`now()`, revokedReason: input.reason })
     .where(and(...conditions))
     .returning({ id: sessions.id });
-  forgetCachedSessions({ sessionId: input.sessionId });
+  forgetSessionChecks({ sessionId: input.sessionId });
   return revoked.length > 0;
 }
 
@@ -132,7 +116,7 @@ export async function revokeSessionByToken(executor: Executor, token: string, re
     .set({ revokedAt: sql`now()`, revokedReason: reason })
     .where(and(eq(sessions.tokenHash, hashSessionToken(token)), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
-  if (row) forgetCachedSessions({ sessionId: row.id });
+  if (row) forgetSessionChecks({ sessionId: row.id });
   return row?.id ?? null;
 }
 
@@ -148,7 +132,7 @@ export async function revokeUserSessions(
     .set({ revokedAt: sql`now()`, revokedReason: input.reason })
     .where(and(...conditions))
     .returning({ id: sessions.id });
-  forgetCachedSessions({ userId: input.userId });
+  forgetSessionChecks({ userId: input.userId });
   return revoked.length;
 }
 

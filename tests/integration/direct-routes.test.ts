@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { sealSessionCookie, sessionCookieName } from '../../lib/auth/session-cookie';
+import { recentSession } from '../../lib/auth/session';
+import { sessionCookieName } from '../../lib/auth/session-cookie';
+import { sealClaim, unsealClaim } from '../../lib/auth/session-seal';
 import { setDatabaseAvailable } from '../../lib/db/availability';
 import { useDirectRoutesServer } from '../support/direct-routes-server';
+import { cookieAttributes, parseSetCookie } from '../support/set-cookie';
 import { useTestDatabase } from '../support/test-database';
 import { createTestUser, openTestSession } from '../support/users';
 
@@ -19,7 +22,7 @@ async function signedInCookie(options: { secrets?: string[]; persistent?: boolea
   const user = await createTestUser(db, { role: 'agent' });
   const session = await openTestSession(db, config, user.id, { persistent: options.persistent });
   const exp = Math.floor(session.expiresAt.getTime() / 1000);
-  const value = await sealSessionCookie({ sid: session.token, uid: user.id, exp, persistent: options.persistent ?? false }, options.secrets ?? [newSecret]);
+  const value = await sealClaim({ sid: session.token, uid: user.id, exp, persistent: options.persistent ?? false }, options.secrets ?? [newSecret]);
   return { user, session, value };
 }
 
@@ -50,20 +53,26 @@ describe('GET /api/auth/me, answered by the custom server', () => {
     for (const bad of [`${value.slice(0, -4)}AAAA`, 'garbage']) {
       const reply = await me(`${sessionCookieName}=${bad}`);
       assert.equal(reply.status, 401);
-      assert.match(reply.headers.get('set-cookie') ?? '', new RegExp(`^${sessionCookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=lax$`));
+      assert.deepEqual(await reply.json(), { error: { code: 'unauthenticated', message: 'Sign in first.' } });
+      const cleared = reply.headers.get('set-cookie') ?? '';
+      assert.equal(parseSetCookie(cleared).name, sessionCookieName);
+      assert.equal(parseSetCookie(cleared).rawValue, '');
+      assert.deepEqual(cookieAttributes(cleared), { path: '/', 'max-age': '0', httponly: true, samesite: 'lax' });
     }
   });
 
   test('a revoked session is refused at once (no check cache in this file)', async () => {
     const { session, value } = await signedInCookie();
     assert.equal((await me(`${sessionCookieName}=${value}`)).status, 200);
+    // SESSION_CHECK_CACHE=0: a check answered is not remembered.
+    assert.equal(recentSession(`${sessionCookieName}=${value}`), undefined);
     await rows(sql`update sessions set revoked_at = now() where id = ${session.sessionId}`);
     assert.equal((await me(`${sessionCookieName}=${value}`)).status, 401);
   });
 
   test('another app\'s cookie of the same name on the same host does not hide ours, in either order', async () => {
     const { user, value } = await signedInCookie();
-    const foreign = await sealSessionCookie({ sid: 'A'.repeat(22), uid: user.id, exp: Math.floor(Date.now() / 1000) + 600, persistent: false }, ['another-app-secret-'.padEnd(40, 'x')]);
+    const foreign = await sealClaim({ sid: 'A'.repeat(22), uid: user.id, exp: Math.floor(Date.now() / 1000) + 600, persistent: false }, ['another-app-secret-'.padEnd(40, 'x')]);
     for (const header of [`${sessionCookieName}=${value}; ${sessionCookieName}=${foreign}`, `${sessionCookieName}=${foreign}; ${sessionCookieName}=${value}`]) {
       const reply = await me(header);
       assert.equal(reply.status, 200);
@@ -77,9 +86,16 @@ describe('GET /api/auth/me, answered by the custom server', () => {
     const reply = await me(`${sessionCookieName}=${value}`);
     assert.equal(reply.status, 200);
     const setCookie = reply.headers.get('set-cookie') ?? '';
-    assert.match(setCookie, /; Path=\/; Expires=[^;]+; Max-Age=\d+; HttpOnly; SameSite=lax$/);
-    const resealed = decodeURIComponent(setCookie.split(';')[0].slice(sessionCookieName.length + 1));
+    const { name, value: resealed } = parseSetCookie(setCookie);
+    assert.equal(name, sessionCookieName);
+    const attributes = cookieAttributes(setCookie);
+    assert.deepEqual(Object.keys(attributes).sort(), ['expires', 'httponly', 'max-age', 'path', 'samesite']);
+    assert.deepEqual([attributes.path, attributes.httponly, attributes.samesite], ['/', true, 'lax']);
+    assert.match(String(attributes['max-age']), /^\d+$/);
+    assert.ok(Math.abs(Number(attributes['max-age']) - config.session.ttlSeconds) <= 5, `Max-Age ${attributes['max-age']}`);
+    assert.ok(Math.abs(Date.parse(String(attributes.expires)) - (Date.now() + Number(attributes['max-age']) * 1000)) <= 5000, `Expires ${attributes.expires}`);
     assert.notEqual(resealed, value);
+    assert.equal((await unsealClaim(resealed, [newSecret]))?.sealedWithNewest, true);
     const again = await me(`${sessionCookieName}=${resealed}`);
     assert.equal(((await again.json()) as { user: { id: string } }).user.id, user.id);
     assert.equal(again.headers.get('set-cookie'), null);

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { invalidCredentialsMessage, logIn } from '../../lib/auth/login';
-import { validateSession } from '../../lib/auth/session-store';
+import { newSessionCookie, recentSession, resolveSession, signedOutCookie } from '../../lib/auth/session';
+import { serializeSessionCookie, sessionCookieName } from '../../lib/auth/session-cookie';
+import { findLiveSession } from '../../lib/auth/session-store';
 import { AppError } from '../../lib/errors';
 import { setUserActive } from '../../lib/users/mutations';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser, uniqueUsername } from '../support/users';
+import { actorFor, createTestUser, uniqueUsername } from '../support/users';
 
 const { db, config, rows } = await useTestDatabase({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '5', LOGIN_WINDOW: '15m' });
 
@@ -20,6 +22,12 @@ function attempt(username: string, password: string, ipAddress: string, options:
     { ipAddress, protocol: 'https', host: 'it.example.com', userAgent: 'integration-test' },
     options.previousToken,
   );
+}
+
+/** The Cookie header a browser sends after this login: the cookie it was given, as newSessionCookie made it. */
+async function cookieHeaderOf(result: Awaited<ReturnType<typeof logIn>>): Promise<string> {
+  const cookie = await newSessionCookie({ token: result.token, userId: result.user.id, persistent: result.persistent, expiresAt: result.expiresAt }, 'https');
+  return `${cookie.name}=${encodeURIComponent(cookie.value)}`;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -39,7 +47,7 @@ describe('logIn', () => {
     assert.equal(result.user.role, 'agent');
     assert.equal(result.persistent, true);
     assert.ok(result.expiresAt.getTime() > Date.now() + 6 * 86400 * 1000);
-    const valid = await validateSession(db, config, result.token, user.id);
+    const valid = await findLiveSession(db, config, result.token, user.id);
     assert.equal(valid?.session.id, result.sessionId);
     assert.equal(valid?.session.persistent, true);
   });
@@ -48,7 +56,7 @@ describe('logIn', () => {
     const user = await createTestUser(db);
     const disabled = await createTestUser(db);
     const admin = await createTestUser(db, { role: 'admin' });
-    await db.transaction((tx) => setUserActive(tx, { userId: disabled.id, active: false }, { actor: { id: admin.id, username: admin.username } }));
+    await db.transaction((tx) => setUserActive(tx, actorFor(admin), { userId: disabled.id, active: false }));
 
     const ip = newAddress();
     const failures = [
@@ -122,15 +130,44 @@ describe('logIn', () => {
     const user = await createTestUser(db);
     const ip = newAddress();
     const first = await attempt(user.username, user.password, ip);
-    assert.ok(await validateSession(db, config, first.token, user.id));
+    assert.ok(await findLiveSession(db, config, first.token, user.id));
+    // The browser has been using the first session: its Cookie header is in this process's memory.
+    const firstHeader = await cookieHeaderOf(first);
+    assert.ok((await resolveSession(firstHeader, 'https')).signedIn);
+    assert.ok(recentSession(firstHeader));
 
     const second = await attempt(user.username, user.password, ip, { previousToken: first.token });
     assert.notEqual(second.sessionId, first.sessionId);
     assert.notEqual(second.token, first.token);
-    assert.equal(await validateSession(db, config, first.token, user.id), null);
-    assert.ok(await validateSession(db, config, second.token, user.id));
+    assert.equal(await findLiveSession(db, config, first.token, user.id), null);
+    assert.equal((await resolveSession(firstHeader, 'https')).signedIn, null);
+    assert.ok(await findLiveSession(db, config, second.token, user.id));
     const [row] = await rows<{ revoked_reason: string }>(sql`select revoked_reason from sessions where id = ${first.sessionId}`);
     assert.equal(row.revoked_reason, 'login');
+  });
+
+  test('the cookie a login sends back signs the browser in; Max-Age only for "remember me"', async () => {
+    const user = await createTestUser(db);
+    for (const remember of [true, false]) {
+      const result = await attempt(user.username, user.password, newAddress(), { remember });
+      const cookie = await newSessionCookie({ token: result.token, userId: user.id, persistent: result.persistent, expiresAt: result.expiresAt }, 'https');
+      assert.equal(cookie.name, sessionCookieName);
+      const { maxAge, ...attributes } = cookie.options;
+      assert.deepEqual(attributes, { httpOnly: true, sameSite: 'lax', path: '/', secure: true });
+      if (remember) assert.ok(maxAge !== undefined && Math.abs(maxAge - config.session.ttlSeconds) <= 2, `Max-Age ${maxAge}`);
+      else assert.equal(maxAge, undefined);
+      const setCookie = serializeSessionCookie(cookie);
+      assert.equal(/;\s*max-age=/i.test(setCookie), remember, setCookie);
+
+      const resolved = await resolveSession(await cookieHeaderOf(result), 'https');
+      assert.equal(resolved.signedIn?.session.id, result.sessionId);
+      assert.equal(resolved.signedIn?.session.persistent, remember);
+      assert.equal(resolved.claim?.persistent, remember);
+      assert.equal(resolved.claim?.exp, Math.floor(result.expiresAt.getTime() / 1000));
+      assert.equal(resolved.cookie, null);
+    }
+    // Signing out sends the cookie that removes it: empty, Max-Age 0, the same attributes.
+    assert.deepEqual(signedOutCookie('http'), { name: sessionCookieName, value: '', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 } });
   });
 
   test('successes and failures are written to the audit log, without the password', async () => {
@@ -145,7 +182,7 @@ describe('logIn', () => {
       sql`select action, actor_id, target_type, target_id, ip_address, details from audit_log
           where ip_address = ${ip} and action like 'auth.%' order by id`,
     );
-    const details = (index: number) => (typeof audit[index].details === 'string' ? JSON.parse(audit[index].details as string) : audit[index].details);
+    const details = (index: number) => (typeof audit[index].details === 'string' ? JSON.parse(audit[index].details) : audit[index].details);
     assert.deepEqual(audit.map((row) => row.action), ['auth.login_success', 'auth.login_failure', 'auth.login_failure']);
     assert.equal(audit[0].actor_id, user.id);
     assert.deepEqual([audit[0].target_type, audit[0].target_id], ['session', success.sessionId]);

@@ -1,23 +1,40 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { describe, test } from 'node:test';
-import { sealData, unsealData } from 'iron-session';
+import { after, describe, test } from 'node:test';
 import { loadConfig } from '../../lib/config';
+import { resolveSession } from '../../lib/auth/session';
 import {
-  clearedCookieAttributes,
-  sealSessionCookie,
-  sessionCookieAttributes,
-  rememberedSessionCookie,
+  clearedSessionCookie,
+  isSecureRequest,
+  serializeSessionCookie,
+  sessionCookie,
   sessionCookieName,
-  unsealSessionCookie,
-  unsealSessionCookieHeader,
+  sessionCookieValues,
+  type SessionCookie,
 } from '../../lib/auth/session-cookie';
+import { sealClaim, unsealClaim } from '../../lib/auth/session-seal';
+import { isDatabaseAvailable, setDatabaseAvailable } from '../../lib/db/availability';
+import { cookieAttributes, parseSetCookie } from '../support/set-cookie';
+
+// The session cookie: its name and attributes, how it is read from a Cookie header and written as a
+// Set-Cookie header, and what resolveSession makes of a Cookie header before asking the database.
+// The database this process is configured with cannot be reached: everything here that succeeds
+// did so without it.
 
 const oldSecret = 'old-secret-'.padEnd(40, 'o');
 const newSecret = 'new-secret-'.padEnd(40, 'n');
+const foreignSecret = 'another-app-secret-'.padEnd(40, 'x');
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  SESSION_SECRET: `${newSecret},${oldSecret}`,
+  // Nothing listens on port 1: a query would fail with ECONNREFUSED.
+  DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/unreachable',
+  COOKIE_SECURE: 'auto',
+  BASE_PATH: '',
+});
 const now = () => Math.floor(Date.now() / 1000);
 
-function payload(overrides: { exp?: number; persistent?: boolean } = {}) {
+function claim(overrides: { exp?: number; persistent?: boolean } = {}) {
   return {
     sid: randomBytes(16).toString('base64url'),
     uid: randomUUID(),
@@ -26,117 +43,55 @@ function payload(overrides: { exp?: number; persistent?: boolean } = {}) {
   };
 }
 
-describe('sealing and unsealing the session cookie', () => {
-  test('round trip returns the ids, and the seal time', async () => {
-    const input = payload({ persistent: true });
-    const value = await sealSessionCookie(input, [newSecret]);
-    assert.match(value, /^Fe26\.2\*/);
-    const unsealed = await unsealSessionCookie(value, [newSecret]);
-    assert.ok(unsealed);
-    assert.equal(unsealed.payload.sid, input.sid);
-    assert.equal(unsealed.payload.uid, input.uid);
-    assert.equal(unsealed.payload.exp, input.exp);
-    assert.equal(unsealed.payload.persistent, true);
-    assert.ok(Math.abs(unsealed.payload.iat - now()) <= 2);
-    assert.equal(unsealed.sealedWithCurrentSecret, true);
+describe('the cookie name', () => {
+  test('is ticketing_session', () => {
     assert.equal(sessionCookieName, 'ticketing_session');
   });
-
-  test('the sealed data holds only sid, uid, iat, exp and persistent: no role, no user data', async () => {
-    const value = await sealSessionCookie(payload(), [newSecret]);
-    const passwordId = value.split('*')[1];
-    const raw = await unsealData<Record<string, unknown>>(value, { password: { [passwordId]: newSecret } });
-    assert.deepEqual(Object.keys(raw).sort(), ['exp', 'iat', 'persistent', 'sid', 'uid']);
-  });
-
-  test('the seal itself expires with the session, not after iron-session\'s default 14 days', async () => {
-    const exp = now() + 3600;
-    const value = await sealSessionCookie(payload({ exp }), [newSecret]);
-    const sealExpiresMs = Number(value.split('*')[5]);
-    assert.ok(Math.abs(sealExpiresMs - exp * 1000) < 5000, `seal expires at ${sealExpiresMs}, session at ${exp * 1000}`);
-  });
-
-  test('an expired session cookie is "not logged in"', async () => {
-    const value = await sealSessionCookie(payload({ exp: now() - 10 }), [newSecret]);
-    assert.equal(await unsealSessionCookie(value, [newSecret]), null);
-  });
 });
 
-describe('malformed cookies are "not logged in", never an exception', () => {
-  test('tampered, truncated, wrong-secret, garbage, empty and huge values all give null', async () => {
-    const value = await sealSessionCookie(payload(), [newSecret]);
-    const middle = Math.floor(value.length / 2);
-    const flipped = value.slice(0, middle) + (value[middle] === 'A' ? 'B' : 'A') + value.slice(middle + 1);
-    const parts = value.split('*');
-    const forgedExpiry = [...parts.slice(0, 5), String(Date.now() + 10 ** 10), ...parts.slice(6)].join('*');
-    const candidates: Record<string, string | undefined> = {
-      tampered: flipped,
-      'forged seal expiry': forgedExpiry,
-      truncated: value.slice(0, -10),
-      'cut in half': value.slice(0, middle),
-      'wrong secret': await sealSessionCookie(payload(), ['w'.repeat(32)]),
-      garbage: 'not-a-cookie',
-      'garbage with the iron prefix': 'Fe26.2*1*x*y*z*w*v*u~2',
-      'iron prefix only': 'Fe26.2*',
-      'non-numeric expiry': parts.slice(0, 5).concat('soon', ...parts.slice(6)).join('*'),
-      empty: '',
-      absent: undefined,
-      huge: value + 'A'.repeat(5000),
-    };
-    for (const [name, candidate] of Object.entries(candidates)) {
-      assert.equal(await unsealSessionCookie(candidate, [newSecret]), null, name);
-    }
+describe('sessionCookieValues: every value of ours in a Cookie header', () => {
+  const name = sessionCookieName;
+  test('every value sent under the name, in order, and nothing from other cookies', () => {
+    assert.deepEqual(sessionCookieValues(`${name}=a`), ['a']);
+    assert.deepEqual(sessionCookieValues(`x=1; ${name}=a; y=2`), ['a']);
+    assert.deepEqual(sessionCookieValues(`${name}=a;${name}=b`), ['a', 'b']);
+    assert.deepEqual(sessionCookieValues(`other_${name}=b; x${name}=c; y=${name}=d; ${name}=a`), ['a']);
+    assert.deepEqual(sessionCookieValues(`${name}=`), ['']);
   });
 
-  test('a validly sealed value that is not our payload gives null', async () => {
-    const value = await sealSessionCookie(payload(), [newSecret]);
-    const passwordId = value.split('*')[1];
-    const foreign = await sealData({ sid: '../../etc', uid: 'admin', role: 'admin' }, { password: { [passwordId]: newSecret } });
-    assert.equal(await unsealSessionCookie(foreign, [newSecret]), null);
-  });
-});
-
-describe('secret rotation', () => {
-  test('a cookie sealed with the old secret still works after a new secret is put first', async () => {
-    const input = payload();
-    const oldCookie = await sealSessionCookie(input, [oldSecret]);
-    const unsealed = await unsealSessionCookie(oldCookie, [newSecret, oldSecret]);
-    assert.ok(unsealed);
-    assert.equal(unsealed.payload.sid, input.sid);
-    assert.equal(unsealed.sealedWithCurrentSecret, false);
+  test('no header, no such cookie, a bare name: nothing', () => {
+    for (const header of [undefined, null, '', 'x=1', name]) assert.deepEqual(sessionCookieValues(header), []);
   });
 
-  test('new cookies are sealed with the newest secret', async () => {
-    const newCookie = await sealSessionCookie(payload(), [newSecret, oldSecret]);
-    const unsealed = await unsealSessionCookie(newCookie, [newSecret, oldSecret]);
-    assert.equal(unsealed?.sealedWithCurrentSecret, true);
-    assert.equal(await unsealSessionCookie(newCookie, [newSecret]).then((u) => u?.sealedWithCurrentSecret), true);
-    assert.equal(await unsealSessionCookie(newCookie, [oldSecret]), null);
-  });
-
-  test('once the old secret is dropped from the list, its cookies are refused', async () => {
-    const oldCookie = await sealSessionCookie(payload(), [oldSecret]);
-    assert.equal(await unsealSessionCookie(oldCookie, [newSecret]), null);
+  test('percent-encoded values are decoded; broken encoding is skipped, not thrown', () => {
+    assert.deepEqual(sessionCookieValues(`${name}=Fe26.2%2A1; ${name}=%E0%A4%A; ${name}=b`), ['Fe26.2*1', 'b']);
   });
 });
 
 describe('cookie attributes', () => {
   const config = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', SESSION_SECRET: newSecret, ...env });
+  const exp = () => now() + 7 * 86400;
 
   test('HttpOnly, SameSite=Lax, and Path "/" without a base path', () => {
-    const attributes = sessionCookieAttributes(config(), { protocol: 'http', persistent: false });
-    assert.deepEqual(attributes, { httpOnly: true, sameSite: 'lax', path: '/', secure: false });
+    const cookie = sessionCookie(config(), 'http', 'sealed', false, exp());
+    assert.equal(cookie.name, sessionCookieName);
+    assert.equal(cookie.value, 'sealed');
+    assert.deepEqual(cookie.options, { httpOnly: true, sameSite: 'lax', path: '/', secure: false });
   });
 
   test('Path is the base path when the app runs under one', () => {
-    const attributes = sessionCookieAttributes(config({ BASE_PATH: '/it-assets' }), { protocol: 'https', persistent: false });
-    assert.equal(attributes.path, '/it-assets');
-    assert.equal(clearedCookieAttributes(config({ BASE_PATH: '/it-assets' }), 'https').path, '/it-assets');
+    assert.equal(sessionCookie(config({ BASE_PATH: '/it-assets' }), 'https', 'sealed', false, exp()).options.path, '/it-assets');
+    assert.equal(clearedSessionCookie(config({ BASE_PATH: '/it-assets' }), 'https').options.path, '/it-assets');
   });
 
   test('Secure follows the request protocol under COOKIE_SECURE=auto, and can be forced either way', () => {
-    const secure = (cookieSecure: string, protocol: string) =>
-      sessionCookieAttributes(config({ COOKIE_SECURE: cookieSecure }), { protocol, persistent: false }).secure;
+    const secure = (cookieSecure: string, protocol: string) => {
+      const settings = config({ COOKIE_SECURE: cookieSecure });
+      const fromCookie = sessionCookie(settings, protocol, 'sealed', false, exp()).options.secure;
+      assert.equal(clearedSessionCookie(settings, protocol).options.secure, fromCookie);
+      assert.equal(isSecureRequest(settings, protocol), fromCookie);
+      return fromCookie;
+    };
     assert.equal(secure('auto', 'https'), true);
     assert.equal(secure('auto', 'http'), false);
     assert.equal(secure('true', 'http'), true);
@@ -145,86 +100,140 @@ describe('cookie attributes', () => {
 
   test('Max-Age only for "remember me": the remaining session lifetime', () => {
     const expiresAt = now() + 7 * 86400;
-    const persistent = sessionCookieAttributes(config(), { protocol: 'https', persistent: true, expiresAt });
-    assert.ok(persistent.maxAge !== undefined && Math.abs(persistent.maxAge - 7 * 86400) <= 2);
-    const browserSession = sessionCookieAttributes(config(), { protocol: 'https', persistent: false, expiresAt });
+    const persistent = sessionCookie(config(), 'https', 'sealed', true, expiresAt).options;
+    assert.ok(persistent.maxAge !== undefined && Math.abs(persistent.maxAge - 7 * 86400) <= 2, `Max-Age ${persistent.maxAge}`);
+    const browserSession = sessionCookie(config(), 'https', 'sealed', false, expiresAt).options;
     assert.equal('maxAge' in browserSession, false);
+    // A "remember me" session already past its end is not given a negative lifetime.
+    assert.equal(sessionCookie(config(), 'https', 'sealed', true, now() - 60).options.maxAge, 0);
   });
 
-  test('the cleared cookie expires at once with the same attributes', () => {
-    assert.deepEqual(clearedCookieAttributes(config({ COOKIE_SECURE: 'true' }), 'http'), {
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
+  test('the cleared cookie is empty and expires at once, with the same attributes', () => {
+    const cleared = clearedSessionCookie(config({ COOKIE_SECURE: 'true' }), 'http');
+    assert.equal(cleared.name, sessionCookieName);
+    assert.equal(cleared.value, '');
+    assert.deepEqual(cleared.options, { httpOnly: true, sameSite: 'lax', path: '/', secure: true, maxAge: 0 });
+  });
+});
+
+describe('serializeSessionCookie: the Set-Cookie header', () => {
+  const at = Date.UTC(2026, 10, 23, 12, 0, 0);
+  const cookie = (value: string, options: SessionCookie['options']): SessionCookie => ({ name: sessionCookieName, value, options });
+
+  test('a "remember me" cookie: the value percent-encoded, Path, Expires beside Max-Age, Secure, HttpOnly, SameSite=Lax', () => {
+    const line = serializeSessionCookie(cookie('a b', { httpOnly: true, sameSite: 'lax', path: '/it', secure: true, maxAge: 60 }), at);
+    const parsed = parseSetCookie(line);
+    assert.equal(parsed.name, sessionCookieName);
+    assert.equal(parsed.rawValue, 'a%20b');
+    assert.deepEqual(cookieAttributes(line), {
+      path: '/it',
+      expires: 'Mon, 23 Nov 2026 12:01:00 GMT',
+      'max-age': '60',
       secure: true,
-      maxAge: 0,
+      httponly: true,
+      samesite: 'lax',
     });
   });
-});
 
-describe('remembered seals', () => {
-  test('a seal verified once is still refused after it expires, and under another secret list', async () => {
-    const shortLived = { ...payload(), exp: Math.floor(Date.now() / 1000) + 1 };
-    const cookie = await sealSessionCookie(shortLived, [newSecret]);
-    assert.ok(await unsealSessionCookie(cookie, [newSecret]));
-    assert.equal(await unsealSessionCookie(cookie, [oldSecret]), null);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    assert.equal(await unsealSessionCookie(cookie, [newSecret]), null);
+  test('the cleared cookie: empty, Max-Age=0 and no Expires; no Secure when not secure', () => {
+    const line = serializeSessionCookie(cookie('', { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 }));
+    const parsed = parseSetCookie(line);
+    assert.equal(parsed.name, sessionCookieName);
+    assert.equal(parsed.rawValue, '');
+    assert.deepEqual(cookieAttributes(line), { path: '/', 'max-age': '0', httponly: true, samesite: 'lax' });
+  });
+
+  test('a browser-session cookie: neither Max-Age nor Expires', () => {
+    const line = serializeSessionCookie(cookie('v', { httpOnly: true, sameSite: 'lax', path: '/', secure: false }));
+    assert.equal(parseSetCookie(line).rawValue, 'v');
+    assert.deepEqual(cookieAttributes(line), { path: '/', httponly: true, samesite: 'lax' });
+  });
+
+  test('a real seal written as Set-Cookie reads back, unchanged, from a Cookie header', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: newSecret });
+    const input = claim({ persistent: true });
+    const sealed = await sealClaim(input, [newSecret]);
+    const parsed = parseSetCookie(serializeSessionCookie(sessionCookie(config, 'https', sealed, true, input.exp)));
+    assert.deepEqual(sessionCookieValues(`theme=dark; ${parsed.name}=${parsed.rawValue}`), [sealed]);
+    assert.equal((await unsealClaim(parsed.value, [newSecret]))?.claim.sid, input.sid);
   });
 });
 
-describe('several cookies of the same name (another app on the same host)', () => {
+describe('resolveSession reads the Cookie header without the database (database: false)', () => {
   const header = (...values: string[]) => ['theme=dark', ...values.map((value) => `${sessionCookieName}=${encodeURIComponent(value)}`)].join('; ');
+  const resolve = (cookieHeader: string | null | undefined, protocol = 'https') => resolveSession(cookieHeader, protocol, { database: false });
+  after(() => setDatabaseAvailable(true));
 
-  test('the first value that unseals is used, whatever its position; none that unseals gives null', async () => {
-    const ours = payload();
-    const cookie = await sealSessionCookie(ours, [newSecret]);
-    const foreign = await sealSessionCookie(payload(), ['another-app-secret-'.padEnd(40, 'x')]);
-    for (const values of [[cookie, foreign], [foreign, cookie], ['garbage', cookie]]) {
-      assert.equal((await unsealSessionCookieHeader(header(...values), [newSecret]))?.payload.sid, ours.sid);
+  test('several cookies of our name (another app on the same host): the first value that unseals is used, whatever its position', async () => {
+    const ours = claim();
+    const cookie = await sealClaim(ours, [newSecret]);
+    const foreign = await sealClaim(claim(), [foreignSecret]);
+    const expiredOurs = await sealClaim(claim({ exp: now() - 10 }), [newSecret]);
+    for (const values of [[cookie, foreign], [foreign, cookie], ['garbage', cookie], [expiredOurs, cookie]]) {
+      const resolved = await resolve(header(...values));
+      assert.equal(resolved.claim?.sid, ours.sid, values.join(' | '));
+      assert.equal(resolved.claim?.uid, ours.uid);
+      assert.equal(resolved.signedIn, null);
+      // Another app's cookie is not cleared, and ours is sealed with the newest secret: nothing to send.
+      assert.equal(resolved.cookie, null);
     }
-    assert.equal(await unsealSessionCookieHeader(header(foreign, 'garbage'), [newSecret]), null);
-    assert.equal(await unsealSessionCookieHeader(header(), [newSecret]), null);
-    assert.equal(await unsealSessionCookieHeader(undefined, [newSecret]), null);
+    const second = claim();
+    const both = await resolve(header(cookie, await sealClaim(second, [newSecret])));
+    assert.equal(both.claim?.sid, ours.sid);
+    const swapped = await resolve(header(await sealClaim(second, [newSecret]), cookie));
+    assert.equal(swapped.claim?.sid, second.sid);
   });
 
-  test('without waiting, a value seen before is answered from memory; an unseen one needs verifying', async () => {
-    const fresh = await sealSessionCookie(payload(), [newSecret]);
-    assert.equal(rememberedSessionCookie(header('garbage', fresh), [newSecret]), undefined);
-    const verified = await unsealSessionCookieHeader(header('garbage', fresh), [newSecret]);
-    assert.ok(verified);
-    assert.equal(rememberedSessionCookie(header('garbage', fresh), [newSecret]), verified);
-    // The same seal among other cookies is a header never seen, and still answered from memory.
-    assert.equal(rememberedSessionCookie(`lang=en; ${header(fresh)}`, [newSecret]), verified);
-    assert.equal(rememberedSessionCookie(header('garbage'), [newSecret]), null);
-  });
-});
-
-describe('remembered Cookie headers', () => {
-  test('a header answered before is refused once its seal expires', async () => {
-    const shortLived = { ...payload(), exp: now() + 1 };
-    const cookieHeader = `${sessionCookieName}=${await sealSessionCookie(shortLived, [newSecret])}`;
-    assert.ok(await unsealSessionCookieHeader(cookieHeader, [newSecret]));
-    assert.ok(rememberedSessionCookie(cookieHeader, [newSecret]));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    assert.equal(rememberedSessionCookie(cookieHeader, [newSecret]), null);
-    assert.equal(await unsealSessionCookieHeader(cookieHeader, [newSecret]), null);
+  test('no cookie of ours: nothing, and nothing to send back', async () => {
+    for (const cookieHeader of [undefined, null, '', 'theme=dark', header(), `other_${sessionCookieName}=x`]) {
+      assert.deepEqual(await resolve(cookieHeader), { claim: null, signedIn: null, cookie: null }, String(cookieHeader));
+    }
   });
 
-  test('a header that differs from a remembered one in one character is verified anew, and a tampered seal refused', async () => {
-    const seal = await sealSessionCookie(payload(), [newSecret]);
-    const cookieHeader = `${sessionCookieName}=${seal}`;
-    assert.ok(await unsealSessionCookieHeader(cookieHeader, [newSecret]));
-    const at = seal.indexOf('*', 10) + 3;
-    const tampered = `${sessionCookieName}=${seal.slice(0, at)}${seal[at] === 'A' ? 'B' : 'A'}${seal.slice(at + 1)}`;
-    assert.equal(rememberedSessionCookie(tampered, [newSecret]), undefined);
-    assert.equal(await unsealSessionCookieHeader(tampered, [newSecret]), null);
+  test('cookies of our name of which none unseals: not signed in, and ours is cleared', async () => {
+    const foreign = await sealClaim(claim(), [foreignSecret]);
+    const expired = await sealClaim(claim({ exp: now() - 10 }), [newSecret]);
+    for (const values of [[foreign, 'garbage'], ['garbage'], [expired], [''], ['x'.repeat(5000)]]) {
+      const resolved = await resolve(header(...values), 'http');
+      assert.equal(resolved.claim, null);
+      assert.equal(resolved.signedIn, null);
+      assert.deepEqual(resolved.cookie, { name: sessionCookieName, value: '', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 } });
+    }
+    assert.equal((await resolve(header('garbage'), 'https')).cookie?.options.secure, true);
   });
 
-  test('a header remembered under one list of secrets is not answered under another', async () => {
-    const cookieHeader = `${sessionCookieName}=${await sealSessionCookie(payload(), [newSecret])}`;
-    assert.ok(await unsealSessionCookieHeader(cookieHeader, [newSecret]));
-    assert.equal(rememberedSessionCookie(cookieHeader, [oldSecret]), undefined);
-    assert.equal(await unsealSessionCookieHeader(cookieHeader, [oldSecret]), null);
+  test('a cookie sealed with an older secret comes back re-sealed with the newest, the same claim and attributes', async () => {
+    for (const persistent of [true, false]) {
+      const input = claim({ persistent });
+      const resolved = await resolve(header(await sealClaim(input, [oldSecret])));
+      assert.equal(resolved.claim?.sid, input.sid);
+      assert.ok(resolved.cookie, 'a re-sealed cookie');
+      assert.equal(resolved.cookie.name, sessionCookieName);
+      const resealed = await unsealClaim(resolved.cookie.value, [newSecret]);
+      assert.ok(resealed, 'the newest secret alone unseals the new value');
+      assert.equal(resealed.sealedWithNewest, true);
+      assert.deepEqual(
+        { sid: resealed.claim.sid, uid: resealed.claim.uid, exp: resealed.claim.exp, persistent: resealed.claim.persistent },
+        input,
+      );
+      const { maxAge, ...rest } = resolved.cookie.options;
+      assert.deepEqual(rest, { httpOnly: true, sameSite: 'lax', path: '/', secure: true });
+      if (persistent) assert.ok(maxAge !== undefined && Math.abs(maxAge - 3600) <= 2, `Max-Age ${maxAge}`);
+      else assert.equal(maxAge, undefined);
+      // The re-sealed value, sent back, needs nothing more.
+      assert.equal((await resolve(header(resolved.cookie.value))).cookie, null);
+    }
+  });
+
+  test('the database was never asked: it cannot be reached, yet every answer above came, and it is still thought available', async () => {
+    assert.equal(isDatabaseAvailable(), true);
+    const signed = header(await sealClaim(claim(), [newSecret]));
+    assert.ok((await resolve(signed)).claim);
+    // The same header with the database asked fails: the database really is out of reach.
+    await assert.rejects(resolveSession(signed, 'https'), (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'ECONNREFUSED');
+      return true;
+    });
+    assert.equal(isDatabaseAvailable(), false);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { getRequestInfo, readSessionToken, setSessionCookie } from '@/lib/auth/dal';
 import { logIn } from '@/lib/auth/login';
-import { assertSameOrigin, jsonOk, jsonRoute, parseJsonBody } from '@/lib/http/json';
+import { presentedSessionToken, requestInfo, sendSessionCookie } from '@/lib/boundary/request';
+import { publicRoute } from '@/lib/boundary/route';
 
 const loginBody = z.object({
   username: z.string({ error: 'username is required and must be a string.' }).trim().min(1, 'username is required.').max(200),
@@ -12,11 +12,9 @@ const loginBody = z.object({
   remember: z.boolean({ error: 'remember must be true or false.' }).optional().default(false),
 });
 
-export const POST = jsonRoute(async (request) => {
-  assertSameOrigin(request);
-  const body = await parseJsonBody(request, loginBody);
-  const session = await logIn(body, await getRequestInfo(), (await readSessionToken()) ?? undefined);
-  await setSessionCookie({ token: session.token, userId: session.user.id, persistent: session.persistent, expiresAt: session.expiresAt });
+export const POST = publicRoute({ body: loginBody }, async ({ body }) => {
+  const session = await logIn(body, await requestInfo(), await presentedSessionToken());
+  await sendSessionCookie({ token: session.token, userId: session.user.id, persistent: session.persistent, expiresAt: session.expiresAt });
   const { id, username, displayName, role } = session.user;
-  return jsonOk({ user: { id, username, displayName, role } });
+  return { user: { id, username, displayName, role } };
 });

@@ -1,13 +1,14 @@
-import { clearSessionCookie, getCurrentSession, getRequestInfo } from '@/lib/auth/dal';
-import { logOut } from '@/lib/auth/session-actions';
-import { assertSameOrigin, jsonOk, jsonRoute } from '@/lib/http/json';
+import { logOut } from '@/lib/auth/session-endings';
+import { actorOf, sendSignedOutCookie } from '@/lib/boundary/request';
+import { publicRoute } from '@/lib/boundary/route';
 
-export const POST = jsonRoute(async (request) => {
-  assertSameOrigin(request);
-  const current = await getCurrentSession();
+// Public: signing out always succeeds and clears the cookie, whatever state the session is in.
+export const POST = publicRoute({}, async ({ signedIn, transaction }) => {
+  const current = await signedIn();
   if (current) {
-    await logOut(current.token, { id: current.user.id, username: current.user.username }, (await getRequestInfo()).ipAddress);
+    const actor = await actorOf(current);
+    await transaction((tx) => logOut(tx, actor));
   }
-  await clearSessionCookie();
-  return jsonOk({ ok: true });
+  await sendSignedOutCookie();
+  return { ok: true };
 });
