@@ -1,30 +1,15 @@
 import 'server-only';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { getConfig, type AppConfig } from '../config';
 import { lockDataDirectory } from './data-dir-lock';
 import { runMigrations } from './migrate';
-import * as coreSchema from './schema';
-import * as domainSchema from './schema-domain';
+import { schema, type Database, type DatabaseHandle } from './handle';
 
-const schema = { ...coreSchema, ...domainSchema };
-
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** Anything a query can run on: the database or an open transaction. */
-export type Executor = Database | Transaction;
-
-export type DatabaseHandle = {
-  db: Database;
-  kind: 'postgres' | 'pglite';
-  close: () => Promise<void>;
-};
+export type { Database, DatabaseHandle, Executor, Schema, Transaction } from './handle';
 
 export async function openDatabase(
   target: AppConfig['database'],

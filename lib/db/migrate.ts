@@ -6,7 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import type { AppConfig } from '../config';
-import type { DatabaseHandle } from './client';
+import type { DatabaseHandle } from './handle';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { describeError, log } from '../log';
 import { isDatabaseAvailable, setDatabaseAvailable } from './availability';
-import type { DatabaseHandle } from './client';
+import type { DatabaseHandle } from './handle';
 import { createProbeVerdict } from './probe-verdict';
 
 const intervalMs = 2000;

@@ -1,0 +1,24 @@
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as relations from './relations';
+import * as coreSchema from './schema';
+import * as domainSchema from './schema-domain';
+
+// The shapes of an open database, apart from the module that opens it (client.ts), so that the
+// migrator and the probe can take a handle without importing the client that calls them.
+
+// The tables with their relations (relations.ts), so that `db.query.<table>` is typed and works on
+// both drivers: client.ts hands this object to each drizzle() call.
+export const schema = { ...coreSchema, ...domainSchema, ...relations };
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close: () => Promise<void>;
+};
