@@ -1,6 +1,7 @@
 /**
  * Where to go after signing in: only a path inside this app. Absolute URLs, protocol-relative
- * "//host", backslash tricks and anything unparsable fall back to the dashboard.
+ * "//host" (also once dot segments are resolved), backslash tricks and anything unparsable fall
+ * back to the dashboard.
  */
 export function safeNextPath(value: unknown, basePath = ''): string {
   if (typeof value !== 'string' || value === '' || value.length > 2048) return '/';
@@ -15,5 +16,8 @@ export function safeNextPath(value: unknown, basePath = ''): string {
   let path = url.pathname;
   if (basePath && (path === basePath || path.startsWith(basePath + '/'))) path = path.slice(basePath.length) || '/';
   if (path === '/login' || path.startsWith('/login/') || path === '/setup') return '/';
+  // Decided on the resolved path: dot segments can turn "/.//host" into "//host", which a browser
+  // reads as another site.
+  if (path.startsWith('//') || path.startsWith('/\\')) return '/';
   return path + url.search + url.hash;
 }

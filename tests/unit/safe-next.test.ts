@@ -32,6 +32,17 @@ describe('safeNextPath: where to go after signing in', () => {
     assert.equal(safeNextPath('/'), '/');
   });
 
+  test('dot segments that resolve to a protocol-relative "//host" fall back to "/", in every encoding', () => {
+    const tricks = ['/.//evil.example', '/%2e//evil.example', '/%2E//evil.example', '/a/..//evil.example', '/./\\evil.example', '/.\\/evil.example', '/a/%2e%2e//evil.example/x?y=1'];
+    for (const value of tricks) {
+      assert.equal(safeNextPath(value), '/', JSON.stringify(value));
+      assert.equal(safeNextPath(value, '/it-assets'), '/', `${JSON.stringify(value)} under a base path`);
+    }
+    assert.equal(safeNextPath('/it-assets/.//evil.example', '/it-assets'), '/');
+    // Encoded slashes stay a path on this site: the browser asks us for "/%2F%2Fevil.example".
+    assert.equal(safeNextPath('/%2F%2Fevil.example'), '/%2F%2Fevil.example');
+  });
+
   test('dot segments are resolved and cannot climb out of the app', () => {
     assert.equal(safeNextPath('/a/../../tickets'), '/tickets');
   });
