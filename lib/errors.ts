@@ -48,3 +48,12 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
+
+/** The one answer to an edit that lost a race: someone saved the same record since it was loaded. */
+export function staleVersion(): AppError {
+  return new AppError('conflict', 'Changed by someone else — reload the page and try again.');
+}
+
+export function signInFirst(): AppError {
+  return new AppError('unauthenticated', 'Sign in first.');
+}

@@ -2,25 +2,26 @@ import 'server-only';
 import type { Executor } from '../db/client';
 import { auditLog } from '../db/schema';
 
-export type AuditActor = { id: string; username: string } | null;
+/** Who did it: an Actor, a command-line actor (no id), someone not signed in yet (null), or a user named explicitly. */
+export type AuditActor = { id: string | null; username: string | null; ipAddress?: string | null; requestId?: string | null } | null;
 
-export type AuditEntry = {
-  actor: AuditActor;
+export type AuditEvent = {
   action: string;
   target?: { type: string; id: string };
-  ipAddress?: string | null;
   details?: Record<string, unknown>;
+  /** Where from, when there is no actor to say it (a failed sign-in). */
+  ipAddress?: string | null;
 };
 
 /** Writes one audit row; pass the transaction of the change so both commit or neither does. */
-export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(executor: Executor, actor: AuditActor, event: AuditEvent): Promise<void> {
   await executor.insert(auditLog).values({
-    actorId: entry.actor?.id ?? null,
-    actorUsername: entry.actor?.username ?? null,
-    action: entry.action,
-    targetType: entry.target?.type ?? null,
-    targetId: entry.target?.id ?? null,
-    ipAddress: entry.ipAddress ?? null,
-    details: entry.details ?? null,
+    actorId: actor?.id ?? null,
+    actorUsername: actor?.username ?? null,
+    action: event.action,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    ipAddress: event.ipAddress ?? actor?.ipAddress ?? null,
+    details: event.details ?? null,
   });
 }

@@ -1,0 +1,50 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
+import type { Actor } from '../actor';
+import { newSessionCookie, resolveSession, signedOutCookie, type SignedIn } from '../auth/session';
+import type { SessionCookie } from '../auth/session-cookie';
+import { requestInfoFromHeaders, type RequestInfo } from '../http/request-info';
+import { currentRequestId } from '../request-context';
+
+// What the boundary reads from the request Next.js is serving: its address and protocol, and its
+// session, each resolved once per request (React's cache) however many callers ask.
+
+export const requestInfo = cache(async (): Promise<RequestInfo> => requestInfoFromHeaders(await headers()));
+
+/** The signed-in session of this request, checked against the database; null when there is none. */
+export const signedInSession = cache(async (): Promise<SignedIn | null> => {
+  const { protocol } = await requestInfo();
+  return (await resolveSession((await headers()).get('cookie'), protocol)).signedIn;
+});
+
+/** The session token the browser's cookie names, live or not: a sign-in ends it, so no planted id survives one. */
+export async function presentedSessionToken(): Promise<string | undefined> {
+  const { protocol } = await requestInfo();
+  return (await resolveSession((await headers()).get('cookie'), protocol, { database: false })).claim?.sid;
+}
+
+/** The one way an Actor is made: the signed-in user, with where the request came from. */
+export async function actorOf(signedIn: SignedIn): Promise<Actor> {
+  const { ipAddress } = await requestInfo();
+  return { ...signedIn.user, ipAddress, requestId: currentRequestId() ?? null, sessionId: signedIn.session.id };
+}
+
+/** The path the browser asked for (set by middleware), for sending someone back after sign-in. */
+export async function requestedPath(): Promise<string> {
+  return (await headers()).get('x-request-path') ?? '/';
+}
+
+async function setCookie({ name, value, options }: SessionCookie): Promise<void> {
+  (await cookies()).set(name, value, options);
+}
+
+/** Sends the cookie of a session just opened. */
+export async function sendSessionCookie(opened: { token: string; userId: string; persistent: boolean; expiresAt: Date }): Promise<void> {
+  await setCookie(await newSessionCookie(opened, (await requestInfo()).protocol));
+}
+
+/** Sends the cookie that removes ours. */
+export async function sendSignedOutCookie(): Promise<void> {
+  await setCookie(signedOutCookie((await requestInfo()).protocol));
+}

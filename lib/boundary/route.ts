@@ -1,0 +1,96 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Actor } from '../actor';
+import type { UserRole } from '../db/schema';
+import { AppError, signInFirst } from '../errors';
+import { jsonError, jsonOk } from '../http/json';
+import { readJsonBody } from '../http/json-body';
+import { assertSameOrigin } from '../http/same-origin';
+import { searchParamsToObject } from '../http/list-params';
+import { parseInput, validationFailed } from '../validation';
+import { actorOf, signedInSession } from './request';
+import { databaseTools, type DatabaseTools } from './transaction';
+import type { SignedIn } from '../auth/session';
+
+// The one wrapper for JSON route handlers, in a fixed order: refuse other sites' requests that
+// change something → parse params, query and body (zod) → resolve the session → check the role →
+// build the Actor → run the handler (which opens its transaction) → answer every failure with the
+// one JSON error body. A handler returns a Response, or a value that is answered as 200 JSON.
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type RouteOptions<Params, Query, Body> = {
+  params?: Params;
+  query?: Query;
+  /** How the query string becomes the object `query` parses (default: first value of each key, blanks dropped). */
+  queryObject?: (search: URLSearchParams) => Record<string, string>;
+  body?: Body;
+  /** An empty body counts as `{}` (actions whose fields are all optional). */
+  bodyOptional?: boolean;
+};
+
+export type RouteArgs<Params, Query, Body> = DatabaseTools & {
+  request: Request;
+  params: Out<Params>;
+  query: Out<Query>;
+  body: Out<Body>;
+};
+
+type NextContext = { params?: Promise<Record<string, string | string[]>> };
+type Handler = (request: Request, context: NextContext) => Promise<Response>;
+
+const changesState = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+async function parseRequest<P, Q, B>(request: Request, context: NextContext, options: RouteOptions<P, Q, B>) {
+  if (changesState(request.method)) assertSameOrigin(request);
+  const params = options.params ? parseInput(options.params as unknown as Schema, (await context.params) ?? {}) : undefined;
+  let query: unknown;
+  if (options.query) {
+    const search = new URL(request.url).searchParams;
+    const parsed = (options.query as unknown as Schema).safeParse((options.queryObject ?? searchParamsToObject)(search));
+    if (!parsed.success) throw validationFailed(parsed.error, 'Some query parameters are invalid.');
+    query = parsed.data;
+  }
+  const body = options.body ? parseInput(options.body as unknown as Schema, await readJsonBody(request, { optional: options.bodyOptional })) : undefined;
+  return { request, params, query, body } as { request: Request; params: Out<P>; query: Out<Q>; body: Out<B> };
+}
+
+function answer(result: unknown): Response {
+  return result instanceof Response ? result : jsonOk(result);
+}
+
+/** A JSON route for signed-in users (any role unless `roles` narrows it): 401 signed out, 403 for another role. */
+export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  options: RouteOptions<P, Q, B> & { roles?: readonly UserRole[] },
+  handler: (args: RouteArgs<P, Q, B> & { actor: Actor }) => Promise<unknown>,
+): Handler {
+  return async (request, context) => {
+    try {
+      const parsed = await parseRequest(request, context, options);
+      const signedIn = await signedInSession();
+      if (!signedIn) throw signInFirst();
+      if (options.roles && !options.roles.includes(signedIn.user.role)) {
+        throw new AppError('forbidden', 'You do not have permission to do that.');
+      }
+      return answer(await handler({ ...parsed, actor: await actorOf(signedIn), ...(await databaseTools()) }));
+    } catch (error) {
+      return jsonError(error);
+    }
+  };
+}
+
+/** A JSON route anyone may call (sign-in, health): the handler may ask for the session, if any, and decides. */
+export function publicRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  options: RouteOptions<P, Q, B>,
+  handler: (args: RouteArgs<P, Q, B> & { signedIn: () => Promise<SignedIn | null> }) => Promise<unknown>,
+): Handler {
+  return async (request, context) => {
+    try {
+      const parsed = await parseRequest(request, context, options);
+      return answer(await handler({ ...parsed, signedIn: signedInSession, ...(await databaseTools()) }));
+    } catch (error) {
+      return jsonError(error);
+    }
+  };
+}
