@@ -2,14 +2,15 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { commandLineActor } from '../lib/actor';
 import { revokeUserSessions } from '../lib/auth/session-store';
 import { getConfig } from '../lib/config';
 import { closeDatabase, getDb } from '../lib/db/client';
 import { userRoles } from '../lib/db/schema';
 import { recordAudit } from '../lib/audit/record';
-import { changeUserRole, createUser, setUserActive, setUserPassword, type ChangeContext } from '../lib/users/mutations';
+import { changeUserRole, createUser, setUserActive, setUserPassword } from '../lib/users/mutations';
 import { findUserByUsername, listUsers } from '../lib/users/queries';
-import { passwordSchema } from '../lib/users/schemas';
+import { newUserSchema, passwordSchema, type NewUserInput } from '../lib/users/schemas';
 import { readPasswordFromStdin, runCli, UsageError } from './cli';
 
 const usage = `Usage: npm run users -- <command> [options]
@@ -25,7 +26,8 @@ Commands:
 
 The password is read from standard input, e.g.:  printf '%s' "$PASSWORD" | npm run users -- create ...`;
 
-const context: ChangeContext = { actor: null, ipAddress: `cli:${os.userInfo().username}@${os.hostname()}` };
+// Audited as the command line, by the account and machine it ran on.
+const actor = commandLineActor(`cli:${os.userInfo().username}@${os.hostname()}`);
 
 async function password(): Promise<string> {
   const parsed = passwordSchema.safeParse(await readPasswordFromStdin());
@@ -35,9 +37,19 @@ async function password(): Promise<string> {
 
 async function existingUser(username: string | undefined) {
   if (!username) throw new UsageError('--username is required');
-  const user = await findUserByUsername(await getDb(), username);
+  const user = await findUserByUsername(await getDb(), actor, username);
   if (!user) throw new UsageError(`there is no user named "${username}"`);
   return user;
+}
+
+const optionOf: Record<string, string> = { username: '--username', displayName: '--display-name', email: '--email', role: '--role', password: 'the password' };
+
+/** The new account's details, or a usage error naming the option that is not acceptable. */
+function newUser(input: NewUserInput): NewUserInput {
+  const parsed = newUserSchema.safeParse(input);
+  if (parsed.success) return input;
+  const [issue] = parsed.error.issues;
+  throw new UsageError(`${optionOf[String(issue.path[0])] ?? String(issue.path[0])} is not acceptable: ${issue.message}`);
 }
 
 function role(value: string | undefined) {
@@ -79,7 +91,7 @@ async function main(): Promise<void> {
   try {
     switch (command) {
       case 'list': {
-        const rows = await listUsers(await getDb());
+        const rows = await listUsers(await getDb(), actor);
         if (rows.length === 0) console.log('No users yet.');
         for (const user of rows) {
           console.log([user.username.padEnd(24), user.role.padEnd(10), user.active ? 'active  ' : 'disabled', user.displayName].join(' '));
@@ -91,13 +103,8 @@ async function main(): Promise<void> {
         const chosenRole = role(values.role as string | undefined);
         needsStdin();
         const secret = await password();
-        const user = await (await getDb()).transaction((tx) =>
-          createUser(
-            tx,
-            { username, role: chosenRole, password: secret, displayName: (values['display-name'] as string) ?? '', email: (values.email as string) ?? '' },
-            context,
-          ),
-        );
+        const input = newUser({ username, role: chosenRole, password: secret, displayName: (values['display-name'] as string) ?? '', email: (values.email as string) ?? '' });
+        const user = await (await getDb()).transaction((tx) => createUser(tx, actor, input));
         console.log(`Created ${user.role} ${user.username}.`);
         return;
       }
@@ -105,21 +112,21 @@ async function main(): Promise<void> {
         needsStdin();
         const user = await existingUser(username);
         const secret = await password();
-        const { sessionsRevoked } = await (await getDb()).transaction((tx) => setUserPassword(tx, { userId: user.id, password: secret }, context));
+        const { sessionsRevoked } = await (await getDb()).transaction((tx) => setUserPassword(tx, actor, { userId: user.id, password: secret }));
         console.log(`Password set for ${user.username}; ${sessionsRevoked} session(s) ended.`);
         return;
       }
       case 'set-role': {
         const chosenRole = role(values.role as string | undefined);
         const user = await existingUser(username);
-        await (await getDb()).transaction((tx) => changeUserRole(tx, { userId: user.id, role: chosenRole }, context));
+        await (await getDb()).transaction((tx) => changeUserRole(tx, actor, { userId: user.id, role: chosenRole }));
         console.log(`${user.username} is now ${chosenRole}.`);
         return;
       }
       case 'disable':
       case 'enable': {
         const user = await existingUser(username);
-        await (await getDb()).transaction((tx) => setUserActive(tx, { userId: user.id, active: command === 'enable' }, context));
+        await (await getDb()).transaction((tx) => setUserActive(tx, actor, { userId: user.id, active: command === 'enable' }));
         console.log(`${user.username} is ${command === 'enable' ? 'enabled' : 'disabled; all of their sessions ended'}.`);
         return;
       }
@@ -127,7 +134,7 @@ async function main(): Promise<void> {
         const user = await existingUser(username);
         const count = await (await getDb()).transaction(async (tx) => {
           const revoked = await revokeUserSessions(tx, { userId: user.id, reason: 'admin' });
-          await recordAudit(tx, { actor: null, action: 'session.revoke_all', target: { type: 'user', id: user.id }, ipAddress: context.ipAddress, details: { count: revoked } });
+          await recordAudit(tx, actor, { action: 'session.revoke_all', target: { type: 'user', id: user.id }, details: { count: revoked } });
           return revoked;
         });
         console.log(`Ended ${count} session(s) of ${user.username}.`);

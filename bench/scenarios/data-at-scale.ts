@@ -1,6 +1,7 @@
 import os from 'node:os';
 import postgres from 'postgres';
-import type { SessionUser } from '../../lib/auth/session-store';
+import type { Actor } from '../../lib/actor';
+import type { SessionUser } from '../../lib/auth/session-types';
 import { benchUser, type Scenario } from '../support/context';
 import { explainScalePages, type QueryPlan } from '../support/explain-scale';
 import { loadWithLatencies } from '../support/latency-load';
@@ -30,11 +31,11 @@ async function assertAnswers(base: string, cookie: string, pages: ScalePage[]): 
   return bytes;
 }
 
-async function loadAgent(databaseUrl: string): Promise<SessionUser> {
+async function loadAgent(databaseUrl: string): Promise<Actor> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const [agent] = await sql<SessionUser[]>`select id, username, display_name as "displayName", email, role from users where username = ${benchUser.username}`;
-    return agent;
+    return { ...agent, ipAddress: null, requestId: null, sessionId: null };
   } finally {
     await sql.end();
   }

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { listAssetCategories, listAssets, listAssignableUsers as listAssetHolders } from '../../lib/assets/queries';
 import { assetListSchema, strictAssetListSchema } from '../../lib/assets/schemas';
-import type { SessionUser } from '../../lib/auth/session-store';
+import type { Actor } from '../../lib/actor';
 import { loadDashboard } from '../../lib/dashboard/dashboard';
 import type { Database } from '../../lib/db/client';
 import * as coreSchema from '../../lib/db/schema';
@@ -25,7 +25,7 @@ export type QueryPlan = { sql: string; executionMs: number; medianMs: number; pl
 type Recorded = { query: string; params: unknown[] };
 
 /** What the page or route asks of the data layer (the session check aside, the same for all). */
-async function runPageQueries(db: Database, actor: SessionUser, path: string): Promise<void> {
+async function runPageQueries(db: Database, actor: Actor, path: string): Promise<void> {
   const url = new URL(path, 'http://bench.invalid');
   const params = url.searchParams;
   if (url.pathname === '/account') return;
@@ -42,7 +42,7 @@ async function runPageQueries(db: Database, actor: SessionUser, path: string): P
 }
 
 /** Every page's statements with their plans, each distinct statement explained once. */
-export async function explainScalePages(databaseUrl: string, actor: SessionUser, pages: ScalePage[]): Promise<Record<string, QueryPlan[]>> {
+export async function explainScalePages(databaseUrl: string, actor: Actor, pages: ScalePage[]): Promise<Record<string, QueryPlan[]>> {
   const client = postgres(databaseUrl, { max: 4, onnotice: () => {} });
   let recorded: Recorded[] = [];
   const db = drizzle(client, { schema: { ...coreSchema, ...domainSchema }, logger: { logQuery: (query, params) => recorded.push({ query, params }) } }) as unknown as Database;

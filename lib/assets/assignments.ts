@@ -1,30 +1,35 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { users } from '../db/schema';
 import { assetAssignments, assets } from '../db/schema-domain';
-import { AppError } from '../errors';
-import { assertCanManageAssets, auditActorOf, parseAssetInput, isUuid, type AssetContext } from './access';
-import { staleAssetMessage } from './mutations';
+import { AppError, staleVersion } from '../errors';
+import { isUuid, parseInput } from '../validation';
+import { assertCanManageAssets } from './access';
 import { findAsset, type AssetSummary } from './queries';
 import { checkInSchema, checkOutSchema, type CheckInData, type CheckOutData } from './schemas';
 
 // Check-out and check-in lock the asset row first, so two agents checking the same asset out at
 // the same moment queue up: the second sees the first's holder and gets a clear conflict.
 
-async function lockAsset(tx: Transaction, context: AssetContext, assetId: string, expectedVersion?: number): Promise<AssetSummary> {
-  assertCanManageAssets(context.actor);
+export type CheckOut = CheckOutData & { assetId: string };
+export type CheckIn = CheckInData & { assetId: string };
+
+async function lockAsset(tx: Transaction, actor: Actor, assetId: string, expectedVersion?: number): Promise<AssetSummary> {
+  assertCanManageAssets(actor);
   if (isUuid(assetId)) await tx.select({ id: assets.id }).from(assets).where(eq(assets.id, assetId)).for('update');
-  const asset = await findAsset(tx, context.actor, assetId);
-  if (expectedVersion !== undefined && asset.version !== expectedVersion) throw new AppError('conflict', staleAssetMessage);
+  const asset = await findAsset(tx, actor, assetId);
+  if (expectedVersion !== undefined && asset.version !== expectedVersion) throw staleVersion();
   return asset;
 }
 
-export async function checkOutAsset(tx: Transaction, assetId: string, input: CheckOutData, context: AssetContext): Promise<AssetSummary> {
-  const data = parseAssetInput(checkOutSchema, input);
-  const asset = await lockAsset(tx, context, assetId, data.version);
+export async function checkOutAsset(tx: Transaction, actor: Actor, input: CheckOut): Promise<AssetSummary> {
+  const { assetId, ...fields } = input;
+  const data = parseInput(checkOutSchema, fields);
+  const asset = await lockAsset(tx, actor, assetId, data.version);
   if (asset.assignedTo) {
     throw new AppError('conflict', `${asset.assetTag} is already checked out to ${asset.assignedTo.displayName}. Check it in first.`);
   }
@@ -44,7 +49,7 @@ export async function checkOutAsset(tx: Transaction, assetId: string, input: Che
     await tx.insert(assetAssignments).values({
       assetId: asset.id,
       userId: user.id,
-      checkedOutById: context.actor.id,
+      checkedOutById: actor.id,
       expectedReturn: data.expectedReturn ?? null,
     });
   } catch (error) {
@@ -61,36 +66,33 @@ export async function checkOutAsset(tx: Transaction, assetId: string, input: Che
       updatedAt: sql`now()`,
     })
     .where(eq(assets.id, asset.id));
-  await recordAudit(tx, {
-    actor: auditActorOf(context),
+  await recordAudit(tx, actor, {
     action: 'asset.checkout',
     target: { type: 'asset', id: asset.id },
-    ipAddress: context.ipAddress,
     details: { assetTag: asset.assetTag, userId: user.id, username: user.username, expectedReturn: data.expectedReturn ?? null },
   });
-  return findAsset(tx, context.actor, asset.id);
+  return findAsset(tx, actor, asset.id);
 }
 
-export async function checkInAsset(tx: Transaction, assetId: string, input: CheckInData, context: AssetContext): Promise<AssetSummary> {
-  const data = parseAssetInput(checkInSchema, input);
-  const asset = await lockAsset(tx, context, assetId, data.version);
+export async function checkInAsset(tx: Transaction, actor: Actor, input: CheckIn): Promise<AssetSummary> {
+  const { assetId, ...fields } = input;
+  const data = parseInput(checkInSchema, fields);
+  const asset = await lockAsset(tx, actor, assetId, data.version);
   if (!asset.assignedTo) throw new AppError('conflict', `${asset.assetTag} is not checked out.`);
   const status = data.status ?? 'in_stock';
 
   await tx
     .update(assetAssignments)
-    .set({ checkedInAt: sql`now()`, checkedInById: context.actor.id, notes: data.notes ?? null })
+    .set({ checkedInAt: sql`now()`, checkedInById: actor.id, notes: data.notes ?? null })
     .where(and(eq(assetAssignments.assetId, asset.id), isNull(assetAssignments.checkedInAt)));
   await tx
     .update(assets)
     .set({ status, assignedToId: null, expectedReturn: null, version: sql`${assets.version} + 1`, updatedAt: sql`now()` })
     .where(eq(assets.id, asset.id));
-  await recordAudit(tx, {
-    actor: auditActorOf(context),
+  await recordAudit(tx, actor, {
     action: 'asset.checkin',
     target: { type: 'asset', id: asset.id },
-    ipAddress: context.ipAddress,
     details: { assetTag: asset.assetTag, userId: asset.assignedTo.id, username: asset.assignedTo.username, status },
   });
-  return findAsset(tx, context.actor, asset.id);
+  return findAsset(tx, actor, asset.id);
 }

@@ -1,9 +1,10 @@
 import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
-import type { Database, Transaction } from '../db/client';
+import type { Transaction } from '../db/client';
 import { assets } from '../db/schema-domain';
-import { assertCanManageAssets, auditActorOf, type AssetContext } from './access';
+import { assertCanManageAssets } from './access';
 import { parseAssetCsv, type ImportError, type ImportRow, type ParsedImport } from './csv-import-rows';
 import { duplicateAssetError } from './uniqueness';
 
@@ -25,56 +26,57 @@ type ExistingAsset = { id: string; assetTag: string; serial: string | null; chec
 const lookupChunk = 1000;
 const insertChunk = 500;
 
+export type ImportRequest = {
+  /** The file's text, or its rows already parsed (a route parses first, to refuse an oversized file before it streams). */
+  csv: string | ParsedImport;
+  mode: ImportMode;
+  dryRun: boolean;
+  fileName?: string;
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+};
+
 /**
  * Imports assets from CSV text (or its already parsed rows): creates or updates by asset tag. Every row is checked before
  * anything is written; with errors, "all" writes nothing and "valid-only" writes the good rows.
- * The whole import is one transaction with one audit row.
+ * Run it in one transaction: the whole import commits with its one audit row, or nothing does.
  */
-export async function importAssets(
-  db: Database,
-  input: { csv: string | ParsedImport; mode: ImportMode; dryRun: boolean; fileName?: string },
-  context: AssetContext,
-  onProgress: (progress: ImportProgress) => void | Promise<void> = () => {},
-): Promise<ImportResult> {
-  assertCanManageAssets(context.actor);
+export async function importAssets(tx: Transaction, actor: Actor, input: ImportRequest): Promise<ImportResult> {
+  assertCanManageAssets(actor);
+  const onProgress = input.onProgress ?? (() => {});
   const parsed = typeof input.csv === 'string' ? parseAssetCsv(input.csv) : input.csv;
-  return db.transaction(async (tx) => {
-    const { valid, errors } = await checkAgainstInventory(tx, parsed.rows, parsed.total, onProgress);
-    errors.push(...parsed.errors);
-    errors.sort((a, b) => a.line - b.line);
-    const creates = valid.filter((entry) => !entry.existing);
-    const updates = valid.filter((entry) => entry.existing);
-    const base = { dryRun: input.dryRun, mode: input.mode, total: parsed.total, errors };
-    if (input.dryRun) return { ...base, applied: false, created: creates.length, updated: updates.length, skipped: parsed.total - valid.length };
-    if (errors.length > 0 && input.mode === 'all') return { ...base, applied: false, created: 0, updated: 0, skipped: parsed.total };
+  const { valid, errors } = await checkAgainstInventory(tx, parsed.rows, parsed.total, onProgress);
+  errors.push(...parsed.errors);
+  errors.sort((a, b) => a.line - b.line);
+  const creates = valid.filter((entry) => !entry.existing);
+  const updates = valid.filter((entry) => entry.existing);
+  const base = { dryRun: input.dryRun, mode: input.mode, total: parsed.total, errors };
+  if (input.dryRun) return { ...base, applied: false, created: creates.length, updated: updates.length, skipped: parsed.total - valid.length };
+  if (errors.length > 0 && input.mode === 'all') return { ...base, applied: false, created: 0, updated: 0, skipped: parsed.total };
 
-    const toWrite = valid.length;
-    let done = 0;
-    try {
-      for (let start = 0; start < creates.length; start += insertChunk) {
-        const chunk = creates.slice(start, start + insertChunk);
-        await tx.insert(assets).values(chunk.map(({ row }) => ({ assetTag: row.assetTag, ...row.values, category: row.values.category ?? 'Other' })));
-        done += chunk.length;
-        await onProgress({ phase: 'importing', done, total: toWrite });
-      }
-      for (let start = 0; start < updates.length; start += insertChunk) {
-        const chunk = updates.slice(start, start + insertChunk);
-        await updateChunk(tx, chunk);
-        done += chunk.length;
-        await onProgress({ phase: 'importing', done, total: toWrite });
-      }
-    } catch (error) {
-      throw duplicateAssetError(error) ?? error;
+  const toWrite = valid.length;
+  let done = 0;
+  try {
+    for (let start = 0; start < creates.length; start += insertChunk) {
+      const chunk = creates.slice(start, start + insertChunk);
+      await tx.insert(assets).values(chunk.map(({ row }) => ({ assetTag: row.assetTag, ...row.values, category: row.values.category ?? 'Other' })));
+      done += chunk.length;
+      await onProgress({ phase: 'importing', done, total: toWrite });
     }
-    const result = { ...base, applied: true, created: creates.length, updated: updates.length, skipped: parsed.total - valid.length };
-    await recordAudit(tx, {
-      actor: auditActorOf(context),
-      action: 'asset.import',
-      ipAddress: context.ipAddress,
-      details: { fileName: input.fileName ?? null, mode: input.mode, created: result.created, updated: result.updated, skipped: result.skipped, errors: errors.length },
-    });
-    return result;
+    for (let start = 0; start < updates.length; start += insertChunk) {
+      const chunk = updates.slice(start, start + insertChunk);
+      await updateChunk(tx, chunk);
+      done += chunk.length;
+      await onProgress({ phase: 'importing', done, total: toWrite });
+    }
+  } catch (error) {
+    throw duplicateAssetError(error) ?? error;
+  }
+  const result = { ...base, applied: true, created: creates.length, updated: updates.length, skipped: parsed.total - valid.length };
+  await recordAudit(tx, actor, {
+    action: 'asset.import',
+    details: { fileName: input.fileName ?? null, mode: input.mode, created: result.created, updated: result.updated, skipped: result.skipped, errors: errors.length },
   });
+  return result;
 }
 
 type CheckedRow = { row: ImportRow; existing: ExistingAsset | null };

@@ -1,24 +1,25 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { assets, type AssetStatus } from '../db/schema-domain';
-import { AppError } from '../errors';
-import { assertCanManageAssets, auditActorOf, parseAssetInput, type AssetContext } from './access';
+import { AppError, staleVersion } from '../errors';
+import { parseInput } from '../validation';
+import { assertCanManageAssets } from './access';
 import { findAsset, type AssetSummary } from './queries';
 import { assetChangesSchema, newAssetSchema, type AssetChangesInput, type NewAssetInput } from './schemas';
 import { assertTagAndSerialFree, duplicateAssetError } from './uniqueness';
 
-export const staleAssetMessage = 'Changed by someone else — reload the page and try again.';
 const deployedByCheckOut = 'An asset becomes deployed by checking it out.';
 
 function auditTarget(id: string) {
   return { type: 'asset', id };
 }
 
-export async function createAsset(tx: Transaction, input: NewAssetInput, context: AssetContext): Promise<AssetSummary> {
-  assertCanManageAssets(context.actor);
-  const data = parseAssetInput(newAssetSchema, input);
+export async function createAsset(tx: Transaction, actor: Actor, input: NewAssetInput): Promise<AssetSummary> {
+  assertCanManageAssets(actor);
+  const data = parseInput(newAssetSchema, input);
   if (data.status === 'deployed') throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
   await assertTagAndSerialFree(tx, { assetTag: data.assetTag, serial: data.serial });
   let id: string;
@@ -30,22 +31,23 @@ export async function createAsset(tx: Transaction, input: NewAssetInput, context
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
   }
-  await recordAudit(tx, {
-    actor: auditActorOf(context),
+  await recordAudit(tx, actor, {
     action: 'asset.create',
     target: auditTarget(id),
-    ipAddress: context.ipAddress,
     details: { assetTag: data.assetTag, name: data.name },
   });
-  return findAsset(tx, context.actor, id);
+  return findAsset(tx, actor, id);
 }
 
+export type AssetUpdate = AssetChangesInput & { assetId: string };
+
 /** Applies the fields present in `input`; `version` must be the one the editor read. */
-export async function updateAsset(tx: Transaction, assetId: string, input: AssetChangesInput, context: AssetContext): Promise<AssetSummary> {
-  assertCanManageAssets(context.actor);
-  const { version, ...changes } = parseAssetInput(assetChangesSchema, input);
-  const asset = await findAsset(tx, context.actor, assetId);
-  if (asset.version !== version) throw new AppError('conflict', staleAssetMessage);
+export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpdate): Promise<AssetSummary> {
+  assertCanManageAssets(actor);
+  const { assetId, ...fields } = input;
+  const { version, ...changes } = parseInput(assetChangesSchema, fields);
+  const asset = await findAsset(tx, actor, assetId);
+  if (asset.version !== version) throw staleVersion();
 
   const changed = Object.fromEntries(
     Object.entries(changes).filter(([key, value]) => value !== undefined && value !== asset[key as keyof AssetSummary]),
@@ -62,18 +64,16 @@ export async function updateAsset(tx: Transaction, assetId: string, input: Asset
       .set({ ...(changed as Partial<typeof assets.$inferInsert>), version: sql`${assets.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(assets.id, asset.id), eq(assets.version, version)))
       .returning({ id: assets.id });
-    if (updated.length === 0) throw new AppError('conflict', staleAssetMessage);
+    if (updated.length === 0) throw staleVersion();
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
   }
-  await recordAudit(tx, {
-    actor: auditActorOf(context),
+  await recordAudit(tx, actor, {
     action: 'asset.update',
     target: auditTarget(asset.id),
-    ipAddress: context.ipAddress,
     details: { assetTag: changed.assetTag ?? asset.assetTag, changed: Object.keys(changed) },
   });
-  return findAsset(tx, context.actor, asset.id);
+  return findAsset(tx, actor, asset.id);
 }
 
 // "deployed" means "has a holder": only check-out and check-in move an asset in or out of it.

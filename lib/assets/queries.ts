@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { SessionUser } from '../auth/session-store';
+import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/rows';
 import { users } from '../db/schema';
@@ -8,7 +8,8 @@ import { assetImages, assets, assetStatusCounts, type AssetStatus } from '../db/
 import { keptTotal } from '../db/status-counts';
 import { AppError } from '../errors';
 import { narrowedOnlyBy, offsetOf, type Page } from '../http/list-params';
-import { assetNotFoundMessage, canManageAssets, isUuid, visibleAssetsCondition } from './access';
+import { isUuid } from '../validation';
+import { assetNotFoundMessage, canManageAssets, visibleAssetsCondition } from './access';
 import type { AssetListParams } from './schemas';
 import { assetSearchCondition } from './search';
 
@@ -74,7 +75,7 @@ function selectAssets(executor: Executor) {
 }
 
 /** One asset the actor may see, or "not found" (the same answer whether it exists or not). */
-export async function findAsset(executor: Executor, actor: SessionUser, id: string): Promise<AssetSummary> {
+export async function findAsset(executor: Executor, actor: Actor, id: string): Promise<AssetSummary> {
   if (!isUuid(id)) throw new AppError('not_found', assetNotFoundMessage);
   const [row] = await selectAssets(executor)
     .where(and(eq(assets.id, id), visibleAssetsCondition(actor)))
@@ -85,7 +86,7 @@ export async function findAsset(executor: Executor, actor: SessionUser, id: stri
 
 export type AssetFilters = Omit<AssetListParams, 'page' | 'pageSize'>;
 
-function filterConditions(actor: SessionUser, filters: Partial<AssetFilters>): SQL | undefined {
+function filterConditions(actor: Actor, filters: Partial<AssetFilters>): SQL | undefined {
   const conditions: (SQL | undefined | null)[] = [visibleAssetsCondition(actor)];
   if (filters.status) conditions.push(eq(assets.status, filters.status));
   if (filters.category) conditions.push(eq(assets.category, filters.category));
@@ -128,7 +129,7 @@ function selectAssetPage(executor: Executor, where: SQL | undefined, params: Ass
 }
 
 /** How many assets match: for staff with no filter but the status, from the kept counts (a few rows). */
-async function countAssets(executor: Executor, actor: SessionUser, params: AssetListParams, where: SQL | undefined): Promise<number> {
+async function countAssets(executor: Executor, actor: Actor, params: AssetListParams, where: SQL | undefined): Promise<number> {
   if (canManageAssets(actor) && narrowedOnlyBy(params, 'status')) {
     return keptTotal(executor, assetStatusCounts, params.status ? [params.status] : []);
   }
@@ -136,7 +137,7 @@ async function countAssets(executor: Executor, actor: SessionUser, params: Asset
   return Number(total);
 }
 
-export async function listAssets(executor: Executor, actor: SessionUser, params: AssetListParams): Promise<Page<AssetSummary>> {
+export async function listAssets(executor: Executor, actor: Actor, params: AssetListParams): Promise<Page<AssetSummary>> {
   const where = filterConditions(actor, params);
   const [rows, total] = await Promise.all([selectAssetPage(executor, where, params), countAssets(executor, actor, params, where)]);
   return { items: rows.map(toSummary), page: params.page, pageSize: params.pageSize, total };
@@ -145,7 +146,7 @@ export async function listAssets(executor: Executor, actor: SessionUser, params:
 export const maxExportRows = 100_000;
 
 /** Every asset matching the filters, in list order, for the CSV export. */
-export async function listAssetsForExport(executor: Executor, actor: SessionUser, filters: AssetFilters): Promise<AssetSummary[]> {
+export async function listAssetsForExport(executor: Executor, actor: Actor, filters: AssetFilters): Promise<AssetSummary[]> {
   const rows = await selectAssets(executor)
     .where(filterConditions(actor, filters))
     .orderBy(...orderOf(filters))
@@ -154,7 +155,7 @@ export async function listAssetsForExport(executor: Executor, actor: SessionUser
 }
 
 /** The categories in use, for the filter. */
-export async function listAssetCategories(executor: Executor, actor: SessionUser): Promise<string[]> {
+export async function listAssetCategories(executor: Executor, actor: Actor): Promise<string[]> {
   const visible = visibleAssetsCondition(actor);
   if (!visible) return everyAssetCategory(executor);
   const rows = await executor

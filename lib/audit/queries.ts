@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { isAdmin, type Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { auditLog, users } from '../db/schema';
 import { AppError } from '../errors';
@@ -60,10 +61,10 @@ async function conditionsFor(executor: Executor, params: AuditListParams): Promi
 /** The audit log, newest first, for admins only. */
 export async function listAuditEntries(
   executor: Executor,
-  actor: { role: string },
+  actor: Actor,
   params: AuditListParams,
 ): Promise<Page<AuditEntryView>> {
-  if (actor.role !== 'admin') throw new AppError('not_found', 'Not found.');
+  if (!isAdmin(actor)) throw new AppError('not_found', 'Not found.');
   const conditions = await conditionsFor(executor, params);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [items, [{ total }]] = await Promise.all([

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SessionUser } from '../auth/session-store';
+import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { assetsAssignedTo, assetsByStatus, expiringWarranties, type AssetsByStatus, type ExpiringWarranty, type RequesterAsset } from './asset-stats';
 import { utcToday, type ExpiryCounts } from './expiry-windows';
@@ -39,9 +39,9 @@ export type Dashboard = StaffDashboard | RequesterDashboard;
  * Everything the dashboard shows for this user, and nothing else: a requester's dashboard is
  * built only from their own tickets and assets. The widgets' queries run side by side.
  */
-export async function loadDashboard(executor: Executor, actor: Pick<SessionUser, 'id' | 'role'>, options: { today?: string } = {}): Promise<Dashboard> {
+export async function loadDashboard(executor: Executor, actor: Actor, options: { today?: string } = {}): Promise<Dashboard> {
   const today = options.today ?? utcToday();
-  if (actor.role === 'requester') {
+  if (!isStaff(actor)) {
     const [myOpenTickets, myAssets] = await Promise.all([requesterOpenTickets(executor, actor.id), assetsAssignedTo(executor, actor.id)]);
     return { role: 'requester', today, myOpenTickets, myAssets };
   }
@@ -55,7 +55,7 @@ export async function loadDashboard(executor: Executor, actor: Pick<SessionUser,
     expiringLicenses(executor, today),
   ]);
   return {
-    role: actor.role,
+    role: actor.role === 'admin' ? 'admin' : 'agent',
     today,
     openTickets,
     myQueue,

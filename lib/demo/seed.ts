@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
+import { commandLineActor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Database, Transaction } from '../db/client';
 import { users } from '../db/schema';
@@ -36,6 +37,8 @@ export type SeedResult = { tickets: number; assets: number; licenses: number; us
 const day = 86_400_000;
 const batchSize = 500;
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+/** The demo's users and its audit row are recorded as made from the command line, at "demo-seed". */
+const seeder = commandLineActor('demo-seed');
 
 async function insertInBatches<Row>(rows: Row[], insert: (batch: Row[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < rows.length; start += batchSize) await insert(rows.slice(start, start + batchSize));
@@ -58,7 +61,7 @@ async function createDemoUsers(tx: Transaction): Promise<SeedResult['users']> {
   ];
   for (const entry of plan) {
     const password = randomBytes(12).toString('base64url');
-    await createUser(tx, { ...entry, password, displayName: entry.username.replace(/^demo-/, '').replace(/-/g, ' ') }, { actor: null, ipAddress: 'demo-seed' });
+    await createUser(tx, seeder, { ...entry, password, displayName: entry.username.replace(/^demo-/, '').replace(/-/g, ' ') });
     created.push({ ...entry, password });
   }
   return created;
@@ -192,10 +195,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       await insertInBatches(seatRows, (batch) => tx.insert(licenseSeats).values(batch));
     }
 
-    await recordAudit(tx, {
-      actor: null,
+    await recordAudit(tx, seeder, {
       action: 'demo.seed',
-      ipAddress: 'demo-seed',
       details: { tickets: createdTickets.length, assets: createdAssets.length, licenses: licenseCatalog.length, demoUsers: demoUsers.length },
     });
     return { tickets: createdTickets.length, assets: createdAssets.length, licenses: licenseCatalog.length, users: demoUsers };

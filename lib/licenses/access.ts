@@ -1,15 +1,13 @@
 import 'server-only';
-import type { SessionUser } from '../auth/session-store';
+import { isStaff, type Actor } from '../actor';
 import { AppError } from '../errors';
 
-export type LicenseActor = Pick<SessionUser, 'id' | 'username' | 'role'>;
+export const licenseNotFound = () => new AppError('not_found', 'No such license.');
 
 /**
  * Licenses are for agents and admins. Anyone else is told "not found", the same answer whether
  * the license exists or not, so a requester learns nothing through any door.
  */
-export function assertLicenseAccess(actor: LicenseActor): void {
-  if (actor.role !== 'agent' && actor.role !== 'admin') throw new AppError('not_found', 'No such license.');
+export function assertLicenseAccess(actor: Actor): void {
+  if (!isStaff(actor)) throw licenseNotFound();
 }
-
-export const licenseNotFound = () => new AppError('not_found', 'No such license.');

@@ -1,29 +1,27 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { ZodError } from 'zod';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { users } from '../db/schema';
 import { assets, licenses, licenseSeats } from '../db/schema-domain';
-import { AppError } from '../errors';
-import { fieldErrors } from '../http/json';
-import { assertLicenseAccess, licenseNotFound, type LicenseActor } from './access';
-import { getLicense, isUuid, type LicenseDetail } from './queries';
-import { licenseFieldsSchema, licenseUpdateSchema, seatHolderSchema, type LicenseFieldsInput, type SeatHolder } from './schemas';
+import { AppError, staleVersion } from '../errors';
+import { isUuid, parseInput } from '../validation';
+import { assertLicenseAccess, licenseNotFound } from './access';
+import { getLicense, type LicenseDetail } from './queries';
+import {
+  licenseFieldsSchema,
+  licenseUpdateSchema,
+  seatHolderSchema,
+  type LicenseFieldsInput,
+  type LicenseUpdateInput,
+  type SeatHolder,
+  type SeatHolderInput,
+} from './schemas';
 
 // Every change: check the actor, lock what the decision depends on, change, audit — all in the
 // caller's transaction, so the audit row commits with the change or not at all.
-
-export type LicenseChangeContext = { actor: LicenseActor; ipAddress?: string | null };
-
-const staleMessage = 'Changed by someone else — reload the page and try again.';
-
-const auditActor = (actor: LicenseActor) => ({ id: actor.id, username: actor.username });
-
-function invalid(error: ZodError): AppError {
-  return new AppError('validation_failed', 'Some fields are missing or invalid.', { fields: fieldErrors(error) });
-}
 
 /** Locks the license row; concurrent seat changes and seat-count edits queue up behind it. */
 async function lockLicense(tx: Transaction, id: string) {
@@ -45,34 +43,26 @@ async function countUsedSeats(tx: Transaction, licenseId: string): Promise<numbe
   return used;
 }
 
-export async function createLicense(tx: Transaction, input: LicenseFieldsInput, context: LicenseChangeContext): Promise<LicenseDetail> {
-  assertLicenseAccess(context.actor);
-  const parsed = licenseFieldsSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const [created] = await tx.insert(licenses).values(parsed.data).returning({ id: licenses.id });
-  await recordAudit(tx, {
-    actor: auditActor(context.actor),
+export async function createLicense(tx: Transaction, actor: Actor, input: LicenseFieldsInput): Promise<LicenseDetail> {
+  assertLicenseAccess(actor);
+  const fields = parseInput(licenseFieldsSchema, input);
+  const [created] = await tx.insert(licenses).values(fields).returning({ id: licenses.id });
+  await recordAudit(tx, actor, {
     action: 'license.create',
     target: { type: 'license', id: created.id },
-    ipAddress: context.ipAddress,
     // The product key is a secret: the audit says whether one was set, never what it is.
-    details: { name: parsed.data.name, vendor: parsed.data.vendor, seats: parsed.data.seats, expiresAt: parsed.data.expiresAt, productKeySet: Boolean(parsed.data.productKey) },
+    details: { name: fields.name, vendor: fields.vendor, seats: fields.seats, expiresAt: fields.expiresAt, productKeySet: Boolean(fields.productKey) },
   });
-  return getLicense(tx, context.actor, created.id);
+  return getLicense(tx, actor, created.id);
 }
 
-export async function updateLicense(
-  tx: Transaction,
-  id: string,
-  input: Record<string, unknown>,
-  context: LicenseChangeContext,
-): Promise<LicenseDetail> {
-  assertLicenseAccess(context.actor);
-  const parsed = licenseUpdateSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { version, ...changes } = parsed.data;
+/** Changes the fields named in `input` of the license read at `version`; a newer version is a conflict. */
+export async function updateLicense(tx: Transaction, actor: Actor, input: { licenseId: string } & LicenseUpdateInput): Promise<LicenseDetail> {
+  assertLicenseAccess(actor);
+  const { licenseId: id, ...fields } = input;
+  const { version, ...changes } = parseInput(licenseUpdateSchema, fields);
   const current = await lockLicense(tx, id);
-  if (current.version !== version) throw new AppError('conflict', staleMessage);
+  if (current.version !== version) throw staleVersion();
   const [before] = await tx
     .select({ name: licenses.name, vendor: licenses.vendor, seats: licenses.seats, expiresAt: licenses.expiresAt, notes: licenses.notes, productKey: licenses.productKey })
     .from(licenses)
@@ -91,34 +81,30 @@ export async function updateLicense(
     .set({ ...changes, version: sql`${licenses.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(licenses.id, id), eq(licenses.version, version)))
     .returning({ id: licenses.id });
-  if (updated.length === 0) throw new AppError('conflict', staleMessage);
+  if (updated.length === 0) throw staleVersion();
 
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(changes) as [keyof typeof before, unknown][]) {
     if (value === undefined || before[key] === value) continue;
     changed[key] = key === 'productKey' ? { from: before[key] ? 'set' : 'empty', to: value ? 'set' : 'empty' } : { from: before[key], to: value };
   }
-  await recordAudit(tx, {
-    actor: auditActor(context.actor),
+  await recordAudit(tx, actor, {
     action: 'license.update',
     target: { type: 'license', id },
-    ipAddress: context.ipAddress,
     details: { name: before.name, changes: changed },
   });
-  return getLicense(tx, context.actor, id);
+  return getLicense(tx, actor, id);
 }
 
 /** The full product key, for agents and admins; every reveal leaves an audit row. */
-export async function revealProductKey(tx: Transaction, id: string, context: LicenseChangeContext): Promise<string | null> {
-  assertLicenseAccess(context.actor);
-  if (!isUuid(id)) throw licenseNotFound();
-  const [row] = await tx.select({ name: licenses.name, productKey: licenses.productKey }).from(licenses).where(eq(licenses.id, id));
+export async function revealProductKey(tx: Transaction, actor: Actor, licenseId: string): Promise<string | null> {
+  assertLicenseAccess(actor);
+  if (!isUuid(licenseId)) throw licenseNotFound();
+  const [row] = await tx.select({ name: licenses.name, productKey: licenses.productKey }).from(licenses).where(eq(licenses.id, licenseId));
   if (!row) throw licenseNotFound();
-  await recordAudit(tx, {
-    actor: auditActor(context.actor),
+  await recordAudit(tx, actor, {
     action: 'license.key_reveal',
-    target: { type: 'license', id },
-    ipAddress: context.ipAddress,
+    target: { type: 'license', id: licenseId },
     details: { name: row.name },
   });
   return row.productKey;
@@ -148,15 +134,16 @@ async function resolveHolder(tx: Transaction, holder: SeatHolder): Promise<Resol
 export type AssignedSeat = { seatId: string; holder: string; used: number; seats: number };
 
 /**
- * Gives one seat to a user or an asset. The license row is locked first, so two people taking
- * the last seat at the same moment are served one after the other: the second sees it taken.
+ * Gives one seat of license `licenseId` to a user or an asset. The license row is locked first, so
+ * two people taking the last seat at the same moment are served one after the other: the second
+ * sees it taken.
  */
-export async function assignSeat(tx: Transaction, licenseId: string, input: Record<string, unknown>, context: LicenseChangeContext): Promise<AssignedSeat> {
-  assertLicenseAccess(context.actor);
-  const parsed = seatHolderSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
+export async function assignSeat(tx: Transaction, actor: Actor, input: { licenseId: string } & SeatHolderInput): Promise<AssignedSeat> {
+  assertLicenseAccess(actor);
+  const { licenseId, ...holderInput } = input;
+  const wanted = parseInput(seatHolderSchema, holderInput);
   const license = await lockLicense(tx, licenseId);
-  const holder = await resolveHolder(tx, parsed.data);
+  const holder = await resolveHolder(tx, wanted);
   const alreadyHolds = `${holder.label} already has a seat on ${license.name}.`;
 
   const [existing] = await tx
@@ -172,39 +159,34 @@ export async function assignSeat(tx: Transaction, licenseId: string, input: Reco
   try {
     [{ id: seatId }] = await tx
       .insert(licenseSeats)
-      .values({ licenseId: license.id, userId: holder.userId, assetId: holder.assetId, assignedById: context.actor.id })
+      .values({ licenseId: license.id, userId: holder.userId, assetId: holder.assetId, assignedById: actor.id })
       .returning({ id: licenseSeats.id });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', alreadyHolds);
     throw error;
   }
-  await recordAudit(tx, {
-    actor: auditActor(context.actor),
+  await recordAudit(tx, actor, {
     action: 'license.seat_assign',
     target: { type: 'license', id: license.id },
-    ipAddress: context.ipAddress,
     details: { name: license.name, seatId, ...(holder.userId ? { userId: holder.userId, username: holder.label } : { assetId: holder.assetId, assetTag: holder.label }) },
   });
   return { seatId, holder: holder.label, used: used + 1, seats: license.seats };
 }
 
-/** Frees a seat, named by its id or by its holder (user or asset). */
-export async function unassignSeat(
-  tx: Transaction,
-  licenseId: string,
-  input: { seatId?: string; userId?: string; assetId?: string; assetTag?: string },
-  context: LicenseChangeContext,
-): Promise<{ holder: string }> {
-  assertLicenseAccess(context.actor);
+/** Which seat to free: named by its id, or by its holder (a user, or an asset by id or tag). */
+export type SeatToFree = { licenseId: string; seatId?: string; userId?: string; assetId?: string; assetTag?: string };
+
+/** Frees a seat of license `licenseId`, named by its id or by its holder. */
+export async function unassignSeat(tx: Transaction, actor: Actor, input: SeatToFree): Promise<{ holder: string }> {
+  assertLicenseAccess(actor);
+  const { licenseId, seatId, ...holderInput } = input;
   const license = await lockLicense(tx, licenseId);
   let condition;
-  if (input.seatId) {
-    if (!isUuid(input.seatId)) throw new AppError('not_found', 'That seat is not assigned.');
-    condition = eq(licenseSeats.id, input.seatId);
+  if (seatId) {
+    if (!isUuid(seatId)) throw new AppError('not_found', 'That seat is not assigned.');
+    condition = eq(licenseSeats.id, seatId);
   } else {
-    const parsed = seatHolderSchema.safeParse(input);
-    if (!parsed.success) throw invalid(parsed.error);
-    const { userId, assetId, assetTag } = parsed.data;
+    const { userId, assetId, assetTag } = parseInput(seatHolderSchema, holderInput);
     // No "active user" check here: a disabled user's seat must still be freed.
     if (userId) condition = eq(licenseSeats.userId, userId);
     else if (assetId) condition = eq(licenseSeats.assetId, assetId);
@@ -220,11 +202,9 @@ export async function unassignSeat(
     ? await tx.select({ label: users.username }).from(users).where(eq(users.id, removed.userId))
     : await tx.select({ label: assets.assetTag }).from(assets).where(eq(assets.id, removed.assetId!));
   const holder = holderRow?.label ?? 'unknown';
-  await recordAudit(tx, {
-    actor: auditActor(context.actor),
+  await recordAudit(tx, actor, {
     action: 'license.seat_unassign',
     target: { type: 'license', id: license.id },
-    ipAddress: context.ipAddress,
     details: { name: license.name, seatId: removed.id, ...(removed.userId ? { userId: removed.userId, username: holder } : { assetId: removed.assetId, assetTag: holder }) },
   });
   return { holder };

@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { users } from '../db/schema';
 import { assets, licenses, licenseSeats } from '../db/schema-domain';
 import { offsetOf, type Page } from '../http/list-params';
 import { utcToday } from '../dashboard/expiry-windows';
-import { assertLicenseAccess, licenseNotFound, type LicenseActor } from './access';
+import { isUuid } from '../validation';
+import { assertLicenseAccess, licenseNotFound } from './access';
 import { maskProductKey } from './product-key';
 import type { LicenseListParams } from './schemas';
 
@@ -37,8 +39,6 @@ export type LicenseDetail = LicenseSummary & {
 
 export type LicenseSeatCount = { id: string; name: string; seats: number; used: number; free: number };
 
-export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 // A correlated count over license_seats_license_idx: cheap per license, and always current.
 // Table-qualified by hand: drizzle prints bare column names inside a select list.
 const usedSeats = sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(Number);
@@ -66,7 +66,7 @@ const sortColumns: Record<LicenseListParams['sort'], SQL | typeof licenses.seats
   createdAt: sql`${licenses.createdAt}`,
 };
 
-export async function listLicenses(executor: Executor, actor: LicenseActor, params: LicenseListParams): Promise<Page<LicenseSummary>> {
+export async function listLicenses(executor: Executor, actor: Actor, params: LicenseListParams): Promise<Page<LicenseSummary>> {
   assertLicenseAccess(actor);
   const conditions: SQL[] = [];
   if (params.q) conditions.push(ilike(licenses.name, `%${escapeLike(params.q)}%`));
@@ -91,7 +91,7 @@ export async function listLicenses(executor: Executor, actor: LicenseActor, para
   return { items: items.map(withFree), page: params.page, pageSize: params.pageSize, total };
 }
 
-export async function listSeats(executor: Executor, licenseId: string): Promise<LicenseSeat[]> {
+async function listSeats(executor: Executor, licenseId: string): Promise<LicenseSeat[]> {
   const rows = await executor
     .select({
       id: licenseSeats.id,
@@ -117,7 +117,7 @@ export async function listSeats(executor: Executor, licenseId: string): Promise<
 }
 
 /** One license with its seats; the product key only masked (see revealProductKey). */
-export async function getLicense(executor: Executor, actor: LicenseActor, id: string): Promise<LicenseDetail> {
+export async function getLicense(executor: Executor, actor: Actor, id: string): Promise<LicenseDetail> {
   assertLicenseAccess(actor);
   if (!isUuid(id)) throw licenseNotFound();
   const [row] = await executor
@@ -138,7 +138,7 @@ export async function getLicense(executor: Executor, actor: LicenseActor, id: st
 }
 
 /** Used and free seats of every license, for scripts and the seat-use panels. */
-export async function licenseSeatCounts(executor: Executor, actor: LicenseActor): Promise<LicenseSeatCount[]> {
+export async function licenseSeatCounts(executor: Executor, actor: Actor): Promise<LicenseSeatCount[]> {
   assertLicenseAccess(actor);
   const rows = await executor
     .select({ id: licenses.id, name: licenses.name, seats: licenses.seats, used: usedSeats })
@@ -150,8 +150,9 @@ export async function licenseSeatCounts(executor: Executor, actor: LicenseActor)
 export type SeatCandidate = { id: string; username: string; displayName: string };
 
 /** Active users who could get a seat on this license (those holding one already are left out). */
-export async function listSeatCandidates(executor: Executor, actor: LicenseActor, licenseId: string): Promise<SeatCandidate[]> {
+export async function listSeatCandidates(executor: Executor, actor: Actor, licenseId: string): Promise<SeatCandidate[]> {
   assertLicenseAccess(actor);
+  if (!isUuid(licenseId)) throw licenseNotFound();
   return executor
     .select({ id: users.id, username: users.username, displayName: users.displayName })
     .from(users)

@@ -47,6 +47,7 @@ export const licenseUpdateSchema = licenseFieldsSchema.partial().extend({
   version: z.coerce.number({ error: 'The version you read is required.' }).int().positive(),
 });
 export type LicenseUpdate = z.output<typeof licenseUpdateSchema>;
+export type LicenseUpdateInput = z.input<typeof licenseUpdateSchema>;
 
 /** Who gets a seat: exactly one of a user or an asset (by id, or an asset by its tag). */
 export const seatHolderSchema = z
@@ -60,6 +61,7 @@ export const seatHolderSchema = z
     path: ['userId'],
   });
 export type SeatHolder = z.output<typeof seatHolderSchema>;
+export type SeatHolderInput = z.input<typeof seatHolderSchema>;
 
 export const licenseSortColumns = ['name', 'vendor', 'expiresAt', 'seats', 'createdAt'] as const;
 

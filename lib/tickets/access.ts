@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { tickets, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+import { isStaff, type Actor } from '../actor';
 import { AppError } from '../errors';
-import { isStaff, type Actor } from './rules';
+import { isUuid } from '../validation';
 
 // The one place that decides which tickets a user may see. Someone else's ticket is "not found"
 // for a requester, exactly like a ticket that does not exist.
@@ -17,10 +18,6 @@ export function ticketNotFound(): AppError {
 /** A condition limiting a query to the tickets `actor` may see (undefined: all of them). */
 export function visibleTo(actor: Actor): SQL | undefined {
   return isStaff(actor) ? undefined : eq(tickets.requesterId, actor.id);
-}
-
-export function isUuid(text: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 }
 
 export type TicketState = {

@@ -1,22 +1,28 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isStaff, type Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Executor, Transaction } from '../db/client';
 import { assets, ticketAssets, ticketEvents, tickets } from '../db/schema-domain';
 import { AppError } from '../errors';
-import { isUuid, loadVisibleTicket } from './access';
-import { isStaff, ticketReference, type Actor } from './rules';
+import { isUuid } from '../validation';
+import { loadVisibleTicket } from './access';
+import { ticketReference } from './rules';
 import { eventKinds } from './timeline';
-
-export type TicketContext = { actor: Actor; ipAddress?: string | null };
 
 /**
  * Refuses any asset `actor` may not link: requesters only the assets assigned to them, agents
- * any existing asset. The answer is the same for "not yours" and "does not exist".
+ * any existing asset. The answer is the same for "not yours" and "does not exist". `field` names
+ * the form field the refusal is shown on.
  */
-export async function assertLinkableAssets(executor: Executor, actor: Actor, assetIds: readonly string[], field = 'assetIds'): Promise<void> {
-  const wanted = [...new Set(assetIds)];
+export async function assertLinkableAssets(
+  executor: Executor,
+  actor: Actor,
+  input: { assetIds: readonly string[]; field?: string },
+): Promise<void> {
+  const wanted = [...new Set(input.assetIds)];
   if (wanted.length === 0) return;
+  const field = input.field ?? 'assetIds';
   const refusal = isStaff(actor) ? 'No such asset.' : 'Choose one of the assets assigned to you.';
   if (!wanted.every(isUuid)) throw new AppError('validation_failed', refusal, { fields: { [field]: refusal } });
   const found = await executor
@@ -26,10 +32,14 @@ export async function assertLinkableAssets(executor: Executor, actor: Actor, ass
   if (found.length !== wanted.length) throw new AppError('validation_failed', refusal, { fields: { [field]: refusal } });
 }
 
-/** Adds and removes links and writes one event per change; returns what actually changed. */
+/**
+ * Adds and removes links and writes one event per change, by `actor`; returns what actually
+ * changed. The caller has checked the ticket and the assets (loadVisibleTicket, assertLinkableAssets).
+ */
 export async function applyAssetLinks(
   tx: Transaction,
-  input: { ticketId: string; actorId: string; link: readonly string[]; unlink: readonly string[] },
+  actor: Actor,
+  input: { ticketId: string; link: readonly string[]; unlink: readonly string[] },
 ): Promise<{ linked: string[]; unlinked: string[] }> {
   const linked =
     input.link.length === 0
@@ -51,13 +61,14 @@ export async function applyAssetLinks(
             .returning({ assetId: ticketAssets.assetId })
         ).map((row) => row.assetId);
   const events = [
-    ...linked.map((assetId) => ({ ticketId: input.ticketId, actorId: input.actorId, kind: eventKinds.linkAsset, toValue: assetId })),
-    ...unlinked.map((assetId) => ({ ticketId: input.ticketId, actorId: input.actorId, kind: eventKinds.unlinkAsset, fromValue: assetId })),
+    ...linked.map((assetId) => ({ ticketId: input.ticketId, actorId: actor.id, kind: eventKinds.linkAsset, toValue: assetId })),
+    ...unlinked.map((assetId) => ({ ticketId: input.ticketId, actorId: actor.id, kind: eventKinds.unlinkAsset, fromValue: assetId })),
   ];
   if (events.length > 0) await tx.insert(ticketEvents).values(events);
   return { linked, unlinked };
 }
 
+/** The ids of the assets linked to a ticket the caller has already loaded for its actor. */
 export async function linkedAssetIds(executor: Executor, ticketId: string): Promise<string[]> {
   const rows = await executor.select({ assetId: ticketAssets.assetId }).from(ticketAssets).where(eq(ticketAssets.ticketId, ticketId));
   return rows.map((row) => row.assetId);
@@ -69,24 +80,21 @@ export async function linkedAssetIds(executor: Executor, ticketId: string): Prom
  */
 export async function setAssetLink(
   tx: Transaction,
+  actor: Actor,
   input: { ticketId: string; assetId: string; linked: boolean },
-  context: TicketContext,
 ): Promise<{ changed: boolean }> {
-  const ticket = await loadVisibleTicket(tx, context.actor, input.ticketId);
-  await assertLinkableAssets(tx, context.actor, [input.assetId], 'assetId');
-  const { linked, unlinked } = await applyAssetLinks(tx, {
+  const ticket = await loadVisibleTicket(tx, actor, input.ticketId);
+  await assertLinkableAssets(tx, actor, { assetIds: [input.assetId], field: 'assetId' });
+  const { linked, unlinked } = await applyAssetLinks(tx, actor, {
     ticketId: ticket.id,
-    actorId: context.actor.id,
     link: input.linked ? [input.assetId] : [],
     unlink: input.linked ? [] : [input.assetId],
   });
   if (linked.length + unlinked.length === 0) return { changed: false };
   await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
-  await recordAudit(tx, {
-    actor: context.actor,
+  await recordAudit(tx, actor, {
     action: input.linked ? 'ticket.link_asset' : 'ticket.unlink_asset',
     target: { type: 'ticket', id: ticket.id },
-    ipAddress: context.ipAddress,
     details: { reference: ticketReference(ticket.number), assetId: input.assetId },
   });
   return { changed: true };

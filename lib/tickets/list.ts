@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { tickets, ticketStatusCounts, type TicketPriority, type TicketStatus } from '../db/schema-domain';
 import { keptTotal } from '../db/status-counts';
@@ -7,7 +8,7 @@ import { matchesSearch } from '../db/text-search';
 import { narrowedOnlyBy, offsetOf, type Page } from '../http/list-params';
 import { visibleTo } from './access';
 import { assigneeUser, requesterColumns, requesterUser, type Person } from './queries';
-import { isStaff, parseTicketReference, ticketReference, type Actor } from './rules';
+import { parseTicketReference, ticketReference } from './rules';
 import type { TicketFilters, TicketListQuery } from './schemas';
 
 export type TicketListItem = {

@@ -1,46 +1,41 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { isStaff, staffRoles, type Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { users } from '../db/schema';
 import { ticketComments, ticketEvents, tickets, type TicketStatus } from '../db/schema-domain';
-import { AppError } from '../errors';
+import { AppError, staleVersion } from '../errors';
+import { parseInput } from '../validation';
 import { loadVisibleTicket, type TicketState } from './access';
-import { applyAssetLinks, assertLinkableAssets, linkedAssetIds, type TicketContext } from './asset-links';
-import { isStaff, ticketReference, transitionRefusal } from './rules';
+import { applyAssetLinks, assertLinkableAssets, linkedAssetIds } from './asset-links';
+import { ticketReference, transitionRefusal } from './rules';
 import { newCommentSchema, newTicketSchema, ticketChangeSchema, type NewCommentInput, type NewTicketInput, type TicketChangeInput } from './schemas';
 import { eventKinds } from './timeline';
-import { parseInput } from './validate';
 
-export type { TicketContext } from './asset-links';
-
-export const staleTicketMessage = 'Changed by someone else — reload the page and try again.';
-
-export async function createTicket(tx: Transaction, input: NewTicketInput, context: TicketContext): Promise<{ id: string; number: number; reference: string }> {
+/** Opens a ticket for `actor`, or (agents only) for the active user named by requesterId. */
+export async function createTicket(tx: Transaction, actor: Actor, input: NewTicketInput): Promise<{ id: string; number: number; reference: string }> {
   const parsed = parseInput(newTicketSchema, input);
-  const { actor } = context;
   const requesterId = parsed.requesterId ?? actor.id;
   if (requesterId !== actor.id) await assertCanOpenFor(tx, actor, requesterId);
-  await assertLinkableAssets(tx, actor, parsed.assetIds);
+  await assertLinkableAssets(tx, actor, { assetIds: parsed.assetIds });
   const [created] = await tx
     .insert(tickets)
     .values({ title: parsed.title, description: parsed.description, category: parsed.category, priority: parsed.priority, requesterId })
     .returning({ id: tickets.id, number: tickets.number });
   await tx.insert(ticketEvents).values({ ticketId: created.id, actorId: actor.id, kind: eventKinds.created, toValue: 'new' });
-  await applyAssetLinks(tx, { ticketId: created.id, actorId: actor.id, link: [...new Set(parsed.assetIds)], unlink: [] });
+  await applyAssetLinks(tx, actor, { ticketId: created.id, link: [...new Set(parsed.assetIds)], unlink: [] });
   const reference = ticketReference(created.number);
-  await recordAudit(tx, {
-    actor,
+  await recordAudit(tx, actor, {
     action: 'ticket.create',
     target: { type: 'ticket', id: created.id },
-    ipAddress: context.ipAddress,
     details: { reference, title: parsed.title, category: parsed.category, priority: parsed.priority, requesterId, assetIds: parsed.assetIds },
   });
   return { ...created, reference };
 }
 
-async function assertCanOpenFor(tx: Transaction, actor: TicketContext['actor'], requesterId: string): Promise<void> {
+async function assertCanOpenFor(tx: Transaction, actor: Actor, requesterId: string): Promise<void> {
   if (!isStaff(actor)) throw new AppError('forbidden', 'You can only open tickets for yourself.');
   const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, requesterId), eq(users.active, true))).limit(1);
   if (!user) {
@@ -58,7 +53,7 @@ async function assertAssignable(tx: Transaction, userId: string): Promise<void> 
   const [user] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, ['agent', 'admin'])))
+    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, [...staffRoles])))
     .limit(1);
   if (!user) {
     const message = 'Choose an active agent or admin.';
@@ -79,14 +74,13 @@ function nextStatus(current: TicketState, requested: TicketStatus | undefined, a
  */
 export async function updateTicket(
   tx: Transaction,
+  actor: Actor,
   input: TicketChangeInput & { ticketId: string },
-  context: TicketContext,
 ): Promise<{ changed: boolean; version: number; changes: Record<string, FieldChange> }> {
   const { ticketId, ...fields } = input;
   const change = parseInput(ticketChangeSchema, fields);
-  const { actor } = context;
   const current = await loadVisibleTicket(tx, actor, ticketId);
-  if (current.version !== change.version) throw new AppError('conflict', staleTicketMessage);
+  if (current.version !== change.version) throw staleVersion();
 
   const changes: Record<string, FieldChange> = {};
   for (const field of staffOnlyFields) {
@@ -111,7 +105,7 @@ export async function updateTicket(
     const before = await linkedAssetIds(tx, current.id);
     link = [...new Set(change.assetIds)].filter((id) => !before.includes(id));
     unlink = before.filter((id) => !change.assetIds!.includes(id));
-    await assertLinkableAssets(tx, actor, [...link, ...unlink]);
+    await assertLinkableAssets(tx, actor, { assetIds: [...link, ...unlink] });
     if (link.length + unlink.length > 0) changes.assetIds = { from: before, to: [...new Set(change.assetIds)] };
   }
   if (Object.keys(changes).length === 0) return { changed: false, version: current.version, changes };
@@ -132,7 +126,7 @@ export async function updateTicket(
     .set(set)
     .where(and(eq(tickets.id, current.id), eq(tickets.version, change.version)))
     .returning({ version: tickets.version });
-  if (!updated) throw new AppError('conflict', staleTicketMessage);
+  if (!updated) throw staleVersion();
 
   const eventOf = (kind: string, from: unknown, to: unknown) => ({
     ticketId: current.id,
@@ -151,13 +145,11 @@ export async function updateTicket(
     changes.description && eventOf(eventKinds.description, null, null),
   ].filter((event) => Boolean(event)) as ReturnType<typeof eventOf>[];
   if (events.length > 0) await tx.insert(ticketEvents).values(events);
-  await applyAssetLinks(tx, { ticketId: current.id, actorId: actor.id, link, unlink });
+  await applyAssetLinks(tx, actor, { ticketId: current.id, link, unlink });
 
-  await recordAudit(tx, {
-    actor,
+  await recordAudit(tx, actor, {
     action: 'ticket.update',
     target: { type: 'ticket', id: current.id },
-    ipAddress: context.ipAddress,
     details: { reference: ticketReference(current.number), changes },
   });
   return { changed: true, version: updated.version, changes };
@@ -166,12 +158,11 @@ export async function updateTicket(
 /** Adds a comment; needs no version, since a comment never overwrites anything. */
 export async function addComment(
   tx: Transaction,
+  actor: Actor,
   input: NewCommentInput & { ticketId: string },
-  context: TicketContext,
 ): Promise<{ id: string; internal: boolean }> {
   const { ticketId, ...fields } = input;
   const comment = parseInput(newCommentSchema, fields);
-  const { actor } = context;
   const ticket = await loadVisibleTicket(tx, actor, ticketId);
   if (comment.internal && !isStaff(actor)) throw new AppError('forbidden', 'Only agents can write internal notes.');
   const [created] = await tx
@@ -185,11 +176,9 @@ export async function addComment(
     toValue: created.id,
   });
   await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
-  await recordAudit(tx, {
-    actor,
+  await recordAudit(tx, actor, {
     action: comment.internal ? 'ticket.internal_note' : 'ticket.comment',
     target: { type: 'ticket', id: ticket.id },
-    ipAddress: context.ipAddress,
     details: { reference: ticketReference(ticket.number), commentId: created.id },
   });
   return created;

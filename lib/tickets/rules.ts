@@ -1,3 +1,4 @@
+import { isStaff } from '../actor';
 import type { UserRole } from '../db/schema';
 import { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus } from '../db/enums';
 
@@ -7,13 +8,6 @@ export { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatu
 
 export const categorySuggestions = ['Hardware', 'Software', 'Network', 'Access', 'Other'] as const;
 export const defaultCategory = 'General';
-
-export type Actor = { id: string; username: string; role: UserRole };
-
-/** Agents and admins work every ticket; requesters only their own. */
-export function isStaff(actor: { role: UserRole }): boolean {
-  return actor.role === 'agent' || actor.role === 'admin';
-}
 
 const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['open', 'pending', 'resolved', 'closed'],

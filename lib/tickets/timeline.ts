@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { personColumns } from '../db/relations';
 import { users } from '../db/schema';
 import { assets, ticketEvents } from '../db/schema-domain';
 import type { Person, TicketComment, TicketDetail } from './queries';
@@ -40,29 +41,19 @@ const commentKinds = [eventKinds.comment, eventKinds.internalNote];
 
 /** Interleaves the (already permission-filtered) ticket's comments with its change events. */
 export async function getTicketTimeline(executor: Executor, ticket: TicketDetail): Promise<TimelineEntry[]> {
-  const rows = await executor
-    .select({
-      id: ticketEvents.id,
-      kind: ticketEvents.kind,
-      fromValue: ticketEvents.fromValue,
-      toValue: ticketEvents.toValue,
-      createdAt: ticketEvents.createdAt,
-      actorId: users.id,
-      actorUsername: users.username,
-      actorDisplayName: users.displayName,
-    })
-    .from(ticketEvents)
-    .leftJoin(users, eq(users.id, ticketEvents.actorId))
-    .where(and(eq(ticketEvents.ticketId, ticket.id), notInArray(ticketEvents.kind, commentKinds)))
-    .orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id));
+  const rows = await executor.query.ticketEvents.findMany({
+    columns: { id: true, kind: true, fromValue: true, toValue: true, createdAt: true },
+    where: and(eq(ticketEvents.ticketId, ticket.id), notInArray(ticketEvents.kind, commentKinds)),
+    orderBy: [asc(ticketEvents.createdAt), asc(ticketEvents.id)],
+    with: { actor: { columns: personColumns } },
+  });
   const names = await describeReferences(executor, rows);
-  const events: TimelineEntry[] = rows.map(({ actorId, actorUsername, actorDisplayName, ...event }) => ({
+  const events: TimelineEntry[] = rows.map((event) => ({
     type: 'event',
     ...event,
     fromValue: names.get(event.fromValue ?? '') ?? event.fromValue,
     toValue: names.get(event.toValue ?? '') ?? event.toValue,
     toRef: event.toValue,
-    actor: actorId && actorUsername ? { id: actorId, username: actorUsername, displayName: actorDisplayName ?? actorUsername } : null,
   }));
   const comments: TimelineEntry[] = ticket.comments.map((comment) => ({ type: 'comment', ...comment }));
   // At the same instant, the change comes before the comment (a status set, then a note on it).

@@ -1,26 +1,32 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit, type AuditActor } from '../audit/record';
+import { z } from 'zod';
+import { isAdmin } from '../actor';
+import { recordAudit } from '../audit/record';
 import { hashPassword } from '../auth/password';
+import { forgetSessionChecks } from '../auth/session-cache';
 import { revokeUserSessions } from '../auth/session-store';
-import { forgetCachedSessions } from '../auth/session-cache';
 import type { Executor, Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { users, type UserRole } from '../db/schema';
-import { AppError } from '../errors';
-import { findUserById, userSummaryColumns, type UserSummary } from './queries';
+import { AppError, staleVersion } from '../errors';
+import { parseInput, validationFailed } from '../validation';
+import { loadUserById, userSummaryColumns, type UserAdministrator, type UserSummary } from './queries';
 import { newUserSchema, passwordSchema, type NewUserInput } from './schemas';
 
-export type ChangeContext = { actor: AuditActor; ipAddress?: string | null };
+// Changes to accounts, each audited in the caller's transaction. Admins (and the command line)
+// manage everyone; a user may only change their own password.
 
-const staleMessage = 'This user was changed by someone else. Reload the page and try again.';
+function assertAdmin(actor: UserAdministrator): void {
+  if (!isAdmin(actor)) throw new AppError('forbidden', 'You do not have permission to do that.');
+}
 
-export async function createUser(tx: Transaction, input: NewUserInput, context: ChangeContext): Promise<UserSummary> {
-  const parsed = newUserSchema.parse(input);
+/** Inserts a user without asking who for: createUser, and first-run setup (where nobody is signed in yet). */
+export async function insertUser(tx: Transaction, input: NewUserInput): Promise<UserSummary> {
+  const parsed = parseInput(newUserSchema, input);
   const passwordHash = await hashPassword(parsed.password);
-  let created: UserSummary;
   try {
-    [created] = await tx
+    const [created] = await tx
       .insert(users)
       .values({
         username: parsed.username,
@@ -30,6 +36,7 @@ export async function createUser(tx: Transaction, input: NewUserInput, context: 
         passwordHash,
       })
       .returning(userSummaryColumns);
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError('conflict', `The username "${parsed.username}" is already taken.`, {
@@ -38,20 +45,23 @@ export async function createUser(tx: Transaction, input: NewUserInput, context: 
     }
     throw error;
   }
-  await recordAudit(tx, {
-    actor: context.actor,
+}
+
+export async function createUser(tx: Transaction, actor: UserAdministrator, input: NewUserInput): Promise<UserSummary> {
+  assertAdmin(actor);
+  const created = await insertUser(tx, input);
+  await recordAudit(tx, actor, {
     action: 'user.create',
     target: { type: 'user', id: created.id },
-    ipAddress: context.ipAddress,
     details: { username: created.username, role: created.role },
   });
   return created;
 }
 
 async function loadForChange(tx: Transaction, userId: string, expectedVersion?: number): Promise<UserSummary> {
-  const user = await findUserById(tx, userId);
+  const user = await loadUserById(tx, userId);
   if (!user) throw new AppError('not_found', 'No such user.');
-  if (expectedVersion !== undefined && user.version !== expectedVersion) throw new AppError('conflict', staleMessage);
+  if (expectedVersion !== undefined && user.version !== expectedVersion) throw staleVersion();
   return user;
 }
 
@@ -74,62 +84,65 @@ async function bumpVersion(tx: Transaction, userId: string, version: number, cha
     .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(users.id, userId), eq(users.version, version)))
     .returning({ id: users.id });
-  if (updated.length === 0) throw new AppError('conflict', staleMessage);
+  if (updated.length === 0) throw staleVersion();
 }
 
 export async function changeUserRole(
   tx: Transaction,
+  actor: UserAdministrator,
   input: { userId: string; role: UserRole; expectedVersion?: number },
-  context: ChangeContext,
 ): Promise<{ changed: boolean }> {
+  assertAdmin(actor);
   const user = await loadForChange(tx, input.userId, input.expectedVersion);
   if (user.role === input.role) return { changed: false };
   if (user.role === 'admin' && user.active) await assertAnotherActiveAdmin(tx, user.id);
   await bumpVersion(tx, user.id, user.version, { role: input.role });
-  await recordAudit(tx, {
-    actor: context.actor,
+  await recordAudit(tx, actor, {
     action: 'user.role_change',
     target: { type: 'user', id: user.id },
-    ipAddress: context.ipAddress,
     details: { username: user.username, from: user.role, to: input.role },
   });
   // The role is read from the database on every request; drop this process's shortcut now.
-  forgetCachedSessions({ userId: user.id });
+  forgetSessionChecks({ userId: user.id });
   return { changed: true };
 }
 
 export async function setUserActive(
   tx: Transaction,
+  actor: UserAdministrator,
   input: { userId: string; active: boolean; expectedVersion?: number },
-  context: ChangeContext,
 ): Promise<void> {
+  assertAdmin(actor);
   const user = await loadForChange(tx, input.userId, input.expectedVersion);
   if (user.active === input.active) return;
-  if (!input.active && context.actor?.id === user.id) throw new AppError('conflict', 'You cannot disable your own account.');
+  if (!input.active && actor.id === user.id) throw new AppError('conflict', 'You cannot disable your own account.');
   if (!input.active && user.role === 'admin') await assertAnotherActiveAdmin(tx, user.id);
   await bumpVersion(tx, user.id, user.version, { active: input.active });
   const revoked = input.active ? 0 : await revokeUserSessions(tx, { userId: user.id, reason: 'user_disabled' });
-  await recordAudit(tx, {
-    actor: context.actor,
+  await recordAudit(tx, actor, {
     action: input.active ? 'user.enable' : 'user.disable',
     target: { type: 'user', id: user.id },
-    ipAddress: context.ipAddress,
     details: { username: user.username, sessionsRevoked: revoked },
   });
 }
 
-/** Sets a password and ends the user's other sessions (all of them when `keepSessionId` is absent). */
+const newPasswordSchema = z.object({ password: passwordSchema });
+
+/**
+ * Sets a password (an admin for anyone, a user their own) and ends the user's other sessions:
+ * all of them when `keepSessionId` is absent.
+ */
 export async function setUserPassword(
   tx: Transaction,
+  actor: UserAdministrator,
   input: { userId: string; password: string; keepSessionId?: string },
-  context: ChangeContext,
 ): Promise<{ sessionsRevoked: number }> {
-  const password = passwordSchema.safeParse(input.password);
-  if (!password.success) {
-    throw new AppError('validation_failed', password.error.issues[0].message, { fields: { password: password.error.issues[0].message } });
-  }
+  const own = actor.id !== null && actor.id === input.userId;
+  if (!own) assertAdmin(actor);
+  const parsed = newPasswordSchema.safeParse({ password: input.password });
+  if (!parsed.success) throw validationFailed(parsed.error, parsed.error.issues[0].message);
   const user = await loadForChange(tx, input.userId);
-  const passwordHash = await hashPassword(password.data);
+  const passwordHash = await hashPassword(parsed.data.password);
   await tx
     .update(users)
     .set({ passwordHash, passwordChangedAt: sql`now()`, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
@@ -139,11 +152,9 @@ export async function setUserPassword(
     exceptSessionId: input.keepSessionId,
     reason: 'password_change',
   });
-  await recordAudit(tx, {
-    actor: context.actor,
-    action: context.actor?.id === user.id ? 'user.password_change' : 'user.password_reset',
+  await recordAudit(tx, actor, {
+    action: own ? 'user.password_change' : 'user.password_reset',
     target: { type: 'user', id: user.id },
-    ipAddress: context.ipAddress,
     details: { username: user.username, sessionsRevoked },
   });
   return { sessionsRevoked };

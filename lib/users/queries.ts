@@ -1,7 +1,13 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
+import { isAdmin, type Actor, type CommandLineActor } from '../actor';
 import type { Executor } from '../db/client';
 import { users, type UserRole } from '../db/schema';
+import { AppError } from '../errors';
+import { isUuid } from '../validation';
+
+/** Who may look users up and change them: admins, and the command line (scripts/). */
+export type UserAdministrator = Actor | CommandLineActor;
 
 /** What may leave the data layer about a user: never the password hash. */
 export type UserSummary = {
@@ -28,17 +34,28 @@ export const userSummaryColumns = {
   passwordChangedAt: users.passwordChangedAt,
 };
 
-export async function listUsers(executor: Executor): Promise<UserSummary[]> {
+/** Every user, by username, for admins only (anyone else: "not found", as for anything they may not see). */
+export async function listUsers(executor: Executor, actor: UserAdministrator): Promise<UserSummary[]> {
+  if (!isAdmin(actor)) throw new AppError('not_found', 'Not found.');
   return executor.select(userSummaryColumns).from(users).orderBy(asc(sql`lower(${users.username})`));
 }
 
-export async function findUserById(executor: Executor, id: string): Promise<UserSummary | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+/** A user by id, without checking who asks: for the data layer's own use once it has decided. */
+export async function loadUserById(executor: Executor, id: string): Promise<UserSummary | null> {
+  if (!isUuid(id)) return null;
   const [row] = await executor.select(userSummaryColumns).from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
 }
 
-export async function findUserByUsername(executor: Executor, username: string): Promise<UserSummary | null> {
+/** A user by id for an admin; null when there is none or the actor may not see users. */
+export async function findUserById(executor: Executor, actor: UserAdministrator, id: string): Promise<UserSummary | null> {
+  if (!isAdmin(actor)) return null;
+  return loadUserById(executor, id);
+}
+
+/** A user by username, in any letter case, for an admin; null when there is none or the actor may not see users. */
+export async function findUserByUsername(executor: Executor, actor: UserAdministrator, username: string): Promise<UserSummary | null> {
+  if (!isAdmin(actor)) return null;
   const [row] = await executor
     .select(userSummaryColumns)
     .from(users)

@@ -1,8 +1,9 @@
 import 'server-only';
+import { recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
 import { instanceSetup } from '../db/schema';
 import { AppError } from '../errors';
-import { createUser } from './mutations';
+import { insertUser } from './mutations';
 import { anyUserExists } from './queries';
 
 const closedMessage = 'Setup is already complete. Sign in instead.';
@@ -30,11 +31,14 @@ export async function completeFirstRunSetup(
   return db.transaction(async (tx) => {
     const claimed = await tx.insert(instanceSetup).values({ id: 1 }).onConflictDoNothing().returning({ id: instanceSetup.id });
     if (claimed.length === 0 || (await anyUserExists(tx))) throw new AppError('setup_closed', closedMessage);
-    const admin = await createUser(
-      tx,
-      { username: input.username, displayName: input.displayName, role: 'admin', password: input.password },
-      { actor: null, ipAddress },
-    );
+    const admin = await insertUser(tx, { username: input.username, displayName: input.displayName, role: 'admin', password: input.password });
+    // Nobody is signed in yet: the audit row says only where the request came from.
+    await recordAudit(tx, null, {
+      action: 'user.create',
+      target: { type: 'user', id: admin.id },
+      ipAddress,
+      details: { username: admin.username, role: admin.role },
+    });
     await tx.update(instanceSetup).set({ adminId: admin.id });
     return admin;
   });

@@ -10,16 +10,16 @@ import { assetListSchema } from '../../lib/assets/schemas';
 import { AppError } from '../../lib/errors';
 import { setUserActive } from '../../lib/users/mutations';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser, testCommandLine } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 
 const agent = await createTestUser(db, { role: 'agent' });
-const context = { actor: agent, ipAddress: '192.0.2.7' };
+const actor = actorFor(agent, { ipAddress: '192.0.2.7' });
 let counter = 0;
 const uniqueTag = (prefix = 'CHG') => `${prefix}-${Date.now().toString(36)}-${++counter}`;
 const newAsset = (fields: Record<string, unknown> = {}) =>
-  db.transaction((tx) => createAsset(tx, { assetTag: uniqueTag(), name: 'Laptop', ...fields }, context));
+  db.transaction((tx) => createAsset(tx, actor, { assetTag: uniqueTag(), name: 'Laptop', ...fields }));
 
 function rejectsWith(code: string, check: (error: AppError) => void = () => {}) {
   return (error: unknown) => {
@@ -52,10 +52,10 @@ describe('asset tag and serial uniqueness', () => {
     );
     const other = await newAsset();
     await assert.rejects(
-      db.transaction((tx) => updateAsset(tx, other.id, { serial: holder.serial!.toUpperCase(), version: other.version }, context)),
+      db.transaction((tx) => updateAsset(tx, actor, { assetId: other.id, serial: holder.serial!.toUpperCase(), version: other.version })),
       rejectsWith('conflict', (error) => assert.equal(error.fields?.serial, `Already used by ${holder.assetTag}.`)),
     );
-    assert.equal((await findAsset(db, agent, other.id)).serial, null);
+    assert.equal((await findAsset(db, actor, other.id)).serial, null);
   });
 
   test('assets without a serial do not collide', async () => {
@@ -67,13 +67,13 @@ describe('asset tag and serial uniqueness', () => {
 describe('editing an asset', () => {
   test('an update carries the version it read; a stale one is refused and changes nothing', async () => {
     const asset = await newAsset({ location: 'Shelf 1' });
-    const saved = await db.transaction((tx) => updateAsset(tx, asset.id, { location: 'Shelf 2', purchaseCost: '1299.5', version: asset.version }, context));
+    const saved = await db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, location: 'Shelf 2', purchaseCost: '1299.5', version: asset.version }));
     assert.deepEqual([saved.location, saved.purchaseCost, saved.version], ['Shelf 2', '1299.50', asset.version + 1]);
     await assert.rejects(
-      db.transaction((tx) => updateAsset(tx, asset.id, { location: 'Shelf 3', version: asset.version }, context)),
+      db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, location: 'Shelf 3', version: asset.version })),
       rejectsWith('conflict', (error) => assert.match(error.message, /changed by someone else/i)),
     );
-    assert.equal((await findAsset(db, agent, asset.id)).location, 'Shelf 2');
+    assert.equal((await findAsset(db, actor, asset.id)).location, 'Shelf 2');
     assert.deepEqual(await auditActions(asset.id), ['asset.create', 'asset.update']);
   });
 
@@ -90,13 +90,13 @@ describe('check-out and check-in', () => {
   test('check-out then check-in: holder, status and a history row with who and when', async () => {
     const requester = await createTestUser(db, { role: 'requester' });
     const asset = await newAsset();
-    const out = await db.transaction((tx) => checkOutAsset(tx, asset.id, { userId: requester.id, expectedReturn: '2999-12-31' }, context));
+    const out = await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id, expectedReturn: '2999-12-31' }));
     assert.deepEqual([out.status, out.assignedTo?.id, out.expectedReturn], ['deployed', requester.id, '2999-12-31']);
 
-    const back = await db.transaction((tx) => checkInAsset(tx, asset.id, { status: 'in_repair', notes: 'Cracked screen' }, context));
+    const back = await db.transaction((tx) => checkInAsset(tx, actor, { assetId: asset.id, status: 'in_repair', notes: 'Cracked screen' }));
     assert.deepEqual([back.status, back.assignedTo, back.expectedReturn], ['in_repair', null, null]);
 
-    const history = await listAssetHistory(db, agent, asset.id);
+    const history = await listAssetHistory(db, actor, asset.id);
     assert.equal(history.length, 1);
     assert.equal(history[0].user?.id, requester.id);
     assert.equal(history[0].checkedOutBy?.id, agent.id);
@@ -110,38 +110,38 @@ describe('check-out and check-in', () => {
   test('an asset already checked out, retired or lost cannot be checked out; a free one cannot be checked in', async () => {
     const [first, second] = [await createTestUser(db, { role: 'requester' }), await createTestUser(db, { role: 'requester' })];
     const asset = await newAsset();
-    await db.transaction((tx) => checkOutAsset(tx, asset.id, { userId: first.id }, context));
+    await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: first.id }));
     await assert.rejects(
-      db.transaction((tx) => checkOutAsset(tx, asset.id, { userId: second.id }, context)),
+      db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: second.id })),
       rejectsWith('conflict', (error) => assert.match(error.message, new RegExp(`already checked out to ${first.displayName}`))),
     );
-    assert.equal((await findAsset(db, agent, asset.id)).assignedTo?.id, first.id);
+    assert.equal((await findAsset(db, actor, asset.id)).assignedTo?.id, first.id);
 
     const retired = await newAsset({ status: 'retired' });
-    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, retired.id, { userId: first.id }, context)), rejectsWith('conflict'));
-    await assert.rejects(db.transaction((tx) => checkInAsset(tx, retired.id, {}, context)), rejectsWith('conflict', (error) => assert.match(error.message, /not checked out/)));
+    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, actor, { assetId: retired.id, userId: first.id })), rejectsWith('conflict'));
+    await assert.rejects(db.transaction((tx) => checkInAsset(tx, actor, { assetId: retired.id })), rejectsWith('conflict', (error) => assert.match(error.message, /not checked out/)));
   });
 
   test('check-out needs an active user and an expected return that is not in the past', async () => {
     const disabled = await createTestUser(db, { role: 'requester' });
-    await db.transaction((tx) => setUserActive(tx, { userId: disabled.id, active: false }, { actor: null }));
+    await db.transaction((tx) => setUserActive(tx, testCommandLine, { userId: disabled.id, active: false }));
     const asset = await newAsset();
-    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, asset.id, { userId: disabled.id }, context)), rejectsWith('validation_failed'));
+    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: disabled.id })), rejectsWith('validation_failed'));
     const active = await createTestUser(db, { role: 'requester' });
     await assert.rejects(
-      db.transaction((tx) => checkOutAsset(tx, asset.id, { userId: active.id, expectedReturn: '2000-01-01' }, context)),
+      db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: active.id, expectedReturn: '2000-01-01' })),
       rejectsWith('validation_failed', (error) => assert.match(error.fields?.expectedReturn ?? '', /past/)),
     );
-    assert.equal((await findAsset(db, agent, asset.id)).status, 'in_stock');
-    assert.deepEqual(await listAssetHistory(db, agent, asset.id), []);
+    assert.equal((await findAsset(db, actor, asset.id)).status, 'in_stock');
+    assert.deepEqual(await listAssetHistory(db, actor, asset.id), []);
   });
 
   test('the status of a checked-out asset changes only by checking it in', async () => {
     const requester = await createTestUser(db, { role: 'requester' });
     const asset = await newAsset();
-    const out = await db.transaction((tx) => checkOutAsset(tx, asset.id, { userId: requester.id }, context));
+    const out = await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id }));
     await assert.rejects(
-      db.transaction((tx) => updateAsset(tx, asset.id, { status: 'in_stock', version: out.version }, context)),
+      db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, status: 'in_stock', version: out.version })),
       rejectsWith('validation_failed', (error) => assert.ok(error.fields?.status)),
     );
   });
@@ -153,8 +153,8 @@ describe('lists', () => {
     const marker = `zq${Date.now().toString(36)}`;
     const a = await newAsset({ assetTag: `${marker}-2`, name: 'Dell Latitude', warrantyEnd: '2000-01-01' });
     const b = await newAsset({ assetTag: `${marker}-1`, name: 'HP Monitor', status: 'in_repair' });
-    await db.transaction((tx) => checkOutAsset(tx, a.id, { userId: requester.id }, context));
-    const list = (params: Record<string, string>) => listAssets(db, agent, assetListSchema.parse({ q: marker, ...params }));
+    await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: a.id, userId: requester.id }));
+    const list = (params: Record<string, string>) => listAssets(db, actor, assetListSchema.parse({ q: marker, ...params }));
 
     assert.deepEqual((await list({ sort: 'tag', dir: 'asc' })).items.map((item) => item.id), [b.id, a.id]);
     assert.deepEqual((await list({ status: 'in_repair' })).items.map((item) => item.id), [b.id]);

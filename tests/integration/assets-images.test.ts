@@ -8,13 +8,13 @@ import { createAsset } from '../../lib/assets/mutations';
 import { findAsset } from '../../lib/assets/queries';
 import { AppError } from '../../lib/errors';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 // Small but real images, built byte by byte, so the test needs no fixture files.
 const { db, rows } = await useTestDatabase({ IMAGE_MAX_BYTES: '4096', IMAGE_MAX_DIMENSION: '64' });
 const limits = { maxBytes: 4096, maxDimension: 64 };
 const agent = await createTestUser(db, { role: 'agent' });
-const context = { actor: agent, ipAddress: '192.0.2.12' };
+const actor = actorFor(agent, { ipAddress: '192.0.2.12' });
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -62,8 +62,8 @@ function webp(width = 4, height = 5): Buffer {
 }
 
 const newAsset = async () =>
-  db.transaction((tx) => createAsset(tx, { assetTag: `IMG-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`, name: 'Camera' }, context));
-const upload = (assetId: string, bytes: Uint8Array) => db.transaction((tx) => setAssetImage(tx, assetId, bytes, limits, context));
+  db.transaction((tx) => createAsset(tx, actor, { assetTag: `IMG-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`, name: 'Camera' }));
+const upload = (assetId: string, bytes: Uint8Array) => db.transaction((tx) => setAssetImage(tx, actor, { assetId, bytes, limits }));
 const refusedWith = (code: string, pattern: RegExp) => (error: unknown) =>
   error instanceof AppError && error.code === code && pattern.test(error.message);
 
@@ -77,10 +77,10 @@ describe('asset images', () => {
       const asset = await newAsset();
       const stored = await upload(asset.id, bytes);
       assert.deepEqual([stored.contentType, stored.width, stored.height], [type, ...size]);
-      const served = await readAssetImage(db, agent, asset.id);
+      const served = await readAssetImage(db, actor, asset.id);
       assert.equal(served?.contentType, type);
       assert.ok(served?.bytes.equals(bytes));
-      assert.equal((await findAsset(db, agent, asset.id)).hasImage, true);
+      assert.equal((await findAsset(db, actor, asset.id)).hasImage, true);
     }
   });
 
@@ -88,7 +88,7 @@ describe('asset images', () => {
     const asset = await newAsset();
     const file = new File([new Uint8Array(png())], 'photo.jpg', { type: 'image/jpeg' });
     await upload(asset.id, new Uint8Array(await file.arrayBuffer()));
-    assert.equal((await findAssetImageInfo(db, agent, asset.id))?.contentType, 'image/png');
+    assert.equal((await findAssetImageInfo(db, actor, asset.id))?.contentType, 'image/png');
   });
 
   test('text, HTML and SVG are refused (415) even when declared image/png, and nothing is stored', async () => {
@@ -99,7 +99,7 @@ describe('asset images', () => {
     }
     // Right magic bytes, nothing readable behind them.
     await assert.rejects(upload(asset.id, png().subarray(0, 12)), refusedWith('unsupported_media_type', /could not be read/));
-    assert.equal(await findAssetImageInfo(db, agent, asset.id), null);
+    assert.equal(await findAssetImageInfo(db, actor, asset.id), null);
   });
 
   test('a file over the byte limit is refused with 413 and the limit in the message', async () => {
@@ -111,23 +111,23 @@ describe('asset images', () => {
       assert.match(error.message, /at most 4 KB/);
       return true;
     });
-    assert.equal(await findAssetImageInfo(db, agent, asset.id), null);
+    assert.equal(await findAssetImageInfo(db, actor, asset.id), null);
   });
 
   test('an image wider or higher than the limit is refused with 422', async () => {
     const asset = await newAsset();
     await assert.rejects(upload(asset.id, png(65, 1)), refusedWith('unprocessable', /65×1 pixels; at most 64/));
     await assert.rejects(upload(asset.id, jpeg(1, 9000)), refusedWith('unprocessable', /at most 64/));
-    assert.equal(await findAssetImageInfo(db, agent, asset.id), null);
+    assert.equal(await findAssetImageInfo(db, actor, asset.id), null);
   });
 
   test('a refused replacement keeps the previous image; removing it is audited', async () => {
     const asset = await newAsset();
     await upload(asset.id, png());
     await assert.rejects(upload(asset.id, Buffer.from('GIF89a')), refusedWith('unsupported_media_type', /Only PNG/));
-    assert.equal((await findAssetImageInfo(db, agent, asset.id))?.contentType, 'image/png');
-    assert.equal(await db.transaction((tx) => removeAssetImage(tx, asset.id, context)), true);
-    assert.equal(await readAssetImage(db, agent, asset.id), null);
+    assert.equal((await findAssetImageInfo(db, actor, asset.id))?.contentType, 'image/png');
+    assert.equal(await db.transaction((tx) => removeAssetImage(tx, actor, asset.id)), true);
+    assert.equal(await readAssetImage(db, actor, asset.id), null);
     const audit = await rows<{ action: string }>(sql`select action from audit_log where target_id = ${asset.id} order by id`);
     assert.deepEqual(audit.map((row) => row.action), ['asset.create', 'asset.image_set', 'asset.image_remove']);
   });

@@ -9,25 +9,25 @@ import { listAssets } from '../../lib/assets/queries';
 import { assetListSchema } from '../../lib/assets/schemas';
 import { AppError } from '../../lib/errors';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 const admin = await createTestUser(db, { role: 'admin' });
-const context = { actor: admin, ipAddress: '192.0.2.11' };
+const actor = actorFor(admin, { ipAddress: '192.0.2.11' });
 
 let batch = 0;
 /** A tag prefix unique to one test, so tests sharing the database never see each other's rows. */
 const newPrefix = () => `IMP${++batch}X`;
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
 const run = (text: string, mode: ImportMode = 'all', dryRun = false, onProgress?: (progress: ImportProgress) => void) =>
-  importAssets(db, { csv: text, mode, dryRun, fileName: 'assets.csv' }, context, onProgress);
+  db.transaction((tx) => importAssets(tx, actor, { csv: text, mode, dryRun, fileName: 'assets.csv', onProgress }));
 const tagsWith = async (prefix: string) =>
-  (await listAssets(db, admin, assetListSchema.parse({ q: prefix, sort: 'tag', dir: 'asc', pageSize: '100' }))).items;
+  (await listAssets(db, actor, assetListSchema.parse({ q: prefix, sort: 'tag', dir: 'asc', pageSize: '100' }))).items;
 
 describe('CSV import', () => {
   test('reports every bad row with its line number and reason', async () => {
     const p = newPrefix();
-    const existing = await db.transaction((tx) => createAsset(tx, { assetTag: `${p}-OLD`, name: 'Has the serial', serial: `${p}-SN-TAKEN` }, context));
+    const existing = await db.transaction((tx) => createAsset(tx, actor, { assetTag: `${p}-OLD`, name: 'Has the serial', serial: `${p}-SN-TAKEN` }));
     const result = await run(
       csv(
         'Asset Tag,Name,Status,Purchase Date,purchase_cost,serial',
@@ -57,7 +57,7 @@ describe('CSV import', () => {
 
   test('a file with one bad row changes nothing', async () => {
     const p = newPrefix();
-    await db.transaction((tx) => createAsset(tx, { assetTag: `${p}-1`, name: 'Before' }, context));
+    await db.transaction((tx) => createAsset(tx, actor, { assetTag: `${p}-1`, name: 'Before' }));
     const [{ before }] = await rows<{ before: number }>(sql`select count(*)::int as before from audit_log where action = 'asset.import'`);
     const result = await run(csv('asset_tag,name,warranty_end', `${p}-1,After,2027-01-01`, `${p}-2,New one,`, `${p}-3,Bad,2027-02-30`));
     assert.deepEqual(result.errors, [{ line: 4, message: 'bad date in warranty_end: "2027-02-30" (use YYYY-MM-DD)' }]);
@@ -84,7 +84,7 @@ describe('CSV import', () => {
   test('creates or updates by asset tag, ignoring case; blank cells keep the existing value', async () => {
     const p = newPrefix();
     const existing = await db.transaction((tx) =>
-      createAsset(tx, { assetTag: `${p}-1`, name: 'Old name', location: 'Room 1', serial: `${p}-SN` }, context),
+      createAsset(tx, actor, { assetTag: `${p}-1`, name: 'Old name', location: 'Room 1', serial: `${p}-SN` }),
     );
     const result = await run(csv('asset_tag,name,location,serial,purchase_cost', `${p.toLowerCase()}-1,New name,,${p}-SN,10`, `${p}-2,Brand new,Room 2,,`));
     assert.deepEqual([result.applied, result.created, result.updated, result.errors], [true, 1, 1, []]);
@@ -106,8 +106,8 @@ describe('CSV import', () => {
   test('status rules: deployed comes from check-out only; a checked-out asset keeps its status', async () => {
     const p = newPrefix();
     const requester = await createTestUser(db, { role: 'requester' });
-    const out = await db.transaction((tx) => createAsset(tx, { assetTag: `${p}-OUT`, name: 'Checked out' }, context));
-    await db.transaction((tx) => checkOutAsset(tx, out.id, { userId: requester.id }, context));
+    const out = await db.transaction((tx) => createAsset(tx, actor, { assetTag: `${p}-OUT`, name: 'Checked out' }));
+    await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: out.id, userId: requester.id }));
     const result = await run(csv('asset_tag,name,status', `${p}-NEW,New,deployed`, `${p}-OUT,Checked out,retired`, `${p}-OUT2,Fine,`), 'valid-only');
     assert.deepEqual(result.errors.map((error) => error.line), [2, 3]);
     assert.match(result.errors[1].message, /checked out; check it in/);

@@ -11,7 +11,7 @@ import { assetListSchema } from '../../lib/assets/schemas';
 import { ticketAssets, tickets } from '../../lib/db/schema-domain';
 import { AppError } from '../../lib/errors';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 const { db, config } = await useTestDatabase();
 
@@ -19,7 +19,7 @@ const admin = await createTestUser(db, { role: 'admin' });
 const agent = await createTestUser(db, { role: 'agent' });
 const requester = await createTestUser(db, { role: 'requester' });
 const otherRequester = await createTestUser(db, { role: 'requester' });
-const as = (actor: typeof admin) => ({ actor, ipAddress: '192.0.2.9' });
+const as = (user: typeof admin) => actorFor(user, { ipAddress: '192.0.2.9' });
 
 /** A 1×1 PNG, CRCs and all. */
 function tinyPng(): Uint8Array {
@@ -51,13 +51,13 @@ function tinyPng(): Uint8Array {
 
 const isNotFound = (error: unknown) => error instanceof AppError && error.code === 'not_found' && error.message === 'No such asset.';
 
-const mine = await db.transaction((tx) => createAsset(tx, { assetTag: 'PERM-1', name: 'Requester laptop', category: 'Laptop' }, as(agent)));
-const notMine = await db.transaction((tx) => createAsset(tx, { assetTag: 'PERM-2', name: 'Someone else laptop', category: 'Server' }, as(admin)));
-const unassigned = await db.transaction((tx) => createAsset(tx, { assetTag: 'PERM-3', name: 'Spare', category: 'Monitor' }, as(admin)));
-await db.transaction((tx) => checkOutAsset(tx, mine.id, { userId: requester.id }, as(agent)));
-await db.transaction((tx) => checkOutAsset(tx, notMine.id, { userId: otherRequester.id }, as(agent)));
-await db.transaction((tx) => setAssetImage(tx, mine.id, tinyPng(), config.images, as(agent)));
-await db.transaction((tx) => setAssetImage(tx, notMine.id, tinyPng(), config.images, as(agent)));
+const mine = await db.transaction((tx) => createAsset(tx, as(agent), { assetTag: 'PERM-1', name: 'Requester laptop', category: 'Laptop' }));
+const notMine = await db.transaction((tx) => createAsset(tx, as(admin), { assetTag: 'PERM-2', name: 'Someone else laptop', category: 'Server' }));
+const unassigned = await db.transaction((tx) => createAsset(tx, as(admin), { assetTag: 'PERM-3', name: 'Spare', category: 'Monitor' }));
+await db.transaction((tx) => checkOutAsset(tx, as(agent), { assetId: mine.id, userId: requester.id }));
+await db.transaction((tx) => checkOutAsset(tx, as(agent), { assetId: notMine.id, userId: otherRequester.id }));
+await db.transaction((tx) => setAssetImage(tx, as(agent), { assetId: mine.id, bytes: tinyPng(), limits: config.images }));
+await db.transaction((tx) => setAssetImage(tx, as(agent), { assetId: notMine.id, bytes: tinyPng(), limits: config.images }));
 
 const [ownTicket] = await db.insert(tickets).values({ title: 'My laptop is slow', requesterId: requester.id }).returning({ id: tickets.id });
 const [foreignTicket] = await db.insert(tickets).values({ title: 'Borrowed it once', requesterId: otherRequester.id }).returning({ id: tickets.id });
@@ -70,10 +70,11 @@ const everyId = [mine.id, notMine.id, unassigned.id];
 const listParams = assetListSchema.parse({ q: 'PERM', sort: 'tag', dir: 'asc' });
 
 describe('agents and admins', () => {
-  for (const [role, actor] of [
+  for (const [role, user] of [
     ['agent', agent],
     ['admin', admin],
   ] as const) {
+    const actor = as(user);
     test(`${role}: sees every asset through every read door`, async () => {
       assert.deepEqual((await listAssets(db, actor, listParams)).items.map((asset) => asset.assetTag), ['PERM-1', 'PERM-2', 'PERM-3']);
       assert.equal((await listAssetsForExport(db, actor, listParams)).length, 3);
@@ -84,60 +85,61 @@ describe('agents and admins', () => {
     });
 
     test(`${role}: can change assets`, async () => {
-      const asset = await db.transaction((tx) => createAsset(tx, { assetTag: `STAFF-${role}`, name: 'By staff' }, as(actor)));
-      const updated = await db.transaction((tx) => updateAsset(tx, asset.id, { notes: 'ok', version: asset.version }, as(actor)));
+      const asset = await db.transaction((tx) => createAsset(tx, actor, { assetTag: `STAFF-${role}`, name: 'By staff' }));
+      const updated = await db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, notes: 'ok', version: asset.version }));
       assert.equal(updated.notes, 'ok');
-      await db.transaction((tx) => checkOutAsset(tx, asset.id, { userId: requester.id }, as(actor)));
-      await db.transaction((tx) => checkInAsset(tx, asset.id, {}, as(actor)));
-      await db.transaction((tx) => setAssetImage(tx, asset.id, tinyPng(), config.images, as(actor)));
-      assert.equal(await db.transaction((tx) => removeAssetImage(tx, asset.id, as(actor))), true);
+      await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id }));
+      await db.transaction((tx) => checkInAsset(tx, actor, { assetId: asset.id }));
+      await db.transaction((tx) => setAssetImage(tx, actor, { assetId: asset.id, bytes: tinyPng(), limits: config.images }));
+      assert.equal(await db.transaction((tx) => removeAssetImage(tx, actor, asset.id)), true);
     });
   }
 });
 
 describe('a requester', () => {
+  const reader = as(requester);
+
   test('lists only the assets checked out to them, whatever the filters ask', async () => {
-    assert.deepEqual((await listAssets(db, requester, listParams)).items.map((asset) => asset.id), [mine.id]);
+    assert.deepEqual((await listAssets(db, reader, listParams)).items.map((asset) => asset.id), [mine.id]);
     assert.deepEqual(
-      (await listAssets(db, requester, assetListSchema.parse({ assignedTo: otherRequester.id }))).items,
+      (await listAssets(db, reader, assetListSchema.parse({ assignedTo: otherRequester.id }))).items,
       [],
     );
-    assert.deepEqual((await listAssetsForExport(db, requester, listParams)).map((asset) => asset.id), [mine.id]);
-    assert.deepEqual(await listAssetCategories(db, requester), ['Laptop']);
+    assert.deepEqual((await listAssetsForExport(db, reader, listParams)).map((asset) => asset.id), [mine.id]);
+    assert.deepEqual(await listAssetCategories(db, reader), ['Laptop']);
   });
 
   test('opens their own asset, its image, history and only their own tickets', async () => {
-    assert.equal((await findAsset(db, requester, mine.id)).assetTag, 'PERM-1');
-    assert.ok(await readAssetImage(db, requester, mine.id));
-    assert.ok(await findAssetImageInfo(db, requester, mine.id));
-    assert.equal((await listAssetHistory(db, requester, mine.id)).length, 1);
-    assert.deepEqual((await listAssetTickets(db, requester, mine.id)).map((ticket) => ticket.id), [ownTicket.id]);
+    assert.equal((await findAsset(db, reader, mine.id)).assetTag, 'PERM-1');
+    assert.ok(await readAssetImage(db, reader, mine.id));
+    assert.ok(await findAssetImageInfo(db, reader, mine.id));
+    assert.equal((await listAssetHistory(db, reader, mine.id)).length, 1);
+    assert.deepEqual((await listAssetTickets(db, reader, mine.id)).map((ticket) => ticket.id), [ownTicket.id]);
   });
 
   test('gets "not found" for anyone else\'s asset, through every read door, as for one that does not exist', async () => {
     for (const id of [notMine.id, unassigned.id, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      await assert.rejects(findAsset(db, requester, id), isNotFound);
-      await assert.rejects(readAssetImage(db, requester, id), isNotFound);
-      await assert.rejects(findAssetImageInfo(db, requester, id), isNotFound);
-      await assert.rejects(listAssetHistory(db, requester, id), isNotFound);
-      await assert.rejects(listAssetTickets(db, requester, id), isNotFound);
+      await assert.rejects(findAsset(db, reader, id), isNotFound);
+      await assert.rejects(readAssetImage(db, reader, id), isNotFound);
+      await assert.rejects(findAssetImageInfo(db, reader, id), isNotFound);
+      await assert.rejects(listAssetHistory(db, reader, id), isNotFound);
+      await assert.rejects(listAssetTickets(db, reader, id), isNotFound);
     }
   });
 
   test('changes nothing, not even their own asset', async () => {
-    const context = as(requester);
-    await assert.rejects(db.transaction((tx) => createAsset(tx, { assetTag: 'PERM-REQ', name: 'Mine now' }, context)), isNotFound);
+    await assert.rejects(db.transaction((tx) => createAsset(tx, reader, { assetTag: 'PERM-REQ', name: 'Mine now' })), isNotFound);
     for (const id of [mine.id, notMine.id]) {
-      await assert.rejects(db.transaction((tx) => updateAsset(tx, id, { name: 'Renamed', version: 1 }, context)), isNotFound);
-      await assert.rejects(db.transaction((tx) => checkInAsset(tx, id, {}, context)), isNotFound);
-      await assert.rejects(db.transaction((tx) => setAssetImage(tx, id, tinyPng(), config.images, context)), isNotFound);
-      await assert.rejects(db.transaction((tx) => removeAssetImage(tx, id, context)), isNotFound);
+      await assert.rejects(db.transaction((tx) => updateAsset(tx, reader, { assetId: id, name: 'Renamed', version: 1 })), isNotFound);
+      await assert.rejects(db.transaction((tx) => checkInAsset(tx, reader, { assetId: id })), isNotFound);
+      await assert.rejects(db.transaction((tx) => setAssetImage(tx, reader, { assetId: id, bytes: tinyPng(), limits: config.images })), isNotFound);
+      await assert.rejects(db.transaction((tx) => removeAssetImage(tx, reader, id)), isNotFound);
     }
-    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, unassigned.id, { userId: requester.id }, context)), isNotFound);
-    await assert.rejects(importAssets(db, { csv: 'asset_tag,name\nPERM-CSV,Imported\n', mode: 'all', dryRun: false }, context), isNotFound);
+    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, reader, { assetId: unassigned.id, userId: requester.id })), isNotFound);
+    await assert.rejects(db.transaction((tx) => importAssets(tx, reader, { csv: 'asset_tag,name\nPERM-CSV,Imported\n', mode: 'all', dryRun: false })), isNotFound);
 
-    const after = await findAsset(db, agent, mine.id);
+    const after = await findAsset(db, as(agent), mine.id);
     assert.deepEqual([after.name, after.assignedTo?.id, after.hasImage], ['Requester laptop', requester.id, true]);
-    assert.equal((await listAssets(db, agent, assetListSchema.parse({ q: 'PERM-CSV' }))).total, 0);
+    assert.equal((await listAssets(db, as(agent), assetListSchema.parse({ q: 'PERM-CSV' }))).total, 0);
   });
 });

@@ -4,7 +4,7 @@ import { auditListSchema, listAuditEntries } from '../../lib/audit/queries';
 import { auditLog } from '../../lib/db/schema';
 import { AppError } from '../../lib/errors';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 const { db } = await useTestDatabase();
 
@@ -28,7 +28,7 @@ await db.insert(auditLog).values([
   { at: new Date(Date.UTC(2026, 2, 3, 23, 59, 59)), actorId: carol.id, actorUsername: 'carol', action: 'authx.other', targetType: 'user', targetId: carol.id },
 ]);
 
-const list = (params: Record<string, string>) => listAuditEntries(db, admin, auditListSchema.parse({ from: '2026-03-01', to: '2026-03-03', ...params }));
+const list = (params: Record<string, string>) => listAuditEntries(db, actorFor(admin), auditListSchema.parse({ from: '2026-03-01', to: '2026-03-03', ...params }));
 
 describe('the audit log query', () => {
   test('lists the newest first, a page at a time, with the total', async () => {
@@ -65,6 +65,6 @@ describe('the audit log query', () => {
   });
 
   test('only admins may read it', async () => {
-    await assert.rejects(listAuditEntries(db, carol, auditListSchema.parse({})), (error: unknown) => error instanceof AppError && error.code === 'not_found');
+    await assert.rejects(listAuditEntries(db, actorFor(carol), auditListSchema.parse({})), (error: unknown) => error instanceof AppError && error.code === 'not_found');
   });
 });

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { loadDashboard, type RequesterDashboard, type StaffDashboard } from '../../lib/dashboard/dashboard';
 import { assets, licenses, licenseSeats, tickets, type TicketPriority, type TicketStatus } from '../../lib/db/schema-domain';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 const { db } = await useTestDatabase();
 
@@ -78,7 +78,7 @@ await db.insert(licenseSeats).values([
   { licenseId: perpetual.id, userId: bob.id },
 ]);
 
-const staff = (await loadDashboard(db, agent, { today })) as StaffDashboard;
+const staff = (await loadDashboard(db, actorFor(agent), { today })) as StaffDashboard;
 
 describe('the dashboard of an agent', () => {
   test('counts open tickets by status and priority, and the unassigned ones', () => {
@@ -154,15 +154,24 @@ describe('the dashboard of an agent', () => {
   });
 });
 
+describe('the dashboard of an admin', () => {
+  test('is the staff dashboard, marked as an admin\'s', async () => {
+    const admin = await createTestUser(db, { role: 'admin' });
+    const dashboard = (await loadDashboard(db, actorFor(admin), { today })) as StaffDashboard;
+    assert.equal(dashboard.role, 'admin');
+    assert.deepEqual(dashboard.openTickets, staff.openTickets);
+  });
+});
+
 describe('the dashboard of a requester', () => {
   test('shows only their own open tickets and their own assets', async () => {
-    const dashboard = (await loadDashboard(db, alice, { today })) as RequesterDashboard;
+    const dashboard = (await loadDashboard(db, actorFor(alice), { today })) as RequesterDashboard;
     assert.deepEqual(Object.keys(dashboard).sort(), ['myAssets', 'myOpenTickets', 'role', 'today']);
     assert.equal(dashboard.myOpenTickets.total, 2);
     assert.deepEqual(dashboard.myOpenTickets.items.map((ticket) => ticket.title).sort(), ['Printer jam', 'VPN down']);
     assert.deepEqual(dashboard.myAssets.map((asset) => asset.assetTag), ['DASH-001']);
 
-    const bobs = (await loadDashboard(db, bob, { today })) as RequesterDashboard;
+    const bobs = (await loadDashboard(db, actorFor(bob), { today })) as RequesterDashboard;
     assert.deepEqual(bobs.myOpenTickets.items.map((ticket) => ticket.title), ['New laptop', 'Slow disk', 'Email quota']);
     assert.deepEqual(bobs.myAssets.map((asset) => asset.assetTag), ['DASH-002']);
   });

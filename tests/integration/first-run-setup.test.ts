@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors';
 import { listUsers } from '../../lib/users/queries';
 import { completeFirstRunSetup, isSetupNeeded } from '../../lib/users/setup';
 import { useTestDatabase } from '../support/test-database';
+import { testCommandLine } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 const adminInput = (username: string) => ({ username, displayName: `Admin ${username}`, password: 'first admin password' });
@@ -33,7 +34,7 @@ describe('first-run setup', () => {
 
   test('a second setup is refused and changes nothing', async () => {
     await assert.rejects(completeFirstRunSetup(adminInput('intruder'), '203.0.113.66'), isSetupClosed);
-    assert.deepEqual((await listUsers(db)).map((user) => user.username), ['root-admin']);
+    assert.deepEqual((await listUsers(db, testCommandLine)).map((user) => user.username), ['root-admin']);
   });
 
   test('two setups racing each other: exactly one admin is created, the other is refused', async () => {
@@ -52,7 +53,7 @@ describe('first-run setup', () => {
     assert.equal(rejected.length, 1);
     assert.ok(isSetupClosed((rejected[0] as PromiseRejectedResult).reason), String((rejected[0] as PromiseRejectedResult).reason));
 
-    const users = await listUsers(db);
+    const users = await listUsers(db, testCommandLine);
     assert.equal(users.length, 1);
     assert.equal(users[0].role, 'admin');
     assert.equal(users[0].id, (fulfilled[0] as PromiseFulfilledResult<{ id: string }>).value.id);
@@ -61,6 +62,6 @@ describe('first-run setup', () => {
   test('setup is refused when users already exist, even without a setup record', async () => {
     await rows(sql`delete from instance_setup`);
     await assert.rejects(completeFirstRunSetup(adminInput('late-comer'), '192.0.2.3'), isSetupClosed);
-    assert.equal((await listUsers(db)).length, 1);
+    assert.equal((await listUsers(db, testCommandLine)).length, 1);
   });
 });

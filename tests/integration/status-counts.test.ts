@@ -8,7 +8,7 @@ import { compactStatusCounts, countByStatus } from '../../lib/db/status-counts';
 import { listTickets } from '../../lib/tickets/list';
 import { ticketListQuerySchema } from '../../lib/tickets/schemas';
 import { testDbKind, useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 
@@ -120,8 +120,8 @@ test('a truncation during a compaction leaves no count behind', { skip: testDbKi
   assert.deepEqual(await countedTheSlowWay('tickets'), {});
 });
 
-const ticketTotal = async (params: Record<string, string>, actor: { id: string; username: string; role: 'admin' | 'agent' | 'requester' } = agent) =>
-  (await listTickets(db, actor, ticketListQuerySchema.parse(params))).total;
+const ticketTotal = async (params: Record<string, string>, user: typeof agent = agent) =>
+  (await listTickets(db, actorFor(user), ticketListQuerySchema.parse(params))).total;
 
 test("a ticket list's total: from the kept counts when only the status narrows it, counted otherwise", async () => {
   const other = await createTestUser(db, { role: 'requester' });
@@ -154,7 +154,7 @@ test("a ticket list's total: from the kept counts when only the status narrows i
 test("an asset list's total: from the kept counts when only the status narrows it, counted otherwise", async () => {
   await db.insert(assets).values(tags('T', 4).map((assetTag) => ({ assetTag, name: assetTag, warrantyEnd: '2020-01-01' })));
   await db.insert(assets).values(tags('U', 2).map((assetTag) => ({ assetTag, name: assetTag, status: 'in_repair' as const })));
-  const total = async (params: Record<string, string>) => (await listAssets(db, agent, assetListSchema.parse(params))).total;
+  const total = async (params: Record<string, string>) => (await listAssets(db, actorFor(agent), assetListSchema.parse(params))).total;
   assert.equal(await total({}), 6);
   assert.equal(await total({ status: 'in_repair' }), 2);
 
@@ -164,5 +164,5 @@ test("an asset list's total: from the kept counts when only the status narrows i
   // 0 is a filter, not an empty one: every warranty here ended long ago.
   assert.equal(await total({ warrantyDays: '0' }), 4);
   assert.equal(await total({ status: 'in_repair', q: 'U-0' }), 1);
-  assert.equal((await listAssets(db, requester, assetListSchema.parse({}))).total, 0);
+  assert.equal((await listAssets(db, actorFor(requester), assetListSchema.parse({}))).total, 0);
 });

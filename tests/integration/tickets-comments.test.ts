@@ -1,27 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { addComment, createTicket, updateTicket } from '../../lib/tickets/mutations';
 import { getTicket } from '../../lib/tickets/queries';
 import { getTicketTimeline } from '../../lib/tickets/timeline';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 
-type Someone = { id: string; username: string; role: 'admin' | 'agent' | 'requester' };
-const as = (user: Someone) => ({ actor: user, ipAddress: '192.0.2.62' });
+const signedIn = async (role: Actor['role']) => actorFor(await createTestUser(db, { role }), { ipAddress: '192.0.2.62' });
 
-const agent = await createTestUser(db, { role: 'agent' });
-const admin = await createTestUser(db, { role: 'admin' });
-const requester = await createTestUser(db, { role: 'requester' });
-const comment = (ticketId: string, by: Someone, body: string, internal = false) =>
-  db.transaction((tx) => addComment(tx, { ticketId, body, internal }, as(by)));
+const agent = await signedIn('agent');
+const admin = await signedIn('admin');
+const requester = await signedIn('requester');
+const comment = (ticketId: string, by: Actor, body: string, internal = false) =>
+  db.transaction((tx) => addComment(tx, by, { ticketId, body, internal }));
 
 describe('internal notes', () => {
   test('are returned to agents and admins, never to the requester, by the ticket or its timeline', async () => {
-    const { id } = await db.transaction((tx) => createTicket(tx, { title: 'VPN drops' }, as(requester)));
+    const { id } = await db.transaction((tx) => createTicket(tx, requester, { title: 'VPN drops' }));
     await comment(id, agent, 'Looks like the old client; check with networking', true);
     await comment(id, agent, 'Please update your VPN client and try again.');
     await comment(id, admin, 'Escalated to networking', true);
@@ -48,7 +48,7 @@ describe('internal notes', () => {
 
 describe('a comment', () => {
   test('needs no version, writes an event and an audit row, and moves updatedAt but not the version', async () => {
-    const { id } = await db.transaction((tx) => createTicket(tx, { title: 'Keyboard' }, as(requester)));
+    const { id } = await db.transaction((tx) => createTicket(tx, requester, { title: 'Keyboard' }));
     const before = await getTicket(db, agent, id);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const created = await comment(id, requester, 'The E key sticks');
@@ -62,11 +62,11 @@ describe('a comment', () => {
     assert.deepEqual(audit.map((row) => row.action), ['ticket.create', 'ticket.comment']);
 
     // The agent's form, read before the comment, still saves: a comment overwrites nothing.
-    await db.transaction((tx) => updateTicket(tx, { ticketId: id, version: before.version, status: 'open' }, as(agent)));
+    await db.transaction((tx) => updateTicket(tx, agent, { ticketId: id, version: before.version, status: 'open' }));
   });
 
   test('must have a body of at most 10,000 characters', async () => {
-    const { id } = await db.transaction((tx) => createTicket(tx, { title: 'Mouse' }, as(requester)));
+    const { id } = await db.transaction((tx) => createTicket(tx, requester, { title: 'Mouse' }));
     const refusedWith = (message: string) => (error: unknown) => error instanceof AppError && error.code === 'validation_failed' && error.fields?.body === message;
     await assert.rejects(comment(id, requester, '   '), refusedWith('Write a comment.'));
     await assert.rejects(comment(id, requester, 'x'.repeat(10_001)), refusedWith('Use at most 10,000 characters.'));

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Actor } from '../../lib/actor';
 import { tickets } from '../../lib/db/schema-domain';
 import { exportTickets, listTickets } from '../../lib/tickets/list';
 import { ticketListQuerySchema, ticketQueryObject } from '../../lib/tickets/schemas';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser } from '../support/users';
 
 const { db } = await useTestDatabase();
 
-const agent = await createTestUser(db, { role: 'agent' });
-const otherAgent = await createTestUser(db, { role: 'agent' });
-const ann = await createTestUser(db, { role: 'requester' });
-const ben = await createTestUser(db, { role: 'requester' });
+const agent = actorFor(await createTestUser(db, { role: 'agent' }));
+const otherAgent = actorFor(await createTestUser(db, { role: 'agent' }));
+const ann = actorFor(await createTestUser(db, { role: 'requester' }));
+const ben = actorFor(await createTestUser(db, { role: 'requester' }));
 
 // A fixed data set, inserted directly: list behaviour does not depend on how tickets got here.
 const minutesAgo = (minutes: number) => new Date(Date.UTC(2026, 0, 10, 12, 0) - minutes * 60_000);
@@ -41,7 +42,7 @@ await db.insert(tickets).values(
 );
 
 const query = (params: Record<string, string>) => ticketListQuerySchema.parse(params);
-const titles = async (params: Record<string, string>, actor: { id: string; username: string; role: 'admin' | 'agent' | 'requester' } = agent) =>
+const titles = async (params: Record<string, string>, actor: Actor = agent) =>
   (await listTickets(db, actor, query(params))).items.map((ticket) => ticket.title);
 
 describe('views', () => {

@@ -1,30 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import type { Actor } from '../../lib/actor';
 import { assets } from '../../lib/db/schema-domain';
-import { AppError } from '../../lib/errors';
-import { createTicket, staleTicketMessage, updateTicket } from '../../lib/tickets/mutations';
+import { AppError, staleVersion } from '../../lib/errors';
+import { createTicket, updateTicket } from '../../lib/tickets/mutations';
 import { getTicket } from '../../lib/tickets/queries';
 import { setUserActive } from '../../lib/users/mutations';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser } from '../support/users';
+import { actorFor, createTestUser, testCommandLine } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 
-type Someone = { id: string; username: string; role: 'admin' | 'agent' | 'requester' };
-const as = (user: Someone) => ({ actor: user, ipAddress: '192.0.2.61' });
+const signedIn = async (role: Actor['role']) => actorFor(await createTestUser(db, { role }), { ipAddress: '192.0.2.61' });
 
-const agent = await createTestUser(db, { role: 'agent' });
-const otherAgent = await createTestUser(db, { role: 'agent' });
-const requester = await createTestUser(db, { role: 'requester' });
+const agent = await signedIn('agent');
+const otherAgent = await signedIn('agent');
+const requester = await signedIn('requester');
 
 async function newTicket(title = 'Monitor flickers') {
-  const created = await db.transaction((tx) => createTicket(tx, { title }, as(requester)));
+  const created = await db.transaction((tx) => createTicket(tx, requester, { title }));
   return getTicket(db, agent, created.id);
 }
 
-const change = (ticket: { id: string; version: number }, fields: Record<string, unknown>, by: Someone = agent) =>
-  db.transaction((tx) => updateTicket(tx, { ticketId: ticket.id, version: ticket.version, ...fields }, as(by)));
+const change = (ticket: { id: string; version: number }, fields: Record<string, unknown>, by: Actor = agent) =>
+  db.transaction((tx) => updateTicket(tx, by, { ticketId: ticket.id, version: ticket.version, ...fields }));
 
 async function eventsOf(ticketId: string) {
   return rows<{ kind: string; from_value: string | null; to_value: string | null; actor_id: string | null }>(
@@ -44,7 +44,7 @@ describe('two people editing the same ticket', () => {
     const ticket = await newTicket();
     await change(ticket, { priority: 'high' });
     await assert.rejects(change(ticket, { priority: 'low', status: 'pending' }, otherAgent), (error: unknown) => {
-      return error instanceof AppError && error.code === 'conflict' && error.message === staleTicketMessage;
+      return error instanceof AppError && error.code === 'conflict' && error.message === staleVersion().message;
     });
     const after = await getTicket(db, agent, ticket.id);
     assert.deepEqual([after.priority, after.status, after.version], ['high', 'new', ticket.version + 1]);
@@ -127,7 +127,7 @@ describe('assignment', () => {
   test('only an active agent or admin can be the assignee', async () => {
     const ticket = await newTicket();
     const gone = await createTestUser(db, { role: 'agent' });
-    await db.transaction((tx) => setUserActive(tx, { userId: gone.id, active: false }, { actor: null }));
+    await db.transaction((tx) => setUserActive(tx, testCommandLine, { userId: gone.id, active: false }));
     for (const assigneeId of [requester.id, gone.id, '00000000-0000-4000-8000-000000000000']) {
       await assert.rejects(change(ticket, { assigneeId }), (error: unknown) => {
         return error instanceof AppError && error.fields?.assigneeId === 'Choose an active agent or admin.';
@@ -195,7 +195,7 @@ describe('the record of a change', () => {
   });
 
   test('a description sent back by a browser form (CRLF line breaks) is not a change', async () => {
-    const created = await db.transaction((tx) => createTicket(tx, { title: 'Two lines', description: 'line one\nline two' }, as(requester)));
+    const created = await db.transaction((tx) => createTicket(tx, requester, { title: 'Two lines', description: 'line one\nline two' }));
     const ticket = await getTicket(db, agent, created.id);
     const result = await change(ticket, { description: 'line one\r\nline two', title: 'Two lines' });
     assert.equal(result.changed, false);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { commandLineActor, type Actor } from '../../lib/actor';
 import type { AppConfig } from '../../lib/config';
 import { createSession } from '../../lib/auth/session-store';
 import type { Database } from '../../lib/db/client';
@@ -14,6 +15,27 @@ export function uniqueUsername(prefix = 'user'): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
+/** The actor of changes made from the command line in tests (set-up that no signed-in user makes). */
+export const testCommandLine = commandLineActor('cli:test');
+
+/** The Actor the boundary would build for `user` signed in from a documentation address. */
+export function actorFor(
+  user: Pick<UserSummary, 'id' | 'username' | 'role'> & Partial<Pick<UserSummary, 'displayName' | 'email'>>,
+  overrides: Partial<Actor> = {},
+): Actor {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName ?? user.username,
+    email: user.email ?? null,
+    role: user.role,
+    ipAddress: '192.0.2.10',
+    requestId: null,
+    sessionId: null,
+    ...overrides,
+  };
+}
+
 /** Creates a user the way the app does: through createUser, inside a transaction. */
 export async function createTestUser(
   db: Database,
@@ -21,7 +43,7 @@ export async function createTestUser(
 ): Promise<UserSummary & { password: string }> {
   const password = options.password ?? testPassword;
   const user = await db.transaction((tx) =>
-    createUser(tx, { username: options.username ?? uniqueUsername(options.role), role: options.role ?? 'agent', password }, { actor: null }),
+    createUser(tx, testCommandLine, { username: options.username ?? uniqueUsername(options.role), role: options.role ?? 'agent', password }),
   );
   return { ...user, password };
 }

@@ -1,10 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { validatedAction } from '@/lib/actions/validated-action';
-import { getRequestInfo, requireUser } from '@/lib/auth/dal';
 import { verifyCurrentPassword } from '@/lib/auth/password-check';
-import { getDb } from '@/lib/db/client';
+import { serverAction } from '@/lib/boundary/server-action';
 import { AppError } from '@/lib/errors';
 import { setUserPassword } from '@/lib/users/mutations';
 import { passwordSchema } from '@/lib/users/schemas';
@@ -17,21 +15,15 @@ const changePasswordSchema = z
   })
   .refine((data) => data.newPassword === data.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' });
 
-export const changePasswordAction = validatedAction(changePasswordSchema, async (data) => {
-  const current = await requireUser();
-  if (!(await verifyCurrentPassword(current.user.id, data.currentPassword))) {
+export const changePasswordAction = serverAction({ input: changePasswordSchema }, async ({ actor, input, transaction }) => {
+  if (!(await verifyCurrentPassword(actor.id, input.currentPassword))) {
     throw new AppError('validation_failed', 'Your current password is not correct.', {
       fields: { currentPassword: 'This is not your current password.' },
     });
   }
-  const { ipAddress } = await getRequestInfo();
-  const db = await getDb();
-  const { sessionsRevoked } = await db.transaction((tx) =>
-    setUserPassword(
-      tx,
-      { userId: current.user.id, password: data.newPassword, keepSessionId: current.session.id },
-      { actor: { id: current.user.id, username: current.user.username }, ipAddress },
-    ),
+  // The session in use stays signed in; every other one ends.
+  const { sessionsRevoked } = await transaction((tx) =>
+    setUserPassword(tx, actor, { userId: actor.id, password: input.newPassword, keepSessionId: actor.sessionId ?? undefined }),
   );
   const ended = sessionsRevoked === 1 ? '1 other session was' : `${sessionsRevoked} other sessions were`;
   return { status: 'success', message: `Password changed. ${ended} signed out.` };

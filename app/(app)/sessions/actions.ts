@@ -2,29 +2,26 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/actions/validated-action';
-import { clearSessionCookie, getRequestInfo, requireUser } from '@/lib/auth/dal';
-import { endOtherSessions, endSession } from '@/lib/auth/session-actions';
+import { endOtherSessions, endSession } from '@/lib/auth/session-endings';
+import { sendSignedOutCookie } from '@/lib/boundary/request';
+import { serverAction } from '@/lib/boundary/server-action';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 
-const sessionIdSchema = z.object({ sessionId: z.uuid('Unknown session.') });
+export const revokeOwnSessionAction = serverAction(
+  { input: z.object({ sessionId: z.uuid('Unknown session.') }) },
+  async ({ actor, input, transaction }) => {
+    await transaction((tx) => endSession(tx, actor, { sessionId: input.sessionId, ownerId: actor.id, reason: 'user' }));
+    if (input.sessionId === actor.sessionId) {
+      await sendSignedOutCookie();
+      await redirectInApp('/login');
+    }
+    revalidatePath('/sessions');
+    return { status: 'success', message: 'Session revoked.' };
+  },
+);
 
-export const revokeOwnSessionAction = validatedAction(sessionIdSchema, async ({ sessionId }) => {
-  const current = await requireUser();
-  const { ipAddress } = await getRequestInfo();
-  await endSession({ sessionId, ownerId: current.user.id, reason: 'user' }, { id: current.user.id, username: current.user.username }, ipAddress);
-  if (sessionId === current.session.id) {
-    await clearSessionCookie();
-    await redirectInApp('/login');
-  }
-  revalidatePath('/sessions');
-  return { status: 'success', message: 'Session revoked.' };
-});
-
-export const revokeOtherSessionsAction = validatedAction(z.object({}), async () => {
-  const current = await requireUser();
-  const { ipAddress } = await getRequestInfo();
-  const count = await endOtherSessions(current.user.id, current.session.id, { id: current.user.id, username: current.user.username }, ipAddress);
+export const revokeOtherSessionsAction = serverAction({ input: z.object({}) }, async ({ actor, transaction }) => {
+  const count = await transaction((tx) => endOtherSessions(tx, actor));
   revalidatePath('/sessions');
   return { status: 'success', message: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.` };
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getCurrentSession } from '@/lib/auth/dal';
+import { signedInSession } from '@/lib/boundary/request';
 import { getConfig } from '@/lib/config';
 import { safeNextPath } from '@/lib/http/safe-next';
 import { isSetupNeeded } from '@/lib/users/setup';
@@ -12,7 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await isSetupNeeded()) redirect('/setup');
   const { next } = await searchParams;
   const nextPath = safeNextPath(Array.isArray(next) ? next[0] : next, getConfig().basePath);
-  if (await getCurrentSession()) redirect(nextPath);
+  if (await signedInSession()) redirect(nextPath);
   return (
     <section className="panel auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>

@@ -1,22 +1,12 @@
 import { createAsset } from '@/lib/assets/mutations';
-import { parseStrictAssetQuery } from '@/lib/assets/list-query';
 import { listAssets } from '@/lib/assets/queries';
-import { authenticateAssetContext } from '@/lib/assets/request-context';
-import { newAssetSchema } from '@/lib/assets/schemas';
-import { getDb } from '@/lib/db/client';
-import { assertSameOrigin, jsonOk, jsonRoute, parseJsonBody } from '@/lib/http/json';
+import { newAssetSchema, strictAssetListSchema } from '@/lib/assets/schemas';
+import { route } from '@/lib/boundary/route';
+import { jsonOk } from '@/lib/http/json';
 
-export const GET = jsonRoute(async (request) => {
-  const params = parseStrictAssetQuery(request);
-  const context = await authenticateAssetContext();
-  return jsonOk(await listAssets(await getDb(), context.actor, params));
-});
+export const GET = route({ query: strictAssetListSchema }, async ({ actor, query, db }) => listAssets(db, actor, query));
 
-export const POST = jsonRoute(async (request) => {
-  assertSameOrigin(request);
-  const body = await parseJsonBody(request, newAssetSchema);
-  const context = await authenticateAssetContext();
-  const db = await getDb();
-  const asset = await db.transaction((tx) => createAsset(tx, body, context));
+export const POST = route({ body: newAssetSchema }, async ({ actor, body, transaction }) => {
+  const asset = await transaction((tx) => createAsset(tx, actor, body));
   return jsonOk({ asset }, { status: 201 });
 });

@@ -1,24 +1,13 @@
+import { z } from 'zod';
 import { updateAsset } from '@/lib/assets/mutations';
 import { findAsset } from '@/lib/assets/queries';
-import { authenticateAssetContext } from '@/lib/assets/request-context';
 import { assetChangesSchema } from '@/lib/assets/schemas';
-import { getDb } from '@/lib/db/client';
-import { assertSameOrigin, jsonOk, jsonRoute, parseJsonBody } from '@/lib/http/json';
+import { route } from '@/lib/boundary/route';
 
-type Context = { params: Promise<{ id: string }> };
+const assetParams = z.object({ id: z.string() });
 
-export const GET = jsonRoute(async (_request, { params }: Context) => {
-  const { id } = await params;
-  const context = await authenticateAssetContext();
-  return jsonOk({ asset: await findAsset(await getDb(), context.actor, id) });
-});
+export const GET = route({ params: assetParams }, async ({ actor, params, db }) => ({ asset: await findAsset(db, actor, params.id) }));
 
-export const PATCH = jsonRoute(async (request, { params }: Context) => {
-  assertSameOrigin(request);
-  const { id } = await params;
-  const body = await parseJsonBody(request, assetChangesSchema);
-  const context = await authenticateAssetContext();
-  const db = await getDb();
-  const asset = await db.transaction((tx) => updateAsset(tx, id, body, context));
-  return jsonOk({ asset });
-});
+export const PATCH = route({ params: assetParams, body: assetChangesSchema }, async ({ actor, params, body, transaction }) => ({
+  asset: await transaction((tx) => updateAsset(tx, actor, { ...body, assetId: params.id })),
+}));

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { canManageAssets } from '@/lib/assets/access';
 import { importAssets } from '@/lib/assets/csv-import';
 import { maxImportBytes, parseAssetCsv } from '@/lib/assets/csv-import-rows';
-import { authenticateAssetContext } from '@/lib/assets/request-context';
-import { getDb } from '@/lib/db/client';
+import { route } from '@/lib/boundary/route';
 import { AppError, isAppError } from '@/lib/errors';
-import { assertSameOrigin, jsonRoute } from '@/lib/http/json';
 import { describeError, log } from '@/lib/log';
 
 const options = z.object({
@@ -18,12 +16,11 @@ const tooLarge = `The file is too large: at most ${maxImportBytes / (1024 * 1024
 /**
  * Answers a stream of NDJSON lines: {"type":"progress",...} while working, then one
  * {"type":"result",...} (or {"type":"error",...} when the import failed and changed nothing).
+ * The body is multipart (not JSON), so the handler reads it itself.
  */
-export const POST = jsonRoute(async (request) => {
-  assertSameOrigin(request);
+export const POST = route({}, async ({ actor, request, transaction }) => {
   if (Number(request.headers.get('content-length') ?? '0') > maxImportBytes + 64 * 1024) throw new AppError('payload_too_large', tooLarge);
-  const context = await authenticateAssetContext();
-  if (!canManageAssets(context.actor)) throw new AppError('not_found', 'Not found.');
+  if (!canManageAssets(actor)) throw new AppError('not_found', 'Not found.');
   let form: FormData;
   try {
     form = await request.formData();
@@ -37,18 +34,20 @@ export const POST = jsonRoute(async (request) => {
   if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues[0].message);
   // Parsed before the stream starts, so a file with too many rows is a plain 413.
   const csv = parseAssetCsv(await file.text());
-  const db = await getDb();
 
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
-        const result = await importAssets(
-          db,
-          { csv, mode: parsed.data.mode, dryRun: parsed.data.dryRun === 'true', fileName: file.name },
-          context,
-          (progress) => send({ type: 'progress', ...progress }),
+        const result = await transaction((tx) =>
+          importAssets(tx, actor, {
+            csv,
+            mode: parsed.data.mode,
+            dryRun: parsed.data.dryRun === 'true',
+            fileName: file.name,
+            onProgress: (progress) => send({ type: 'progress', ...progress }),
+          }),
         );
         send({ type: 'result', ...result });
       } catch (error) {

@@ -1,32 +1,20 @@
-import { authenticate, getRequestInfo } from '@/lib/auth/dal';
-import { getDb } from '@/lib/db/client';
-import { assertSameOrigin, jsonOk, jsonRoute, parseJsonBody } from '@/lib/http/json';
+import { z } from 'zod';
+import { route } from '@/lib/boundary/route';
 import { revealProductKey, updateLicense } from '@/lib/licenses/mutations';
 import { getLicense } from '@/lib/licenses/queries';
 import { licenseUpdateSchema } from '@/lib/licenses/schemas';
 
-type Context = { params: Promise<{ id: string }> };
+const licenseParams = z.object({ id: z.string() });
 
 /** The license with its seats; `?reveal=1` adds the full product key and audits that it was read. */
-export const GET = jsonRoute(async (request, { params }: Context) => {
-  const { id } = await params;
+export const GET = route({ params: licenseParams }, async ({ actor, params, request, db, transaction }) => {
   const reveal = new URL(request.url).searchParams.get('reveal') === '1';
-  const { user } = await authenticate();
-  const db = await getDb();
-  const license = await getLicense(db, user, id);
-  if (!reveal) return jsonOk({ license });
-  const { ipAddress } = await getRequestInfo();
-  const productKey = await db.transaction((tx) => revealProductKey(tx, id, { actor: user, ipAddress }));
-  return jsonOk({ license: { ...license, productKey } });
+  const license = await getLicense(db, actor, params.id);
+  if (!reveal) return { license };
+  const productKey = await transaction((tx) => revealProductKey(tx, actor, params.id));
+  return { license: { ...license, productKey } };
 });
 
-export const PATCH = jsonRoute(async (request, { params }: Context) => {
-  assertSameOrigin(request);
-  const { id } = await params;
-  const input = await parseJsonBody(request, licenseUpdateSchema.strict());
-  const { user } = await authenticate();
-  const { ipAddress } = await getRequestInfo();
-  const db = await getDb();
-  const license = await db.transaction((tx) => updateLicense(tx, id, input, { actor: user, ipAddress }));
-  return jsonOk({ license });
-});
+export const PATCH = route({ params: licenseParams, body: licenseUpdateSchema.strict() }, async ({ actor, params, body, transaction }) => ({
+  license: await transaction((tx) => updateLicense(tx, actor, { ...body, licenseId: params.id })),
+}));

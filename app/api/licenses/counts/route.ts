@@ -1,10 +1,5 @@
-import { authenticate } from '@/lib/auth/dal';
-import { getDb } from '@/lib/db/client';
-import { jsonOk, jsonRoute } from '@/lib/http/json';
+import { route } from '@/lib/boundary/route';
 import { licenseSeatCounts } from '@/lib/licenses/queries';
 
 /** [{id, name, seats, used, free}] for every license. */
-export const GET = jsonRoute(async () => {
-  const { user } = await authenticate();
-  return jsonOk(await licenseSeatCounts(await getDb(), user));
-});
+export const GET = route({}, async ({ actor, db }) => licenseSeatCounts(db, actor));

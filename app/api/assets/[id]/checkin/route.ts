@@ -1,17 +1,12 @@
+import { z } from 'zod';
 import { checkInAsset } from '@/lib/assets/assignments';
-import { authenticateAssetContext, readOptionalJson } from '@/lib/assets/request-context';
 import { checkInSchema } from '@/lib/assets/schemas';
-import { getDb } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
-import { assertSameOrigin, fieldErrors, jsonOk, jsonRoute } from '@/lib/http/json';
+import { route } from '@/lib/boundary/route';
 
-export const POST = jsonRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(request);
-  const { id } = await params;
-  const parsed = checkInSchema.safeParse(await readOptionalJson(request));
-  if (!parsed.success) throw new AppError('validation_failed', 'Some fields are missing or invalid.', { fields: fieldErrors(parsed.error) });
-  const context = await authenticateAssetContext();
-  const db = await getDb();
-  const asset = await db.transaction((tx) => checkInAsset(tx, id, parsed.data, context));
-  return jsonOk({ asset });
-});
+// A plain check-in sends no body at all; one that sets a status or notes sends JSON.
+export const POST = route(
+  { params: z.object({ id: z.string() }), body: checkInSchema, bodyOptional: true },
+  async ({ actor, params, body, transaction }) => ({
+    asset: await transaction((tx) => checkInAsset(tx, actor, { ...body, assetId: params.id })),
+  }),
+);

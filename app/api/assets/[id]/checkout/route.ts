@@ -1,15 +1,8 @@
+import { z } from 'zod';
 import { checkOutAsset } from '@/lib/assets/assignments';
-import { authenticateAssetContext } from '@/lib/assets/request-context';
 import { checkOutSchema } from '@/lib/assets/schemas';
-import { getDb } from '@/lib/db/client';
-import { assertSameOrigin, jsonOk, jsonRoute, parseJsonBody } from '@/lib/http/json';
+import { route } from '@/lib/boundary/route';
 
-export const POST = jsonRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
-  assertSameOrigin(request);
-  const { id } = await params;
-  const body = await parseJsonBody(request, checkOutSchema);
-  const context = await authenticateAssetContext();
-  const db = await getDb();
-  const asset = await db.transaction((tx) => checkOutAsset(tx, id, body, context));
-  return jsonOk({ asset });
-});
+export const POST = route({ params: z.object({ id: z.string() }), body: checkOutSchema }, async ({ actor, params, body, transaction }) => ({
+  asset: await transaction((tx) => checkOutAsset(tx, actor, { ...body, assetId: params.id })),
+}));

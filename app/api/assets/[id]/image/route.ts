@@ -1,20 +1,18 @@
+import { z } from 'zod';
 import { tooLargeError } from '@/lib/assets/image-validation';
 import { readAssetImage, removeAssetImage, setAssetImage } from '@/lib/assets/images';
-import { authenticateAssetContext } from '@/lib/assets/request-context';
+import { route } from '@/lib/boundary/route';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { assertSameOrigin, jsonOk, jsonRoute } from '@/lib/http/json';
 
-type Context = { params: Promise<{ id: string }> };
+const assetParams = z.object({ id: z.string() });
 
 // Room for the multipart envelope around the file itself.
 const multipartOverhead = 64 * 1024;
+const sendAsMultipart = 'Send the image as multipart/form-data in a field named "image".';
 
-export const GET = jsonRoute(async (_request, { params }: Context) => {
-  const { id } = await params;
-  const context = await authenticateAssetContext();
-  const image = await readAssetImage(await getDb(), context.actor, id);
+export const GET = route({ params: assetParams }, async ({ actor, params, db }) => {
+  const image = await readAssetImage(db, actor, params.id);
   if (!image) throw new AppError('not_found', 'This asset has no image.');
   return new Response(new Uint8Array(image.bytes), {
     headers: {
@@ -29,34 +27,27 @@ export const GET = jsonRoute(async (_request, { params }: Context) => {
   });
 });
 
-export const PUT = jsonRoute(async (request, { params }: Context) => {
-  assertSameOrigin(request);
-  const { id } = await params;
+/** The body is multipart (not JSON), so the handler reads it itself, after refusing an oversized one by its declared length. */
+export const PUT = route({ params: assetParams }, async ({ actor, params, request, transaction }) => {
   const limits = getConfig().images;
   const declaredLength = Number(request.headers.get('content-length') ?? '0');
   if (declaredLength > limits.maxBytes + multipartOverhead) throw tooLargeError(limits);
-  const context = await authenticateAssetContext();
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new AppError('bad_request', 'Send the image as multipart/form-data in a field named "image".');
+    throw new AppError('bad_request', sendAsMultipart);
   }
   const file = form.get('image');
-  if (!(file instanceof File)) throw new AppError('bad_request', 'Send the image as multipart/form-data in a field named "image".', { fields: { image: 'Choose an image file.' } });
+  if (!(file instanceof File)) throw new AppError('bad_request', sendAsMultipart, { fields: { image: 'Choose an image file.' } });
   if (file.size > limits.maxBytes) throw tooLargeError(limits);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const db = await getDb();
-  const image = await db.transaction((tx) => setAssetImage(tx, id, bytes, limits, context));
-  return jsonOk({ image: { contentType: image.contentType, width: image.width, height: image.height, byteSize: image.byteSize } });
+  const image = await transaction((tx) => setAssetImage(tx, actor, { assetId: params.id, bytes, limits }));
+  return { image: { contentType: image.contentType, width: image.width, height: image.height, byteSize: image.byteSize } };
 });
 
-export const DELETE = jsonRoute(async (request, { params }: Context) => {
-  assertSameOrigin(request);
-  const { id } = await params;
-  const context = await authenticateAssetContext();
-  const db = await getDb();
-  const removed = await db.transaction((tx) => removeAssetImage(tx, id, context));
+export const DELETE = route({ params: assetParams }, async ({ actor, params, transaction }) => {
+  const removed = await transaction((tx) => removeAssetImage(tx, actor, params.id));
   if (!removed) throw new AppError('not_found', 'This asset has no image.');
-  return jsonOk({ removed: true });
+  return { removed: true };
 });
