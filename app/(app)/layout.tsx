@@ -1,9 +1,10 @@
 import { Link } from '@/app/components/link';
-import { requireUser } from '@/lib/auth/dal';
+import { isAdmin, isStaff } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { logoutAction } from './actions';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const { user } = await requireUser();
+  const actor = await pageActor();
   return (
     <>
       <a className="skip-link" href="#content">
@@ -16,17 +17,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <nav aria-label="Main">
           <Link href="/">Dashboard</Link>
           <Link href="/tickets">Tickets</Link>
-          <Link href="/assets">{user.role === 'requester' ? 'My assets' : 'Assets'}</Link>
-          {user.role !== 'requester' ? <Link href="/licenses">Licenses</Link> : null}
-          {user.role === 'admin' ? <Link href="/admin/users">Users</Link> : null}
-          {user.role === 'admin' ? <Link href="/admin/audit">Audit log</Link> : null}
-          {user.role === 'admin' ? <Link href="/admin/diagnostics">Diagnostics</Link> : null}
+          <Link href="/assets">{isStaff(actor) ? 'Assets' : 'My assets'}</Link>
+          {isStaff(actor) ? <Link href="/licenses">Licenses</Link> : null}
+          {isAdmin(actor) ? <Link href="/admin/users">Users</Link> : null}
+          {isAdmin(actor) ? <Link href="/admin/audit">Audit log</Link> : null}
+          {isAdmin(actor) ? <Link href="/admin/diagnostics">Diagnostics</Link> : null}
           <Link href="/sessions">Your sessions</Link>
           <Link href="/account">Account</Link>
         </nav>
         <div className="whoami">
           <span>
-            {user.displayName} <span className="role-badge">{user.role}</span>
+            {actor.displayName} <span className="role-badge">{actor.role}</span>
           </span>
           <form action={logoutAction}>
             <button type="submit" className="secondary">

@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
-import { requireUser } from '@/lib/auth/dal';
+import { pageActor } from '@/lib/boundary/page';
 import { loadDashboard } from '@/lib/dashboard/dashboard';
 import { getDb } from '@/lib/db/client';
-import { RequesterDashboardView } from './dashboard-components/requester-dashboard';
-import { StaffDashboardView } from './dashboard-components/staff-dashboard';
+import { RequesterDashboardView } from './_components/requester-dashboard';
+import { StaffDashboardView } from './_components/staff-dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
-  const current = await requireUser();
-  const dashboard = await loadDashboard(await getDb(), current.user);
+  const actor = await pageActor();
+  const dashboard = await loadDashboard(await getDb(), actor);
   return (
     <>
       <div className="toolbar">
-        <h1>Welcome, {current.user.displayName}</h1>
+        <h1>Welcome, {actor.displayName}</h1>
         <Link href="/sessions">Your sessions</Link>
       </div>
       {dashboard.role === 'requester' ? <RequesterDashboardView dashboard={dashboard} /> : <StaffDashboardView dashboard={dashboard} />}

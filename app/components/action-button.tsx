@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/lib/boundary/action-state';
 import { FormMessage, SubmitButton } from './form';
 
 type Props = {

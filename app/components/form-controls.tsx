@@ -1,6 +1,6 @@
 'use client';
 
-import type { ActionState } from '@/lib/actions/action-state';
+import type { ActionState } from '@/lib/boundary/action-state';
 
 // Form controls beside Field (select, textarea, checkbox, input with suggestions), with the same
 // label, hint, error and kept-value behaviour; Field itself uses describedBy and Feedback.

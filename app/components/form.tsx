@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
-import type { ActionState } from '@/lib/actions/action-state';
+import type { ActionState } from '@/lib/boundary/action-state';
 import { describedBy, Feedback } from './form-controls';
 
 type FieldProps = {

@@ -3,8 +3,8 @@ import type { ComponentProps } from 'react';
 
 // next/link without prefetching; every link in the app goes through here. Each page is rendered per
 // request for the signed-in user, with no static part, so a prefetch brings the browser only the
-// route tree and costs the server half a page render: one view of the ticket list made 39 of them
-// (BENCHMARKS.md, section 3). A click still navigates on the client.
+// route tree and costs the server half a page render, for every link on the page. A click still
+// navigates on the client.
 export function Link(props: Omit<ComponentProps<typeof NextLink>, 'prefetch'>) {
   return <NextLink {...props} prefetch={false} />;
 }

@@ -1,7 +1,8 @@
-import type { ActionState } from '@/lib/actions/action-state';
+import type { ActionState } from '@/lib/boundary/action-state';
 import type { SessionSummary } from '@/lib/auth/session-store';
 import { describeUserAgent, formatDateTime } from '@/lib/format';
 import { ActionButton } from './action-button';
+import { DataTable, type Column } from './data-table';
 
 type Props = {
   sessions: SessionSummary[];
@@ -11,52 +12,53 @@ type Props = {
 };
 
 export function SessionTable({ sessions, currentSessionId, revokeAction, extraFields = {} }: Props) {
-  if (sessions.length === 0) return <p className="empty">No active sessions.</p>;
+  const columns: Column<SessionSummary>[] = [
+    {
+      key: 'browser',
+      header: 'Browser',
+      cell: (session) => (
+        <>
+          {describeUserAgent(session.userAgent)}
+          {session.id === currentSessionId ? (
+            <>
+              {' '}
+              <span className="tag">this session</span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'address', header: 'Address', cell: (session) => session.ipAddress ?? '—' },
+    { key: 'signed-in', header: 'Signed in', cell: (session) => formatDateTime(session.createdAt) },
+    { key: 'last-seen', header: 'Last seen', cell: (session) => formatDateTime(session.lastSeenAt) },
+    {
+      key: 'kind',
+      header: 'Kind',
+      cell: (session) => (session.persistent ? `Remembered until ${formatDateTime(session.expiresAt)}` : 'Until the browser closes'),
+    },
+    {
+      key: 'actions',
+      header: <span className="skip-link">Actions</span>,
+      cell: (session) => (
+        <ActionButton
+          action={revokeAction}
+          fields={{ sessionId: session.id, ...extraFields }}
+          label={session.id === currentSessionId ? 'Sign out' : 'Revoke'}
+          confirm={session.id === currentSessionId ? 'Sign out of this session?' : 'Revoke this session? That browser will be signed out.'}
+          variant="danger"
+        />
+      ),
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="skip-link">Active sessions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Browser</th>
-            <th scope="col">Address</th>
-            <th scope="col">Signed in</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">Kind</th>
-            <th scope="col">
-              <span className="skip-link">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
-            <tr key={session.id} data-session-id={session.id}>
-              <td>
-                {describeUserAgent(session.userAgent)}
-                {session.id === currentSessionId ? (
-                  <>
-                    {' '}
-                    <span className="tag">this session</span>
-                  </>
-                ) : null}
-              </td>
-              <td>{session.ipAddress ?? '—'}</td>
-              <td>{formatDateTime(session.createdAt)}</td>
-              <td>{formatDateTime(session.lastSeenAt)}</td>
-              <td>{session.persistent ? `Remembered until ${formatDateTime(session.expiresAt)}` : 'Until the browser closes'}</td>
-              <td>
-                <ActionButton
-                  action={revokeAction}
-                  fields={{ sessionId: session.id, ...extraFields }}
-                  label={session.id === currentSessionId ? 'Sign out' : 'Revoke'}
-                  confirm={session.id === currentSessionId ? 'Sign out of this session?' : 'Revoke this session? That browser will be signed out.'}
-                  variant="danger"
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={sessions}
+      rowKey={(session) => session.id}
+      rowData={(session) => ({ 'data-session-id': session.id })}
+      caption="Active sessions"
+      hideCaption
+      empty="No active sessions."
+    />
   );
 }

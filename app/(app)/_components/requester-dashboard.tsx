@@ -1,7 +1,16 @@
+import { DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import type { RequesterAsset } from '@/lib/dashboard/asset-stats';
 import type { RequesterDashboard } from '@/lib/dashboard/dashboard';
 import { humanize } from './labels';
 import { TicketList } from './ticket-list';
+
+const assetColumns: Column<RequesterAsset>[] = [
+  { key: 'tag', header: 'Tag', cell: (asset) => <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link> },
+  { key: 'name', header: 'Name', cell: (asset) => asset.name },
+  { key: 'category', header: 'Category', cell: (asset) => asset.category },
+  { key: 'status', header: 'Status', cell: (asset) => humanize(asset.status) },
+];
 
 export function RequesterDashboardView({ dashboard }: { dashboard: RequesterDashboard }) {
   const { myOpenTickets, myAssets } = dashboard;
@@ -16,34 +25,7 @@ export function RequesterDashboardView({ dashboard }: { dashboard: RequesterDash
       </section>
       <section className="panel" aria-labelledby="my-assets-title">
         <h2 id="my-assets-title">Your assets ({myAssets.length})</h2>
-        {myAssets.length === 0 ? (
-          <p className="empty">No assets are checked out to you.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Tag</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {myAssets.map((asset) => (
-                  <tr key={asset.id}>
-                    <td>
-                      <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link>
-                    </td>
-                    <td>{asset.name}</td>
-                    <td>{asset.category}</td>
-                    <td>{humanize(asset.status)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable columns={assetColumns} rows={myAssets} rowKey={(asset) => asset.id} empty="No assets are checked out to you." />
       </section>
     </div>
   );

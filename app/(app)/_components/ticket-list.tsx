@@ -5,7 +5,6 @@ import { TicketListTable } from './ticket-list-table';
 
 /** A short table of tickets linking to each one; the rows are formatted here, on the server. */
 export function TicketList({ tickets, empty, caption }: { tickets: DashboardTicket[]; empty: string; caption: string }) {
-  if (tickets.length === 0) return <p className="empty">{empty}</p>;
   const rows = tickets.map((ticket) => ({
     id: ticket.id,
     reference: ticketReference(ticket.number),
@@ -14,5 +13,5 @@ export function TicketList({ tickets, empty, caption }: { tickets: DashboardTick
     status: ticket.status,
     updated: formatDateTime(ticket.updatedAt),
   }));
-  return <TicketListTable rows={rows} caption={caption} />;
+  return <TicketListTable rows={rows} caption={caption} empty={empty} />;
 }

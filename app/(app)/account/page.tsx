@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/dal';
+import { pageActor } from '@/lib/boundary/page';
 import { PasswordForm } from './password-form';
 
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
-  const { user } = await requireUser();
+  const actor = await pageActor();
   return (
     <>
       <h1>Account</h1>
@@ -14,13 +14,13 @@ export default async function AccountPage() {
           <h2 id="profile-title">Profile</h2>
           <dl className="facts">
             <dt>Username</dt>
-            <dd>{user.username}</dd>
+            <dd>{actor.username}</dd>
             <dt>Name</dt>
-            <dd>{user.displayName}</dd>
+            <dd>{actor.displayName}</dd>
             <dt>Email</dt>
-            <dd>{user.email ?? '—'}</dd>
+            <dd>{actor.email ?? '—'}</dd>
             <dt>Role</dt>
-            <dd>{user.role}</dd>
+            <dd>{actor.role}</dd>
           </dl>
         </section>
         <section className="panel" aria-labelledby="password-title">

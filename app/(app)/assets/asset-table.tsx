@@ -1,60 +1,37 @@
 'use client';
+import { DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import { AssetStatusBadge } from './asset-badges';
 import type { AssetRow } from './asset-rows';
-import { AssetStatusBadge } from './status-badge';
 
 // A client component fed plain rows, for the reason the ticket table is one (tickets/ticket-table.tsx).
 
 type Props = { rows: AssetRow[]; linkHolders: boolean };
 
+function holderCell({ holder }: AssetRow, linkHolders: boolean) {
+  if (!holder) return '—';
+  if (!linkHolders) return holder.displayName;
+  return (
+    <Link href={`/assets?assignedTo=${holder.id}`} title={`All assets checked out to ${holder.displayName}`}>
+      {holder.displayName}
+    </Link>
+  );
+}
+
+function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
+  return [
+    { key: 'tag', header: 'Asset tag', cell: (asset) => <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link> },
+    { key: 'name', header: 'Name', cell: (asset) => asset.name },
+    { key: 'category', header: 'Category', cell: (asset) => asset.category },
+    { key: 'status', header: 'Status', cell: (asset) => <AssetStatusBadge status={asset.status} /> },
+    { key: 'holder', header: 'Checked out to', cell: (asset) => holderCell(asset, linkHolders) },
+    { key: 'serial', header: 'Serial', cell: (asset) => asset.serial ?? '—' },
+    { key: 'location', header: 'Location', cell: (asset) => asset.location ?? '—' },
+    { key: 'warranty', header: 'Warranty end', cell: (asset) => asset.warrantyEnd ?? '—' },
+  ];
+}
+
 /** One page of assets; a holder's name lists everything checked out to them, for staff. */
 export function AssetTable({ rows, linkHolders }: Props) {
-  return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Asset tag</th>
-            <th scope="col">Name</th>
-            <th scope="col">Category</th>
-            <th scope="col">Status</th>
-            <th scope="col">Checked out to</th>
-            <th scope="col">Serial</th>
-            <th scope="col">Location</th>
-            <th scope="col">Warranty end</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((asset) => (
-            <tr key={asset.id}>
-              <td>
-                <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link>
-              </td>
-              <td>{asset.name}</td>
-              <td>{asset.category}</td>
-              <td>
-                <AssetStatusBadge status={asset.status} />
-              </td>
-              <td>
-                {asset.holder ? (
-                  linkHolders ? (
-                    <Link href={`/assets?assignedTo=${asset.holder.id}`} title={`All assets checked out to ${asset.holder.displayName}`}>
-                      {asset.holder.displayName}
-                    </Link>
-                  ) : (
-                    asset.holder.displayName
-                  )
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>{asset.serial ?? '—'}</td>
-              <td>{asset.location ?? '—'}</td>
-              <td>{asset.warrantyEnd ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable columns={assetColumns(linkHolders)} rows={rows} rowKey={(asset) => asset.id} />;
 }

@@ -4,7 +4,7 @@ import { Pagination } from '@/app/components/pagination';
 import { canManageAssets } from '@/lib/assets/access';
 import { listAssetCategories, listAssets } from '@/lib/assets/queries';
 import { assetListSchema } from '@/lib/assets/schemas';
-import { requireUser } from '@/lib/auth/dal';
+import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
@@ -15,12 +15,12 @@ import { AssetTable } from './asset-table';
 export const metadata: Metadata = { title: 'Assets' };
 
 export default async function AssetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user } = await requireUser();
+  const actor = await pageActor();
   const raw = searchParamsToObject(await searchParams);
   const params = parseListParamsLeniently(assetListSchema, raw);
   const db = await getDb();
-  const staff = canManageAssets(user);
-  const [page, categories] = await Promise.all([listAssets(db, user, params), staff ? listAssetCategories(db, user) : Promise.resolve([])]);
+  const staff = canManageAssets(actor);
+  const [page, categories] = await Promise.all([listAssets(db, actor, params), staff ? listAssetCategories(db, actor) : Promise.resolve([])]);
   const filters = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'page'));
   const exportQuery = new URLSearchParams(Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'pageSize'))).toString();
   const filtered = ['status', 'category', 'assignedTo', 'q', 'warrantyDays'].some((key) => key in raw);

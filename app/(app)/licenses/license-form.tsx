@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/lib/boundary/action-state';
 import { createLicenseAction, updateLicenseAction } from './actions';
 
 export type LicenseFormValues = {

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
+import { DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
-import { requireRole } from '@/lib/auth/dal';
+import { staffRoles } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
 import { utcToday } from '@/lib/dashboard/expiry-windows';
-import { listLicenses } from '@/lib/licenses/queries';
+import { listLicenses, type LicenseSummary } from '@/lib/licenses/queries';
 import { licenseListSchema } from '@/lib/licenses/schemas';
 import { ExpiryBadge, SeatUse } from './license-badges';
 
@@ -18,11 +20,29 @@ const expiryChoices = [
   { value: '90', label: 'Within 90 days' },
 ];
 
+function licenseColumns(today: string): Column<LicenseSummary>[] {
+  return [
+    { key: 'name', header: 'Name', cell: (license) => <Link href={`/licenses/${license.id}`}>{license.name}</Link> },
+    { key: 'vendor', header: 'Vendor', cell: (license) => license.vendor ?? '—' },
+    { key: 'seats', header: 'Seats used', cell: (license) => <SeatUse used={license.used} seats={license.seats} /> },
+    { key: 'expires', header: 'Expires', cell: (license) => <ExpiryBadge expiresAt={license.expiresAt} today={today} /> },
+  ];
+}
+
+function NoLicensesYet() {
+  return (
+    <>
+      {'No licenses yet. '}
+      <Link href="/licenses/new">Add the first one.</Link>
+    </>
+  );
+}
+
 export default async function LicensesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const current = await requireRole('agent', 'admin');
+  const actor = await pageActor(staffRoles);
   const raw = searchParamsToObject(await searchParams);
   const params = parseListParamsLeniently(licenseListSchema, raw);
-  const page = await listLicenses(await getDb(), current.user, params);
+  const page = await listLicenses(await getDb(), actor, params);
   const filtered = Boolean(params.q || params.vendor || params.expiringWithinDays !== undefined);
   const today = utcToday();
 
@@ -63,41 +83,12 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
           {filtered ? 'Matching licenses' : 'All licenses'} ({page.total.toLocaleString('en')})
         </h2>
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
-        {page.total === 0 ? (
-          <p className="empty">
-            {filtered ? 'No license matches these filters.' : 'No licenses yet. '}
-            {filtered ? null : <Link href="/licenses/new">Add the first one.</Link>}
-          </p>
-        ) : page.items.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Vendor</th>
-                  <th scope="col">Seats used</th>
-                  <th scope="col">Expires</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((license) => (
-                  <tr key={license.id}>
-                    <td>
-                      <Link href={`/licenses/${license.id}`}>{license.name}</Link>
-                    </td>
-                    <td>{license.vendor ?? '—'}</td>
-                    <td>
-                      <SeatUse used={license.used} seats={license.seats} />
-                    </td>
-                    <td>
-                      <ExpiryBadge expiresAt={license.expiresAt} today={today} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <DataTable
+          columns={licenseColumns(today)}
+          rows={page.items}
+          rowKey={(license) => license.id}
+          empty={page.total > 0 ? null : filtered ? 'No license matches these filters.' : <NoLicensesYet />}
+        />
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/licenses" />
       </section>
     </>

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/app/components/action-button';
 import { SessionTable } from '@/app/components/session-table';
-import { requireUser } from '@/lib/auth/dal';
 import { listActiveSessions } from '@/lib/auth/session-store';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { revokeOtherSessionsAction, revokeOwnSessionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your sessions' };
 
 export default async function SessionsPage() {
-  const current = await requireUser();
-  const sessions = await listActiveSessions(await getDb(), current.user.id);
+  const actor = await pageActor();
+  const sessions = await listActiveSessions(await getDb(), actor.id);
   return (
     <>
       <h1>Your sessions</h1>
@@ -18,7 +18,7 @@ export default async function SessionsPage() {
         <p className="muted">
           Every browser or script signed in as you. Revoke any you do not recognise; it is signed out on its next request.
         </p>
-        <SessionTable sessions={sessions} currentSessionId={current.session.id} revokeAction={revokeOwnSessionAction} />
+        <SessionTable sessions={sessions} currentSessionId={actor.sessionId ?? undefined} revokeAction={revokeOwnSessionAction} />
         {/* Always shown, so its confirmation stays on screen after the other rows are gone. */}
         <ActionButton
           action={revokeOtherSessionsAction}

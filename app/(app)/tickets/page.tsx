@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
-import { requireUser } from '@/lib/auth/dal';
+import { isStaff } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { parseListParamsLeniently } from '@/lib/http/list-params';
 import { listTickets } from '@/lib/tickets/list';
 import { listAssignableUsers } from '@/lib/tickets/queries';
-import { isStaff } from '@/lib/tickets/rules';
 import { ticketListPageSchema, ticketQueryObject, type TicketView } from '@/lib/tickets/schemas';
 import { TicketFilterForm } from './ticket-filters';
 import { toTicketRow } from './ticket-rows';
@@ -21,10 +21,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TicketsPage({ searchParams }: Props) {
   const raw = ticketQueryObject(await searchParams);
   const query = parseListParamsLeniently(ticketListPageSchema, raw);
-  const { user } = await requireUser();
+  const actor = await pageActor();
   const db = await getDb();
-  const staff = isStaff(user);
-  const [page, assignees] = await Promise.all([listTickets(db, user, query), staff ? listAssignableUsers(db) : Promise.resolve(null)]);
+  const staff = isStaff(actor);
+  const [page, assignees] = await Promise.all([listTickets(db, actor, query), staff ? listAssignableUsers(db) : Promise.resolve(null)]);
 
   const views: { view: TicketView; label: string }[] = staff
     ? [

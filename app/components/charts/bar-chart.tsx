@@ -1,6 +1,6 @@
 'use client';
 // A client component for its payload, not for state: its props are a few numbers where a server
-// component's would be every SVG shape and table cell again (BENCHMARKS.md, section 3).
+// component's would be every SVG shape and table cell again, serialized into every page.
 import { ChartDataTable, chartColors, niceMaximum } from './chart-parts';
 
 export type BarDatum = { label: string; value: number };

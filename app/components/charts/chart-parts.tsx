@@ -1,6 +1,7 @@
 // Shared bits of the SVG charts (rendered to HTML on the server, as client components): colours that keep at least 4.5:1 contrast on
 // white, a round axis maximum, and the table that carries the same numbers for screen readers
 // and anyone who prefers text.
+import { DataTable } from '../data-table';
 
 export const chartColors = {
   text: '#1c2230',
@@ -20,39 +21,17 @@ export function niceMaximum(value: number): number {
 
 export type TableColumn<Row> = { header: string; cell: (row: Row) => string | number };
 
+/** The chart's numbers as a table, folded away; the first column names each row. */
 export function ChartDataTable<Row>({ caption, rows, columns }: { caption: string; rows: Row[]; columns: TableColumn<Row>[] }) {
   return (
     <details>
       <summary>Show the data as a table</summary>
-      <div className="table-wrap">
-        <table>
-          <caption className="muted">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column.header} scope="col">
-                  {column.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={index}>
-                {columns.map((column, columnIndex) =>
-                  columnIndex === 0 ? (
-                    <th key={column.header} scope="row">
-                      {column.cell(row)}
-                    </th>
-                  ) : (
-                    <td key={column.header}>{column.cell(row)}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        rows={rows}
+        rowKey={(_, index) => index}
+        columns={columns.map((column, index) => ({ key: column.header, header: column.header, cell: column.cell, rowHeader: index === 0 }))}
+      />
     </details>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
-import { listAuditEntries, auditListSchema } from '@/lib/audit/queries';
-import { requireRole } from '@/lib/auth/dal';
+import { adminRoles } from '@/lib/actor';
+import { listAuditEntries, auditListSchema, type AuditEntryView } from '@/lib/audit/queries';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
 import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
@@ -31,11 +33,32 @@ function AuditTarget({ type, id }: { type: string | null; id: string | null }) {
   );
 }
 
+const columns: Column<AuditEntryView>[] = [
+  { key: 'time', header: 'Time', cell: (entry) => formatDateTime(entry.at) },
+  { key: 'actor', header: 'Actor', cell: (entry) => entry.actorUsername ?? <span className="muted">system</span> },
+  { key: 'action', header: 'Action', cell: (entry) => <code>{entry.action}</code> },
+  { key: 'target', header: 'Target', cell: (entry) => <AuditTarget type={entry.targetType} id={entry.targetId} /> },
+  { key: 'address', header: 'Address', cell: (entry) => entry.ipAddress ?? '—' },
+  {
+    key: 'details',
+    header: 'Details',
+    cell: (entry) =>
+      entry.details ? (
+        <details>
+          <summary>Show</summary>
+          <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(entry.details, null, 2)}</pre>
+        </details>
+      ) : (
+        '—'
+      ),
+  },
+];
+
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const current = await requireRole('admin');
+  const actor = await pageActor(adminRoles);
   const raw = searchParamsToObject(await searchParams);
   const params = parseListParamsLeniently(auditListSchema, raw);
-  const page = await listAuditEntries(await getDb(), current.user, params);
+  const page = await listAuditEntries(await getDb(), actor, params);
   const filtered = filterFields.some((field) => params[field.name]);
 
   return (
@@ -68,49 +91,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           {filtered ? 'Matching entries' : 'All entries'} ({page.total.toLocaleString('en')}), newest first
         </h2>
         {/* Past the last page the log is not empty: the pagination line says where it ends. */}
-        {page.total === 0 ? (
-          <p className="empty">{filtered ? 'No entry matches these filters.' : 'The audit log is empty.'}</p>
-        ) : page.items.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Address</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>{formatDateTime(entry.at)}</td>
-                    <td>{entry.actorUsername ?? <span className="muted">system</span>}</td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>
-                      <AuditTarget type={entry.targetType} id={entry.targetId} />
-                    </td>
-                    <td>{entry.ipAddress ?? '—'}</td>
-                    <td>
-                      {entry.details ? (
-                        <details>
-                          <summary>Show</summary>
-                          <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(entry.details, null, 2)}</pre>
-                        </details>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <DataTable
+          columns={columns}
+          rows={page.items}
+          rowKey={(entry) => entry.id}
+          empty={page.total > 0 ? null : filtered ? 'No entry matches these filters.' : 'The audit log is empty.'}
+        />
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/audit" />
       </section>
     </>

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { getRequestInfo, requireRole } from '@/lib/auth/dal';
-import { sessionCookieAttributes, sessionCookieName } from '@/lib/auth/session-cookie';
-import { getConfig } from '@/lib/config';
+import { DataTable } from '@/app/components/data-table';
+import { adminRoles } from '@/lib/actor';
+import { sessionCookie } from '@/lib/auth/session-cookie';
+import { pageActor } from '@/lib/boundary/page';
+import { requestInfo } from '@/lib/boundary/request';
+import { getConfig, type AppConfig } from '@/lib/config';
 import { isDatabaseAvailable } from '@/lib/db/availability';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { migrationStatus } from '@/lib/db/migration-status';
@@ -13,14 +16,19 @@ export const metadata: Metadata = { title: 'Diagnostics' };
 // saved behind a proxy. Shows header names and values the proxy sent, never cookies or secrets.
 const forwardedHeaderNames = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'x-request-id', 'user-agent'];
 
+/** The cookie a "Remember me" sign-in would get now; its value is never shown, so none is made. */
+function rememberedSessionCookie(config: AppConfig, protocol: string) {
+  return sessionCookie(config, protocol, '', true, Math.floor(Date.now() / 1000) + config.session.ttlSeconds);
+}
+
 export default async function DiagnosticsPage() {
-  await requireRole('admin');
+  await pageActor(adminRoles);
   const config = getConfig();
-  const request = await getRequestInfo();
+  const request = await requestInfo();
   const incoming = await headers();
   const handle = await getDatabaseHandle();
   const migrations = await migrationStatus(handle.db);
-  const cookie = sessionCookieAttributes(config, { protocol: request.protocol, persistent: true, expiresAt: Math.floor(Date.now() / 1000) + config.session.ttlSeconds });
+  const cookie = rememberedSessionCookie(config, request.protocol);
 
   const rows: [string, string][] = [
     ['Scheme the app sees', request.protocol],
@@ -57,38 +65,28 @@ export default async function DiagnosticsPage() {
           <h2 id="cookie-title">The session cookie it would set</h2>
           <dl className="facts">
             <dt>Name</dt>
-            <dd>{sessionCookieName}</dd>
+            <dd>{cookie.name}</dd>
             <dt>Path</dt>
-            <dd>{cookie.path}</dd>
+            <dd>{cookie.options.path}</dd>
             <dt>Secure</dt>
-            <dd>{cookie.secure ? 'yes' : 'no'}</dd>
+            <dd>{cookie.options.secure ? 'yes' : 'no'}</dd>
             <dt>HttpOnly</dt>
             <dd>yes</dd>
             <dt>SameSite</dt>
             <dd>Lax</dd>
             <dt>Max-Age with “Remember me”</dt>
-            <dd>{cookie.maxAge} s</dd>
+            <dd>{cookie.options.maxAge} s</dd>
           </dl>
           <h2>Forwarded headers received</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Header</th>
-                  <th scope="col">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {forwardedHeaderNames.map((name) => (
-                  <tr key={name}>
-                    <td>{name}</td>
-                    <td>{incoming.get(name) ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="muted">X-Forwarded-* are rewritten by the app's server: they show what a trusted proxy said, or the connection itself.</p>
+          <DataTable
+            columns={[
+              { key: 'header', header: 'Header', cell: (name) => name },
+              { key: 'value', header: 'Value', cell: (name) => incoming.get(name) ?? '—' },
+            ]}
+            rows={forwardedHeaderNames}
+            rowKey={(name) => name}
+          />
+          <p className="muted">X-Forwarded-* are rewritten by the app&apos;s server: they show what a trusted proxy said, or the connection itself.</p>
         </section>
       </div>
     </>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ActionState } from '@/lib/actions/action-state';
+import type { ActionState } from '@/lib/boundary/action-state';
 
 export function RoleSelect({ state, defaultRole }: { state: ActionState; defaultRole: string }) {
   const error = state.fieldErrors?.role;

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/lib/boundary/action-state';
 import type { AssetHolder } from '@/lib/assets/queries';
 import { checkInAction, checkOutAction } from '../actions';
 

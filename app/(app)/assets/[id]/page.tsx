@@ -2,27 +2,29 @@ import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
+import { DataTable, type Column } from '@/app/components/data-table';
 import { canManageAssets } from '@/lib/assets/access';
-import { listAssetHistory, listAssetTickets } from '@/lib/assets/history';
+import { listAssetHistory, listAssetTickets, type LinkedTicket } from '@/lib/assets/history';
 import { describeBytes } from '@/lib/assets/image-validation';
 import { findAssetImageInfo } from '@/lib/assets/images';
 import { findAsset, listAssignableUsers, type AssetSummary } from '@/lib/assets/queries';
 import { todayIsoDate } from '@/lib/assets/schemas';
-import { requireUser } from '@/lib/auth/dal';
+import type { Actor } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { removeImageAction, updateAssetAction } from '../actions';
 import { AssetForm } from '../asset-form';
-import { AssetStatusBadge } from '../status-badge';
+import { AssetStatusBadge } from '../asset-badges';
 import { AssetHistoryTable } from './history-table';
 import { CheckInForm, CheckOutForm } from './assignment-forms';
 import { ImageUpload } from './image-upload';
 
 export const metadata: Metadata = { title: 'Asset' };
 
-async function loadAsset(id: string, actor: Parameters<typeof findAsset>[1]): Promise<AssetSummary> {
+async function loadAsset(actor: Actor, id: string): Promise<AssetSummary> {
   try {
     return await findAsset(await getDb(), actor, id);
   } catch (error) {
@@ -54,17 +56,23 @@ const formValuesOf = (asset: AssetSummary): Record<string, string> => ({
   notes: asset.notes ?? '',
 });
 
+const ticketColumns: Column<LinkedTicket>[] = [
+  { key: 'ticket', header: 'Ticket', cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>T-{ticket.number}</Link> },
+  { key: 'title', header: 'Title', cell: (ticket) => ticket.title },
+  { key: 'status', header: 'Status', cell: (ticket) => ticket.status },
+];
+
 export default async function AssetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
-  const { user } = await requireUser();
+  const actor = await pageActor();
   const { id } = await params;
   const { notice } = await searchParams;
-  const asset = await loadAsset(id, user);
+  const asset = await loadAsset(actor, id);
   const db = await getDb();
-  const staff = canManageAssets(user);
+  const staff = canManageAssets(actor);
   const [history, tickets, image, people] = await Promise.all([
-    listAssetHistory(db, user, asset.id),
-    listAssetTickets(db, user, asset.id),
-    findAssetImageInfo(db, user, asset.id),
+    listAssetHistory(db, actor, asset.id),
+    listAssetTickets(db, actor, asset.id),
+    findAssetImageInfo(db, actor, asset.id),
     staff && !asset.assignedTo ? listAssignableUsers(db) : Promise.resolve([]),
   ]);
   const { basePath, images } = getConfig();
@@ -157,32 +165,7 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
       </section>
       <section className="panel" aria-labelledby="tickets-title">
         <h2 id="tickets-title">Tickets</h2>
-        {tickets.length === 0 ? (
-          <p className="empty">No tickets are linked to this asset.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Ticket</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tickets.map((ticket) => (
-                  <tr key={ticket.id}>
-                    <td>
-                      <Link href={`/tickets/${ticket.id}`}>T-{ticket.number}</Link>
-                    </td>
-                    <td>{ticket.title}</td>
-                    <td>{ticket.status}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable columns={ticketColumns} rows={tickets} rowKey={(ticket) => ticket.id} empty="No tickets are linked to this asset." />
       </section>
     </>
   );

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
 import { importColumns, maxImportBytes, maxImportRows } from '@/lib/assets/csv-import-rows';
-import { requireRole } from '@/lib/auth/dal';
+import { staffRoles } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { AssetImport } from './asset-import';
 
 export const metadata: Metadata = { title: 'Import assets' };
 
 export default async function ImportAssetsPage() {
-  await requireRole('admin', 'agent');
+  await pageActor(staffRoles);
   return (
     <>
       <p>

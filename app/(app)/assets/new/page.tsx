@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
 import { suggestNextAssetTag } from '@/lib/assets/next-tag';
-import { requireRole } from '@/lib/auth/dal';
+import { staffRoles } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { createAssetAction } from '../actions';
 import { AssetForm } from '../asset-form';
@@ -9,7 +10,7 @@ import { AssetForm } from '../asset-form';
 export const metadata: Metadata = { title: 'New asset' };
 
 export default async function NewAssetPage() {
-  await requireRole('admin', 'agent');
+  await pageActor(staffRoles);
   const assetTag = await suggestNextAssetTag(await getDb());
   return (
     <>

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
-import { requireRole } from '@/lib/auth/dal';
+import { DataTable, type Column } from '@/app/components/data-table';
+import { staffRoles, type Actor } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { utcToday } from '@/lib/dashboard/expiry-windows';
-import { getLicense, listSeatCandidates } from '@/lib/licenses/queries';
+import { getLicense, listSeatCandidates, type LicenseSeat } from '@/lib/licenses/queries';
 import { unassignSeatAction } from '../actions';
 import { ExpiryBadge, SeatUse } from '../license-badges';
 import { LicenseForm } from '../license-form';
@@ -16,15 +18,42 @@ import { AssignSeatForm } from './seat-forms';
 
 export const metadata: Metadata = { title: 'License' };
 
-async function loadLicense(user: Parameters<typeof getLicense>[1], id: string) {
+async function loadLicense(actor: Actor, id: string) {
   const db = await getDb();
   try {
-    const license = await getLicense(db, user, id);
-    return { license, candidates: await listSeatCandidates(db, user, id) };
+    const license = await getLicense(db, actor, id);
+    return { license, candidates: await listSeatCandidates(db, actor, id) };
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') notFound();
     throw error;
   }
+}
+
+const holderOf = (seat: LicenseSeat) => (seat.user ? `${seat.user.displayName} (${seat.user.username})` : `${seat.asset?.assetTag} — ${seat.asset?.name}`);
+
+function seatColumns(licenseId: string): Column<LicenseSeat>[] {
+  return [
+    {
+      key: 'holder',
+      header: 'Holder',
+      cell: (seat) => (seat.asset ? <Link href={`/assets/${seat.asset.id}`}>{holderOf(seat)}</Link> : holderOf(seat)),
+    },
+    { key: 'kind', header: 'Kind', cell: (seat) => (seat.user ? 'User' : 'Asset') },
+    { key: 'assigned', header: 'Assigned', cell: (seat) => formatDateTime(seat.assignedAt) },
+    {
+      key: 'action',
+      header: <span className="muted">Action</span>,
+      cell: (seat) => (
+        <ActionButton
+          action={unassignSeatAction}
+          fields={{ licenseId, seatId: seat.id }}
+          label="Unassign"
+          confirm={`Take the seat of ${holderOf(seat)} back?`}
+          variant="danger"
+        />
+      ),
+    },
+  ];
 }
 
 export default async function LicensePage({
@@ -34,10 +63,10 @@ export default async function LicensePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const current = await requireRole('agent', 'admin');
+  const actor = await pageActor(staffRoles);
   const { id } = await params;
   const { created } = await searchParams;
-  const { license, candidates } = await loadLicense(current.user, id);
+  const { license, candidates } = await loadLicense(actor, id);
 
   return (
     <>
@@ -83,45 +112,7 @@ export default async function LicensePage({
         <h2 id="seats-title">
           Seats ({license.used} of {license.seats} used)
         </h2>
-        {license.seatList.length === 0 ? (
-          <p className="empty">No seats assigned yet.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Holder</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Assigned</th>
-                  <th scope="col">
-                    <span className="muted">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {license.seatList.map((seat) => {
-                  const holder = seat.user ? `${seat.user.displayName} (${seat.user.username})` : `${seat.asset?.assetTag} — ${seat.asset?.name}`;
-                  return (
-                    <tr key={seat.id}>
-                      <td>{seat.asset ? <Link href={`/assets/${seat.asset.id}`}>{holder}</Link> : holder}</td>
-                      <td>{seat.user ? 'User' : 'Asset'}</td>
-                      <td>{formatDateTime(seat.assignedAt)}</td>
-                      <td>
-                        <ActionButton
-                          action={unassignSeatAction}
-                          fields={{ licenseId: license.id, seatId: seat.id }}
-                          label="Unassign"
-                          confirm={`Take the seat of ${holder} back?`}
-                          variant="danger"
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable columns={seatColumns(license.id)} rows={license.seatList} rowKey={(seat) => seat.id} empty="No seats assigned yet." />
       </section>
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">Edit</h2>

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/lib/boundary/action-state';
 import { revealKeyAction } from '../actions';
 
 /** The masked key; "Reveal" fetches the full key from the server, which records that it was read. */

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
-import { requireRole } from '@/lib/auth/dal';
+import { staffRoles } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { LicenseForm } from '../license-form';
 
 export const metadata: Metadata = { title: 'New license' };
 
 export default async function NewLicensePage() {
-  await requireRole('agent', 'admin');
+  await pageActor(staffRoles);
   return (
     <>
       <p>

@@ -3,15 +3,16 @@ import { Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ActionButton } from '@/app/components/action-button';
-import { requireUser } from '@/lib/auth/dal';
+import { isStaff } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { getTicket, listAssetsAssignedTo, listAssignableUsers, type TicketDetail } from '@/lib/tickets/queries';
-import { allowedTransitions, isStaff } from '@/lib/tickets/rules';
+import { allowedTransitions } from '@/lib/tickets/rules';
 import { getTicketTimeline } from '@/lib/tickets/timeline';
 import { setStatusAction, takeTicketAction, unlinkAssetAction } from '../actions';
-import { PriorityBadge, StatusBadge } from '../badges';
+import { PriorityBadge, StatusBadge } from '../ticket-badges';
 import styles from '../tickets.module.css';
 import { Conversation } from './conversation';
 import { CommentForm, LinkAssetForm, UpdateTicketForm } from './ticket-forms';
@@ -20,9 +21,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 // Shared by the page and its title within one request.
 const loadTicket = cache(async (id: string): Promise<TicketDetail | null> => {
-  const { user } = await requireUser();
+  const actor = await pageActor();
   try {
-    return await getTicket(await getDb(), user, id);
+    return await getTicket(await getDb(), actor, id);
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') return null;
     throw error;
@@ -37,18 +38,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TicketPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { created } = await searchParams;
-  const { user } = await requireUser();
+  const actor = await pageActor();
   const db = await getDb();
   const ticket = await loadTicket(id);
   if (!ticket) notFound();
-  const staff = isStaff(user);
+  const staff = isStaff(actor);
   const [timeline, assignees, ownAssets] = await Promise.all([
     getTicketTimeline(db, ticket),
     staff ? listAssignableUsers(db) : Promise.resolve([]),
-    staff ? Promise.resolve(null) : listAssetsAssignedTo(db, user.id),
+    staff ? Promise.resolve(null) : listAssetsAssignedTo(db, actor),
   ]);
   const linkableOwnAssets = ownAssets?.filter((asset) => !ticket.assets.some((linked) => linked.id === asset.id)) ?? null;
-  const requesterMoves = staff ? [] : allowedTransitions(ticket.status, user.role);
+  const requesterMoves = staff ? [] : allowedTransitions(ticket.status, actor.role);
   const versionFields = { ticketId: ticket.id, version: String(ticket.version) };
 
   return (
@@ -116,7 +117,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <h2 id="ticket-update-title">Update</h2>
             <UpdateTicketForm
               ticket={{ ...ticket, assigneeId: ticket.assignee?.id ?? null }}
-              statuses={[ticket.status, ...allowedTransitions(ticket.status, user.role)]}
+              statuses={[ticket.status, ...allowedTransitions(ticket.status, actor.role)]}
               assignees={assignees}
             />
           </section>

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/lib/boundary/action-state';
 import { categorySuggestions, priorityLabels, statusLabels, ticketPriorities, type TicketPriority, type TicketStatus } from '@/lib/tickets/rules';
 import { addCommentAction, linkAssetAction, updateTicketAction } from '../actions';
 import { CheckboxField, SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';

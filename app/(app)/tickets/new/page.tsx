@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
-import { requireUser } from '@/lib/auth/dal';
+import { isStaff } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { listActiveUsers, listAssetsAssignedTo } from '@/lib/tickets/queries';
-import { isStaff } from '@/lib/tickets/rules';
 import { NewTicketForm } from './new-ticket-form';
 
 export const metadata: Metadata = { title: 'New ticket' };
 
 export default async function NewTicketPage() {
-  const { user } = await requireUser();
+  const actor = await pageActor();
   const db = await getDb();
-  const staff = isStaff(user);
+  const staff = isStaff(actor);
   // A requester picks one of their own assets here; agents link any asset on the ticket's page.
   const [assets, requesters] = await Promise.all([
-    staff ? Promise.resolve([]) : listAssetsAssignedTo(db, user.id),
+    staff ? Promise.resolve([]) : listAssetsAssignedTo(db, actor),
     staff ? listActiveUsers(db) : Promise.resolve(null),
   ]);
   return (
@@ -24,7 +24,7 @@ export default async function NewTicketPage() {
       </p>
       <h1>New ticket</h1>
       <section className="panel" aria-label="New ticket">
-        <NewTicketForm assets={assets} requesters={requesters} selfId={user.id} />
+        <NewTicketForm assets={assets} requesters={requesters} selfId={actor.id} />
       </section>
     </>
   );

@@ -3,8 +3,9 @@ import { Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
 import { SessionTable } from '@/app/components/session-table';
-import { requireRole } from '@/lib/auth/dal';
+import { adminRoles } from '@/lib/actor';
 import { listActiveSessions } from '@/lib/auth/session-store';
+import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
 import { findUserById } from '@/lib/users/queries';
@@ -14,13 +15,13 @@ import { ChangeRoleForm, ResetPasswordForm } from './user-forms';
 export const metadata: Metadata = { title: 'User' };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const current = await requireRole('admin');
+  const actor = await pageActor(adminRoles);
   const { id } = await params;
   const db = await getDb();
-  const user = await findUserById(db, id);
+  const user = await findUserById(db, actor, id);
   if (!user) notFound();
   const sessions = await listActiveSessions(db, user.id);
-  const isSelf = user.id === current.user.id;
+  const isSelf = user.id === actor.id;
 
   return (
     <>
@@ -69,7 +70,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <h2 id="user-sessions-title">Active sessions</h2>
         <SessionTable
           sessions={sessions}
-          currentSessionId={isSelf ? current.session.id : undefined}
+          currentSessionId={isSelf ? (actor.sessionId ?? undefined) : undefined}
           revokeAction={adminRevokeSessionAction}
           extraFields={{ userId: user.id }}
         />

@@ -1,0 +1,69 @@
+import type { Key, ReactNode } from 'react';
+
+// The one table for lists of rows. No hooks and no 'use client', so it renders inside server
+// components and inside client components alike; a client table defines its columns (and their
+// cell functions) in its own file, so no function crosses from the server to the browser.
+
+export type Column<Row> = {
+  /** Unique among the columns; React's key for the header and the cells. */
+  key: string;
+  /** Usually text; a node for a header hidden on screen, e.g. <span className="skip-link">Actions</span>. */
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** The column names its row: its cells are <th scope="row"> instead of <td>. */
+  rowHeader?: boolean;
+};
+
+type Props<Row> = {
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row, index: number) => Key;
+  /** Read by screen readers; shown above the table too unless hidden. */
+  caption?: ReactNode;
+  hideCaption?: boolean;
+  /** Shown as <p className="empty"> instead of the table when there are no rows; without it, nothing is. */
+  empty?: ReactNode;
+  /** data-* attributes of a row's <tr>. */
+  rowData?: (row: Row) => Record<`data-${string}`, string>;
+};
+
+export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = false, empty, rowData }: Props<Row>) {
+  if (rows.length === 0) return empty == null ? null : <p className="empty">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        {caption == null ? null : hideCaption ? (
+          <caption className="skip-link">{caption}</caption>
+        ) : (
+          <caption className="muted" style={{ textAlign: 'left' }}>
+            {caption}
+          </caption>
+        )}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} {...rowData?.(row)}>
+              {columns.map((column) =>
+                column.rowHeader ? (
+                  <th key={column.key} scope="row">
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={column.key}>{column.cell(row)}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
