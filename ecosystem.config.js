@@ -19,8 +19,8 @@ export const apps = [
     name: 'it-assets-manager',
     script: 'server/pm2-entry.mjs',
     // --heap-growing-percent=50: after each full GC V8 lets the heap grow to 1.5x what is live,
-    // instead of up to 4x under steady load, which took a worker from ~170 MB to ~550-700 MB RSS of
-    // mostly uncollected garbage (BENCHMARKS.md, 5. Memory), close to max_memory_restart. Not a hard
+    // instead of up to 4x under steady load, which filled a worker with uncollected garbage up to
+    // max_memory_restart. Not a hard
     // cap: a large CSV import or upload still gets the heap it needs; the cost is more frequent
     // (concurrent) major GCs.
     node_args: ['--conditions=react-server', '--import', 'tsx', '--heap-growing-percent=50'],

@@ -11,7 +11,7 @@ export const benchSecret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 // BENCH_DIST_DIR lets two checkouts or people build and measure side by side.
 const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
 const nodeArgs = ['--conditions=react-server', '--import', 'tsx'];
-// The server as `npm run serve` and ecosystem.config.js start it (heap sizing: BENCHMARKS.md, 5. Memory).
+// The server as `npm run serve` and ecosystem.config.js start it, with the same heap sizing.
 const serverNodeArgs = [...nodeArgs, '--heap-growing-percent=50'];
 
 /** Builds the current code into .next-bench (site root); BENCH_SKIP_BUILD=1 reuses the last build. */
