@@ -35,7 +35,8 @@ function signInRedirect(request: NextRequest): NextResponse {
 export async function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Health routes report the outage themselves; everything else waits for the database.
-  if (!isDatabaseAvailable() && !pathname.startsWith('/api/health')) return serviceUnavailable(pathname.startsWith('/api/'));
+  if (!isDatabaseAvailable() && !pathname.startsWith('/api/health'))
+    return serviceUnavailable(pathname.startsWith('/api/'));
   const { protocol } = requestInfoFromHeaders(request.headers);
   const { claim, cookie } = await resolveSession(request.headers.get('cookie'), protocol, { database: false });
 

@@ -24,18 +24,27 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.type()} ${os.release()}`,
+};
 
 function save(name: string, result: object): void {
   fs.mkdirSync('bench/results', { recursive: true });
-  fs.writeFileSync(`bench/results/${name}.json`, JSON.stringify({ scenario: name, measuredAt: new Date().toISOString(), machine, result }, null, 2) + '\n');
+  fs.writeFileSync(
+    `bench/results/${name}.json`,
+    JSON.stringify({ scenario: name, measuredAt: new Date().toISOString(), machine, result }, null, 2) + '\n',
+  );
   console.log(`\n== ${name}\n${JSON.stringify(result, null, 2)}`);
 }
 
 async function main(): Promise<void> {
   ensureBenchBuild();
   for (const name of chosen) {
-    const scenario = (await import(path.join(scenarioDir, `${name}.ts`))).default as Scenario;
+    const scenario = ((await import(path.join(scenarioDir, `${name}.ts`))) as { default: Scenario }).default;
     // A fresh database and server per scenario, so one never measures another's leftovers.
     const database = await benchDatabase();
     const servers: BenchServer[] = [];

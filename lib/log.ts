@@ -5,7 +5,14 @@ import { currentRequestId } from './request-context';
 type Level = 'info' | 'warn' | 'error';
 
 function write(level: Level, event: string, fields: Record<string, unknown>): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, pid: process.pid, requestId: currentRequestId(), ...fields });
+  const line = JSON.stringify({
+    time: new Date().toISOString(),
+    level,
+    event,
+    pid: process.pid,
+    requestId: currentRequestId(),
+    ...fields,
+  });
   // Straight to the stream: console.log's formatting and colour checks cost more than the line itself.
   (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
 }

@@ -7,5 +7,7 @@ void runCli(async () => {
   const config = getConfig();
   await getDatabaseHandle(); // opening the database applies the migrations
   await closeDatabase();
-  console.log(`Migrations applied to ${config.database.kind === 'postgres' ? 'the PostgreSQL database in DATABASE_URL' : `the embedded database in ${config.dataDir}`}.`);
+  console.log(
+    `Migrations applied to ${config.database.kind === 'postgres' ? 'the PostgreSQL database in DATABASE_URL' : `the embedded database in ${config.dataDir}`}.`,
+  );
 });

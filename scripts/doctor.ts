@@ -14,7 +14,8 @@ const usage = 'Usage: npm run doctor [-- --url https://host/base-path] [--skip-c
 async function credentials(): Promise<{ username: string; password: string }> {
   let username = process.env.DOCTOR_USERNAME;
   let password = process.env.DOCTOR_PASSWORD;
-  if ((!username || !password) && !process.stdin.isTTY) throw new UsageError('set DOCTOR_USERNAME and DOCTOR_PASSWORD to check a live deployment');
+  if ((!username || !password) && !process.stdin.isTTY)
+    throw new UsageError('set DOCTOR_USERNAME and DOCTOR_PASSWORD to check a live deployment');
   if (!username) {
     const prompt = createInterface({ input: process.stdin, output: process.stderr });
     username = await prompt.question('Username: ');
@@ -27,12 +28,17 @@ async function credentials(): Promise<{ username: string; password: string }> {
 void runCli(async () => {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { url: { type: 'string' }, 'skip-config': { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      options: { url: { type: 'string' }, 'skip-config': { type: 'boolean' } },
+    }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${usage}`);
   }
   const url = values.url as string | undefined;
-  if (url && !/^https?:\/\/[^/]+/.test(url)) throw new UsageError(`--url must be an http:// or https:// address; got "${url}"`);
+  if (url && !/^https?:\/\/[^/]+/.test(url))
+    throw new UsageError(`--url must be an http:// or https:// address; got "${url}"`);
 
   const results: CheckResult[] = [];
   if (!values['skip-config']) {

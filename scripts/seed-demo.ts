@@ -11,7 +11,8 @@ const usage = 'Usage: npm run db:seed-demo -- [--tickets 3000] [--assets 400] [-
 
 function count(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}; got "${value}"\n${usage}`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new UsageError(`--${name} must be a whole number from 0 to ${max}; got "${value}"\n${usage}`);
   return Number(value);
 }
 
@@ -21,7 +22,12 @@ void runCli(async () => {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
       strict: true,
-      options: { tickets: { type: 'string' }, assets: { type: 'string' }, 'with-users': { type: 'boolean' }, force: { type: 'boolean' } },
+      options: {
+        tickets: { type: 'string' },
+        assets: { type: 'string' },
+        'with-users': { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
     }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${usage}`);
@@ -36,10 +42,13 @@ void runCli(async () => {
   const started = Date.now();
   try {
     const result = await seedDemoData(await getDb(), options);
-    console.log(`Demo data added in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.tickets} tickets, ${result.assets} assets, ${result.licenses} licenses.`);
+    console.log(
+      `Demo data added in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.tickets} tickets, ${result.assets} assets, ${result.licenses} licenses.`,
+    );
     if (result.users.length) {
       console.log('\nDemo users (these passwords are shown only now):');
-      for (const user of result.users) console.log(`  ${user.username.padEnd(20)} ${user.role.padEnd(10)} ${user.password}`);
+      for (const user of result.users)
+        console.log(`  ${user.username.padEnd(20)} ${user.role.padEnd(10)} ${user.password}`);
     }
   } finally {
     await closeDatabase();

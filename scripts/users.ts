@@ -42,19 +42,28 @@ async function existingUser(username: string | undefined) {
   return user;
 }
 
-const optionOf: Record<string, string> = { username: '--username', displayName: '--display-name', email: '--email', role: '--role', password: 'the password' };
+const optionOf: Record<string, string> = {
+  username: '--username',
+  displayName: '--display-name',
+  email: '--email',
+  role: '--role',
+  password: 'the password',
+};
 
 /** The new account's details, or a usage error naming the option that is not acceptable. */
 function newUser(input: NewUserInput): NewUserInput {
   const parsed = newUserSchema.safeParse(input);
   if (parsed.success) return input;
   const [issue] = parsed.error.issues;
-  throw new UsageError(`${optionOf[String(issue.path[0])] ?? String(issue.path[0])} is not acceptable: ${issue.message}`);
+  throw new UsageError(
+    `${optionOf[String(issue.path[0])] ?? String(issue.path[0])} is not acceptable: ${issue.message}`,
+  );
 }
 
 function role(value: string | undefined) {
   const parsed = z.enum(userRoles).safeParse(value);
-  if (!parsed.success) throw new UsageError(`--role must be one of ${userRoles.join(', ')}${value ? `; got "${value}"` : ''}`);
+  if (!parsed.success)
+    throw new UsageError(`--role must be one of ${userRoles.join(', ')}${value ? `; got "${value}"` : ''}`);
   return parsed.data;
 }
 
@@ -84,7 +93,10 @@ async function main(): Promise<void> {
   if (!commands.includes(command)) throw new UsageError(`unknown command "${command}"\n\n${usage}`);
   const username = values.username as string | undefined;
   const needsStdin = () => {
-    if (!values['password-stdin']) throw new UsageError('--password-stdin is required: the password is read from standard input, never from the command line');
+    if (!values['password-stdin'])
+      throw new UsageError(
+        '--password-stdin is required: the password is read from standard input, never from the command line',
+      );
   };
 
   getConfig();
@@ -94,7 +106,14 @@ async function main(): Promise<void> {
         const rows = await listUsers(await getDb(), actor);
         if (rows.length === 0) console.log('No users yet.');
         for (const user of rows) {
-          console.log([user.username.padEnd(24), user.role.padEnd(10), user.active ? 'active  ' : 'disabled', user.displayName].join(' '));
+          console.log(
+            [
+              user.username.padEnd(24),
+              user.role.padEnd(10),
+              user.active ? 'active  ' : 'disabled',
+              user.displayName,
+            ].join(' '),
+          );
         }
         return;
       }
@@ -103,7 +122,13 @@ async function main(): Promise<void> {
         const chosenRole = role(values.role as string | undefined);
         needsStdin();
         const secret = await password();
-        const input = newUser({ username, role: chosenRole, password: secret, displayName: (values['display-name'] as string) ?? '', email: (values.email as string) ?? '' });
+        const input = newUser({
+          username,
+          role: chosenRole,
+          password: secret,
+          displayName: (values['display-name'] as string) ?? '',
+          email: (values.email as string) ?? '',
+        });
         const user = await (await getDb()).transaction((tx) => createUser(tx, actor, input));
         console.log(`Created ${user.role} ${user.username}.`);
         return;
@@ -112,7 +137,9 @@ async function main(): Promise<void> {
         needsStdin();
         const user = await existingUser(username);
         const secret = await password();
-        const { sessionsRevoked } = await (await getDb()).transaction((tx) => setUserPassword(tx, actor, { userId: user.id, password: secret }));
+        const { sessionsRevoked } = await (
+          await getDb()
+        ).transaction((tx) => setUserPassword(tx, actor, { userId: user.id, password: secret }));
         console.log(`Password set for ${user.username}; ${sessionsRevoked} session(s) ended.`);
         return;
       }
@@ -126,15 +153,25 @@ async function main(): Promise<void> {
       case 'disable':
       case 'enable': {
         const user = await existingUser(username);
-        await (await getDb()).transaction((tx) => setUserActive(tx, actor, { userId: user.id, active: command === 'enable' }));
-        console.log(`${user.username} is ${command === 'enable' ? 'enabled' : 'disabled; all of their sessions ended'}.`);
+        await (
+          await getDb()
+        ).transaction((tx) => setUserActive(tx, actor, { userId: user.id, active: command === 'enable' }));
+        console.log(
+          `${user.username} is ${command === 'enable' ? 'enabled' : 'disabled; all of their sessions ended'}.`,
+        );
         return;
       }
       case 'revoke-sessions': {
         const user = await existingUser(username);
-        const count = await (await getDb()).transaction(async (tx) => {
+        const count = await (
+          await getDb()
+        ).transaction(async (tx) => {
           const revoked = await revokeUserSessions(tx, { userId: user.id, reason: 'admin' });
-          await recordAudit(tx, actor, { action: 'session.revoke_all', target: { type: 'user', id: user.id }, details: { count: revoked } });
+          await recordAudit(tx, actor, {
+            action: 'session.revoke_all',
+            target: { type: 'user', id: user.id },
+            details: { count: revoked },
+          });
           return revoked;
         });
         console.log(`Ended ${count} session(s) of ${user.username}.`);

@@ -8,7 +8,9 @@ export function distDirectory(projectRoot: string): string {
 /** The base path a production build was made for, or null when there is no complete build. */
 export function builtBasePath(projectRoot: string): string | null {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDirectory(projectRoot), 'routes-manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(distDirectory(projectRoot), 'routes-manifest.json'), 'utf8'),
+    ) as {
       basePath?: string;
     };
     if (!fs.existsSync(path.join(distDirectory(projectRoot), 'BUILD_ID'))) return null;

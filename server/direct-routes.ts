@@ -51,10 +51,12 @@ function answer(request: IncomingMessage, response: ServerResponse, route: Direc
   }
   // A route answers at once when it can: every await costs promise hooks (AsyncLocalStorage) here.
   if (result instanceof Promise) {
-    result.then(reply, (error: unknown) => reply(plainError(error))).catch((error: unknown) => {
-      log.error('http.handler_failed', describeError(error));
-      response.destroy();
-    });
+    result
+      .then(reply, (error: unknown) => reply(plainError(error)))
+      .catch((error: unknown) => {
+        log.error('http.handler_failed', describeError(error));
+        response.destroy();
+      });
   } else {
     reply(result);
   }

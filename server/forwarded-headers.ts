@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
+const first = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
 
 /**
  * Rewrites the forwarding headers of an incoming request so the app can believe them.
@@ -40,7 +41,14 @@ export function normalizeForwardedHeaders(
     }
   }
 
-  for (const name of ['forwarded', 'x-real-ip', 'x-forwarded-port', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for']) {
+  for (const name of [
+    'forwarded',
+    'x-real-ip',
+    'x-forwarded-port',
+    'x-forwarded-host',
+    'x-forwarded-proto',
+    'x-forwarded-for',
+  ]) {
     delete headers[name];
   }
   headers['x-forwarded-proto'] = protocol;

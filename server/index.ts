@@ -44,7 +44,10 @@ async function openDatabaseOrExit(config: AppConfig): Promise<void> {
     await getDatabaseHandle();
   } catch (error) {
     if (isAppError(error)) fail(error.message);
-    const where = config.database.kind === 'postgres' ? 'the PostgreSQL database in DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+    const where =
+      config.database.kind === 'postgres'
+        ? 'the PostgreSQL database in DATABASE_URL'
+        : `the embedded database in ${config.dataDir}`;
     fail(`Could not open ${where}: ${(error as Error).message}`);
   }
 }
@@ -59,10 +62,17 @@ function ensureBuild(config: AppConfig): void {
   const built = builtBasePath(projectRoot);
   if (built === config.basePath) return;
   if (!buildIfNeeded) {
-    if (built === null) fail('There is no production build. Run "npm run build" first (or "npm start", which builds when needed).');
-    fail(`The build was made for BASE_PATH "${built}" but BASE_PATH is "${config.basePath}". Run "npm run build" with the BASE_PATH you serve under.`);
+    if (built === null)
+      fail('There is no production build. Run "npm run build" first (or "npm start", which builds when needed).');
+    fail(
+      `The build was made for BASE_PATH "${built}" but BASE_PATH is "${config.basePath}". Run "npm run build" with the BASE_PATH you serve under.`,
+    );
   }
-  console.log(built === null ? 'No production build yet: building (a minute or two)…' : `Rebuilding for BASE_PATH "${config.basePath}"…`);
+  console.log(
+    built === null
+      ? 'No production build yet: building (a minute or two)…'
+      : `Rebuilding for BASE_PATH "${config.basePath}"…`,
+  );
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: projectRoot,
@@ -86,7 +96,11 @@ async function main(): Promise<void> {
   const serveDirectly = createDirectRoutes(config);
 
   const server = http.createServer((request, response) => {
-    normalizeForwardedHeaders(request.headers, { remoteAddress: request.socket.remoteAddress, encrypted: false }, isTrustedProxy);
+    normalizeForwardedHeaders(
+      request.headers,
+      { remoteAddress: request.socket.remoteAddress, encrypted: false },
+      isTrustedProxy,
+    );
     for (const [name, value] of baseSecurityHeaders) response.setHeader(name, value);
     const requestId = logRequest(request, response, isTrustedProxy(request.socket.remoteAddress));
     runWithRequestContext({ requestId }, () => {
@@ -132,10 +146,13 @@ async function main(): Promise<void> {
     stopProbe();
     const forceTimer = setTimeout(() => server.closeAllConnections(), 10_000);
     forceTimer.unref();
-    server.close(async () => {
-      await closeDatabase().catch((error: unknown) => log.warn('server.database_close_failed', describeError(error)));
-      log.info('server.stopped', { signal });
-      process.exit(0);
+    server.close(() => {
+      void closeDatabase()
+        .catch((error: unknown) => log.warn('server.database_close_failed', describeError(error)))
+        .then(() => {
+          log.info('server.stopped', { signal });
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };

@@ -9,7 +9,8 @@ import { log } from '../lib/log';
  */
 export function logRequest(request: IncomingMessage, response: ServerResponse, fromTrustedProxy: boolean): string {
   const incoming = request.headers['x-request-id'];
-  const requestId = fromTrustedProxy && typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+  const requestId =
+    fromTrustedProxy && typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
   request.headers['x-request-id'] = requestId;
   response.setHeader('X-Request-Id', requestId);
   const path = (request.url ?? '/').split('?')[0];

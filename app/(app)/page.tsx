@@ -17,7 +17,11 @@ export default async function DashboardPage() {
         <h1>Welcome, {actor.displayName}</h1>
         <Link href="/sessions">Your sessions</Link>
       </div>
-      {dashboard.role === 'requester' ? <RequesterDashboardView dashboard={dashboard} /> : <StaffDashboardView dashboard={dashboard} />}
+      {dashboard.role === 'requester' ? (
+        <RequesterDashboardView dashboard={dashboard} />
+      ) : (
+        <StaffDashboardView dashboard={dashboard} />
+      )}
     </>
   );
 }

@@ -5,7 +5,15 @@ import type { ActionState } from '@/lib/boundary/action-state';
 // Form controls beside Field (select, textarea, checkbox, input with suggestions), with the same
 // label, hint, error and kept-value behaviour; Field itself uses describedBy and Feedback.
 
-type Common = { name: string; label: string; state: ActionState; defaultValue?: string; hint?: string; required?: boolean; idPrefix?: string };
+type Common = {
+  name: string;
+  label: string;
+  state: ActionState;
+  defaultValue?: string;
+  hint?: string;
+  required?: boolean;
+  idPrefix?: string;
+};
 
 export function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -37,7 +45,14 @@ export function SelectField({ name, label, state, defaultValue, hint, options, i
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value} key={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value}
+        key={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -49,7 +64,16 @@ export function SelectField({ name, label, state, defaultValue, hint, options, i
   );
 }
 
-export function TextAreaField({ name, label, state, defaultValue, hint, required, rows = 5, idPrefix = 'field' }: Common & { rows?: number }) {
+export function TextAreaField({
+  name,
+  label,
+  state,
+  defaultValue,
+  hint,
+  required,
+  rows = 5,
+  idPrefix = 'field',
+}: Common & { rows?: number }) {
   const id = `${idPrefix}-${name}`;
   const error = state.fieldErrors?.[name];
   const value = state.values?.[name] ?? defaultValue ?? '';
@@ -72,7 +96,15 @@ export function TextAreaField({ name, label, state, defaultValue, hint, required
 }
 
 /** A free-text input offering suggestions (a datalist), e.g. the category. */
-export function SuggestField({ name, label, state, defaultValue, hint, suggestions, idPrefix = 'field' }: Common & { suggestions: readonly string[] }) {
+export function SuggestField({
+  name,
+  label,
+  state,
+  defaultValue,
+  hint,
+  suggestions,
+  idPrefix = 'field',
+}: Common & { suggestions: readonly string[] }) {
   const id = `${idPrefix}-${name}`;
   const error = state.fieldErrors?.[name];
   const value = state.values?.[name] ?? defaultValue ?? '';
@@ -104,7 +136,14 @@ export function CheckboxField({ name, label, state, hint, idPrefix = 'field' }: 
   const checked = state.values?.[name] === 'on';
   return (
     <div className="checkbox">
-      <input id={id} type="checkbox" name={name} defaultChecked={checked} key={String(checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        defaultChecked={checked}
+        key={String(checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <span id={`${id}-hint`} className="hint muted">

@@ -17,7 +17,17 @@ type FieldProps = {
 };
 
 /** A labelled input whose error, if any, sits beside it and is announced with it. */
-export function Field({ name, label, state, type = 'text', autoComplete, required, hint, defaultValue, autoFocus }: FieldProps) {
+export function Field({
+  name,
+  label,
+  state,
+  type = 'text',
+  autoComplete,
+  required,
+  hint,
+  defaultValue,
+  autoFocus,
+}: FieldProps) {
   const error = state.fieldErrors?.[name];
   const id = `field-${name}`;
   return (
@@ -41,7 +51,15 @@ export function Field({ name, label, state, type = 'text', autoComplete, require
   );
 }
 
-export function SubmitButton({ children, pendingText, className }: { children: React.ReactNode; pendingText?: string; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className,
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} className={className}>
@@ -54,7 +72,9 @@ export function SubmitButton({ children, pendingText, className }: { children: R
 export function FormMessage({ state }: { state: ActionState }) {
   return (
     <div aria-live="polite" role="status">
-      {state.message ? <p className={`notice ${state.status === 'error' ? 'error' : 'success'}`}>{state.message}</p> : null}
+      {state.message ? (
+        <p className={`notice ${state.status === 'error' ? 'error' : 'success'}`}>{state.message}</p>
+      ) : null}
     </div>
   );
 }

@@ -34,7 +34,8 @@ export function SessionTable({ sessions, currentSessionId, revokeAction, extraFi
     {
       key: 'kind',
       header: 'Kind',
-      cell: (session) => (session.persistent ? `Remembered until ${formatDateTime(session.expiresAt)}` : 'Until the browser closes'),
+      cell: (session) =>
+        session.persistent ? `Remembered until ${formatDateTime(session.expiresAt)}` : 'Until the browser closes',
     },
     {
       key: 'actions',
@@ -44,7 +45,11 @@ export function SessionTable({ sessions, currentSessionId, revokeAction, extraFi
           action={revokeAction}
           fields={{ sessionId: session.id, ...extraFields }}
           label={session.id === currentSessionId ? 'Sign out' : 'Revoke'}
-          confirm={session.id === currentSessionId ? 'Sign out of this session?' : 'Revoke this session? That browser will be signed out.'}
+          confirm={
+            session.id === currentSessionId
+              ? 'Sign out of this session?'
+              : 'Revoke this session? That browser will be signed out.'
+          }
           variant="danger"
         />
       ),

@@ -25,7 +25,8 @@ async function assertAnswers(base: string, cookie: string, pages: ScalePage[]): 
   for (const page of pages) {
     const reply = await fetch(`${base}${page.path}`, { headers: { cookie }, redirect: 'manual' });
     const body = await reply.text();
-    if (reply.status !== 200 || !page.check(body)) throw new Error(`${page.path} answered ${reply.status} without the expected content: ${body.slice(0, 200)}`);
+    if (reply.status !== 200 || !page.check(body))
+      throw new Error(`${page.path} answered ${reply.status} without the expected content: ${body.slice(0, 200)}`);
     bytes[page.name] = Buffer.byteLength(body);
   }
   return bytes;
@@ -34,7 +35,9 @@ async function assertAnswers(base: string, cookie: string, pages: ScalePage[]): 
 async function loadAgent(databaseUrl: string): Promise<Actor> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const [agent] = await sql<SessionUser[]>`select id, username, display_name as "displayName", email, role from users where username = ${benchUser.username}`;
+    const [agent] = await sql<
+      SessionUser[]
+    >`select id, username, display_name as "displayName", email, role from users where username = ${benchUser.username}`;
     return { ...agent, ipAddress: null, requestId: null, sessionId: null };
   } finally {
     await sql.end();
@@ -46,7 +49,14 @@ const totalMs = (plans: QueryPlan[]) => Number(plans.reduce((sum, plan) => sum +
 type QueryPlans = Record<string, QueryPlan[]>;
 
 /** Every page under load in turn; `serverCpuMs` reads the CPU time of the process(es) serving. */
-async function measurePages(base: string, cookie: string, pages: ScalePage[], plans: QueryPlans, pageBytes: Record<string, number>, serverCpuMs: () => Promise<number>) {
+async function measurePages(
+  base: string,
+  cookie: string,
+  pages: ScalePage[],
+  plans: QueryPlans,
+  pageBytes: Record<string, number>,
+  serverCpuMs: () => Promise<number>,
+) {
   const measured = [];
   for (const page of pages) {
     const url = `${base}${page.path}`;
@@ -73,7 +83,9 @@ async function measurePages(base: string, cookie: string, pages: ScalePage[], pl
       queryMedianMs: plans[page.name].map((plan) => plan.medianMs),
       queryMedianTotalMs: totalMs(plans[page.name]),
     });
-    console.log(`${page.name}: ${result.requestsPerSecond} rps, p50 ${result.p50} / p95 ${result.p95} / p99 ${result.p99} ms (budget ${page.budgetMs ?? '—'}), CPU per request: server ${serverCpuMsPerRequest} ms, PostgreSQL ${databaseCpuMsPerRequest} ms`);
+    console.log(
+      `${page.name}: ${result.requestsPerSecond} rps, p50 ${result.p50} / p95 ${result.p95} / p99 ${result.p99} ms (budget ${page.budgetMs ?? '—'}), CPU per request: server ${serverCpuMsPerRequest} ms, PostgreSQL ${databaseCpuMsPerRequest} ms`,
+    );
   }
   return { pages: measured, missed: measured.filter((page) => page.withinBudget === false).map((page) => page.name) };
 }
@@ -107,7 +119,9 @@ const dataAtScale: Scenario = async (context) => {
   const plans = await explainScalePages(context.databaseUrl, agent, pages);
 
   console.log('One server process:');
-  const oneProcess = await measurePages(server.base, cookie, pages, plans, pageBytes, async () => server.cpuMs());
+  const oneProcess = await measurePages(server.base, cookie, pages, plans, pageBytes, () =>
+    Promise.resolve(server.cpuMs()),
+  );
   // Only one of the two runs at a time: the cluster gets the cores the single process had.
   await server.stop();
   console.log('PM2 cluster, 2 workers:');

@@ -20,7 +20,13 @@ const memory: Scenario = async (context) => {
   const failures: number[] = [];
   const requestsPerSecond: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const result = await load({ url: `${server.base}/api/auth/me`, seconds: 0, amount: 200_000, connections: 32, cookies });
+    const result = await load({
+      url: `${server.base}/api/auth/me`,
+      seconds: 0,
+      amount: 200_000,
+      connections: 32,
+      cookies,
+    });
     failures.push(result.errors + result.non2xx);
     requestsPerSecond.push(result.requestsPerSecond);
     residentMB.push(Math.round(server.residentMB()));

@@ -27,14 +27,20 @@ const millionSessions: Scenario = async (context) => {
     millionServer.createUser(benchUser.username, benchUser.password);
     await insertFillerUsers(sibling.url, 499);
     await millionServer.start();
-    const million: Target = { server: millionServer, cookie: await millionServer.login(benchUser.username, benchUser.password) };
+    const million: Target = {
+      server: millionServer,
+      cookie: await millionServer.login(benchUser.username, benchUser.password),
+    };
     const filledAt = Date.now();
     await fillSessionsTable(sibling.url, 1_000_000);
     const fillSeconds = (Date.now() - filledAt) / 1000;
 
     const url = (target: Target) => `${target.server.base}/api/auth/me`;
     const slice = (target: Target) => ({ url: url(target), cookie: target.cookie, cpuMs: () => target.server.cpuMs() });
-    const { one: oneRow, million: millionRows } = await alternateSlices({ one: slice(one), million: slice(million) }, { slices: 10, connections });
+    const { one: oneRow, million: millionRows } = await alternateSlices(
+      { one: slice(one), million: slice(million) },
+      { slices: 10, connections },
+    );
 
     const client = postgres(sibling.url, { max: 2, onnotice: () => {} });
     const db = drizzle(client, { schema }) as unknown as Database;
@@ -58,7 +64,9 @@ const millionSessions: Scenario = async (context) => {
       pruneSeconds,
       pruned,
       throughputRatio: Number((millionRows.requestsPerSecond / oneRow.requestsPerSecond).toFixed(3)),
-      serverCpuRatio: Number((oneRow.serverCpuMicrosecondsPerRequest / millionRows.serverCpuMicrosecondsPerRequest).toFixed(3)),
+      serverCpuRatio: Number(
+        (oneRow.serverCpuMicrosecondsPerRequest / millionRows.serverCpuMicrosecondsPerRequest).toFixed(3),
+      ),
       p99DuringPruneRatio: Number((duringPrune.p99 / millionRows.p99).toFixed(2)),
     };
   } finally {

@@ -17,12 +17,16 @@ class PinnedConnection {
 
   request(path: string, cookie: string, method = 'GET'): Promise<Reply> {
     return new Promise((resolve, reject) => {
-      const outgoing = http.request(`${this.base}${path}`, { method, agent: this.agent, headers: { cookie } }, (reply) => {
-        let body = '';
-        reply.setEncoding('utf8');
-        reply.on('data', (chunk: string) => (body += chunk));
-        reply.on('end', () => resolve({ status: reply.statusCode ?? 0, body }));
-      });
+      const outgoing = http.request(
+        `${this.base}${path}`,
+        { method, agent: this.agent, headers: { cookie } },
+        (reply) => {
+          let body = '';
+          reply.setEncoding('utf8');
+          reply.on('data', (chunk: string) => (body += chunk));
+          reply.on('end', () => resolve({ status: reply.statusCode ?? 0, body }));
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end();
     });
@@ -31,7 +35,8 @@ class PinnedConnection {
   async workerPid(adminCookie: string): Promise<number> {
     const page = await this.request('/admin/diagnostics', adminCookie);
     const pid = /Instance \(process id\)<\/dt><dd>(\d+)/.exec(page.body)?.[1];
-    if (page.status !== 200 || !pid) throw new Error(`the diagnostics page answered ${page.status} without a process id`);
+    if (page.status !== 200 || !pid)
+      throw new Error(`the diagnostics page answered ${page.status} without a process id`);
     return Number(pid);
   }
 
@@ -41,7 +46,10 @@ class PinnedConnection {
 }
 
 /** Opens connections until two of them reach different workers. */
-async function connectionsToBothWorkers(base: string, adminCookie: string): Promise<[PinnedConnection, PinnedConnection]> {
+async function connectionsToBothWorkers(
+  base: string,
+  adminCookie: string,
+): Promise<[PinnedConnection, PinnedConnection]> {
   const byPid = new Map<number, PinnedConnection>();
   for (let attempt = 0; attempt < 200 && byPid.size < 2; attempt++) {
     const connection = new PinnedConnection(base);
@@ -98,7 +106,10 @@ const revocation: Scenario = async (context) => {
       const refusedBy = performance.now() - revokedAt;
       const acceptedUntil = lastAcceptedSentAt - revokedAt;
       // A connection the server closed would reconnect, perhaps to the other worker: then redo the pairing and drop the try.
-      if ((await revoker.workerPid(adminCookie)) !== workers[0] || (await other.workerPid(adminCookie)) !== workers[1]) {
+      if (
+        (await revoker.workerPid(adminCookie)) !== workers[0] ||
+        (await other.workerPid(adminCookie)) !== workers[1]
+      ) {
         repinned++;
         revoker.close();
         other.close();
@@ -114,7 +125,12 @@ const revocation: Scenario = async (context) => {
 
     const summary = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
-      return { worst: Math.round(sorted.at(-1)!), p95: Math.round(percentile(sorted, 0.95)), p50: Math.round(percentile(sorted, 0.5)), best: Math.round(sorted[0]) };
+      return {
+        worst: Math.round(sorted.at(-1)!),
+        p95: Math.round(percentile(sorted, 0.95)),
+        p50: Math.round(percentile(sorted, 0.5)),
+        best: Math.round(sorted[0]),
+      };
     };
     return {
       tries: acceptedUntilMs.length,

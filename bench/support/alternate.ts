@@ -1,6 +1,10 @@
 import { percentile, recordLatencies } from './latency-load';
 
-export type SliceTarget = { url: string; cookie?: string; /** CPU time of the process serving it, in ms. */ cpuMs: () => number };
+export type SliceTarget = {
+  url: string;
+  cookie?: string;
+  /** CPU time of the process serving it, in ms. */ cpuMs: () => number;
+};
 
 export type SliceSummary = {
   requestsPerSecond: number;
@@ -23,13 +27,26 @@ export async function alternateSlices<Name extends string>(
   options: { slices: number; connections: number },
 ): Promise<Record<Name, SliceSummary>> {
   const names = Object.keys(targets) as Name[];
-  const totals = new Map(names.map((name) => [name, { seconds: 0, cpuMs: 0, latencies: [] as number[], errors: 0, non2xx: 0 }]));
-  for (const name of names) await recordLatencies({ url: targets[name].url, cookie: targets[name].cookie, seconds: 2, connections: options.connections });
+  const totals = new Map(
+    names.map((name) => [name, { seconds: 0, cpuMs: 0, latencies: [] as number[], errors: 0, non2xx: 0 }]),
+  );
+  for (const name of names)
+    await recordLatencies({
+      url: targets[name].url,
+      cookie: targets[name].cookie,
+      seconds: 2,
+      connections: options.connections,
+    });
   for (let slice = 0; slice < options.slices; slice++) {
     for (const name of slice % 2 === 0 ? names : [...names].reverse()) {
       const { url, cookie, cpuMs } = targets[name];
       const [cpuBefore, started] = [cpuMs(), performance.now()];
-      const { latencies, summary } = await recordLatencies({ url, cookie, seconds: 1, connections: options.connections });
+      const { latencies, summary } = await recordLatencies({
+        url,
+        cookie,
+        seconds: 1,
+        connections: options.connections,
+      });
       const into = totals.get(name)!;
       into.seconds += (performance.now() - started) / 1000;
       into.cpuMs += cpuMs() - cpuBefore;

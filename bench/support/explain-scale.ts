@@ -31,21 +31,34 @@ async function runPageQueries(db: Database, actor: Actor, path: string): Promise
   if (url.pathname === '/account') return;
   if (url.pathname === '/') await loadDashboard(db, actor);
   else if (url.pathname === '/tickets') {
-    await Promise.all([listTickets(db, actor, parseListParamsLeniently(ticketListPageSchema, ticketQueryObject(params))), listTicketAssignees(db)]);
+    await Promise.all([
+      listTickets(db, actor, parseListParamsLeniently(ticketListPageSchema, ticketQueryObject(params))),
+      listTicketAssignees(db),
+    ]);
   } else if (url.pathname === '/assets') {
     const query = parseListParamsLeniently(assetListSchema, searchParamsToObject(params));
     await Promise.all([listAssets(db, actor, query), listAssetCategories(db, actor), listAssetHolders(db)]);
-  } else if (url.pathname === '/api/tickets') await listTickets(db, actor, ticketListQuerySchema.parse(ticketQueryObject(params)));
-  else if (url.pathname === '/api/assets') await listAssets(db, actor, strictAssetListSchema.parse(searchParamsToObject(params)));
-  else if (url.pathname === '/api/licenses') await listLicenses(db, actor, licenseListSchema.strict().parse(searchParamsToObject(params)));
+  } else if (url.pathname === '/api/tickets')
+    await listTickets(db, actor, ticketListQuerySchema.parse(ticketQueryObject(params)));
+  else if (url.pathname === '/api/assets')
+    await listAssets(db, actor, strictAssetListSchema.parse(searchParamsToObject(params)));
+  else if (url.pathname === '/api/licenses')
+    await listLicenses(db, actor, licenseListSchema.strict().parse(searchParamsToObject(params)));
   else throw new Error(`no query plan mapping for ${path}`);
 }
 
 /** Every page's statements with their plans, each distinct statement explained once. */
-export async function explainScalePages(databaseUrl: string, actor: Actor, pages: ScalePage[]): Promise<Record<string, QueryPlan[]>> {
+export async function explainScalePages(
+  databaseUrl: string,
+  actor: Actor,
+  pages: ScalePage[],
+): Promise<Record<string, QueryPlan[]>> {
   const client = postgres(databaseUrl, { max: 4, onnotice: () => {} });
   let recorded: Recorded[] = [];
-  const db = drizzle(client, { schema: { ...coreSchema, ...domainSchema }, logger: { logQuery: (query, params) => recorded.push({ query, params }) } }) as unknown as Database;
+  const db = drizzle(client, {
+    schema: { ...coreSchema, ...domainSchema },
+    logger: { logQuery: (query, params) => recorded.push({ query, params }) },
+  }) as unknown as Database;
   const explained = new Map<string, QueryPlan>();
   const plans: Record<string, QueryPlan[]> = {};
   try {
@@ -68,7 +81,10 @@ export async function explainScalePages(databaseUrl: string, actor: Actor, pages
 async function explain(client: postgres.Sql, query: string, params: unknown[]): Promise<QueryPlan> {
   // Once to warm the cache as the load run will have, then the measured time.
   await client.unsafe(query, params as postgres.ParameterOrJSON<never>[]);
-  const rows = await client.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${query}`, params as postgres.ParameterOrJSON<never>[]);
+  const rows = await client.unsafe<{ 'QUERY PLAN': string }[]>(
+    `explain (analyze, buffers) ${query}`,
+    params as postgres.ParameterOrJSON<never>[],
+  );
   const plan = rows.map((row) => row['QUERY PLAN']);
   const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan.at(-1) ?? '')?.[1] ?? NaN);
   const runs: number[] = [];

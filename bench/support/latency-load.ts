@@ -22,13 +22,16 @@ const round = (ms: number) => Number(ms.toFixed(1));
 type LoadOptions = { url: string; seconds: number; connections: number; cookie?: string };
 
 /** A bounded load on one loopback URL; resolves with every response's latency (ms, sorted). */
-export async function recordLatencies(options: LoadOptions): Promise<{ latencies: number[]; summary: autocannon.Result }> {
+export async function recordLatencies(
+  options: LoadOptions,
+): Promise<{ latencies: number[]; summary: autocannon.Result }> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error('benchmarks only target 127.0.0.1');
   const latencies: number[] = [];
   const summary = await new Promise<autocannon.Result>((resolve, reject) => {
     const headers = options.cookie ? { cookie: options.cookie } : {};
-    const run = autocannon({ url: options.url, connections: options.connections, duration: options.seconds, headers }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    const run = autocannon(
+      { url: options.url, connections: options.connections, duration: options.seconds, headers },
+      (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
     );
     run.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });

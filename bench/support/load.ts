@@ -1,7 +1,14 @@
 import autocannon from 'autocannon';
 import { percentile } from './latency-load';
 
-export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; requests: number; errors: number; non2xx: number };
+export type LoadResult = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+};
 
 /**
  * A bounded load on one URL from this machine (loopback only); rotates cookies when given several.
@@ -31,11 +38,20 @@ export async function load(options: {
     headers: { ...options.headers, ...(cookies.length === 1 ? { cookie: cookies[0] } : {}) },
     requests:
       cookies.length > 1
-        ? [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[next++ % cookies.length] } }) }]
+        ? [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                headers: { ...request.headers, cookie: cookies[next++ % cookies.length] },
+              }),
+            },
+          ]
         : undefined,
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon(settings, (error, summary) => (error ? reject(error) : resolve(summary)));
+    const run = autocannon(settings, (error, summary) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(summary),
+    );
     run.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   latencies.sort((a, b) => a - b);

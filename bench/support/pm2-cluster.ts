@@ -15,7 +15,10 @@ export class Pm2Cluster {
   private pm2: Pm2 | null = null;
   private env = {} as NodeJS.ProcessEnv;
 
-  constructor(private readonly databaseUrl: string, private readonly instances = 2) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly instances = 2,
+  ) {}
 
   get base(): string {
     return `http://127.0.0.1:${this.port}`;

@@ -14,7 +14,8 @@ const listBudgetMs = 100;
 const dashboardBudgetMs = 150;
 
 // A rendered list has rows and a "1–25 of N" line with N > 0.
-const htmlList = (rowPattern: RegExp) => (body: string) => rowPattern.test(body) && /–<!-- -->\d+<!-- --> of <!-- -->[1-9][\d,]*/.test(body);
+const htmlList = (rowPattern: RegExp) => (body: string) =>
+  rowPattern.test(body) && /–<!-- -->\d+<!-- --> of <!-- -->[1-9][\d,]*/.test(body);
 const jsonList = (body: string) => {
   const page = JSON.parse(body) as { items?: unknown[]; total?: number };
   return Array.isArray(page.items) && page.items.length > 0 && (page.total ?? 0) > 0;
@@ -31,20 +32,70 @@ export function scalePages(agentId: string): ScalePage[] {
   return [
     // Not a list: the smallest page behind the same layout, middleware and session check, and no
     // query of its own. What it costs is what every rendered page costs before its own work.
-    { name: 'reference: the smallest page (/account)', path: '/account', budgetMs: null, check: (body) => body.includes('Change password') },
-    { name: 'dashboard', path: '/', budgetMs: dashboardBudgetMs, check: (body) => body.includes('Welcome,') && body.includes('Open tickets (') },
+    {
+      name: 'reference: the smallest page (/account)',
+      path: '/account',
+      budgetMs: null,
+      check: (body) => body.includes('Change password'),
+    },
+    {
+      name: 'dashboard',
+      path: '/',
+      budgetMs: dashboardBudgetMs,
+      check: (body) => body.includes('Welcome,') && body.includes('Open tickets ('),
+    },
     { name: 'tickets: first page', path: '/tickets', budgetMs: listBudgetMs, check: ticketRows },
-    { name: 'tickets: open + high', path: '/tickets?status=open&priority=high', budgetMs: listBudgetMs, check: ticketRows },
-    { name: 'tickets: one assignee, open + pending', path: `/tickets?assignee=${agentId}&status=open,pending`, budgetMs: listBudgetMs, check: ticketRows },
-    { name: `tickets: page ${deepTicketPage}`, path: `/tickets?page=${deepTicketPage}`, budgetMs: listBudgetMs, check: ticketRows },
-    { name: `tickets: search "${ticketSearchText}"`, path: `/tickets?q=${ticketSearchText}`, budgetMs: listBudgetMs, check: ticketRows },
+    {
+      name: 'tickets: open + high',
+      path: '/tickets?status=open&priority=high',
+      budgetMs: listBudgetMs,
+      check: ticketRows,
+    },
+    {
+      name: 'tickets: one assignee, open + pending',
+      path: `/tickets?assignee=${agentId}&status=open,pending`,
+      budgetMs: listBudgetMs,
+      check: ticketRows,
+    },
+    {
+      name: `tickets: page ${deepTicketPage}`,
+      path: `/tickets?page=${deepTicketPage}`,
+      budgetMs: listBudgetMs,
+      check: ticketRows,
+    },
+    {
+      name: `tickets: search "${ticketSearchText}"`,
+      path: `/tickets?q=${ticketSearchText}`,
+      budgetMs: listBudgetMs,
+      check: ticketRows,
+    },
     { name: 'assets: first page', path: '/assets', budgetMs: listBudgetMs, check: assetRows },
-    { name: `assets: search "${assetSearchText}"`, path: `/assets?q=${assetSearchText}`, budgetMs: listBudgetMs, check: assetRows },
+    {
+      name: `assets: search "${assetSearchText}"`,
+      path: `/assets?q=${assetSearchText}`,
+      budgetMs: listBudgetMs,
+      check: assetRows,
+    },
     { name: 'GET /api/tickets', path: '/api/tickets', budgetMs: listBudgetMs, check: jsonList },
-    { name: `GET /api/tickets?q=${ticketSearchText}`, path: `/api/tickets?q=${ticketSearchText}`, budgetMs: listBudgetMs, check: jsonList },
-    { name: `GET /api/tickets?page=${deepTicketPage}`, path: `/api/tickets?page=${deepTicketPage}`, budgetMs: listBudgetMs, check: jsonList },
+    {
+      name: `GET /api/tickets?q=${ticketSearchText}`,
+      path: `/api/tickets?q=${ticketSearchText}`,
+      budgetMs: listBudgetMs,
+      check: jsonList,
+    },
+    {
+      name: `GET /api/tickets?page=${deepTicketPage}`,
+      path: `/api/tickets?page=${deepTicketPage}`,
+      budgetMs: listBudgetMs,
+      check: jsonList,
+    },
     { name: 'GET /api/assets', path: '/api/assets', budgetMs: listBudgetMs, check: jsonList },
-    { name: `GET /api/assets?q=${assetSearchText}`, path: `/api/assets?q=${assetSearchText}`, budgetMs: listBudgetMs, check: jsonList },
+    {
+      name: `GET /api/assets?q=${assetSearchText}`,
+      path: `/api/assets?q=${assetSearchText}`,
+      budgetMs: listBudgetMs,
+      check: jsonList,
+    },
     { name: 'GET /api/licenses', path: '/api/licenses', budgetMs: listBudgetMs, check: jsonList },
   ];
 }

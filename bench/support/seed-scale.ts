@@ -15,8 +15,50 @@ import {
 export const scaleCounts = { tickets: 100_000, assets: 50_000, users: 500, licenses: 20, agents: 20 } as const;
 
 /** The words added to ticket descriptions, each in about 1 in `extraWords.length` tickets. */
-const extraWords = ['badge', 'backup', 'certificate', 'docking', 'firmware', 'headset', 'invoice', 'kiosk', 'laptop', 'mailbox', 'onboarding', 'password', 'projector', 'scanner', 'sharepoint', 'toner', 'vpn', 'webcam', 'wifi', 'zoom'];
-const licenseNames = ['Microsoft 365 E3', 'Adobe Acrobat Pro', 'Slack Business+', 'Zoom Pro', 'Atlassian Jira', 'JetBrains All Products', 'Figma Professional', 'AutoCAD LT', 'Tableau Creator', 'DocuSign Business', '1Password Business', 'Miro Business', 'GitHub Enterprise', 'Visio Plan 2', 'Power BI Pro', 'SAP GUI', 'Windows Server CAL', 'Veeam Backup', 'ESET Endpoint', 'TeamViewer Business'];
+const extraWords = [
+  'badge',
+  'backup',
+  'certificate',
+  'docking',
+  'firmware',
+  'headset',
+  'invoice',
+  'kiosk',
+  'laptop',
+  'mailbox',
+  'onboarding',
+  'password',
+  'projector',
+  'scanner',
+  'sharepoint',
+  'toner',
+  'vpn',
+  'webcam',
+  'wifi',
+  'zoom',
+];
+const licenseNames = [
+  'Microsoft 365 E3',
+  'Adobe Acrobat Pro',
+  'Slack Business+',
+  'Zoom Pro',
+  'Atlassian Jira',
+  'JetBrains All Products',
+  'Figma Professional',
+  'AutoCAD LT',
+  'Tableau Creator',
+  'DocuSign Business',
+  '1Password Business',
+  'Miro Business',
+  'GitHub Enterprise',
+  'Visio Plan 2',
+  'Power BI Pro',
+  'SAP GUI',
+  'Windows Server CAL',
+  'Veeam Backup',
+  'ESET Endpoint',
+  'TeamViewer Business',
+];
 
 /** A weighted table expanded to an array, so SQL picks a value with one random index. */
 function expand<Value>(pairs: readonly (readonly [Value, number])[]): Value[] {
@@ -37,15 +79,20 @@ export async function seedScale(databaseUrl: string, agentUsername: string): Pro
     await sql`select setseed(0.42)`;
     await sql`update users set role = 'agent'
               where username in (select username from users where role = 'requester' order by username limit ${scaleCounts.agents - 1})`;
-    const people = await sql<{ id: string; role: string; username: string }[]>`select id, role, username from users order by username`;
-    if (!people.some((person) => person.username === agentUsername)) throw new Error(`no user ${agentUsername} to seed around`);
+    const people = await sql<
+      { id: string; role: string; username: string }[]
+    >`select id, role, username from users order by username`;
+    if (!people.some((person) => person.username === agentUsername))
+      throw new Error(`no user ${agentUsername} to seed around`);
     const everyone = people.map((person) => person.id);
     const agents = people.filter((person) => person.role !== 'requester').map((person) => person.id);
     await seedTickets(sql, everyone, agents);
     await seedAssets(sql, everyone, agents);
     await seedLicenses(sql, everyone);
     await settle(sql);
-    const [rows] = await sql<{ tickets: number; assets: number; assignments: number; licenses: number; seats: number; users: number }[]>`
+    const [rows] = await sql<
+      { tickets: number; assets: number; assignments: number; licenses: number; seats: number; users: number }[]
+    >`
       select (select count(*)::int from tickets) as tickets, (select count(*)::int from assets) as assets,
              (select count(*)::int from asset_assignments) as assignments, (select count(*)::int from licenses) as licenses,
              (select count(*)::int from license_seats) as seats, (select count(*)::int from users) as users`;

@@ -15,7 +15,9 @@ export async function makeSessionCookies(databaseUrl: string, username: string, 
       const batch = Array.from({ length: Math.min(1000, count - start) }, () => newSessionToken());
       await sql`insert into sessions ${sql(batch.map((token) => ({ token_hash: hashSessionToken(token), user_id: user.id, persistent: true, expires_at: new Date(exp * 1000) })))}`;
       for (const token of batch) {
-        cookies.push(`${sessionCookieName}=${await sealClaim({ sid: token, uid: user.id, exp, persistent: true }, [benchSecret])}`);
+        cookies.push(
+          `${sessionCookieName}=${await sealClaim({ sid: token, uid: user.id, exp, persistent: true }, [benchSecret])}`,
+        );
       }
     }
     return cookies;

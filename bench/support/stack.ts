@@ -19,7 +19,10 @@ export function ensureBenchBuild(): void {
   if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(`${distDir}/BUILD_ID`)) return;
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   console.log(`Building the app for the benchmarks (${distDir})…`);
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '', NEXT_DIST_DIR: distDir } });
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '', NEXT_DIST_DIR: distDir },
+  });
   if (result.status !== 0) throw new Error('The benchmark build failed.');
 }
 
@@ -58,11 +61,24 @@ export async function benchDatabase(): Promise<{ url: string; dispose: () => Pro
  * (in `DATA_DIR`, from `extra`) when it is null.
  */
 export function benchEnv(databaseUrl: string | null, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, BASE_PATH: '', DATABASE_URL: databaseUrl ?? '', SESSION_SECRET: benchSecret, HOST: '127.0.0.1', ...extra };
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: distDir,
+    BASE_PATH: '',
+    DATABASE_URL: databaseUrl ?? '',
+    SESSION_SECRET: benchSecret,
+    HOST: '127.0.0.1',
+    ...extra,
+  };
 }
 
 export function createUser(env: NodeJS.ProcessEnv, username: string, password: string, role = 'agent'): void {
-  const result = spawnSync(process.execPath, [...nodeArgs, 'scripts/users.ts', 'create', '--username', username, '--role', role, '--password-stdin'], { env, input: password, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [...nodeArgs, 'scripts/users.ts', 'create', '--username', username, '--role', role, '--password-stdin'],
+    { env, input: password, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`could not create ${username}: ${result.stderr}`);
 }
 
@@ -82,7 +98,11 @@ export async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<v
 
 /** Signs in through the JSON login at `base`; resolves with the session cookie as "name=value". */
 export async function signIn(base: string, username: string, password: string): Promise<string> {
-  const reply = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const reply = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!reply.ok) throw new Error(`login failed: ${reply.status}`);
   return reply.headers.getSetCookie()[0].split(';')[0];
 }
@@ -91,7 +111,10 @@ export class BenchServer {
   private child: ChildProcess | null = null;
   port = 0;
 
-  constructor(private readonly databaseUrl: string | null, private readonly extraEnv: Record<string, string> = {}) {}
+  constructor(
+    private readonly databaseUrl: string | null,
+    private readonly extraEnv: Record<string, string> = {},
+  ) {}
 
   get base(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -109,7 +132,10 @@ export class BenchServer {
   async start(): Promise<number> {
     this.port ||= await freePort();
     const started = performance.now();
-    this.child = spawn(process.execPath, [...serverNodeArgs, 'server/index.ts'], { env: this.env(), stdio: ['ignore', 'ignore', 'inherit'] });
+    this.child = spawn(process.execPath, [...serverNodeArgs, 'server/index.ts'], {
+      env: this.env(),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     await waitUntilReady(`${this.base}/api/health/ready`);
     return performance.now() - started;
   }

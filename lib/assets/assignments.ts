@@ -18,7 +18,12 @@ import { checkInSchema, checkOutSchema, type CheckInData, type CheckOutData } fr
 export type CheckOut = CheckOutData & { assetId: string };
 export type CheckIn = CheckInData & { assetId: string };
 
-async function lockAsset(tx: Transaction, actor: Actor, assetId: string, expectedVersion?: number): Promise<AssetSummary> {
+async function lockAsset(
+  tx: Transaction,
+  actor: Actor,
+  assetId: string,
+  expectedVersion?: number,
+): Promise<AssetSummary> {
   assertCanManageAssets(actor);
   if (isUuid(assetId)) await tx.select({ id: assets.id }).from(assets).where(eq(assets.id, assetId)).for('update');
   const asset = await findAsset(tx, actor, assetId);
@@ -31,7 +36,10 @@ export async function checkOutAsset(tx: Transaction, actor: Actor, input: CheckO
   const data = parseInput(checkOutSchema, fields);
   const asset = await lockAsset(tx, actor, assetId, data.version);
   if (asset.assignedTo) {
-    throw new AppError('conflict', `${asset.assetTag} is already checked out to ${asset.assignedTo.displayName}. Check it in first.`);
+    throw new AppError(
+      'conflict',
+      `${asset.assetTag} is already checked out to ${asset.assignedTo.displayName}. Check it in first.`,
+    );
   }
   if (asset.status === 'retired' || asset.status === 'lost') {
     throw new AppError('conflict', `${asset.assetTag} is ${asset.status}; set another status before checking it out.`);
@@ -53,7 +61,10 @@ export async function checkOutAsset(tx: Transaction, actor: Actor, input: CheckO
       expectedReturn: data.expectedReturn ?? null,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `${asset.assetTag} was just checked out by someone else. Reload the page.`, { cause: error });
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `${asset.assetTag} was just checked out by someone else. Reload the page.`, {
+        cause: error,
+      });
     throw error;
   }
   await tx
@@ -69,7 +80,12 @@ export async function checkOutAsset(tx: Transaction, actor: Actor, input: CheckO
   await recordAudit(tx, actor, {
     action: 'asset.checkout',
     target: { type: 'asset', id: asset.id },
-    details: { assetTag: asset.assetTag, userId: user.id, username: user.username, expectedReturn: data.expectedReturn ?? null },
+    details: {
+      assetTag: asset.assetTag,
+      userId: user.id,
+      username: user.username,
+      expectedReturn: data.expectedReturn ?? null,
+    },
   });
   return findAsset(tx, actor, asset.id);
 }
@@ -87,7 +103,13 @@ export async function checkInAsset(tx: Transaction, actor: Actor, input: CheckIn
     .where(and(eq(assetAssignments.assetId, asset.id), isNull(assetAssignments.checkedInAt)));
   await tx
     .update(assets)
-    .set({ status, assignedToId: null, expectedReturn: null, version: sql`${assets.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      status,
+      assignedToId: null,
+      expectedReturn: null,
+      version: sql`${assets.version} + 1`,
+      updatedAt: sql`now()`,
+    })
     .where(eq(assets.id, asset.id));
   await recordAudit(tx, actor, {
     action: 'asset.checkin',

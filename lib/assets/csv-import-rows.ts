@@ -45,16 +45,29 @@ export type ImportRow = { line: number; assetTag: string; values: ImportValues }
 export type ParsedImport = { rows: ImportRow[]; errors: ImportError[]; total: number };
 
 const maxLength: Partial<Record<ImportColumn, number>> = { asset_tag: 64, name: 200, category: 64, notes: 5000 };
-const textColumns = { category: 'category', manufacturer: 'manufacturer', model: 'model', serial: 'serial', location: 'location', notes: 'notes' } as const;
+const textColumns = {
+  category: 'category',
+  manufacturer: 'manufacturer',
+  model: 'model',
+  serial: 'serial',
+  location: 'location',
+  notes: 'notes',
+} as const;
 
 /** "Asset Tag", "asset-tag" and "ASSET_TAG" all name the asset_tag column. */
 export function normalizeHeader(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** "In stock", "in-stock" and "IN_STOCK" are all in_stock. */
 function parseStatus(text: string): AssetStatus | null {
-  const status = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const status = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (assetStatuses as readonly string[]).includes(status) ? (status as AssetStatus) : null;
 }
 
@@ -63,7 +76,7 @@ type RawRecord = { record: Record<string, string>; info: { lines: number }; raw:
 function readRecords(text: string): RawRecord[] {
   try {
     // Line endings are unified first: csv-parse's line count is only reliable with one kind.
-    return parse(text.replace(/\r\n?/g, '\n'), {
+    return parse<RawRecord>(text.replace(/\r\n?/g, '\n'), {
       columns: (header: string[]) => header.map(normalizeHeader),
       bom: true,
       skip_empty_lines: true,
@@ -71,11 +84,14 @@ function readRecords(text: string): RawRecord[] {
       info: true,
       raw: true,
       relax_column_count: true,
-    }) as RawRecord[];
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? 1;
-      throw new AppError('unprocessable', `line ${line}: the file is not valid CSV (${error.message.replace(/^Invalid [^:]*: /, '')})`);
+      throw new AppError(
+        'unprocessable',
+        `line ${line}: the file is not valid CSV (${error.message.replace(/^Invalid [^:]*: /, '')})`,
+      );
     }
     throw error;
   }
@@ -92,16 +108,23 @@ function headerErrors(text: string): ImportError[] {
   const headers = new Set(firstLine.split(',').map((cell) => normalizeHeader(cell.replace(/^"|"$/g, ''))));
   return (['asset_tag', 'name'] as const)
     .filter((column) => !headers.has(column))
-    .map((column) => ({ line: 1, message: `the header has no ${column} column (expected columns: ${importColumns.join(', ')})` }));
+    .map((column) => ({
+      line: 1,
+      message: `the header has no ${column} column (expected columns: ${importColumns.join(', ')})`,
+    }));
 }
 
 export function parseAssetCsv(text: string): ParsedImport {
-  if (text.replace(/^\uFEFF/, '').trim() === '') return { rows: [], errors: [{ line: 1, message: 'the file is empty' }], total: 0 };
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return { rows: [], errors: [{ line: 1, message: 'the file is empty' }], total: 0 };
   const missingColumns = headerErrors(text);
   if (missingColumns.length > 0) return { rows: [], errors: missingColumns, total: 0 };
   const records = readRecords(text);
   if (records.length > maxImportRows) {
-    throw new AppError('payload_too_large', `The file has ${records.length.toLocaleString('en')} rows; at most ${maxImportRows.toLocaleString('en')} can be imported at once. Split it into smaller files.`);
+    throw new AppError(
+      'payload_too_large',
+      `The file has ${records.length.toLocaleString('en')} rows; at most ${maxImportRows.toLocaleString('en')} can be imported at once. Split it into smaller files.`,
+    );
   }
 
   const rows: ImportRow[] = [];
@@ -167,7 +190,10 @@ function checkRecord(
   }
   if (cell('purchase_cost')) {
     const cost = normalizeCost(cell('purchase_cost'));
-    if (cost === null) return fail(`bad purchase_cost "${cell('purchase_cost')}" (use an amount of 0 or more with at most 2 decimals, e.g. 1299.00)`);
+    if (cost === null)
+      return fail(
+        `bad purchase_cost "${cell('purchase_cost')}" (use an amount of 0 or more with at most 2 decimals, e.g. 1299.00)`,
+      );
     values.purchaseCost = cost;
   }
   return { line, assetTag, values };

@@ -50,15 +50,27 @@ export async function importAssets(tx: Transaction, actor: Actor, input: ImportR
   const creates = valid.filter((entry) => !entry.existing);
   const updates = valid.filter((entry) => entry.existing);
   const base = { dryRun: input.dryRun, mode: input.mode, total: parsed.total, errors };
-  if (input.dryRun) return { ...base, applied: false, created: creates.length, updated: updates.length, skipped: parsed.total - valid.length };
-  if (errors.length > 0 && input.mode === 'all') return { ...base, applied: false, created: 0, updated: 0, skipped: parsed.total };
+  if (input.dryRun)
+    return {
+      ...base,
+      applied: false,
+      created: creates.length,
+      updated: updates.length,
+      skipped: parsed.total - valid.length,
+    };
+  if (errors.length > 0 && input.mode === 'all')
+    return { ...base, applied: false, created: 0, updated: 0, skipped: parsed.total };
 
   const toWrite = valid.length;
   let done = 0;
   try {
     for (let start = 0; start < creates.length; start += insertChunk) {
       const chunk = creates.slice(start, start + insertChunk);
-      await tx.insert(assets).values(chunk.map(({ row }) => ({ assetTag: row.assetTag, ...row.values, category: row.values.category ?? 'Other' })));
+      await tx
+        .insert(assets)
+        .values(
+          chunk.map(({ row }) => ({ assetTag: row.assetTag, ...row.values, category: row.values.category ?? 'Other' })),
+        );
       done += chunk.length;
       await onProgress({ phase: 'importing', done, total: toWrite });
     }
@@ -71,10 +83,23 @@ export async function importAssets(tx: Transaction, actor: Actor, input: ImportR
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
   }
-  const result = { ...base, applied: true, created: creates.length, updated: updates.length, skipped: parsed.total - valid.length };
+  const result = {
+    ...base,
+    applied: true,
+    created: creates.length,
+    updated: updates.length,
+    skipped: parsed.total - valid.length,
+  };
   await recordAudit(tx, actor, {
     action: 'asset.import',
-    details: { fileName: input.fileName ?? null, mode: input.mode, created: result.created, updated: result.updated, skipped: result.skipped, errors: errors.length },
+    details: {
+      fileName: input.fileName ?? null,
+      mode: input.mode,
+      created: result.created,
+      updated: result.updated,
+      skipped: result.skipped,
+      errors: errors.length,
+    },
   });
   return result;
 }
@@ -121,7 +146,12 @@ async function checkAgainstInventory(
     const tags = chunk.map((row) => row.assetTag.toLowerCase());
     const serials = chunk.flatMap((row) => (row.values.serial ? [row.values.serial.toLowerCase()] : []));
     const found = await tx
-      .select({ id: assets.id, assetTag: assets.assetTag, serial: assets.serial, checkedOut: sql<boolean>`${assets.assignedToId} is not null`.mapWith(Boolean) })
+      .select({
+        id: assets.id,
+        assetTag: assets.assetTag,
+        serial: assets.serial,
+        checkedOut: sql<boolean>`${assets.assignedToId} is not null`.mapWith(Boolean),
+      })
       .from(assets)
       .where(
         serials.length > 0
@@ -142,9 +172,12 @@ async function checkAgainstInventory(
     const serialOwner = row.values.serial ? bySerial.get(row.values.serial.toLowerCase()) : undefined;
     const status = row.values.status;
     let problem: string | null = null;
-    if (serialOwner && serialOwner.id !== existing?.id) problem = `serial ${row.values.serial} already used by ${serialOwner.assetTag}`;
-    else if (status === 'deployed' && !existing?.checkedOut) problem = 'status deployed is set by checking the asset out; use in_stock and check it out';
-    else if (status && status !== 'deployed' && existing?.checkedOut) problem = `${existing.assetTag} is checked out; check it in before changing its status`;
+    if (serialOwner && serialOwner.id !== existing?.id)
+      problem = `serial ${row.values.serial} already used by ${serialOwner.assetTag}`;
+    else if (status === 'deployed' && !existing?.checkedOut)
+      problem = 'status deployed is set by checking the asset out; use in_stock and check it out';
+    else if (status && status !== 'deployed' && existing?.checkedOut)
+      problem = `${existing.assetTag} is checked out; check it in before changing its status`;
     if (problem) errors.push({ line: row.line, message: problem });
     else valid.push({ row, existing });
   }

@@ -30,7 +30,11 @@ export async function listAssetHistory(executor: Executor, actor: Actor, assetId
     where: eq(assetAssignments.assetId, asset.id),
     orderBy: [desc(assetAssignments.checkedOutAt), desc(assetAssignments.id)],
     limit: 200,
-    with: { user: { columns: personColumns }, checkedOutBy: { columns: personColumns }, checkedInBy: { columns: personColumns } },
+    with: {
+      user: { columns: personColumns },
+      checkedOutBy: { columns: personColumns },
+      checkedInBy: { columns: personColumns },
+    },
   });
 }
 
@@ -41,7 +45,9 @@ export async function listAssetTickets(executor: Executor, actor: Actor, assetId
     .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status })
     .from(ticketAssets)
     .innerJoin(tickets, eq(tickets.id, ticketAssets.ticketId))
-    .where(and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)))
+    .where(
+      and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)),
+    )
     .orderBy(desc(tickets.createdAt))
     .limit(100);
 }

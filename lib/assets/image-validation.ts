@@ -6,13 +6,15 @@ export type AcceptedImageType = (typeof acceptedImageTypes)[number];
 export type ImageLimits = { maxBytes: number; maxDimension: number };
 export type CheckedImage = { contentType: AcceptedImageType; width: number; height: number; byteSize: number };
 
-const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((byte, index) => bytes[at + index] === byte);
+const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
+  signature.every((byte, index) => bytes[at + index] === byte);
 
 /** The type the bytes themselves declare; the file name and the browser's Content-Type are ignored. */
 export function detectImageType(bytes: Uint8Array): AcceptedImageType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return 'image/webp';
   return null;
 }
 
@@ -21,14 +23,21 @@ export function describeBytes(bytes: number): string {
 }
 
 export function tooLargeError(limits: ImageLimits): AppError {
-  return new AppError('payload_too_large', `The image is too large: at most ${describeBytes(limits.maxBytes)} is accepted.`, {
-    fields: { image: `At most ${describeBytes(limits.maxBytes)}.` },
-  });
+  return new AppError(
+    'payload_too_large',
+    `The image is too large: at most ${describeBytes(limits.maxBytes)} is accepted.`,
+    {
+      fields: { image: `At most ${describeBytes(limits.maxBytes)}.` },
+    },
+  );
 }
 
 /** Accepts a PNG, JPEG or WebP within the limits, or throws the AppError that says why not (413, 415, 422). */
 export function checkImage(bytes: Uint8Array, limits: ImageLimits): CheckedImage {
-  if (bytes.length === 0) throw new AppError('bad_request', 'Choose an image file to upload.', { fields: { image: 'Choose an image file.' } });
+  if (bytes.length === 0)
+    throw new AppError('bad_request', 'Choose an image file to upload.', {
+      fields: { image: 'Choose an image file.' },
+    });
   if (bytes.length > limits.maxBytes) throw tooLargeError(limits);
   const contentType = detectImageType(bytes);
   const unsupported = 'Only PNG, JPEG or WebP images are accepted; this file is not one of them.';

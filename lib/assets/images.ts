@@ -19,7 +19,13 @@ export async function setAssetImage(
   assertCanManageAssets(actor);
   const asset = await findAsset(tx, actor, input.assetId);
   const image = checkImage(input.bytes, input.limits);
-  const values = { contentType: image.contentType, bytes: Buffer.from(input.bytes), byteSize: image.byteSize, width: image.width, height: image.height };
+  const values = {
+    contentType: image.contentType,
+    bytes: Buffer.from(input.bytes),
+    byteSize: image.byteSize,
+    width: image.width,
+    height: image.height,
+  };
   await tx
     .insert(assetImages)
     .values({ assetId: asset.id, ...values })
@@ -27,7 +33,13 @@ export async function setAssetImage(
   await recordAudit(tx, actor, {
     action: 'asset.image_set',
     target: { type: 'asset', id: asset.id },
-    details: { assetTag: asset.assetTag, contentType: image.contentType, byteSize: image.byteSize, width: image.width, height: image.height },
+    details: {
+      assetTag: asset.assetTag,
+      contentType: image.contentType,
+      byteSize: image.byteSize,
+      width: image.width,
+      height: image.height,
+    },
   });
   return image;
 }
@@ -36,7 +48,10 @@ export async function setAssetImage(
 export async function removeAssetImage(tx: Transaction, actor: Actor, assetId: string): Promise<boolean> {
   assertCanManageAssets(actor);
   const asset = await findAsset(tx, actor, assetId);
-  const removed = await tx.delete(assetImages).where(eq(assetImages.assetId, asset.id)).returning({ assetId: assetImages.assetId });
+  const removed = await tx
+    .delete(assetImages)
+    .where(eq(assetImages.assetId, asset.id))
+    .returning({ assetId: assetImages.assetId });
   if (removed.length === 0) return false;
   await recordAudit(tx, actor, {
     action: 'asset.image_remove',
@@ -50,7 +65,12 @@ export async function removeAssetImage(tx: Transaction, actor: Actor, assetId: s
 export async function readAssetImage(executor: Executor, actor: Actor, assetId: string): Promise<StoredImage | null> {
   const asset = await findAsset(executor, actor, assetId);
   const [image] = await executor
-    .select({ contentType: assetImages.contentType, bytes: assetImages.bytes, byteSize: assetImages.byteSize, updatedAt: assetImages.updatedAt })
+    .select({
+      contentType: assetImages.contentType,
+      bytes: assetImages.bytes,
+      byteSize: assetImages.byteSize,
+      updatedAt: assetImages.updatedAt,
+    })
     .from(assetImages)
     .where(eq(assetImages.assetId, asset.id))
     .limit(1);
@@ -63,7 +83,13 @@ export type ImageInfo = { contentType: string; width: number; height: number; by
 export async function findAssetImageInfo(executor: Executor, actor: Actor, assetId: string): Promise<ImageInfo | null> {
   const asset = await findAsset(executor, actor, assetId);
   const [info] = await executor
-    .select({ contentType: assetImages.contentType, width: assetImages.width, height: assetImages.height, byteSize: assetImages.byteSize, updatedAt: assetImages.updatedAt })
+    .select({
+      contentType: assetImages.contentType,
+      width: assetImages.width,
+      height: assetImages.height,
+      byteSize: assetImages.byteSize,
+      updatedAt: assetImages.updatedAt,
+    })
     .from(assetImages)
     .where(eq(assetImages.assetId, asset.id))
     .limit(1);

@@ -2,7 +2,18 @@ import type { AssetStatus } from '../db/enums';
 
 // Display words for the browser too: this module imports types only, so client forms stay light.
 
-export const assetCategorySuggestions = ['Laptop', 'Desktop', 'Monitor', 'Phone', 'Tablet', 'Printer', 'Network', 'Server', 'Peripheral', 'Other'] as const;
+export const assetCategorySuggestions = [
+  'Laptop',
+  'Desktop',
+  'Monitor',
+  'Phone',
+  'Tablet',
+  'Printer',
+  'Network',
+  'Server',
+  'Peripheral',
+  'Other',
+] as const;
 
 export const assetStatusLabels: Record<AssetStatus, string> = {
   in_stock: 'In stock',

@@ -20,7 +20,8 @@ function auditTarget(id: string) {
 export async function createAsset(tx: Transaction, actor: Actor, input: NewAssetInput): Promise<AssetSummary> {
   assertCanManageAssets(actor);
   const data = parseInput(newAssetSchema, input);
-  if (data.status === 'deployed') throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
+  if (data.status === 'deployed')
+    throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
   await assertTagAndSerialFree(tx, { assetTag: data.assetTag, serial: data.serial });
   let id: string;
   try {
@@ -61,7 +62,11 @@ export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpd
   try {
     const updated = await tx
       .update(assets)
-      .set({ ...(changed as Partial<typeof assets.$inferInsert>), version: sql`${assets.version} + 1`, updatedAt: sql`now()` })
+      .set({
+        ...(changed as Partial<typeof assets.$inferInsert>),
+        version: sql`${assets.version} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(assets.id, asset.id), eq(assets.version, version)))
       .returning({ id: assets.id });
     if (updated.length === 0) throw staleVersion();
@@ -78,7 +83,8 @@ export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpd
 
 // "deployed" means "has a holder": only check-out and check-in move an asset in or out of it.
 function assertStatusChangeAllowed(asset: AssetSummary, status: AssetStatus): void {
-  if (status === 'deployed') throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
+  if (status === 'deployed')
+    throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
   if (asset.assignedTo) {
     const message = `Checked out to ${asset.assignedTo.displayName}: check it in to change its status.`;
     throw new AppError('validation_failed', message, { fields: { status: message } });

@@ -13,7 +13,11 @@ const defaultWidth = 5;
  * inventory. Only a suggestion: the unique index still decides when two people save at once.
  */
 export async function suggestNextAssetTag(executor: Executor): Promise<string> {
-  const recent = await executor.select({ assetTag: assets.assetTag }).from(assets).orderBy(desc(assets.createdAt)).limit(20);
+  const recent = await executor
+    .select({ assetTag: assets.assetTag })
+    .from(assets)
+    .orderBy(desc(assets.createdAt))
+    .limit(20);
   const numbered = recent.map((row) => /^(.*?)(\d+)$/.exec(row.assetTag)).find((match) => match !== null);
   const prefix = numbered ? numbered[1] : defaultPrefix;
   const width = numbered ? numbered[2].length : defaultWidth;

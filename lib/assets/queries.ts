@@ -59,14 +59,19 @@ const assetColumns = {
   holderId: users.id,
   holderUsername: users.username,
   holderDisplayName: users.displayName,
-  hasImage: sql<boolean>`exists (select 1 from ${assetImages} where ${assetImages.assetId} = ${assets.id})`.mapWith(Boolean),
+  hasImage: sql<boolean>`exists (select 1 from ${assetImages} where ${assetImages.assetId} = ${assets.id})`.mapWith(
+    Boolean,
+  ),
 };
 
 type AssetRow = Awaited<ReturnType<typeof selectAssets>>[number];
 
 function toSummary(row: AssetRow): AssetSummary {
   const { holderId, holderUsername, holderDisplayName, ...asset } = row;
-  const assignedTo = holderId && holderUsername ? { id: holderId, username: holderUsername, displayName: holderDisplayName ?? holderUsername } : null;
+  const assignedTo =
+    holderId && holderUsername
+      ? { id: holderId, username: holderUsername, displayName: holderDisplayName ?? holderUsername }
+      : null;
   return { ...asset, assignedTo };
 }
 
@@ -111,7 +116,10 @@ function orderOf(filters: Pick<AssetFilters, 'sort' | 'dir'>): SQL[] {
     updated: sql`${assets.updatedAt}`,
     warranty: sql`${assets.warrantyEnd}`,
   };
-  const primary = filters.sort === 'warranty' ? sql`${column.warranty} ${sql.raw(filters.dir === 'asc' ? 'asc' : 'desc')} nulls last` : direction(column[filters.sort]);
+  const primary =
+    filters.sort === 'warranty'
+      ? sql`${column.warranty} ${sql.raw(filters.dir === 'asc' ? 'asc' : 'desc')} nulls last`
+      : direction(column[filters.sort]);
   const secondary = filters.sort === 'status' ? [direction(assets.updatedAt)] : [];
   return [primary, ...secondary, direction(assets.id)];
 }
@@ -122,14 +130,25 @@ function orderOf(filters: Pick<AssetFilters, 'sort' | 'dir'>): SQL[] {
  */
 function selectAssetPage(executor: Executor, where: SQL | undefined, params: AssetListParams) {
   const order = orderOf(params);
-  const pageIds = executor.select({ id: assets.id }).from(assets).where(where).orderBy(...order).limit(params.pageSize).offset(offsetOf(params));
+  const pageIds = executor
+    .select({ id: assets.id })
+    .from(assets)
+    .where(where)
+    .orderBy(...order)
+    .limit(params.pageSize)
+    .offset(offsetOf(params));
   return selectAssets(executor)
     .where(inArray(assets.id, pageIds))
     .orderBy(...order);
 }
 
 /** How many assets match: for staff with no filter but the status, from the kept counts (a few rows). */
-async function countAssets(executor: Executor, actor: Actor, params: AssetListParams, where: SQL | undefined): Promise<number> {
+async function countAssets(
+  executor: Executor,
+  actor: Actor,
+  params: AssetListParams,
+  where: SQL | undefined,
+): Promise<number> {
   if (canManageAssets(actor) && narrowedOnlyBy(params, 'status')) {
     return keptTotal(executor, assetStatusCounts, params.status ? [params.status] : []);
   }
@@ -137,16 +156,27 @@ async function countAssets(executor: Executor, actor: Actor, params: AssetListPa
   return Number(total);
 }
 
-export async function listAssets(executor: Executor, actor: Actor, params: AssetListParams): Promise<Page<AssetSummary>> {
+export async function listAssets(
+  executor: Executor,
+  actor: Actor,
+  params: AssetListParams,
+): Promise<Page<AssetSummary>> {
   const where = filterConditions(actor, params);
-  const [rows, total] = await Promise.all([selectAssetPage(executor, where, params), countAssets(executor, actor, params, where)]);
+  const [rows, total] = await Promise.all([
+    selectAssetPage(executor, where, params),
+    countAssets(executor, actor, params, where),
+  ]);
   return { items: rows.map(toSummary), page: params.page, pageSize: params.pageSize, total };
 }
 
 export const maxExportRows = 100_000;
 
 /** Every asset matching the filters, in list order, for the CSV export. */
-export async function listAssetsForExport(executor: Executor, actor: Actor, filters: AssetFilters): Promise<AssetSummary[]> {
+export async function listAssetsForExport(
+  executor: Executor,
+  actor: Actor,
+  filters: AssetFilters,
+): Promise<AssetSummary[]> {
   const rows = await selectAssets(executor)
     .where(filterConditions(actor, filters))
     .orderBy(...orderOf(filters))

@@ -22,10 +22,18 @@ export function normalizeCost(value: string | number): string | null {
 }
 
 // Blank strings mean "no value": forms send '' for every empty input.
-const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
+const blankToNull = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
 
 const optionalText = (label: string, max: number) =>
-  z.preprocess(blankToNull, z.string({ error: `${label} must be text.` }).max(max, `Use at most ${max} characters.`).nullable().optional());
+  z.preprocess(
+    blankToNull,
+    z
+      .string({ error: `${label} must be text.` })
+      .max(max, `Use at most ${max} characters.`)
+      .nullable()
+      .optional(),
+  );
 
 const optionalDate = (label: string) =>
   z.preprocess(
@@ -44,7 +52,11 @@ export const assetTagSchema = z
   .max(64, 'Use at most 64 characters.')
   .regex(/^[^\s\p{Cc}](.*[^\s\p{Cc}])?$/u, 'Use printable characters only.');
 
-export const assetNameSchema = z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.');
+export const assetNameSchema = z
+  .string({ error: 'Enter a name.' })
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(200, 'Use at most 200 characters.');
 
 export const assetStatusSchema = z.enum(assetStatuses, { error: `Choose one of: ${assetStatuses.join(', ')}.` });
 
@@ -55,7 +67,10 @@ const costSchema = z.preprocess(
     .transform((value, context) => {
       const cost = normalizeCost(value);
       if (cost === null) {
-        context.addIssue({ code: 'custom', message: 'Enter an amount of 0 or more with at most 2 decimals, e.g. 1299.00.' });
+        context.addIssue({
+          code: 'custom',
+          message: 'Enter an amount of 0 or more with at most 2 decimals, e.g. 1299.00.',
+        });
         return z.NEVER;
       }
       return cost;
@@ -106,7 +121,13 @@ export const checkOutSchema = z.strictObject({
 export type CheckOutData = z.output<typeof checkOutSchema>;
 
 export const checkInSchema = z.strictObject({
-  status: z.preprocess(blankToNull, z.enum(['in_stock', 'in_repair', 'retired', 'lost'], { error: 'Choose in_stock, in_repair, retired or lost.' }).nullable().optional()),
+  status: z.preprocess(
+    blankToNull,
+    z
+      .enum(['in_stock', 'in_repair', 'retired', 'lost'], { error: 'Choose in_stock, in_repair, retired or lost.' })
+      .nullable()
+      .optional(),
+  ),
   notes: optionalText('Notes', 1000),
   version: z.coerce.number().int().positive().optional(),
 });
@@ -120,9 +141,18 @@ export const assetListSchema = paginationSchema.extend({
   sort: z.enum(assetSorts, { error: `sort is one of ${assetSorts.join(', ')}` }).default('updated'),
   status: assetStatusSchema.optional(),
   category: z.string().trim().min(1).max(64).optional(),
-  assignedTo: z.union([z.uuid(), z.literal('none'), z.literal('any')], { error: 'assignedTo is a user id, "any" (checked out) or "none" (available)' }).optional(),
+  assignedTo: z
+    .union([z.uuid(), z.literal('none'), z.literal('any')], {
+      error: 'assignedTo is a user id, "any" (checked out) or "none" (available)',
+    })
+    .optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  warrantyDays: z.coerce.number({ error: 'warrantyDays is a number of days' }).int().min(0).max(3650, 'warrantyDays is at most 3650').optional(),
+  warrantyDays: z.coerce
+    .number({ error: 'warrantyDays is a number of days' })
+    .int()
+    .min(0)
+    .max(3650, 'warrantyDays is at most 3650')
+    .optional(),
 });
 export const strictAssetListSchema = assetListSchema.strict();
 export type AssetListParams = z.output<typeof assetListSchema>;

@@ -9,5 +9,9 @@ import { matchesSearch } from '../db/text-search';
  */
 export function assetSearchCondition(text: string): SQL | undefined {
   const exact = text.trim().toLowerCase();
-  return or(matchesSearch(assets.searchVector, text) ?? undefined, sql`lower(${assets.assetTag}) = ${exact}`, sql`lower(${assets.serial}) = ${exact}`);
+  return or(
+    matchesSearch(assets.searchVector, text) ?? undefined,
+    sql`lower(${assets.assetTag}) = ${exact}`,
+    sql`lower(${assets.serial}) = ${exact}`,
+  );
 }

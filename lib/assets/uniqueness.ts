@@ -34,7 +34,8 @@ export async function assertTagAndSerialFree(
       .limit(1);
     if (owner) fields.serial = alreadyUsed(owner.assetTag);
   }
-  if (Object.keys(fields).length > 0) throw new AppError('conflict', 'This asset tag or serial is already used by another asset.', { fields });
+  if (Object.keys(fields).length > 0)
+    throw new AppError('conflict', 'This asset tag or serial is already used by another asset.', { fields });
 }
 
 /** Turns a unique-index violation that slipped past the pre-check (a race) into the same field error. */
@@ -44,13 +45,20 @@ export function duplicateAssetError(error: unknown): AppError | null {
   const fields: Record<string, string> = text.includes('assets_serial_key')
     ? { serial: 'Already used by another asset.' }
     : { assetTag: 'Already used by another asset.' };
-  return new AppError('conflict', 'This asset tag or serial was just taken by another asset.', { fields, cause: error });
+  return new AppError('conflict', 'This asset tag or serial was just taken by another asset.', {
+    fields,
+    cause: error,
+  });
 }
 
 function describeConstraint(error: unknown): string {
   const parts: string[] = [];
   for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    const { constraint, constraint_name: constraintName, message } = current as { constraint?: string; constraint_name?: string; message?: string };
+    const {
+      constraint,
+      constraint_name: constraintName,
+      message,
+    } = current as { constraint?: string; constraint_name?: string; message?: string };
     parts.push(String(constraint ?? ''), String(constraintName ?? ''), String(message ?? ''));
   }
   return parts.join(' ');

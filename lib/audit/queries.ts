@@ -39,7 +39,11 @@ async function conditionsFor(executor: Executor, params: AuditListParams): Promi
   const conditions: SQL[] = [];
   if (params.action) {
     // An exact action walks audit_log_action_at_idx in time order; a prefix walks audit_log_at_idx.
-    conditions.push(params.action.endsWith('.') ? like(auditLog.action, `${escapeLike(params.action)}%`) : eq(auditLog.action, params.action));
+    conditions.push(
+      params.action.endsWith('.')
+        ? like(auditLog.action, `${escapeLike(params.action)}%`)
+        : eq(auditLog.action, params.action),
+    );
   }
   if (params.actor) {
     const [actor] = await executor
@@ -49,7 +53,9 @@ async function conditionsFor(executor: Executor, params: AuditListParams): Promi
       .limit(1);
     // A known user is found through audit_log_actor_at_idx; rows with no user (a sign-in
     // attempt under an unknown name) only by the username they recorded.
-    conditions.push(actor ? eq(auditLog.actorId, actor.id) : eq(sql`lower(${auditLog.actorUsername})`, params.actor.toLowerCase()));
+    conditions.push(
+      actor ? eq(auditLog.actorId, actor.id) : eq(sql`lower(${auditLog.actorUsername})`, params.actor.toLowerCase()),
+    );
   }
   if (params.targetType) conditions.push(eq(auditLog.targetType, params.targetType));
   if (params.targetId) conditions.push(eq(auditLog.targetId, params.targetId));
@@ -85,7 +91,10 @@ export async function listAuditEntries(
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    executor.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(auditLog).where(where),
+    executor
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(auditLog)
+      .where(where),
   ]);
   return { items, page: params.page, pageSize: params.pageSize, total };
 }

@@ -3,7 +3,12 @@ import type { Executor } from '../db/client';
 import { auditLog } from '../db/schema';
 
 /** Who did it: an Actor, a command-line actor (no id), someone not signed in yet (null), or a user named explicitly. */
-export type AuditActor = { id: string | null; username: string | null; ipAddress?: string | null; requestId?: string | null } | null;
+export type AuditActor = {
+  id: string | null;
+  username: string | null;
+  ipAddress?: string | null;
+  requestId?: string | null;
+} | null;
 
 export type AuditEvent = {
   action: string;

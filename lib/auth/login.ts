@@ -54,7 +54,9 @@ export async function logIn(
     .where(eq(sql`lower(${users.username})`, key))
     .limit(1);
 
-  const passwordMatches = account ? await verifyPassword(input.password, account.passwordHash) : await burnPasswordCheck(input.password);
+  const passwordMatches = account
+    ? await verifyPassword(input.password, account.passwordHash)
+    : await burnPasswordCheck(input.password);
   if (!account || !passwordMatches || !account.active) {
     const reason = !account ? 'unknown_user' : !passwordMatches ? 'wrong_password' : 'disabled';
     await db.transaction(async (tx) => {
@@ -79,18 +81,28 @@ export async function logIn(
       userAgent: request.userAgent,
     });
     await clearAccountFailures(tx, key);
-    await recordAudit(tx, { id: account.id, username: account.username }, {
-      action: 'auth.login_success',
-      target: { type: 'session', id: session.sessionId },
-      ipAddress: request.ipAddress,
-      details: { remember: input.remember },
-    });
+    await recordAudit(
+      tx,
+      { id: account.id, username: account.username },
+      {
+        action: 'auth.login_success',
+        target: { type: 'session', id: session.sessionId },
+        ipAddress: request.ipAddress,
+        details: { remember: input.remember },
+      },
+    );
     return session;
   });
   log.info('auth.login_success', { userId: account.id, sessionId: opened.sessionId, ip: request.ipAddress });
 
   return {
-    user: { id: account.id, username: account.username, displayName: account.displayName, email: account.email, role: account.role },
+    user: {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      email: account.email,
+      role: account.role,
+    },
     token: opened.token,
     sessionId: opened.sessionId,
     expiresAt: opened.expiresAt,

@@ -7,7 +7,8 @@ import { AppError } from '../errors';
 // bcryptjs is pure JavaScript: on the main thread a few cost-12 hashes at once starve every other
 // request. A few worker threads do the hashing instead, and jobs beyond them wait in a queue.
 
-export type PasswordJob = { kind: 'hash'; password: string; cost: number } | { kind: 'compare'; password: string; hash: string };
+export type PasswordJob =
+  { kind: 'hash'; password: string; cost: number } | { kind: 'compare'; password: string; hash: string };
 type Reply = { value: string | boolean } | { error: string };
 type Pending = { job: PasswordJob; resolve: (value: string | boolean) => void; reject: (error: Error) => void };
 
@@ -38,7 +39,11 @@ export class PasswordPool {
 
   private run(job: PasswordJob): Promise<string | boolean> {
     if (this.queue.length >= this.options.maxQueued) {
-      return Promise.reject(new AppError('unavailable', 'The server is busy checking passwords. Try again in a moment.', { retryAfterSeconds: 1 }));
+      return Promise.reject(
+        new AppError('unavailable', 'The server is busy checking passwords. Try again in a moment.', {
+          retryAfterSeconds: 1,
+        }),
+      );
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
@@ -70,7 +75,9 @@ export class PasswordPool {
     this.live.add(worker);
     worker.on('message', (reply: Reply) => this.settle(worker, reply));
     worker.on('error', (error) => this.retire(worker, error));
-    worker.on('exit', (code) => this.retire(worker, new Error(`The password worker stopped unexpectedly (exit code ${code}).`)));
+    worker.on('exit', (code) =>
+      this.retire(worker, new Error(`The password worker stopped unexpectedly (exit code ${code}).`)),
+    );
     return worker;
   }
 

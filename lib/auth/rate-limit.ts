@@ -40,7 +40,12 @@ async function secondsBlocked(
 }
 
 /** 0 when a login may be tried now; otherwise the seconds to wait. */
-export async function loginRetryAfter(executor: Executor, config: AppConfig, key: string, ipAddress: string): Promise<number> {
+export async function loginRetryAfter(
+  executor: Executor,
+  config: AppConfig,
+  key: string,
+  ipAddress: string,
+): Promise<number> {
   const { maxFailuresPerAccount, maxFailuresPerAddress, windowSeconds } = config.loginLimits;
   const [account, address] = await Promise.all([
     secondsBlocked(executor, loginAttempts.usernameKey, key, maxFailuresPerAccount, windowSeconds),
@@ -49,13 +54,20 @@ export async function loginRetryAfter(executor: Executor, config: AppConfig, key
   return Math.max(account, address);
 }
 
-export async function recordLoginAttempt(executor: Executor, key: string, ipAddress: string, succeeded: boolean): Promise<void> {
+export async function recordLoginAttempt(
+  executor: Executor,
+  key: string,
+  ipAddress: string,
+  succeeded: boolean,
+): Promise<void> {
   await executor.insert(loginAttempts).values({ usernameKey: key, ipAddress, succeeded });
 }
 
 /** A successful login clears the account's failures (not the address's: others may share it). */
 export async function clearAccountFailures(executor: Executor, key: string): Promise<void> {
-  await executor.delete(loginAttempts).where(and(eq(loginAttempts.usernameKey, key), eq(loginAttempts.succeeded, false)));
+  await executor
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.usernameKey, key), eq(loginAttempts.succeeded, false)));
 }
 
 export function retryMessage(seconds: number): string {

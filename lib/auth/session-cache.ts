@@ -24,7 +24,8 @@ function memory(ttlMs: number): Memory {
   const holder = globalThis as { [memoryKey]?: Memory };
   const existing = holder[memoryKey];
   if (existing && existing.ttlMs === ttlMs) return existing;
-  const checks = ttlMs > 0 ? new LRUCache<string, SignedIn>({ max: maxChecks, ttl: ttlMs, updateAgeOnGet: false }) : null;
+  const checks =
+    ttlMs > 0 ? new LRUCache<string, SignedIn>({ max: maxChecks, ttl: ttlMs, updateAgeOnGet: false }) : null;
   // Expired checks are dropped as they expire rather than when the cache is full: otherwise tens
   // of thousands of dead entries would sit in memory long after their few seconds.
   if (checks) setInterval(() => checks.purgeStale(), ttlMs).unref();

@@ -45,8 +45,19 @@ export function isSecureRequest(config: AppConfig, protocol: string): boolean {
 }
 
 /** "Remember me" sessions get Max-Age for their remaining lifetime; others are browser-session cookies. */
-export function sessionCookie(config: AppConfig, protocol: string, value: string, persistent: boolean, expiresAt: number): SessionCookie {
-  const options: CookieOptions = { httpOnly: true, sameSite: 'lax', path: config.basePath || '/', secure: isSecureRequest(config, protocol) };
+export function sessionCookie(
+  config: AppConfig,
+  protocol: string,
+  value: string,
+  persistent: boolean,
+  expiresAt: number,
+): SessionCookie {
+  const options: CookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: config.basePath || '/',
+    secure: isSecureRequest(config, protocol),
+  };
   if (persistent) options.maxAge = Math.max(expiresAt - Math.floor(Date.now() / 1000), 0);
   return { name: sessionCookieName, value, options };
 }

@@ -23,8 +23,10 @@ export async function endSession(
   actor: Actor,
   input: { sessionId: string; ownerId: string; reason: 'user' | 'admin' },
 ): Promise<void> {
-  if (input.reason === 'user' && input.ownerId !== actor.id) throw new AppError('not_found', 'That session has already ended.');
-  if (input.reason === 'admin' && actor.role !== 'admin') throw new AppError('forbidden', 'You do not have permission to do that.');
+  if (input.reason === 'user' && input.ownerId !== actor.id)
+    throw new AppError('not_found', 'That session has already ended.');
+  if (input.reason === 'admin' && actor.role !== 'admin')
+    throw new AppError('forbidden', 'You do not have permission to do that.');
   const revoked = await revokeSession(tx, { sessionId: input.sessionId, userId: input.ownerId, reason: input.reason });
   if (!revoked) throw new AppError('not_found', 'That session has already ended.');
   await recordAudit(tx, actor, {
@@ -37,7 +39,15 @@ export async function endSession(
 
 /** "Sign out everywhere else": every session of the actor but the one they are using. */
 export async function endOtherSessions(tx: Transaction, actor: Actor): Promise<number> {
-  const count = await revokeUserSessions(tx, { userId: actor.id, exceptSessionId: actor.sessionId ?? undefined, reason: 'others' });
-  await recordAudit(tx, actor, { action: 'session.revoke_others', target: { type: 'user', id: actor.id }, details: { count } });
+  const count = await revokeUserSessions(tx, {
+    userId: actor.id,
+    exceptSessionId: actor.sessionId ?? undefined,
+    reason: 'others',
+  });
+  await recordAudit(tx, actor, {
+    action: 'session.revoke_others',
+    target: { type: 'user', id: actor.id },
+    details: { count },
+  });
   return count;
 }

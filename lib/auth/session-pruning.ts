@@ -17,7 +17,10 @@ const pruneLockKey = 7_461_002;
  * small batches so that a large backlog never holds long locks. On PostgreSQL an advisory lock
  * lets one process at a time do it, however many run.
  */
-export async function pruneExpiredSessions(db: Database, config: AppConfig): Promise<{ sessions: number; attempts: number } | null> {
+export async function pruneExpiredSessions(
+  db: Database,
+  config: AppConfig,
+): Promise<{ sessions: number; attempts: number } | null> {
   let sessionsDeleted = 0;
   // One short transaction per batch, each holding the advisory lock only while it runs. Between
   // batches it rests nine times as long as the batch took: the database spends a tenth of a core on
@@ -26,7 +29,10 @@ export async function pruneExpiredSessions(db: Database, config: AppConfig): Pro
   for (;;) {
     const batchStarted = performance.now();
     const deleted = await db.transaction(async (tx) => {
-      const [lock] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${pruneLockKey}) as locked`);
+      const [lock] = await queryRows<{ locked: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(${pruneLockKey}) as locked`,
+      );
       if (!lock?.locked) return null;
       const rows = await queryRows<{ id: string }>(
         tx,
@@ -59,8 +65,8 @@ export function startSessionPruning(getDatabase: () => Promise<Database>, config
       log.warn('sessions.prune_failed', describeError(error));
     }
   };
-  const first = setTimeout(run, 5_000);
-  const timer = setInterval(run, config.session.pruneIntervalSeconds * 1000);
+  const first = setTimeout(() => void run(), 5_000);
+  const timer = setInterval(() => void run(), config.session.pruneIntervalSeconds * 1000);
   first.unref();
   timer.unref();
   return () => {

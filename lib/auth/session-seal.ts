@@ -38,7 +38,9 @@ export async function sealClaim(claim: Omit<SessionClaim, 'iat'>, secrets: strin
 async function tryUnseal(value: string, secrets: string[]): Promise<SessionClaim | null> {
   if (secrets.length === 0) return null;
   try {
-    const parsed = claimSchema.safeParse(await unsealData(value, { password: passwordsOf(secrets), ttl: maxSealAgeSeconds }));
+    const parsed = claimSchema.safeParse(
+      await unsealData(value, { password: passwordsOf(secrets), ttl: maxSealAgeSeconds }),
+    );
     return parsed.success && parsed.data.exp > nowSeconds() ? parsed.data : null;
   } catch {
     return null; // tampered, truncated, foreign or garbage: "not signed in", never an error
@@ -49,7 +51,10 @@ async function tryUnseal(value: string, secrets: string[]): Promise<SessionClaim
  * The claim a seal holds, and whether the newest secret sealed it (else the caller re-seals it);
  * null for anything malformed, foreign, tampered or expired.
  */
-export async function unsealClaim(value: string, secrets: string[]): Promise<{ claim: SessionClaim; sealedWithNewest: boolean } | null> {
+export async function unsealClaim(
+  value: string,
+  secrets: string[],
+): Promise<{ claim: SessionClaim; sealedWithNewest: boolean } | null> {
   if (value.length === 0 || value.length > maxSealLength) return null;
   const newest = await tryUnseal(value, secrets.slice(0, 1));
   if (newest) return { claim: newest, sealedWithNewest: true };

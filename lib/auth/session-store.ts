@@ -47,7 +47,12 @@ export async function createSession(
 }
 
 /** The authority on "is this request signed in": the row exists, is live, and its user is active. */
-export async function findLiveSession(executor: Executor, config: AppConfig, token: string, expectedUserId: string): Promise<SignedIn | null> {
+export async function findLiveSession(
+  executor: Executor,
+  config: AppConfig,
+  token: string,
+  expectedUserId: string,
+): Promise<SignedIn | null> {
   const [row] = await executor
     .select({
       id: sessions.id,
@@ -98,7 +103,10 @@ export async function findLiveSession(executor: Executor, config: AppConfig, tok
 export type RevokeReason = 'logout' | 'login' | 'user' | 'admin' | 'password_change' | 'user_disabled' | 'others';
 
 /** Revokes one session of a user; returns false when there was no such live session. */
-export async function revokeSession(executor: Executor, input: { sessionId: string; userId?: string; reason: RevokeReason }): Promise<boolean> {
+export async function revokeSession(
+  executor: Executor,
+  input: { sessionId: string; userId?: string; reason: RevokeReason },
+): Promise<boolean> {
   const conditions = [eq(sessions.id, input.sessionId), isNull(sessions.revokedAt)];
   if (input.userId) conditions.push(eq(sessions.userId, input.userId));
   const revoked = await executor
@@ -110,7 +118,11 @@ export async function revokeSession(executor: Executor, input: { sessionId: stri
   return revoked.length > 0;
 }
 
-export async function revokeSessionByToken(executor: Executor, token: string, reason: RevokeReason): Promise<string | null> {
+export async function revokeSessionByToken(
+  executor: Executor,
+  token: string,
+  reason: RevokeReason,
+): Promise<string | null> {
   const [row] = await executor
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: reason })

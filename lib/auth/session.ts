@@ -52,16 +52,20 @@ export async function resolveSession(
   for (const value of values) {
     if ((unsealed = await unsealClaim(value, config.session.secrets))) break;
   }
-  if (!unsealed) return { claim: null, signedIn: null, cookie: values.length > 0 ? clearedSessionCookie(config, protocol) : null };
+  if (!unsealed)
+    return { claim: null, signedIn: null, cookie: values.length > 0 ? clearedSessionCookie(config, protocol) : null };
 
   const { claim, sealedWithNewest } = unsealed;
   // Sealed with an older secret of the rotation list: sent back sealed with the newest one.
-  const cookie = sealedWithNewest ? null : sessionCookie(config, protocol, await sealClaim(claim, config.session.secrets), claim.persistent, claim.exp);
+  const cookie = sealedWithNewest
+    ? null
+    : sessionCookie(config, protocol, await sealClaim(claim, config.session.secrets), claim.persistent, claim.exp);
   if (options.database === false) return { claim, signedIn: null, cookie };
 
   const checkedAt = Date.now();
   const signedIn = await findLiveSessionReportingOutage(claim);
-  if (signedIn && sealedWithNewest && cookieHeader) rememberSessionCheck(cookieHeader, signedIn, config.session.checkCacheMs, checkedAt);
+  if (signedIn && sealedWithNewest && cookieHeader)
+    rememberSessionCheck(cookieHeader, signedIn, config.session.checkCacheMs, checkedAt);
   return { claim, signedIn, cookie };
 }
 
@@ -70,7 +74,8 @@ async function findLiveSessionReportingOutage(claim: SessionClaim): Promise<Sign
     return await findLiveSession(await getDb(), getConfig(), claim.sid, claim.uid);
   } catch (error) {
     // The first request to find the database gone tells middleware at once, without waiting for the probe.
-    if (isConnectionFailure(error) && setDatabaseAvailable(false)) log.error('database.unavailable', { message: (error as Error).message });
+    if (isConnectionFailure(error) && setDatabaseAvailable(false))
+      log.error('database.unavailable', { message: (error as Error).message });
     throw error;
   }
 }
@@ -87,7 +92,10 @@ export async function newSessionCookie(
 ): Promise<SessionCookie> {
   const config = getConfig();
   const exp = Math.floor(opened.expiresAt.getTime() / 1000);
-  const value = await sealClaim({ sid: opened.token, uid: opened.userId, exp, persistent: opened.persistent }, config.session.secrets);
+  const value = await sealClaim(
+    { sid: opened.token, uid: opened.userId, exp, persistent: opened.persistent },
+    config.session.secrets,
+  );
   return sessionCookie(config, protocol, value, opened.persistent, exp);
 }
 

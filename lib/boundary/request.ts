@@ -40,7 +40,12 @@ async function setCookie({ name, value, options }: SessionCookie): Promise<void>
 }
 
 /** Sends the cookie of a session just opened. */
-export async function sendSessionCookie(opened: { token: string; userId: string; persistent: boolean; expiresAt: Date }): Promise<void> {
+export async function sendSessionCookie(opened: {
+  token: string;
+  userId: string;
+  persistent: boolean;
+  expiresAt: Date;
+}): Promise<void> {
   await setCookie(await newSessionCookie(opened, (await requestInfo()).protocol));
 }
 

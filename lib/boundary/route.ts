@@ -44,15 +44,21 @@ const changesState = (method: string) => method !== 'GET' && method !== 'HEAD';
 
 async function parseRequest<P, Q, B>(request: Request, context: NextContext, options: RouteOptions<P, Q, B>) {
   if (changesState(request.method)) assertSameOrigin(request);
-  const params = options.params ? parseInput(options.params as unknown as Schema, (await context.params) ?? {}) : undefined;
+  const params = options.params
+    ? parseInput(options.params as unknown as Schema, (await context.params) ?? {})
+    : undefined;
   let query: unknown;
   if (options.query) {
     const search = new URL(request.url).searchParams;
-    const parsed = (options.query as unknown as Schema).safeParse((options.queryObject ?? searchParamsToObject)(search));
+    const parsed = (options.query as unknown as Schema).safeParse(
+      (options.queryObject ?? searchParamsToObject)(search),
+    );
     if (!parsed.success) throw validationFailed(parsed.error, 'Some query parameters are invalid.');
     query = parsed.data;
   }
-  const body = options.body ? parseInput(options.body as unknown as Schema, await readJsonBody(request, { optional: options.bodyOptional })) : undefined;
+  const body = options.body
+    ? parseInput(options.body as unknown as Schema, await readJsonBody(request, { optional: options.bodyOptional }))
+    : undefined;
   return { request, params, query, body } as { request: Request; params: Out<P>; query: Out<Q>; body: Out<B> };
 }
 
@@ -61,7 +67,11 @@ function answer(result: unknown): Response {
 }
 
 /** A JSON route for signed-in users (any role unless `roles` narrows it): 401 signed out, 403 for another role. */
-export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(
   options: RouteOptions<P, Q, B> & { roles?: readonly UserRole[] },
   handler: (args: RouteArgs<P, Q, B> & { actor: Actor }) => Promise<unknown>,
 ): Handler {
@@ -81,7 +91,11 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
 }
 
 /** A JSON route anyone may call (sign-in, health): the handler may ask for the session, if any, and decides. */
-export function publicRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+export function publicRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(
   options: RouteOptions<P, Q, B>,
   handler: (args: RouteArgs<P, Q, B> & { signedIn: () => Promise<SignedIn | null> }) => Promise<unknown>,
 ): Handler {

@@ -29,13 +29,21 @@ function formValues(formData: FormData): Record<string, string> {
   return raw;
 }
 
-function runAction<Schema extends z.ZodType>(schema: Schema, handler: (args: ActionArgs<z.output<Schema>>) => ActionResult): FormAction {
+function runAction<Schema extends z.ZodType>(
+  schema: Schema,
+  handler: (args: ActionArgs<z.output<Schema>>) => ActionResult,
+): FormAction {
   return async (_previous, formData) => {
     const raw = formValues(formData);
     const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)));
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: fieldErrors(parsed.error), values };
+      return {
+        status: 'error',
+        message: 'Please correct the fields marked below.',
+        fieldErrors: fieldErrors(parsed.error),
+        values,
+      };
     }
     try {
       return (await handler({ input: parsed.data, formData, ...(await databaseTools()) })) ?? { status: 'success' };

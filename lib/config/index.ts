@@ -41,7 +41,10 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
   const values = parsed.data;
   const isProduction = values.NODE_ENV === 'production';
   if (isProduction && values.BCRYPT_COST < 10) {
-    throw new AppError('config_invalid', `Configuration error: BCRYPT_COST must be at least 10 in production; got ${values.BCRYPT_COST}.`);
+    throw new AppError(
+      'config_invalid',
+      `Configuration error: BCRYPT_COST must be at least 10 in production; got ${values.BCRYPT_COST}.`,
+    );
   }
 
   let secrets: string[];
@@ -52,7 +55,10 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
     secrets = list;
     secretSource = 'environment';
   } else if (isProduction) {
-    throw new AppError('config_invalid', `Configuration error: SESSION_SECRET is required in production (at least 32 characters); ${secretHelp}.`);
+    throw new AppError(
+      'config_invalid',
+      `Configuration error: SESSION_SECRET is required in production (at least 32 characters); ${secretHelp}.`,
+    );
   } else {
     const { secret, created, file } = readOrCreateSecretFile(values.DATA_DIR);
     secrets = [secret];

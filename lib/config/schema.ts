@@ -26,7 +26,10 @@ const integer = (name: string, fallback: number, min: number, max: number) =>
     .transform((text, ctx) => {
       const value = Number(text);
       if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max}; got "${text}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a whole number from ${min} to ${max}; got "${text}"`,
+        });
         return z.NEVER;
       }
       return value;
@@ -37,9 +40,11 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 export const envSchema = z.object({
   NODE_ENV: z.preprocess(
     blankToUndefined,
-    z.enum(['development', 'production', 'test'], {
-      error: (issue) => `NODE_ENV must be development, production or test; got "${String(issue.input)}"`,
-    }).default('development'),
+    z
+      .enum(['development', 'production', 'test'], {
+        error: (issue) => `NODE_ENV must be development, production or test; got "${String(issue.input)}"`,
+      })
+      .default('development'),
   ),
   HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
   PORT: z.preprocess(blankToUndefined, integer('PORT', 3000, 1, 65535)),
@@ -50,23 +55,36 @@ export const envSchema = z.object({
       .default('')
       .transform((text) => text.trim().replace(/\/+$/, ''))
       .refine((text) => text === '' || /^(\/[A-Za-z0-9._~-]+)+$/.test(text), {
-        message: 'BASE_PATH must be empty or a path such as /it-assets-manager (letters, digits, . _ ~ -, no trailing slash)',
+        message:
+          'BASE_PATH must be empty or a path such as /it-assets-manager (letters, digits, . _ ~ -, no trailing slash)',
       }),
   ),
   PUBLIC_URL: z.preprocess(
     blankToUndefined,
     z
-      .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address, such as https://it.example.com/it-assets-manager' })
+      .url({
+        protocol: /^https?$/,
+        error: 'PUBLIC_URL must be an http:// or https:// address, such as https://it.example.com/it-assets-manager',
+      })
       .optional(),
   ),
   DATABASE_URL: z.preprocess(
     blankToUndefined,
     z
       .string()
-      .regex(/^postgres(ql)?:\/\/.+/, 'DATABASE_URL must start with postgres:// or postgresql://, for example postgres://user:password@127.0.0.1:5432/itam')
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        'DATABASE_URL must start with postgres:// or postgresql://, for example postgres://user:password@127.0.0.1:5432/itam',
+      )
       .optional(),
   ),
-  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data').transform((dir) => path.resolve(dir))),
+  DATA_DIR: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('./data')
+      .transform((dir) => path.resolve(dir)),
+  ),
   SESSION_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
   SESSION_TTL: z.preprocess(blankToUndefined, duration('SESSION_TTL', '7d', 300)),
   SESSION_IDLE_TIMEOUT: z.preprocess(blankToUndefined, duration('SESSION_IDLE_TIMEOUT', '24h', 60)),
@@ -92,7 +110,10 @@ export const envSchema = z.object({
   ),
   BCRYPT_COST: z.preprocess(blankToUndefined, integer('BCRYPT_COST', 12, 4, 15)),
   LOGIN_MAX_FAILURES: z.preprocess(blankToUndefined, integer('LOGIN_MAX_FAILURES', 5, 1, 1000)),
-  LOGIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(blankToUndefined, integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100000)),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.preprocess(
+    blankToUndefined,
+    integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100000),
+  ),
   LOGIN_WINDOW: z.preprocess(blankToUndefined, duration('LOGIN_WINDOW', '15m', 10)),
   IMAGE_MAX_BYTES: z.preprocess(blankToUndefined, integer('IMAGE_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024)),
   IMAGE_MAX_DIMENSION: z.preprocess(blankToUndefined, integer('IMAGE_MAX_DIMENSION', 8000, 16, 20000)),

@@ -38,7 +38,9 @@ export function readOrCreateSecretFile(dataDir: string): { secret: string; creat
   }
   const secret = fs.readFileSync(file, 'utf8').trim();
   if (secret.length < minimumSecretLength) {
-    throw new Error(`${file} holds a secret shorter than ${minimumSecretLength} characters; delete it to have a new one made`);
+    throw new Error(
+      `${file} holds a secret shorter than ${minimumSecretLength} characters; delete it to have a new one made`,
+    );
   }
   return { secret, created: false, file };
 }

@@ -2,9 +2,7 @@ import { BlockList, isIP } from 'node:net';
 
 // Which peers may tell us the client's scheme, host and address through X-Forwarded-* headers.
 export type TrustProxySetting =
-  | { mode: 'none' }
-  | { mode: 'all' }
-  | { mode: 'list'; description: string; entries: string[] };
+  { mode: 'none' } | { mode: 'all' } | { mode: 'list'; description: string; entries: string[] };
 
 const loopback = ['127.0.0.0/8', '::1/128'];
 
@@ -13,7 +11,10 @@ export function parseTrustProxy(text: string): TrustProxySetting | string {
   if (value === '' || value === 'false' || value === '0' || value === 'no') return { mode: 'none' };
   if (value === 'true' || value === '1' || value === 'yes') return { mode: 'all' };
   const entries: string[] = [];
-  for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     if (item === 'loopback') {
       entries.push(...loopback);
       continue;

@@ -24,13 +24,22 @@ export type ExpiringWarranty = { id: string; assetTag: string; name: string; war
 // A retired or lost asset's warranty is nobody's concern any more.
 const inService = notInArray(assets.status, ['retired', 'lost']);
 
-export async function expiringWarranties(executor: Executor, today: string, limit = 10): Promise<{ counts: ExpiryCounts; soonest: ExpiringWarranty[] }> {
+export async function expiringWarranties(
+  executor: Executor,
+  today: string,
+  limit = 10,
+): Promise<{ counts: ExpiryCounts; soonest: ExpiringWarranty[] }> {
   const inRange = and(withinNinetyDays(assets.warrantyEnd, today), inService);
   const [[counts], soonest] = await Promise.all([
     // Index-only on assets_warranty_status_idx: a count never reads the assets themselves.
     executor.select(expiryCountColumns(assets.warrantyEnd, today)).from(assets).where(inRange),
     executor
-      .select({ id: assets.id, assetTag: assets.assetTag, name: assets.name, warrantyEnd: sql<string>`to_char(${assets.warrantyEnd}, 'YYYY-MM-DD')` })
+      .select({
+        id: assets.id,
+        assetTag: assets.assetTag,
+        name: assets.name,
+        warrantyEnd: sql<string>`to_char(${assets.warrantyEnd}, 'YYYY-MM-DD')`,
+      })
       .from(assets)
       .where(inRange)
       .orderBy(asc(assets.warrantyEnd), asc(assets.assetTag))
@@ -44,7 +53,13 @@ export type RequesterAsset = { id: string; assetTag: string; name: string; categ
 /** The assets checked out to one user (assets_assigned_idx). */
 export async function assetsAssignedTo(executor: Executor, userId: string, limit = 50): Promise<RequesterAsset[]> {
   return executor
-    .select({ id: assets.id, assetTag: assets.assetTag, name: assets.name, category: assets.category, status: assets.status })
+    .select({
+      id: assets.id,
+      assetTag: assets.assetTag,
+      name: assets.name,
+      category: assets.category,
+      status: assets.status,
+    })
     .from(assets)
     .where(eq(assets.assignedToId, userId))
     .orderBy(asc(assets.assetTag))

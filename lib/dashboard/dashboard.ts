@@ -1,7 +1,14 @@
 import 'server-only';
 import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
-import { assetsAssignedTo, assetsByStatus, expiringWarranties, type AssetsByStatus, type ExpiringWarranty, type RequesterAsset } from './asset-stats';
+import {
+  assetsAssignedTo,
+  assetsByStatus,
+  expiringWarranties,
+  type AssetsByStatus,
+  type ExpiringWarranty,
+  type RequesterAsset,
+} from './asset-stats';
 import { utcToday, type ExpiryCounts } from './expiry-windows';
 import { expiringLicenses, licenseSeatUse, type ExpiringLicense, type LicenseSeatUse } from './license-stats';
 import {
@@ -39,10 +46,17 @@ export type Dashboard = StaffDashboard | RequesterDashboard;
  * Everything the dashboard shows for this user, and nothing else: a requester's dashboard is
  * built only from their own tickets and assets. The widgets' queries run side by side.
  */
-export async function loadDashboard(executor: Executor, actor: Actor, options: { today?: string } = {}): Promise<Dashboard> {
+export async function loadDashboard(
+  executor: Executor,
+  actor: Actor,
+  options: { today?: string } = {},
+): Promise<Dashboard> {
   const today = options.today ?? utcToday();
   if (!isStaff(actor)) {
-    const [myOpenTickets, myAssets] = await Promise.all([requesterOpenTickets(executor, actor.id), assetsAssignedTo(executor, actor.id)]);
+    const [myOpenTickets, myAssets] = await Promise.all([
+      requesterOpenTickets(executor, actor.id),
+      assetsAssignedTo(executor, actor.id),
+    ]);
     return { role: 'requester', today, myOpenTickets, myAssets };
   }
   const [openTickets, myQueue, perDay, assetCounts, seatUse, warranties, licenseExpiry] = await Promise.all([

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 // Warranties and licenses share one shape: how many end within 30, 60 and 90 days of today, and
 // the soonest few. Two queries each, side by side: one row of counts, and the first rows of the
@@ -13,7 +13,7 @@ export function utcToday(now = new Date()): string {
 export type ExpiryCounts = { within30: number; within60: number; within90: number };
 
 /** Aggregates for one row of counts over the rows `withinNinetyDays` selects. */
-export function expiryCountColumns(column: SQL | unknown, today: string) {
+export function expiryCountColumns(column: SQLWrapper | AnyColumn, today: string) {
   return {
     within30: sql<number>`count(*) filter (where ${column} <= ${today}::date + 30)`.mapWith(Number),
     within60: sql<number>`count(*) filter (where ${column} <= ${today}::date + 60)`.mapWith(Number),
@@ -22,7 +22,7 @@ export function expiryCountColumns(column: SQL | unknown, today: string) {
 }
 
 /** The 0–90 day range, from today inclusive. */
-export function withinNinetyDays(column: SQL | unknown, today: string): SQL {
+export function withinNinetyDays(column: SQLWrapper | AnyColumn, today: string): SQL {
   return sql`${column} >= ${today}::date and ${column} <= ${today}::date + 90`;
 }
 

@@ -8,7 +8,10 @@ export type LicenseSeatUse = { id: string; name: string; seats: number; used: nu
 
 /** The licenses closest to full (by share of seats used), with their seat counts. */
 export async function licenseSeatUse(executor: Executor, limit = 10): Promise<LicenseSeatUse[]> {
-  const used = sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(Number);
+  const used =
+    sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(
+      Number,
+    );
   const rows = await executor
     .select({ id: licenses.id, name: licenses.name, seats: licenses.seats, used })
     .from(licenses)
@@ -19,12 +22,21 @@ export async function licenseSeatUse(executor: Executor, limit = 10): Promise<Li
 
 export type ExpiringLicense = { id: string; name: string; vendor: string | null; expiresAt: string };
 
-export async function expiringLicenses(executor: Executor, today: string, limit = 10): Promise<{ counts: ExpiryCounts; soonest: ExpiringLicense[] }> {
+export async function expiringLicenses(
+  executor: Executor,
+  today: string,
+  limit = 10,
+): Promise<{ counts: ExpiryCounts; soonest: ExpiringLicense[] }> {
   const inRange = withinNinetyDays(licenses.expiresAt, today);
   const [[counts], soonest] = await Promise.all([
     executor.select(expiryCountColumns(licenses.expiresAt, today)).from(licenses).where(inRange),
     executor
-      .select({ id: licenses.id, name: licenses.name, vendor: licenses.vendor, expiresAt: sql<string>`to_char(${licenses.expiresAt}, 'YYYY-MM-DD')` })
+      .select({
+        id: licenses.id,
+        name: licenses.name,
+        vendor: licenses.vendor,
+        expiresAt: sql<string>`to_char(${licenses.expiresAt}, 'YYYY-MM-DD')`,
+      })
       .from(licenses)
       .where(inRange)
       .orderBy(asc(licenses.expiresAt), asc(sql`lower(${licenses.name})`))

@@ -82,7 +82,11 @@ export async function agentQueue(executor: Executor, agentId: string, limit = 10
  * creation so that tickets_requester_created_idx serves it: ordering by updated_at lets the
  * planner walk every ticket's update time backwards, looking for this requester's.
  */
-export async function requesterOpenTickets(executor: Executor, requesterId: string, limit = 20): Promise<{ total: number; items: DashboardTicket[] }> {
+export async function requesterOpenTickets(
+  executor: Executor,
+  requesterId: string,
+  limit = 20,
+): Promise<{ total: number; items: DashboardTicket[] }> {
   const rows = await executor
     .select({ ...ticketColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(tickets)

@@ -28,4 +28,6 @@ export const unavailableRetryAfterSeconds = 10;
 
 /** What a request that needs the database answers while it is away (503). */
 export const databaseUnavailable = () =>
-  new AppError('unavailable', 'The service is temporarily unavailable. Try again shortly.', { retryAfterSeconds: unavailableRetryAfterSeconds });
+  new AppError('unavailable', 'The service is temporarily unavailable. Try again shortly.', {
+    retryAfterSeconds: unavailableRetryAfterSeconds,
+  });

@@ -24,7 +24,7 @@ export async function openDatabase(
       onnotice: () => {},
     });
     handle = {
-      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      db: drizzlePostgres(client, { schema }),
       kind: 'postgres',
       close: () => client.end({ timeout: 5 }),
     };
@@ -33,7 +33,7 @@ export async function openDatabase(
     try {
       const client = await PGlite.create(path.join(target.dataDir, 'pglite'));
       handle = {
-        db: drizzlePglite(client, { schema }) as unknown as Database,
+        db: drizzlePglite(client, { schema }),
         kind: 'pglite',
         close: async () => {
           await client.close();

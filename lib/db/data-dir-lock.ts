@@ -65,5 +65,8 @@ export function lockDataDirectory(dataDir: string): () => void {
       `The embedded database in ${dataDir} is in use by ${who}. The embedded database serves one process only: stop that process first, or set DATABASE_URL to use PostgreSQL with several processes. (If that process is surely gone, for example on another machine, delete ${file}.)`,
     );
   }
-  throw new AppError('database_locked', `Could not lock the embedded database in ${dataDir}; remove ${file} if no other process uses it.`);
+  throw new AppError(
+    'database_locked',
+    `Could not lock the embedded database in ${dataDir}; remove ${file} if no other process uses it.`,
+  );
 }

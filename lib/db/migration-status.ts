@@ -16,10 +16,16 @@ export async function migrationStatus(db: Database): Promise<MigrationStatus> {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
     entries: { tag: string; when: number }[];
   };
-  const [table] = await queryRows<{ exists: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`);
+  const [table] = await queryRows<{ exists: boolean }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`,
+  );
   let lastApplied = 0;
   if (table?.exists) {
-    const [row] = await queryRows<{ last: string | number | null }>(db, sql`select max(created_at) as last from drizzle.__drizzle_migrations`);
+    const [row] = await queryRows<{ last: string | number | null }>(
+      db,
+      sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
+    );
     lastApplied = Number(row?.last ?? 0);
   }
   const pending = journal.entries.filter((entry) => entry.when > lastApplied).map((entry) => entry.tag);

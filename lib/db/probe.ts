@@ -28,13 +28,14 @@ export function startDatabaseProbe(handle: DatabaseHandle): () => void {
       if (setDatabaseAvailable(verdict({ ok: true }))) log.info('database.available');
     } catch (error) {
       const available = verdict({ ok: false, error });
-      if (available && isDatabaseAvailable()) log.warn('database.probe_slow', { message: describeError(error).message });
+      if (available && isDatabaseAvailable())
+        log.warn('database.probe_slow', { message: describeError(error).message });
       if (setDatabaseAvailable(available)) log.error('database.unavailable', { message: describeError(error).message });
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(probe, intervalMs);
+  const timer = setInterval(() => void probe(), intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

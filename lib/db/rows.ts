@@ -4,6 +4,6 @@ import type { Executor } from './client';
 
 // postgres.js returns an array from execute(), PGlite an object with `rows`: callers get one shape.
 export async function queryRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
-  const result = (await executor.execute(query)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
+  const result: unknown = await executor.execute(query);
+  return Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
 }

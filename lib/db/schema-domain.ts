@@ -16,14 +16,22 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './schema';
-import { assetStatuses, ticketPriorities, ticketStatuses, type AssetStatus, type TicketPriority, type TicketStatus } from './enums';
+import {
+  assetStatuses,
+  ticketPriorities,
+  ticketStatuses,
+  type AssetStatus,
+  type TicketPriority,
+  type TicketStatus,
+} from './enums';
 import { bytea, tsvector } from './types';
 
 // Tickets, assets and licenses. Every list in the app has an index behind it here.
 
 export { assetStatuses, ticketPriorities, ticketStatuses, type AssetStatus, type TicketPriority, type TicketStatus };
 
-const inList = (column: SQL, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+const inList = (column: SQL, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
 
 export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 1001 });
 
@@ -32,13 +40,17 @@ export const tickets = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     // Shown as T-1001; from a sequence so numbers never repeat, even across processes.
-    number: bigint('number', { mode: 'number' }).notNull().default(sql`nextval('ticket_number_seq')`),
+    number: bigint('number', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('ticket_number_seq')`),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     category: text('category').notNull().default('General'),
     priority: text('priority').$type<TicketPriority>().notNull().default('normal'),
     status: text('status').$type<TicketStatus>().notNull().default('new'),
-    requesterId: uuid('requester_id').notNull().references(() => users.id),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => users.id),
     assigneeId: uuid('assignee_id').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,7 +59,10 @@ export const tickets = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     searchVector: tsvector('search_vector')
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', coalesce(${tickets.title}, '') || ' ' || coalesce(${tickets.description}, ''))`),
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`to_tsvector('simple', coalesce(${tickets.title}, '') || ' ' || coalesce(${tickets.description}, ''))`,
+      ),
   },
   (table) => [
     uniqueIndex('tickets_number_key').on(table.number),
@@ -79,7 +94,9 @@ export const ticketComments = pgTable(
   'ticket_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     // Internal notes are for agents and admins only; never shown or returned to requesters.
@@ -94,7 +111,9 @@ export const ticketEvents = pgTable(
   'ticket_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     fromValue: text('from_value'),
@@ -134,7 +153,9 @@ export const assets = pgTable(
   },
   (table) => [
     uniqueIndex('assets_asset_tag_key').on(sql`lower(${table.assetTag})`),
-    uniqueIndex('assets_serial_key').on(sql`lower(${table.serial})`).where(sql`${table.serial} is not null`),
+    uniqueIndex('assets_serial_key')
+      .on(sql`lower(${table.serial})`)
+      .where(sql`${table.serial} is not null`),
     check('assets_status_check', inList(sql`${table.status}`, assetStatuses)),
     index('assets_status_idx').on(table.status, table.updatedAt),
     // The list's default sort key in full; a CSV import gives thousands of rows the same updated_at.
@@ -163,8 +184,12 @@ export const assetAssignments = pgTable(
   'asset_assignments',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }).notNull().defaultNow(),
     checkedOutById: uuid('checked_out_by_id').references(() => users.id, { onDelete: 'set null' }),
     expectedReturn: date('expected_return'),
@@ -175,7 +200,9 @@ export const assetAssignments = pgTable(
   (table) => [
     index('asset_assignments_asset_idx').on(table.assetId, table.checkedOutAt),
     index('asset_assignments_user_idx').on(table.userId),
-    uniqueIndex('asset_assignments_one_open_key').on(table.assetId).where(sql`${table.checkedInAt} is null`),
+    uniqueIndex('asset_assignments_one_open_key')
+      .on(table.assetId)
+      .where(sql`${table.checkedInAt} is null`),
   ],
 );
 
@@ -195,11 +222,18 @@ export const assetImages = pgTable('asset_images', {
 export const ticketAssets = pgTable(
   'ticket_assets',
   {
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    assetId: uuid('asset_id').notNull().references(() => assets.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.ticketId, table.assetId] }), index('ticket_assets_asset_idx').on(table.assetId)],
+  (table) => [
+    primaryKey({ columns: [table.ticketId, table.assetId] }),
+    index('ticket_assets_asset_idx').on(table.assetId),
+  ],
 );
 
 export const licenses = pgTable(
@@ -217,14 +251,20 @@ export const licenses = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('licenses_seats_check', sql`${table.seats} > 0`), index('licenses_expires_idx').on(table.expiresAt), index('licenses_name_idx').on(sql`lower(${table.name})`)],
+  (table) => [
+    check('licenses_seats_check', sql`${table.seats} > 0`),
+    index('licenses_expires_idx').on(table.expiresAt),
+    index('licenses_name_idx').on(sql`lower(${table.name})`),
+  ],
 );
 
 export const licenseSeats = pgTable(
   'license_seats',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    licenseId: uuid('license_id').notNull().references(() => licenses.id, { onDelete: 'cascade' }),
+    licenseId: uuid('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'cascade' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
@@ -233,7 +273,11 @@ export const licenseSeats = pgTable(
   (table) => [
     check('license_seats_one_holder', sql`(${table.userId} is null) <> (${table.assetId} is null)`),
     index('license_seats_license_idx').on(table.licenseId),
-    uniqueIndex('license_seats_user_key').on(table.licenseId, table.userId).where(sql`${table.userId} is not null`),
-    uniqueIndex('license_seats_asset_key').on(table.licenseId, table.assetId).where(sql`${table.assetId} is not null`),
+    uniqueIndex('license_seats_user_key')
+      .on(table.licenseId, table.userId)
+      .where(sql`${table.userId} is not null`),
+    uniqueIndex('license_seats_asset_key')
+      .on(table.licenseId, table.assetId)
+      .where(sql`${table.assetId} is not null`),
   ],
 );

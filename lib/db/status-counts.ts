@@ -12,7 +12,10 @@ type KeptCounts = typeof assetStatusCounts | typeof ticketStatusCounts;
 type StatusOf<Table extends KeptCounts> = Table['$inferSelect']['status'];
 
 /** Rows per status, summed from the change rows. */
-export async function countByStatus<Table extends KeptCounts>(executor: Executor, table: Table): Promise<{ status: StatusOf<Table>; count: number }[]> {
+export async function countByStatus<Table extends KeptCounts>(
+  executor: Executor,
+  table: Table,
+): Promise<{ status: StatusOf<Table>; count: number }[]> {
   const counts: KeptCounts = table;
   return executor
     .select({ status: counts.status, count: sql<number>`sum(${counts.delta})`.mapWith(Number) })
@@ -21,7 +24,11 @@ export async function countByStatus<Table extends KeptCounts>(executor: Executor
 }
 
 /** How many rows have one of `statuses`, or how many there are at all when it is empty. */
-export async function keptTotal<Table extends KeptCounts>(executor: Executor, table: Table, statuses: readonly StatusOf<Table>[] = []): Promise<number> {
+export async function keptTotal<Table extends KeptCounts>(
+  executor: Executor,
+  table: Table,
+  statuses: readonly StatusOf<Table>[] = [],
+): Promise<number> {
   const counts: KeptCounts = table;
   const [row] = await executor
     .select({ total: sql<number>`coalesce(sum(${counts.delta}), 0)`.mapWith(Number) })
@@ -51,7 +58,7 @@ export async function compactStatusCounts(executor: Executor, table: KeptCounts)
 const compactEveryMs = 60_000;
 
 export function startStatusCountCompaction(getDatabase: () => Promise<Database>): () => void {
-  const timer = setInterval(async () => {
+  const compactAll = async () => {
     // Each table on its own: one failing does not leave the other's rows to pile up.
     for (const table of [assetStatusCounts, ticketStatusCounts]) {
       try {
@@ -60,7 +67,8 @@ export function startStatusCountCompaction(getDatabase: () => Promise<Database>)
         log.warn('db.status_count_compaction_failed', describeError(error));
       }
     }
-  }, compactEveryMs);
+  };
+  const timer = setInterval(() => void compactAll(), compactEveryMs);
   timer.unref();
   return () => clearInterval(timer);
 }

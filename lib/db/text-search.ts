@@ -1,11 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 /**
  * A prefix full-text match against a generated tsvector column: "lapt dell" finds
  * "Dell laptop", "00042" finds "A-00042". Words are reduced to letters and digits, so user input never reaches the
  * tsquery parser unescaped. Returns null when nothing searchable remains.
  */
-export function matchesSearch(column: SQL | unknown, text: string | undefined): SQL | null {
+export function matchesSearch(column: SQLWrapper | AnyColumn, text: string | undefined): SQL | null {
   if (!text) return null;
   const words = text
     .toLowerCase()

@@ -16,7 +16,15 @@ export const assetModels = [
   { category: 'Peripheral', manufacturer: 'Logitech', model: 'MX Keys', cost: 109 },
 ] as const;
 
-export const locations = ['HQ 1st floor', 'HQ 2nd floor', 'HQ 3rd floor', 'Warehouse', 'Branch Lyon', 'Branch Porto', 'Remote'];
+export const locations = [
+  'HQ 1st floor',
+  'HQ 2nd floor',
+  'HQ 3rd floor',
+  'Warehouse',
+  'Branch Lyon',
+  'Branch Porto',
+  'Remote',
+];
 
 export const assetStatusWeights: [AssetStatus, number][] = [
   ['deployed', 60],
@@ -27,20 +35,60 @@ export const assetStatusWeights: [AssetStatus, number][] = [
 ];
 
 export const ticketTemplates = [
-  { category: 'Hardware', title: 'Laptop does not boot', body: 'It shows a black screen after the logo since this morning.' },
-  { category: 'Hardware', title: 'Second monitor not detected', body: 'The docking station does not pick up the external monitor.' },
+  {
+    category: 'Hardware',
+    title: 'Laptop does not boot',
+    body: 'It shows a black screen after the logo since this morning.',
+  },
+  {
+    category: 'Hardware',
+    title: 'Second monitor not detected',
+    body: 'The docking station does not pick up the external monitor.',
+  },
   { category: 'Hardware', title: 'Printer on the 2nd floor jams', body: 'Paper jams on every second page, tray 2.' },
-  { category: 'Hardware', title: 'Keyboard keys sticking', body: 'Several keys on my keyboard stick after the coffee incident.' },
-  { category: 'Software', title: 'Outlook keeps asking for my password', body: 'The prompt comes back every few minutes.' },
+  {
+    category: 'Hardware',
+    title: 'Keyboard keys sticking',
+    body: 'Several keys on my keyboard stick after the coffee incident.',
+  },
+  {
+    category: 'Software',
+    title: 'Outlook keeps asking for my password',
+    body: 'The prompt comes back every few minutes.',
+  },
   { category: 'Software', title: 'Need Adobe Acrobat Pro', body: 'I need to edit PDF forms for the audit.' },
-  { category: 'Software', title: 'Teams crashes when sharing screen', body: 'Teams closes as soon as I share my screen in a meeting.' },
-  { category: 'Software', title: 'Excel macro blocked', body: 'Our budget workbook macros are blocked since the update.' },
-  { category: 'Network', title: 'VPN disconnects every hour', body: 'The VPN drops roughly every hour when working from home.' },
+  {
+    category: 'Software',
+    title: 'Teams crashes when sharing screen',
+    body: 'Teams closes as soon as I share my screen in a meeting.',
+  },
+  {
+    category: 'Software',
+    title: 'Excel macro blocked',
+    body: 'Our budget workbook macros are blocked since the update.',
+  },
+  {
+    category: 'Network',
+    title: 'VPN disconnects every hour',
+    body: 'The VPN drops roughly every hour when working from home.',
+  },
   { category: 'Network', title: 'Wi-Fi slow in meeting room B', body: 'Video calls stutter in meeting room B.' },
-  { category: 'Access', title: 'Access to the finance share', body: 'Please give me read access to \\\\files\\finance.' },
-  { category: 'Access', title: 'New starter account for Monday', body: 'A new colleague starts on Monday and needs an account and a laptop.' },
+  {
+    category: 'Access',
+    title: 'Access to the finance share',
+    body: 'Please give me read access to \\\\files\\finance.',
+  },
+  {
+    category: 'Access',
+    title: 'New starter account for Monday',
+    body: 'A new colleague starts on Monday and needs an account and a laptop.',
+  },
   { category: 'Access', title: 'Locked out of my account', body: 'I typed my password wrong too often.' },
-  { category: 'Other', title: 'Phone screen cracked', body: 'Dropped my work phone; the screen is cracked but it works.' },
+  {
+    category: 'Other',
+    title: 'Phone screen cracked',
+    body: 'Dropped my work phone; the screen is cracked but it works.',
+  },
 ] as const;
 
 export const ticketStatusWeights: [TicketStatus, number][] = [

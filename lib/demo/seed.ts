@@ -32,7 +32,12 @@ import {
 import { createRandom, type Random } from './random';
 
 export type SeedOptions = { tickets: number; assets: number; withUsers: boolean; force: boolean };
-export type SeedResult = { tickets: number; assets: number; licenses: number; users: { username: string; role: string; password: string }[] };
+export type SeedResult = {
+  tickets: number;
+  assets: number;
+  licenses: number;
+  users: { username: string; role: string; password: string }[];
+};
 
 const day = 86_400_000;
 const batchSize = 500;
@@ -57,11 +62,18 @@ async function createDemoUsers(tx: Transaction): Promise<SeedResult['users']> {
   const created: SeedResult['users'] = [];
   const plan = [
     ...['agent-ana', 'agent-ben', 'agent-chloe'].map((name) => ({ username: `demo-${name}`, role: 'agent' as const })),
-    ...Array.from({ length: 24 }, (_, index) => ({ username: `demo-user-${String(index + 1).padStart(2, '0')}`, role: 'requester' as const })),
+    ...Array.from({ length: 24 }, (_, index) => ({
+      username: `demo-user-${String(index + 1).padStart(2, '0')}`,
+      role: 'requester' as const,
+    })),
   ];
   for (const entry of plan) {
     const password = randomBytes(12).toString('base64url');
-    await createUser(tx, seeder, { ...entry, password, displayName: entry.username.replace(/^demo-/, '').replace(/-/g, ' ') });
+    await createUser(tx, seeder, {
+      ...entry,
+      password,
+      displayName: entry.username.replace(/^demo-/, '').replace(/-/g, ' '),
+    });
     created.push({ ...entry, password });
   }
   return created;
@@ -114,7 +126,10 @@ function makeTicket(random: Random, requesterId: string, agentIds: string[], now
 /** Fills a demo data set in one transaction: all of it, or nothing. */
 export async function seedDemoData(db: Database, options: SeedOptions): Promise<SeedResult> {
   if (!options.force && (await holdsRealData(db))) {
-    throw new AppError('conflict', 'This database already holds tickets, assets or licenses; the demo data is meant for an empty one. Pass --force to add it anyway.');
+    throw new AppError(
+      'conflict',
+      'This database already holds tickets, assets or licenses; the demo data is meant for an empty one. Pass --force to add it anyway.',
+    );
   }
   const random = createRandom(options.tickets * 31 + options.assets);
   const now = Date.now();
@@ -122,7 +137,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
   return db.transaction(async (tx) => {
     const demoUsers = options.withUsers ? await createDemoUsers(tx) : [];
     const everyone = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.active, true));
-    if (everyone.length === 0) throw new AppError('conflict', 'There are no users yet: create the first admin, or pass --with-users.');
+    if (everyone.length === 0)
+      throw new AppError('conflict', 'There are no users yet: create the first admin, or pass --with-users.');
     const agentIds = everyone.filter((user) => user.role !== 'requester').map((user) => user.id);
     const requesterIds = everyone.filter((user) => user.role === 'requester').map((user) => user.id);
     const openers = requesterIds.length ? requesterIds : everyone.map((user) => user.id);
@@ -130,18 +146,36 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     const assetRows = makeAssets(random, options.assets, requesterIds, now);
     const createdAssets: { id: string; assignedToId: string | null }[] = [];
     await insertInBatches(assetRows, async (batch) => {
-      createdAssets.push(...(await tx.insert(assets).values(batch).returning({ id: assets.id, assignedToId: assets.assignedToId })));
+      createdAssets.push(
+        ...(await tx.insert(assets).values(batch).returning({ id: assets.id, assignedToId: assets.assignedToId })),
+      );
     });
     const holderHistory = createdAssets
       .filter((asset) => asset.assignedToId)
-      .map((asset) => ({ assetId: asset.id, userId: asset.assignedToId!, checkedOutAt: new Date(now - random.int(1, 300) * day), checkedOutById: agentIds[0] ?? null }));
+      .map((asset) => ({
+        assetId: asset.id,
+        userId: asset.assignedToId!,
+        checkedOutAt: new Date(now - random.int(1, 300) * day),
+        checkedOutById: agentIds[0] ?? null,
+      }));
     await insertInBatches(holderHistory, (batch) => tx.insert(assetAssignments).values(batch));
 
     const assetsByHolder = new Map<string, string[]>();
-    for (const asset of createdAssets) if (asset.assignedToId) assetsByHolder.set(asset.assignedToId, [...(assetsByHolder.get(asset.assignedToId) ?? []), asset.id]);
+    for (const asset of createdAssets)
+      if (asset.assignedToId)
+        assetsByHolder.set(asset.assignedToId, [...(assetsByHolder.get(asset.assignedToId) ?? []), asset.id]);
 
-    const ticketRows = Array.from({ length: options.tickets }, () => makeTicket(random, random.pick(openers), agentIds, now));
-    const createdTickets: { id: string; requesterId: string; assigneeId: string | null; status: string; createdAt: Date; resolvedAt: Date | null }[] = [];
+    const ticketRows = Array.from({ length: options.tickets }, () =>
+      makeTicket(random, random.pick(openers), agentIds, now),
+    );
+    const createdTickets: {
+      id: string;
+      requesterId: string;
+      assigneeId: string | null;
+      status: string;
+      createdAt: Date;
+      resolvedAt: Date | null;
+    }[] = [];
     await insertInBatches(ticketRows, async (batch) => {
       createdTickets.push(
         ...(await tx.insert(tickets).values(batch).returning({
@@ -159,15 +193,47 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     const comments: (typeof ticketComments.$inferInsert)[] = [];
     const links: (typeof ticketAssets.$inferInsert)[] = [];
     for (const ticket of createdTickets) {
-      events.push({ ticketId: ticket.id, actorId: ticket.requesterId, kind: 'created', toValue: 'new', createdAt: ticket.createdAt });
+      events.push({
+        ticketId: ticket.id,
+        actorId: ticket.requesterId,
+        kind: 'created',
+        toValue: 'new',
+        createdAt: ticket.createdAt,
+      });
       const later = new Date(ticket.createdAt.getTime() + 3_600_000);
       if (ticket.assigneeId) {
-        events.push({ ticketId: ticket.id, actorId: ticket.assigneeId, kind: 'assignee', toValue: ticket.assigneeId, createdAt: later });
-        comments.push({ ticketId: ticket.id, authorId: ticket.assigneeId, body: random.pick(publicReplies), internal: false, createdAt: later });
-        if (random.chance(0.3)) comments.push({ ticketId: ticket.id, authorId: ticket.assigneeId, body: random.pick(internalNotes), internal: true, createdAt: later });
+        events.push({
+          ticketId: ticket.id,
+          actorId: ticket.assigneeId,
+          kind: 'assignee',
+          toValue: ticket.assigneeId,
+          createdAt: later,
+        });
+        comments.push({
+          ticketId: ticket.id,
+          authorId: ticket.assigneeId,
+          body: random.pick(publicReplies),
+          internal: false,
+          createdAt: later,
+        });
+        if (random.chance(0.3))
+          comments.push({
+            ticketId: ticket.id,
+            authorId: ticket.assigneeId,
+            body: random.pick(internalNotes),
+            internal: true,
+            createdAt: later,
+          });
       }
       if (ticket.status !== 'new') {
-        events.push({ ticketId: ticket.id, actorId: ticket.assigneeId, kind: 'status', fromValue: 'new', toValue: ticket.status, createdAt: ticket.resolvedAt ?? later });
+        events.push({
+          ticketId: ticket.id,
+          actorId: ticket.assigneeId,
+          kind: 'status',
+          fromValue: 'new',
+          toValue: ticket.status,
+          createdAt: ticket.resolvedAt ?? later,
+        });
       }
       const owned = assetsByHolder.get(ticket.requesterId);
       if (owned && random.chance(0.4)) links.push({ ticketId: ticket.id, assetId: random.pick(owned) });
@@ -184,22 +250,34 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
           name: entry.name,
           vendor: entry.vendor,
           seats: entry.seats,
-          productKey: `${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}`.toUpperCase(),
+          productKey:
+            `${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}`.toUpperCase(),
           expiresAt: entry.expiresInDays === null ? null : isoDate(now + entry.expiresInDays * day),
         })
         .returning({ id: licenses.id });
       const pool = entry.forAssets ? createdAssets.map((asset) => asset.id) : seatHolders;
       const used = Math.min(pool.length, Math.floor(entry.seats * (0.5 + random.next() * 0.5)));
       const holders = pool.slice(0, used);
-      const seatRows = holders.map((id) => (entry.forAssets ? { licenseId: license.id, assetId: id } : { licenseId: license.id, userId: id }));
+      const seatRows = holders.map((id) =>
+        entry.forAssets ? { licenseId: license.id, assetId: id } : { licenseId: license.id, userId: id },
+      );
       await insertInBatches(seatRows, (batch) => tx.insert(licenseSeats).values(batch));
     }
 
     await recordAudit(tx, seeder, {
       action: 'demo.seed',
-      details: { tickets: createdTickets.length, assets: createdAssets.length, licenses: licenseCatalog.length, demoUsers: demoUsers.length },
+      details: {
+        tickets: createdTickets.length,
+        assets: createdAssets.length,
+        licenses: licenseCatalog.length,
+        demoUsers: demoUsers.length,
+      },
     });
-    return { tickets: createdTickets.length, assets: createdAssets.length, licenses: licenseCatalog.length, users: demoUsers };
+    return {
+      tickets: createdTickets.length,
+      assets: createdAssets.length,
+      licenses: licenseCatalog.length,
+      users: demoUsers,
+    };
   });
 }
-

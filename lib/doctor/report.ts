@@ -3,8 +3,18 @@ export type CheckStatus = 'pass' | 'warn' | 'fail';
 export type CheckResult = { name: string; status: CheckStatus; message: string; diagnosis?: string };
 
 export const pass = (name: string, message: string): CheckResult => ({ name, status: 'pass', message });
-export const warn = (name: string, message: string, diagnosis?: string): CheckResult => ({ name, status: 'warn', message, diagnosis });
-export const fail = (name: string, message: string, diagnosis?: string): CheckResult => ({ name, status: 'fail', message, diagnosis });
+export const warn = (name: string, message: string, diagnosis?: string): CheckResult => ({
+  name,
+  status: 'warn',
+  message,
+  diagnosis,
+});
+export const fail = (name: string, message: string, diagnosis?: string): CheckResult => ({
+  name,
+  status: 'fail',
+  message,
+  diagnosis,
+});
 
 const marks: Record<CheckStatus, string> = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' };
 
@@ -15,6 +25,11 @@ export function formatReport(results: CheckResult[]): string {
   });
   const failed = results.filter((result) => result.status === 'fail').length;
   const warned = results.filter((result) => result.status === 'warn').length;
-  lines.push('', failed ? `${failed} check(s) failed, ${warned} warning(s).` : `All checks passed${warned ? `, ${warned} warning(s)` : ''}.`);
+  lines.push(
+    '',
+    failed
+      ? `${failed} check(s) failed, ${warned} warning(s).`
+      : `All checks passed${warned ? `, ${warned} warning(s)` : ''}.`,
+  );
   return lines.join('\n');
 }

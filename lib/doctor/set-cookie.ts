@@ -13,7 +13,12 @@ export type ParsedSetCookie = {
 export function parseSetCookie(header: string): ParsedSetCookie {
   const [pair, ...attributes] = header.split(';').map((part) => part.trim());
   const separator = pair.indexOf('=');
-  const cookie: ParsedSetCookie = { name: pair.slice(0, separator), value: pair.slice(separator + 1), secure: false, httpOnly: false };
+  const cookie: ParsedSetCookie = {
+    name: pair.slice(0, separator),
+    value: pair.slice(separator + 1),
+    secure: false,
+    httpOnly: false,
+  };
   for (const attribute of attributes) {
     const [rawKey, ...rest] = attribute.split('=');
     const key = rawKey.toLowerCase();

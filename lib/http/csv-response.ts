@@ -2,10 +2,19 @@ import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 
 /** A CSV download; cells that a spreadsheet would run as a formula are defused with a leading '. */
-export function csvResponse(filename: string, header: string[], rows: unknown[][]): Response {
+export type CsvCell = string | number | boolean | Date | null | undefined;
+
+export function csvResponse(filename: string, header: string[], rows: CsvCell[][]): Response {
   const safe = rows.map((row) =>
     row.map((cell) => {
-      const text = cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
+      const text =
+        cell === null || cell === undefined
+          ? ''
+          : cell instanceof Date
+            ? cell.toISOString()
+            : typeof cell === 'object'
+              ? JSON.stringify(cell)
+              : String(cell);
       return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     }),
   );

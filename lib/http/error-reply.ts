@@ -20,6 +20,8 @@ export function errorReply(error: unknown): ErrorReply {
   return {
     status: failure.status,
     headers,
-    body: { error: { code: failure.code, message: failure.message, ...(failure.fields ? { fields: failure.fields } : {}) } },
+    body: {
+      error: { code: failure.code, message: failure.message, ...(failure.fields ? { fields: failure.fields } : {}) },
+    },
   };
 }

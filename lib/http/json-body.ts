@@ -9,8 +9,10 @@ export function isJsonMediaType(contentType: string | null): boolean {
   return mediaType === 'application/json';
 }
 
-const notJson = () => new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
-const tooLarge = () => new AppError('payload_too_large', `The request body is larger than ${maxJsonBodyBytes / 1024} kB.`);
+const notJson = () =>
+  new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+const tooLarge = () =>
+  new AppError('payload_too_large', `The request body is larger than ${maxJsonBodyBytes / 1024} kB.`);
 
 /** Reads a JSON body; an absent body is `{}` when `optional`. Malformed, mistyped or oversized bodies are a 4xx that says so. */
 export async function readJsonBody(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {

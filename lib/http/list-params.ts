@@ -15,7 +15,9 @@ export const paginationSchema = z.object({
 export type Page<Item> = { items: Item[]; page: number; pageSize: number; total: number };
 
 /** URLSearchParams or Next's searchParams object → a plain object (first value of repeated keys, blanks dropped). */
-export function searchParamsToObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+export function searchParamsToObject(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   const object: Record<string, string> = {};
   for (const [key, raw] of entries) {
@@ -26,7 +28,10 @@ export function searchParamsToObject(params: URLSearchParams | Record<string, st
 }
 
 /** For pages: parse leniently, dropping any parameter that does not validate. */
-export function parseListParamsLeniently<Schema extends z.ZodObject>(schema: Schema, params: Record<string, string>): z.output<Schema> {
+export function parseListParamsLeniently<Schema extends z.ZodObject>(
+  schema: Schema,
+  params: Record<string, string>,
+): z.output<Schema> {
   const parsed = schema.safeParse(params);
   if (parsed.success) return parsed.data;
   const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
@@ -40,7 +45,8 @@ export function offsetOf(page: { page: number; pageSize: number }): number {
 /** The parameters that page or order a list without narrowing it. */
 const pagingKeys: readonly string[] = [...Object.keys(paginationSchema.shape), 'sort'];
 
-const isUnset = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+const isUnset = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /**
  * Whether a list's parsed parameters narrow it by `key` at most. `alsoIgnored` names a list's own
@@ -48,5 +54,7 @@ const isUnset = (value: unknown) => value === undefined || value === null || val
  * a filter added to a list later counts as one without anyone having to remember this function.
  */
 export function narrowedOnlyBy(params: object, key: string, alsoIgnored: readonly string[] = []): boolean {
-  return Object.entries(params).every(([name, value]) => name === key || pagingKeys.includes(name) || alsoIgnored.includes(name) || isUnset(value));
+  return Object.entries(params).every(
+    ([name, value]) => name === key || pagingKeys.includes(name) || alsoIgnored.includes(name) || isUnset(value),
+  );
 }

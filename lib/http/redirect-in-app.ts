@@ -11,6 +11,7 @@ import { getConfig } from '../config';
 export async function redirectInApp(path: string): Promise<never> {
   const request = await headers();
   const isPlainFormPost =
-    !request.has('next-action') && /multipart\/form-data|application\/x-www-form-urlencoded/.test(request.get('content-type') ?? '');
+    !request.has('next-action') &&
+    /multipart\/form-data|application\/x-www-form-urlencoded/.test(request.get('content-type') ?? '');
   redirect(isPlainFormPost ? `${getConfig().basePath}${path}` : path);
 }

@@ -7,7 +7,8 @@ import { requestInfoFromHeaders } from './request-info';
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
-  if (request.headers.get('sec-fetch-site') === 'cross-site') throw new AppError('cross_origin', 'Cross-origin requests are not allowed.');
+  if (request.headers.get('sec-fetch-site') === 'cross-site')
+    throw new AppError('cross_origin', 'Cross-origin requests are not allowed.');
   if (origin === null) return;
   const { protocol, host } = requestInfoFromHeaders(request.headers);
   if (origin !== `${protocol}://${host}`) throw new AppError('cross_origin', 'Cross-origin requests are not allowed.');

@@ -14,6 +14,10 @@ export function serviceUnavailable(forApi: boolean): NextResponse {
   if (forApi) return jsonError(databaseUnavailable());
   return new NextResponse(page, {
     status: 503,
-    headers: { 'Cache-Control': 'no-store', 'Retry-After': String(unavailableRetryAfterSeconds), 'Content-Type': 'text/html; charset=utf-8' },
+    headers: {
+      'Cache-Control': 'no-store',
+      'Retry-After': String(unavailableRetryAfterSeconds),
+      'Content-Type': 'text/html; charset=utf-8',
+    },
   });
 }

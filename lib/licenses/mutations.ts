@@ -51,20 +51,37 @@ export async function createLicense(tx: Transaction, actor: Actor, input: Licens
     action: 'license.create',
     target: { type: 'license', id: created.id },
     // The product key is a secret: the audit says whether one was set, never what it is.
-    details: { name: fields.name, vendor: fields.vendor, seats: fields.seats, expiresAt: fields.expiresAt, productKeySet: Boolean(fields.productKey) },
+    details: {
+      name: fields.name,
+      vendor: fields.vendor,
+      seats: fields.seats,
+      expiresAt: fields.expiresAt,
+      productKeySet: Boolean(fields.productKey),
+    },
   });
   return getLicense(tx, actor, created.id);
 }
 
 /** Changes the fields named in `input` of the license read at `version`; a newer version is a conflict. */
-export async function updateLicense(tx: Transaction, actor: Actor, input: { licenseId: string } & LicenseUpdateInput): Promise<LicenseDetail> {
+export async function updateLicense(
+  tx: Transaction,
+  actor: Actor,
+  input: { licenseId: string } & LicenseUpdateInput,
+): Promise<LicenseDetail> {
   assertLicenseAccess(actor);
   const { licenseId: id, ...fields } = input;
   const { version, ...changes } = parseInput(licenseUpdateSchema, fields);
   const current = await lockLicense(tx, id);
   if (current.version !== version) throw staleVersion();
   const [before] = await tx
-    .select({ name: licenses.name, vendor: licenses.vendor, seats: licenses.seats, expiresAt: licenses.expiresAt, notes: licenses.notes, productKey: licenses.productKey })
+    .select({
+      name: licenses.name,
+      vendor: licenses.vendor,
+      seats: licenses.seats,
+      expiresAt: licenses.expiresAt,
+      notes: licenses.notes,
+      productKey: licenses.productKey,
+    })
     .from(licenses)
     .where(eq(licenses.id, id));
 
@@ -86,7 +103,10 @@ export async function updateLicense(tx: Transaction, actor: Actor, input: { lice
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(changes) as [keyof typeof before, unknown][]) {
     if (value === undefined || before[key] === value) continue;
-    changed[key] = key === 'productKey' ? { from: before[key] ? 'set' : 'empty', to: value ? 'set' : 'empty' } : { from: before[key], to: value };
+    changed[key] =
+      key === 'productKey'
+        ? { from: before[key] ? 'set' : 'empty', to: value ? 'set' : 'empty' }
+        : { from: before[key], to: value };
   }
   await recordAudit(tx, actor, {
     action: 'license.update',
@@ -100,7 +120,10 @@ export async function updateLicense(tx: Transaction, actor: Actor, input: { lice
 export async function revealProductKey(tx: Transaction, actor: Actor, licenseId: string): Promise<string | null> {
   assertLicenseAccess(actor);
   if (!isUuid(licenseId)) throw licenseNotFound();
-  const [row] = await tx.select({ name: licenses.name, productKey: licenses.productKey }).from(licenses).where(eq(licenses.id, licenseId));
+  const [row] = await tx
+    .select({ name: licenses.name, productKey: licenses.productKey })
+    .from(licenses)
+    .where(eq(licenses.id, licenseId));
   if (!row) throw licenseNotFound();
   await recordAudit(tx, actor, {
     action: 'license.key_reveal',
@@ -110,12 +133,17 @@ export async function revealProductKey(tx: Transaction, actor: Actor, licenseId:
   return row.productKey;
 }
 
-type ResolvedHolder = { userId: string; assetId: null; label: string } | { userId: null; assetId: string; label: string };
+type ResolvedHolder =
+  { userId: string; assetId: null; label: string } | { userId: null; assetId: string; label: string };
 
 async function resolveHolder(tx: Transaction, holder: SeatHolder): Promise<ResolvedHolder> {
   if (holder.userId) {
-    const [user] = await tx.select({ id: users.id, username: users.username, active: users.active }).from(users).where(eq(users.id, holder.userId));
-    if (!user || !user.active) throw new AppError('unprocessable', 'Choose an active user.', { fields: { userId: 'Choose an active user.' } });
+    const [user] = await tx
+      .select({ id: users.id, username: users.username, active: users.active })
+      .from(users)
+      .where(eq(users.id, holder.userId));
+    if (!user || !user.active)
+      throw new AppError('unprocessable', 'Choose an active user.', { fields: { userId: 'Choose an active user.' } });
     return { userId: user.id, assetId: null, label: user.username };
   }
   const byTag = holder.assetTag !== undefined;
@@ -138,7 +166,11 @@ export type AssignedSeat = { seatId: string; holder: string; used: number; seats
  * two people taking the last seat at the same moment are served one after the other: the second
  * sees it taken.
  */
-export async function assignSeat(tx: Transaction, actor: Actor, input: { licenseId: string } & SeatHolderInput): Promise<AssignedSeat> {
+export async function assignSeat(
+  tx: Transaction,
+  actor: Actor,
+  input: { licenseId: string } & SeatHolderInput,
+): Promise<AssignedSeat> {
   assertLicenseAccess(actor);
   const { licenseId, ...holderInput } = input;
   const wanted = parseInput(seatHolderSchema, holderInput);
@@ -149,7 +181,12 @@ export async function assignSeat(tx: Transaction, actor: Actor, input: { license
   const [existing] = await tx
     .select({ id: licenseSeats.id })
     .from(licenseSeats)
-    .where(and(eq(licenseSeats.licenseId, license.id), holder.userId ? eq(licenseSeats.userId, holder.userId) : eq(licenseSeats.assetId, holder.assetId!)));
+    .where(
+      and(
+        eq(licenseSeats.licenseId, license.id),
+        holder.userId ? eq(licenseSeats.userId, holder.userId) : eq(licenseSeats.assetId, holder.assetId!),
+      ),
+    );
   if (existing) throw new AppError('conflict', alreadyHolds);
 
   const used = await countUsedSeats(tx, license.id);
@@ -168,7 +205,13 @@ export async function assignSeat(tx: Transaction, actor: Actor, input: { license
   await recordAudit(tx, actor, {
     action: 'license.seat_assign',
     target: { type: 'license', id: license.id },
-    details: { name: license.name, seatId, ...(holder.userId ? { userId: holder.userId, username: holder.label } : { assetId: holder.assetId, assetTag: holder.label }) },
+    details: {
+      name: license.name,
+      seatId,
+      ...(holder.userId
+        ? { userId: holder.userId, username: holder.label }
+        : { assetId: holder.assetId, assetTag: holder.label }),
+    },
   });
   return { seatId, holder: holder.label, used: used + 1, seats: license.seats };
 }
@@ -190,7 +233,8 @@ export async function unassignSeat(tx: Transaction, actor: Actor, input: SeatToF
     // No "active user" check here: a disabled user's seat must still be freed.
     if (userId) condition = eq(licenseSeats.userId, userId);
     else if (assetId) condition = eq(licenseSeats.assetId, assetId);
-    else condition = sql`${licenseSeats.assetId} = (select ${assets.id} from ${assets} where lower(${assets.assetTag}) = ${assetTag!.toLowerCase()})`;
+    else
+      condition = sql`${licenseSeats.assetId} = (select ${assets.id} from ${assets} where lower(${assets.assetTag}) = ${assetTag!.toLowerCase()})`;
   }
   const [removed] = await tx
     .delete(licenseSeats)
@@ -205,7 +249,13 @@ export async function unassignSeat(tx: Transaction, actor: Actor, input: SeatToF
   await recordAudit(tx, actor, {
     action: 'license.seat_unassign',
     target: { type: 'license', id: license.id },
-    details: { name: license.name, seatId: removed.id, ...(removed.userId ? { userId: removed.userId, username: holder } : { assetId: removed.assetId, assetTag: holder }) },
+    details: {
+      name: license.name,
+      seatId: removed.id,
+      ...(removed.userId
+        ? { userId: removed.userId, username: holder }
+        : { assetId: removed.assetId, assetTag: holder }),
+    },
   });
   return { holder };
 }

@@ -41,7 +41,8 @@ export type LicenseSeatCount = { id: string; name: string; seats: number; used: 
 
 // A correlated count over license_seats_license_idx: cheap per license, and always current.
 // Table-qualified by hand: drizzle prints bare column names inside a select list.
-const usedSeats = sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(Number);
+const usedSeats =
+  sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(Number);
 
 const summaryColumns = {
   id: licenses.id,
@@ -52,7 +53,10 @@ const summaryColumns = {
   expiresAt: licenses.expiresAt,
 };
 
-const withFree = <Row extends { seats: number; used: number }>(row: Row) => ({ ...row, free: Math.max(row.seats - row.used, 0) });
+const withFree = <Row extends { seats: number; used: number }>(row: Row) => ({
+  ...row,
+  free: Math.max(row.seats - row.used, 0),
+});
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -66,7 +70,11 @@ const sortColumns: Record<LicenseListParams['sort'], SQL | typeof licenses.seats
   createdAt: sql`${licenses.createdAt}`,
 };
 
-export async function listLicenses(executor: Executor, actor: Actor, params: LicenseListParams): Promise<Page<LicenseSummary>> {
+export async function listLicenses(
+  executor: Executor,
+  actor: Actor,
+  params: LicenseListParams,
+): Promise<Page<LicenseSummary>> {
   assertLicenseAccess(actor);
   const conditions: SQL[] = [];
   if (params.q) conditions.push(ilike(licenses.name, `%${escapeLike(params.q)}%`));
@@ -86,7 +94,10 @@ export async function listLicenses(executor: Executor, actor: Actor, params: Lic
       .orderBy(order(sortColumns[params.sort]), asc(licenses.id))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    executor.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(licenses).where(where),
+    executor
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(licenses)
+      .where(where),
   ]);
   return { items: items.map(withFree), page: params.page, pageSize: params.pageSize, total };
 }
@@ -150,7 +161,11 @@ export async function licenseSeatCounts(executor: Executor, actor: Actor): Promi
 export type SeatCandidate = { id: string; username: string; displayName: string };
 
 /** Active users who could get a seat on this license (those holding one already are left out). */
-export async function listSeatCandidates(executor: Executor, actor: Actor, licenseId: string): Promise<SeatCandidate[]> {
+export async function listSeatCandidates(
+  executor: Executor,
+  actor: Actor,
+  licenseId: string,
+): Promise<SeatCandidate[]> {
   assertLicenseAccess(actor);
   if (!isUuid(licenseId)) throw licenseNotFound();
   return executor

@@ -29,7 +29,8 @@ export async function assertLinkableAssets(
     .select({ id: assets.id })
     .from(assets)
     .where(and(inArray(assets.id, wanted), isStaff(actor) ? undefined : eq(assets.assignedToId, actor.id)));
-  if (found.length !== wanted.length) throw new AppError('validation_failed', refusal, { fields: { [field]: refusal } });
+  if (found.length !== wanted.length)
+    throw new AppError('validation_failed', refusal, { fields: { [field]: refusal } });
 }
 
 /**
@@ -61,8 +62,18 @@ export async function applyAssetLinks(
             .returning({ assetId: ticketAssets.assetId })
         ).map((row) => row.assetId);
   const events = [
-    ...linked.map((assetId) => ({ ticketId: input.ticketId, actorId: actor.id, kind: eventKinds.linkAsset, toValue: assetId })),
-    ...unlinked.map((assetId) => ({ ticketId: input.ticketId, actorId: actor.id, kind: eventKinds.unlinkAsset, fromValue: assetId })),
+    ...linked.map((assetId) => ({
+      ticketId: input.ticketId,
+      actorId: actor.id,
+      kind: eventKinds.linkAsset,
+      toValue: assetId,
+    })),
+    ...unlinked.map((assetId) => ({
+      ticketId: input.ticketId,
+      actorId: actor.id,
+      kind: eventKinds.unlinkAsset,
+      fromValue: assetId,
+    })),
   ];
   if (events.length > 0) await tx.insert(ticketEvents).values(events);
   return { linked, unlinked };
@@ -70,7 +81,10 @@ export async function applyAssetLinks(
 
 /** The ids of the assets linked to a ticket the caller has already loaded for its actor. */
 export async function linkedAssetIds(executor: Executor, ticketId: string): Promise<string[]> {
-  const rows = await executor.select({ assetId: ticketAssets.assetId }).from(ticketAssets).where(eq(ticketAssets.ticketId, ticketId));
+  const rows = await executor
+    .select({ assetId: ticketAssets.assetId })
+    .from(ticketAssets)
+    .where(eq(ticketAssets.ticketId, ticketId));
   return rows.map((row) => row.assetId);
 }
 
@@ -91,7 +105,10 @@ export async function setAssetLink(
     unlink: input.linked ? [] : [input.assetId],
   });
   if (linked.length + unlinked.length === 0) return { changed: false };
-  await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
+  await tx
+    .update(tickets)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(tickets.id, ticket.id));
   await recordAudit(tx, actor, {
     action: input.linked ? 'ticket.link_asset' : 'ticket.unlink_asset',
     target: { type: 'ticket', id: ticket.id },

@@ -90,7 +90,13 @@ const listColumns = {
   assigneeDisplayName: assigneeUser.displayName,
 };
 
-async function selectTickets(executor: Executor, where: SQL | undefined, order: SQL[], limit: number, offset: number): Promise<TicketListItem[]> {
+async function selectTickets(
+  executor: Executor,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<TicketListItem[]> {
   const rows = await executor
     .select(listColumns)
     .from(tickets)
@@ -103,7 +109,10 @@ async function selectTickets(executor: Executor, where: SQL | undefined, order: 
   return rows.map(({ assigneeId, assigneeUsername, assigneeDisplayName, ...row }) => ({
     ...row,
     reference: ticketReference(row.number),
-    assignee: assigneeId && assigneeUsername !== null ? { id: assigneeId, username: assigneeUsername, displayName: assigneeDisplayName ?? assigneeUsername } : null,
+    assignee:
+      assigneeId && assigneeUsername !== null
+        ? { id: assigneeId, username: assigneeUsername, displayName: assigneeDisplayName ?? assigneeUsername }
+        : null,
   }));
 }
 
@@ -112,8 +121,20 @@ async function selectTickets(executor: Executor, where: SQL | undefined, order: 
  * rows, no joins for the tickets skipped), then those few tickets with their people. Joining first
  * and skipping after costs a row fetch and two user lookups per skipped ticket: up to 170 ms at page 2,000.
  */
-function selectTicketPage(executor: Executor, where: SQL | undefined, order: SQL[], limit: number, offset: number): Promise<TicketListItem[]> {
-  const pageIds = executor.select({ id: tickets.id }).from(tickets).where(where).orderBy(...order).limit(limit).offset(offset);
+function selectTicketPage(
+  executor: Executor,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<TicketListItem[]> {
+  const pageIds = executor
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
   return selectTickets(executor, inArray(tickets.id, pageIds), order, limit, 0);
 }
 
@@ -121,16 +142,28 @@ function selectTicketPage(executor: Executor, where: SQL | undefined, order: SQL
  * How many tickets match. Staff looking at every ticket, or at some statuses, get the kept counts
  * (a few rows) instead of a count of up to every ticket: 3–4 ms at 100,000 tickets, on every page.
  */
-async function countTickets(executor: Executor, actor: Actor, query: TicketListQuery, where: SQL | undefined): Promise<number> {
+async function countTickets(
+  executor: Executor,
+  actor: Actor,
+  query: TicketListQuery,
+  where: SQL | undefined,
+): Promise<number> {
   if (isStaff(actor) && query.view === 'all' && narrowedOnlyBy(query, 'status', ['view'])) {
     return keptTotal(executor, ticketStatusCounts, query.status);
   }
-  const [{ total }] = await executor.select({ total: sql<number>`count(*)::int` }).from(tickets).where(where);
+  const [{ total }] = await executor
+    .select({ total: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(where);
   return Number(total);
 }
 
 /** One page of the tickets `actor` may see, and how many there are in all with the same filters. */
-export async function listTickets(executor: Executor, actor: Actor, query: TicketListQuery): Promise<Page<TicketListItem>> {
+export async function listTickets(
+  executor: Executor,
+  actor: Actor,
+  query: TicketListQuery,
+): Promise<Page<TicketListItem>> {
   const where = ticketListConditions(actor, query);
   const [items, total] = await Promise.all([
     selectTicketPage(executor, where, ticketOrder(query.sort, query.dir), query.pageSize, offsetOf(query)),
@@ -140,6 +173,16 @@ export async function listTickets(executor: Executor, actor: Actor, query: Ticke
 }
 
 /** Every ticket matching the filters (up to maxExportRows), for the CSV export. */
-export async function exportTickets(executor: Executor, actor: Actor, filters: TicketFilters): Promise<TicketListItem[]> {
-  return selectTickets(executor, ticketListConditions(actor, filters), ticketOrder(filters.sort, filters.dir), maxExportRows, 0);
+export async function exportTickets(
+  executor: Executor,
+  actor: Actor,
+  filters: TicketFilters,
+): Promise<TicketListItem[]> {
+  return selectTickets(
+    executor,
+    ticketListConditions(actor, filters),
+    ticketOrder(filters.sort, filters.dir),
+    maxExportRows,
+    0,
+  );
 }

@@ -11,33 +11,63 @@ import { parseInput } from '../validation';
 import { loadVisibleTicket, type TicketState } from './access';
 import { applyAssetLinks, assertLinkableAssets, linkedAssetIds } from './asset-links';
 import { ticketReference, transitionRefusal } from './rules';
-import { newCommentSchema, newTicketSchema, ticketChangeSchema, type NewCommentInput, type NewTicketInput, type TicketChangeInput } from './schemas';
+import {
+  newCommentSchema,
+  newTicketSchema,
+  ticketChangeSchema,
+  type NewCommentInput,
+  type NewTicketInput,
+  type TicketChangeInput,
+} from './schemas';
 import { eventKinds } from './timeline';
 
 /** Opens a ticket for `actor`, or (agents only) for the active user named by requesterId. */
-export async function createTicket(tx: Transaction, actor: Actor, input: NewTicketInput): Promise<{ id: string; number: number; reference: string }> {
+export async function createTicket(
+  tx: Transaction,
+  actor: Actor,
+  input: NewTicketInput,
+): Promise<{ id: string; number: number; reference: string }> {
   const parsed = parseInput(newTicketSchema, input);
   const requesterId = parsed.requesterId ?? actor.id;
   if (requesterId !== actor.id) await assertCanOpenFor(tx, actor, requesterId);
   await assertLinkableAssets(tx, actor, { assetIds: parsed.assetIds });
   const [created] = await tx
     .insert(tickets)
-    .values({ title: parsed.title, description: parsed.description, category: parsed.category, priority: parsed.priority, requesterId })
+    .values({
+      title: parsed.title,
+      description: parsed.description,
+      category: parsed.category,
+      priority: parsed.priority,
+      requesterId,
+    })
     .returning({ id: tickets.id, number: tickets.number });
-  await tx.insert(ticketEvents).values({ ticketId: created.id, actorId: actor.id, kind: eventKinds.created, toValue: 'new' });
+  await tx
+    .insert(ticketEvents)
+    .values({ ticketId: created.id, actorId: actor.id, kind: eventKinds.created, toValue: 'new' });
   await applyAssetLinks(tx, actor, { ticketId: created.id, link: [...new Set(parsed.assetIds)], unlink: [] });
   const reference = ticketReference(created.number);
   await recordAudit(tx, actor, {
     action: 'ticket.create',
     target: { type: 'ticket', id: created.id },
-    details: { reference, title: parsed.title, category: parsed.category, priority: parsed.priority, requesterId, assetIds: parsed.assetIds },
+    details: {
+      reference,
+      title: parsed.title,
+      category: parsed.category,
+      priority: parsed.priority,
+      requesterId,
+      assetIds: parsed.assetIds,
+    },
   });
   return { ...created, reference };
 }
 
 async function assertCanOpenFor(tx: Transaction, actor: Actor, requesterId: string): Promise<void> {
   if (!isStaff(actor)) throw new AppError('forbidden', 'You can only open tickets for yourself.');
-  const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, requesterId), eq(users.active, true))).limit(1);
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, requesterId), eq(users.active, true)))
+    .limit(1);
   if (!user) {
     const message = 'Choose an active user.';
     throw new AppError('validation_failed', message, { fields: { requesterId: message } });
@@ -62,7 +92,11 @@ async function assertAssignable(tx: Transaction, userId: string): Promise<void> 
 }
 
 /** The status a change leads to: taking a new ticket opens it, unless a status was chosen too. */
-function nextStatus(current: TicketState, requested: TicketStatus | undefined, assigneeId: string | null | undefined): TicketStatus {
+function nextStatus(
+  current: TicketState,
+  requested: TicketStatus | undefined,
+  assigneeId: string | null | undefined,
+): TicketStatus {
   if (requested !== undefined && requested !== current.status) return requested;
   if (current.status === 'new' && assigneeId && assigneeId !== current.assigneeId) return 'open';
   return current.status;
@@ -88,7 +122,10 @@ export async function updateTicket(
     if (value !== undefined && value !== current[field]) changes[field] = { from: current[field], to: value };
   }
   if (!isStaff(actor) && Object.keys(changes).length > 0) {
-    throw new AppError('forbidden', 'Only agents can change the priority, assignee, category, title or description of a ticket.');
+    throw new AppError(
+      'forbidden',
+      'Only agents can change the priority, assignee, category, title or description of a ticket.',
+    );
   }
   if (change.assigneeId && changes.assigneeId) await assertAssignable(tx, change.assigneeId);
 
@@ -128,12 +165,12 @@ export async function updateTicket(
     .returning({ version: tickets.version });
   if (!updated) throw staleVersion();
 
-  const eventOf = (kind: string, from: unknown, to: unknown) => ({
+  const eventOf = (kind: string, from: string | null | undefined, to: string | null | undefined) => ({
     ticketId: current.id,
     actorId: actor.id,
     kind,
-    fromValue: from === null || from === undefined ? null : String(from),
-    toValue: to === null || to === undefined ? null : String(to),
+    fromValue: from ?? null,
+    toValue: to ?? null,
   });
   const events = [
     changes.status && eventOf(eventKinds.status, current.status, status),
@@ -143,7 +180,7 @@ export async function updateTicket(
     changes.title && eventOf(eventKinds.title, current.title, change.title),
     // The description can be long: the event says that it changed; the audit row keeps both texts.
     changes.description && eventOf(eventKinds.description, null, null),
-  ].filter((event) => Boolean(event)) as ReturnType<typeof eventOf>[];
+  ].filter((event): event is ReturnType<typeof eventOf> => Boolean(event));
   if (events.length > 0) await tx.insert(ticketEvents).values(events);
   await applyAssetLinks(tx, actor, { ticketId: current.id, link, unlink });
 
@@ -175,7 +212,10 @@ export async function addComment(
     kind: comment.internal ? eventKinds.internalNote : eventKinds.comment,
     toValue: created.id,
   });
-  await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
+  await tx
+    .update(tickets)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(tickets.id, ticket.id));
   await recordAudit(tx, actor, {
     action: comment.internal ? 'ticket.internal_note' : 'ticket.comment',
     target: { type: 'ticket', id: ticket.id },

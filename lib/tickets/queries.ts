@@ -4,7 +4,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { personColumns } from '../db/relations';
 import { users } from '../db/schema';
-import { assets, ticketAssets, ticketComments, tickets, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+import {
+  assets,
+  ticketAssets,
+  ticketComments,
+  tickets,
+  type TicketPriority,
+  type TicketStatus,
+} from '../db/schema-domain';
 import { isStaff, staffRoles, type Actor } from '../actor';
 import { isUuid } from '../validation';
 import { ticketNotFound, visibleTo } from './access';
@@ -39,7 +46,11 @@ export type TicketDetail = {
 export const requesterUser = alias(users, 'requester_user');
 export const assigneeUser = alias(users, 'assignee_user');
 
-export const requesterColumns = { id: requesterUser.id, username: requesterUser.username, displayName: requesterUser.displayName };
+export const requesterColumns = {
+  id: requesterUser.id,
+  username: requesterUser.username,
+  displayName: requesterUser.displayName,
+};
 
 /**
  * The linked assets' order within one instant (assets linked together share linked_at): by tag,

@@ -32,7 +32,9 @@ export function transitionRefusal(from: TicketStatus, to: TicketStatus, role: Us
   if (from === to || allowedTransitions(from, role).includes(to)) return null;
   if (from === 'closed' && to === 'open') return 'Only agents can reopen a closed ticket.';
   if (!isStaff({ role })) {
-    return from === 'closed' ? 'This ticket is closed.' : `You can close this ticket${from === 'resolved' ? ' or reopen it' : ''}, nothing else.`;
+    return from === 'closed'
+      ? 'This ticket is closed.'
+      : `You can close this ticket${from === 'resolved' ? ' or reopen it' : ''}, nothing else.`;
   }
   return `A ${from} ticket cannot be set to ${to}. Allowed: ${transitions[from].join(', ')}.`;
 }

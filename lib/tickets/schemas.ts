@@ -80,16 +80,29 @@ export type TicketSort = (typeof ticketSorts)[number];
 function listOf<Values extends readonly [string, ...string[]]>(values: Values, message: string) {
   return z
     .string()
-    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values, { error: message })).max(values.length))
     .transform((list) => [...new Set(list)]);
 }
 
 const listFilterFields = {
   view: z.enum(ticketViews, { error: 'view is all, mine or unassigned.' }).default('all'),
-  status: listOf(ticketStatuses, 'status is new, open, pending, resolved or closed (comma-separated for several).').optional(),
-  priority: listOf(ticketPriorities, 'priority is low, normal, high or urgent (comma-separated for several).').optional(),
-  assignee: z.union([z.literal('none'), uuid('assignee is a user id or "none".')], { error: 'assignee is a user id or "none".' }).optional(),
+  status: listOf(
+    ticketStatuses,
+    'status is new, open, pending, resolved or closed (comma-separated for several).',
+  ).optional(),
+  priority: listOf(
+    ticketPriorities,
+    'priority is low, normal, high or urgent (comma-separated for several).',
+  ).optional(),
+  assignee: z
+    .union([z.literal('none'), uuid('assignee is a user id or "none".')], { error: 'assignee is a user id or "none".' })
+    .optional(),
   requester: uuid('requester is a user id.').optional(),
   category: z.string().trim().max(60, 'category is at most 60 characters.').optional(),
   q: z.string().trim().max(200, 'q is at most 200 characters.').optional(),
@@ -109,11 +122,15 @@ const multiValued = new Set(['status', 'priority']);
  * URLSearchParams or a page's searchParams → a plain object for the list schemas. Unlike the shared
  * helper, repeated status/priority values (checkboxes in a GET form) are joined, not dropped.
  */
-export function ticketQueryObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+export function ticketQueryObject(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const entries: [string, string][] =
     params instanceof URLSearchParams
       ? [...params.entries()]
-      : Object.entries(params).flatMap(([key, value]) => [value ?? []].flat().map((item): [string, string] => [key, item]));
+      : Object.entries(params).flatMap(([key, value]) =>
+          [value ?? []].flat().map((item): [string, string] => [key, item]),
+        );
   const object: Record<string, string> = {};
   for (const [key, raw] of entries) {
     const value = raw.trim();

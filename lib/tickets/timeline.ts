@@ -58,7 +58,9 @@ export async function getTicketTimeline(executor: Executor, ticket: TicketDetail
   const comments: TimelineEntry[] = ticket.comments.map((comment) => ({ type: 'comment', ...comment }));
   // At the same instant, the change comes before the comment (a status set, then a note on it).
   const typeRank = (entry: TimelineEntry) => (entry.type === 'event' ? 0 : 1);
-  return [...events, ...comments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || typeRank(a) - typeRank(b));
+  return [...events, ...comments].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || typeRank(a) - typeRank(b),
+  );
 }
 
 /** Assignee and asset events store ids; the timeline shows names and tags. */
@@ -73,12 +75,18 @@ async function describeReferences(executor: Executor, rows: StoredEvent[]): Prom
   const assetIds = ids([eventKinds.linkAsset, eventKinds.unlinkAsset]);
   const names = new Map<string, string>();
   if (userIds.length > 0) {
-    for (const user of await executor.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, userIds))) {
+    for (const user of await executor
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(inArray(users.id, userIds))) {
       names.set(user.id, user.displayName);
     }
   }
   if (assetIds.length > 0) {
-    for (const asset of await executor.select({ id: assets.id, assetTag: assets.assetTag, name: assets.name }).from(assets).where(inArray(assets.id, assetIds))) {
+    for (const asset of await executor
+      .select({ id: assets.id, assetTag: assets.assetTag, name: assets.name })
+      .from(assets)
+      .where(inArray(assets.id, assetIds))) {
       names.set(asset.id, `${asset.assetTag} (${asset.name})`);
     }
   }

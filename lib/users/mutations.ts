@@ -75,10 +75,16 @@ async function assertAnotherActiveAdmin(executor: Executor, userId: string): Pro
     .where(and(eq(users.role, 'admin'), eq(users.active, true)))
     .orderBy(users.id)
     .for('update');
-  if (!admins.some((admin) => admin.id !== userId)) throw new AppError('conflict', 'At least one active admin must remain.');
+  if (!admins.some((admin) => admin.id !== userId))
+    throw new AppError('conflict', 'At least one active admin must remain.');
 }
 
-async function bumpVersion(tx: Transaction, userId: string, version: number, changes: Partial<typeof users.$inferInsert>) {
+async function bumpVersion(
+  tx: Transaction,
+  userId: string,
+  version: number,
+  changes: Partial<typeof users.$inferInsert>,
+) {
   const updated = await tx
     .update(users)
     .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })

@@ -37,7 +37,10 @@ export const userSummaryColumns = {
 /** Every user, by username, for admins only (anyone else: "not found", as for anything they may not see). */
 export async function listUsers(executor: Executor, actor: UserAdministrator): Promise<UserSummary[]> {
   if (!isAdmin(actor)) throw new AppError('not_found', 'Not found.');
-  return executor.select(userSummaryColumns).from(users).orderBy(asc(sql`lower(${users.username})`));
+  return executor
+    .select(userSummaryColumns)
+    .from(users)
+    .orderBy(asc(sql`lower(${users.username})`));
 }
 
 /** A user by id, without checking who asks: for the data layer's own use once it has decided. */
@@ -48,13 +51,21 @@ export async function loadUserById(executor: Executor, id: string): Promise<User
 }
 
 /** A user by id for an admin; null when there is none or the actor may not see users. */
-export async function findUserById(executor: Executor, actor: UserAdministrator, id: string): Promise<UserSummary | null> {
+export async function findUserById(
+  executor: Executor,
+  actor: UserAdministrator,
+  id: string,
+): Promise<UserSummary | null> {
   if (!isAdmin(actor)) return null;
   return loadUserById(executor, id);
 }
 
 /** A user by username, in any letter case, for an admin; null when there is none or the actor may not see users. */
-export async function findUserByUsername(executor: Executor, actor: UserAdministrator, username: string): Promise<UserSummary | null> {
+export async function findUserByUsername(
+  executor: Executor,
+  actor: UserAdministrator,
+  username: string,
+): Promise<UserSummary | null> {
   if (!isAdmin(actor)) return null;
   const [row] = await executor
     .select(userSummaryColumns)

@@ -27,7 +27,9 @@ export const emailSchema = z
   .string()
   .trim()
   .max(254, 'Use at most 254 characters.')
-  .refine((text) => text === '' || z.email().safeParse(text).success, { message: 'Enter a valid email address or leave it empty.' });
+  .refine((text) => text === '' || z.email().safeParse(text).success, {
+    message: 'Enter a valid email address or leave it empty.',
+  });
 
 export const roleSchema = z.enum(userRoles, { error: 'Choose admin, agent or requester.' });
 

@@ -29,9 +29,18 @@ export async function completeFirstRunSetup(
 ) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(instanceSetup).values({ id: 1 }).onConflictDoNothing().returning({ id: instanceSetup.id });
+    const claimed = await tx
+      .insert(instanceSetup)
+      .values({ id: 1 })
+      .onConflictDoNothing()
+      .returning({ id: instanceSetup.id });
     if (claimed.length === 0 || (await anyUserExists(tx))) throw new AppError('setup_closed', closedMessage);
-    const admin = await insertUser(tx, { username: input.username, displayName: input.displayName, role: 'admin', password: input.password });
+    const admin = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      role: 'admin',
+      password: input.password,
+    });
     // Nobody is signed in yet: the audit row says only where the request came from.
     await recordAudit(tx, null, {
       action: 'user.create',

@@ -8,7 +8,6 @@ import postgres from 'postgres';
 import { runNodeTests, testFiles } from '../../tests/support/node-test-process';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../tests/support/embedded-postgres';
 
-
 const kind = process.argv[2];
 if (kind !== 'pglite' && kind !== 'postgres') {
   console.error('Usage: run-integration.ts pglite|postgres');
@@ -50,7 +49,11 @@ async function main(): Promise<number> {
     } else {
       delete env.TEST_DATABASE_URL;
     }
-    return await runNodeTests(testFiles('tests/integration'), { env, concurrency: 1, onSpawn: (kill) => (killTests = kill) });
+    return await runNodeTests(testFiles('tests/integration'), {
+      env,
+      concurrency: 1,
+      onSpawn: (kill) => (killTests = kill),
+    });
   } finally {
     await server?.dispose();
   }

@@ -7,7 +7,9 @@ const server = useAppServer((app) => {
   app.createUser('ada', 'ada-password-1', 'admin');
 });
 
-test('the login page has no serious or critical accessibility violations, also with an error shown', async ({ browser }) => {
+test('the login page has no serious or critical accessibility violations, also with an error shown', async ({
+  browser,
+}) => {
   // axe is injected as a script, which the app's Content-Security-Policy would rightly block.
   const { context, page } = await openBrowser(browser, server.app, { bypassCSP: true });
   const login = new LoginPage(page);
@@ -26,7 +28,21 @@ test('the main pages have no serious or critical accessibility violations', asyn
   await login.goto();
   await login.signIn('ada', 'ada-password-1');
   await login.expectSignedIn('ada');
-  for (const path of ['./', 'sessions', 'account', 'admin/users', 'admin/diagnostics', 'tickets', 'tickets/new', 'assets', 'assets/new', 'assets/import', 'licenses', 'licenses/new', 'admin/audit']) {
+  for (const path of [
+    './',
+    'sessions',
+    'account',
+    'admin/users',
+    'admin/diagnostics',
+    'tickets',
+    'tickets/new',
+    'assets',
+    'assets/new',
+    'assets/import',
+    'licenses',
+    'licenses/new',
+    'admin/audit',
+  ]) {
     await page.goto(path);
     await expectNoSeriousA11yViolations(page);
   }

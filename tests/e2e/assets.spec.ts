@@ -115,9 +115,15 @@ test('image upload shows the image; a file that is not an image shows the error'
   await signIn(page, 'agnes', 'agnes-password-1');
   await page.goto(laptopUrl());
   await expect(page.getByText('No image.')).toBeVisible();
-  await page.getByLabel('Photo').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await page.getByLabel('Photo').setInputFiles({
+    name: 'notes.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+  });
   await page.getByRole('button', { name: 'Upload image' }).click();
-  await expect(page.getByText('Only PNG, JPEG or WebP images are accepted; this file is not one of them.')).toBeVisible();
+  await expect(
+    page.getByText('Only PNG, JPEG or WebP images are accepted; this file is not one of them.'),
+  ).toBeVisible();
   await expect(page.getByText('No image.')).toBeVisible();
 
   await page.getByLabel('Photo').setInputFiles({ name: 'laptop.jpg', mimeType: 'image/jpeg', buffer: tinyPng() });
@@ -125,19 +131,30 @@ test('image upload shows the image; a file that is not an image shows the error'
   await expect(page.getByText('Image saved.')).toBeVisible();
   const image = page.getByRole('img', { name: 'Photo of A-00001 ThinkPad T14' });
   await expect(image).toBeVisible();
-  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(1);
+  await expect
+    .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
+    .toBe(1);
   const response = await page.request.get(`${server.app.baseURL}api/assets/${laptopId}/image`);
   expect(response.headers()['content-type']).toBe('image/png');
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
   await context.close();
 });
 
-test('an admin imports a CSV: a bad row changes nothing, then only the valid rows are imported', async ({ browser }) => {
+test('an admin imports a CSV: a bad row changes nothing, then only the valid rows are imported', async ({
+  browser,
+}) => {
   const { context, page } = await openBrowser(browser, server.app);
   await signIn(page, 'ada', 'ada-password-1');
   await page.goto('assets/import');
-  const file = ['Asset Tag,Name,Category,Status,Purchase Date', 'CSV-001,Dell Monitor,Monitor,in_stock,2024-03-01', 'CSV-002,Broken row,Monitor,in_stock,2024-02-30', 'CSV-003,Desk phone,Phone,in_repair,'].join('\n');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  const file = [
+    'Asset Tag,Name,Category,Status,Purchase Date',
+    'CSV-001,Dell Monitor,Monitor,in_stock,2024-03-01',
+    'CSV-002,Broken row,Monitor,in_stock,2024-02-30',
+    'CSV-003,Desk phone,Phone,in_repair,',
+  ].join('\n');
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByText('line 3: bad date in purchase_date: "2024-02-30" (use YYYY-MM-DD)')).toBeVisible();
 
@@ -147,7 +164,9 @@ test('an admin imports a CSV: a bad row changes nothing, then only the valid row
   await expect(page.getByText('No assets match these filters.')).toBeVisible();
 
   await page.goto('assets/import');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('button', { name: 'Import only the 2 valid rows' }).click();
   await expect(page.getByText('Import finished: 2 created, 0 updated, 1 skipped.')).toBeVisible();
@@ -199,7 +218,9 @@ test('a requester sees only the asset checked out to them', async ({ browser }) 
 
   // Past the last page: where the list ends, not "No assets are checked out to you."
   await page.goto('assets?page=9');
-  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 9 is past the end of this list (1 in all).');
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText(
+    'Page 9 is past the end of this list (1 in all).',
+  );
   await expect(page.getByText('No assets are checked out to you.')).toHaveCount(0);
 
   const notFound = await page.goto(otherUrl);
@@ -211,20 +232,33 @@ test('a requester sees only the asset checked out to them', async ({ browser }) 
   expect(image.status()).toBe(404);
   const list = await (await page.request.get(`${server.app.baseURL}api/assets`)).json();
   expect(list.items.map((asset: { assetTag: string }) => asset.assetTag)).toEqual(['A-00001']);
-  const change = await page.request.patch(`${server.app.baseURL}api/assets/${laptopId}`, { data: { name: 'Mine', version: 1 } });
+  const change = await page.request.patch(`${server.app.baseURL}api/assets/${laptopId}`, {
+    data: { name: 'Mine', version: 1 },
+  });
   expect(change.status()).toBe(404);
   await context.close();
 });
 
-test('the JSON API: create, duplicate, stale update, check-out and check-in, image checks, strict lists', async ({ browser }) => {
+test('the JSON API: create, duplicate, stale update, check-out and check-in, image checks, strict lists', async ({
+  browser,
+}) => {
   const { context, page } = await openBrowser(browser, server.app);
   await signIn(page, 'agnes', 'agnes-password-1');
   const api = (path: string) => `${server.app.baseURL}api/${path}`;
 
-  const created = await page.request.post(api('assets'), { data: { assetTag: 'API-1', name: 'Switch', category: 'Network', purchaseCost: 99.5 } });
+  const created = await page.request.post(api('assets'), {
+    data: { assetTag: 'API-1', name: 'Switch', category: 'Network', purchaseCost: 99.5 },
+  });
   expect(created.status()).toBe(201);
   const { asset } = await created.json();
-  expect(asset).toMatchObject({ assetTag: 'API-1', purchaseCost: '99.50', status: 'in_stock', assignedTo: null, hasImage: false, version: 1 });
+  expect(asset).toMatchObject({
+    assetTag: 'API-1',
+    purchaseCost: '99.50',
+    status: 'in_stock',
+    assignedTo: null,
+    hasImage: false,
+    version: 1,
+  });
 
   const duplicate = await page.request.post(api('assets'), { data: { assetTag: 'api-1', name: 'Again' } });
   expect(duplicate.status()).toBe(409);
@@ -237,8 +271,14 @@ test('the JSON API: create, duplicate, stale update, check-out and check-in, ima
   expect((await stale.json()).error.message).toBe('Changed by someone else — reload the page and try again.');
 
   const me = await (await page.request.get(api('auth/me'))).json();
-  const out = await page.request.post(api(`assets/${asset.id}/checkout`), { data: { userId: me.user.id, expectedReturn: '2999-06-30' } });
-  expect((await out.json()).asset).toMatchObject({ status: 'deployed', expectedReturn: '2999-06-30', assignedTo: { username: 'agnes' } });
+  const out = await page.request.post(api(`assets/${asset.id}/checkout`), {
+    data: { userId: me.user.id, expectedReturn: '2999-06-30' },
+  });
+  expect((await out.json()).asset).toMatchObject({
+    status: 'deployed',
+    expectedReturn: '2999-06-30',
+    assignedTo: { username: 'agnes' },
+  });
   const again = await page.request.post(api(`assets/${asset.id}/checkout`), { data: { userId: me.user.id } });
   expect(again.status()).toBe(409);
   expect((await again.json()).error.message).toMatch(/already checked out to agnes/);
@@ -246,11 +286,19 @@ test('the JSON API: create, duplicate, stale update, check-out and check-in, ima
   expect((await back.json()).asset).toMatchObject({ status: 'in_stock', assignedTo: null });
 
   const html = await page.request.put(api(`assets/${asset.id}/image`), {
-    multipart: { image: { name: 'x.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') } },
+    multipart: {
+      image: { name: 'x.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') },
+    },
   });
   expect(html.status()).toBe(415);
   const huge = await page.request.put(api(`assets/${asset.id}/image`), {
-    multipart: { image: { name: 'big.png', mimeType: 'image/png', buffer: Buffer.concat([tinyPng(), Buffer.alloc(6 * 1024 * 1024)]) } },
+    multipart: {
+      image: {
+        name: 'big.png',
+        mimeType: 'image/png',
+        buffer: Buffer.concat([tinyPng(), Buffer.alloc(6 * 1024 * 1024)]),
+      },
+    },
   });
   expect(huge.status()).toBe(413);
   expect((await huge.json()).error.message).toContain('at most 5 MB');
@@ -262,7 +310,10 @@ test('the JSON API: create, duplicate, stale update, check-out and check-in, ima
   const list = await (await page.request.get(api('assets?category=Network&sort=tag&dir=asc'))).json();
   expect(list).toMatchObject({ page: 1, pageSize: 25, total: 1, items: [{ assetTag: 'API-1', name: 'Core switch' }] });
 
-  const foreign = await page.request.post(api('assets'), { data: { assetTag: 'API-2', name: 'Evil' }, headers: { Origin: 'https://evil.example' } });
+  const foreign = await page.request.post(api('assets'), {
+    data: { assetTag: 'API-2', name: 'Evil' },
+    headers: { Origin: 'https://evil.example' },
+  });
   expect(foreign.status()).toBe(403);
   await context.close();
 });

@@ -41,7 +41,9 @@ test('while the database is down: a clear 503, nobody let in, no crash; it recov
   expect(ready).toMatchObject({ status: 'unavailable', failed: 'database' });
 
   // Each process notices within its probe interval (2 s).
-  await expect.poll(async () => (await page.goto('sessions'))?.status(), { timeout: 10_000, intervals: [500] }).toBe(503);
+  await expect
+    .poll(async () => (await page.goto('sessions'))?.status(), { timeout: 10_000, intervals: [500] })
+    .toBe(503);
   await expect(page.getByRole('heading', { name: 'Service unavailable' })).toBeVisible();
   expect(await page.content()).not.toMatch(/ECONNREFUSED|at .+\.js:\d+|select /i);
 
@@ -52,7 +54,9 @@ test('while the database is down: a clear 503, nobody let in, no crash; it recov
   // Nobody gets in while the database is away, not even with the right password.
   const anonymous = await openBrowser(browser, app);
   expect((await anonymous.page.goto('login'))?.status()).toBe(503);
-  const attempt = await anonymous.page.request.post('api/auth/login', { data: { username: 'erin', password: 'erin-password-1' } });
+  const attempt = await anonymous.page.request.post('api/auth/login', {
+    data: { username: 'erin', password: 'erin-password-1' },
+  });
   expect(attempt.status()).toBe(503);
   expect(attempt.headers()['set-cookie']).toBeUndefined();
 

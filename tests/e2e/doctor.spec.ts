@@ -13,10 +13,19 @@ test.afterAll(() => fs.rmSync(tls.dir, { recursive: true, force: true }));
 // Asynchronous on purpose: the TLS proxy runs in this process and must keep answering.
 function doctor(url: string): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/doctor.ts', '--skip-config', '--url', url], {
-      env: { ...process.env, DOCTOR_USERNAME: 'doc', DOCTOR_PASSWORD: 'doc-password-1', NODE_EXTRA_CA_CERTS: tls.certFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/doctor.ts', '--skip-config', '--url', url],
+      {
+        env: {
+          ...process.env,
+          DOCTOR_USERNAME: 'doc',
+          DOCTOR_PASSWORD: 'doc-password-1',
+          NODE_EXTRA_CA_CERTS: tls.certFile,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -37,7 +46,7 @@ test('a wrong base path is diagnosed as such', async () => {
   const result = await doctor(`${server.app.origin}/assets-manager`);
   expect(result.status).toBe(1);
   expect(result.output).toMatch(/FAIL\s+login page: .* answered 404/);
-  expect(result.output).toContain("BASE_PATH (fixed at build time) differs from this path");
+  expect(result.output).toContain('BASE_PATH (fixed at build time) differs from this path');
 });
 
 test('behind HTTPS with the scheme forwarded (and trusted) the cookie is Secure', async () => {
@@ -68,7 +77,7 @@ test.describe('with COOKIE_SECURE=true served over plain HTTP', () => {
     server.app.setEnv({ COOKIE_SECURE: 'true' });
     await server.app.restart();
   });
-  test.afterAll(async () => {
+  test.afterAll(() => {
     server.app.setEnv({ COOKIE_SECURE: 'auto' });
   });
 

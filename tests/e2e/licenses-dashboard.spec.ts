@@ -72,7 +72,10 @@ test('the JSON API masks the key unless asked to reveal it, and refuses a seat t
   const plain = await (await page.request.get(`api/${licensePath}`)).json();
   expect(plain.license.productKeyMasked).toBe('•••••-•••••-PQRST');
   expect(plain.license.productKey).toBeUndefined();
-  expect(plain.license.seatList.map((seat: { user: { username: string } }) => seat.user.username)).toEqual(['rita', 'rob']);
+  expect(plain.license.seatList.map((seat: { user: { username: string } }) => seat.user.username)).toEqual([
+    'rita',
+    'rob',
+  ]);
   const revealed = await (await page.request.get(`api/${licensePath}?reveal=1`)).json();
   expect(revealed.license.productKey).toBe('ABCDE-FGHIJ-KLMNO-PQRST');
 
@@ -91,10 +94,16 @@ test('the JSON API masks the key unless asked to reveal it, and refuses a seat t
   const freed = await page.request.delete(`api/${licensePath}/seats?seatId=${robSeat.id}`);
   expect(freed.status()).toBe(200);
   expect((await freed.json()).license).toMatchObject({ used: 1, free: 1 });
-  expect((await page.request.post(`api/${licensePath}/seats`, { data: { userId: robSeat.user.id } })).status()).toBe(201);
-  const noted = await page.request.patch(`api/${licensePath}`, { data: { notes: 'For the design team', version: plain.license.version } });
+  expect((await page.request.post(`api/${licensePath}/seats`, { data: { userId: robSeat.user.id } })).status()).toBe(
+    201,
+  );
+  const noted = await page.request.patch(`api/${licensePath}`, {
+    data: { notes: 'For the design team', version: plain.license.version },
+  });
   expect((await noted.json()).license.version).toBe(plain.license.version + 1);
-  const stale = await page.request.patch(`api/${licensePath}`, { data: { name: 'Stale', version: plain.license.version } });
+  const stale = await page.request.patch(`api/${licensePath}`, {
+    data: { name: 'Stale', version: plain.license.version },
+  });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).error.message).toBe('Changed by someone else — reload the page and try again.');
   await context.close();
@@ -118,7 +127,9 @@ test("the dashboard draws its charts, and a requester's shows only their own tic
   expect((await rita.page.request.post('api/tickets', { data: { title: 'Rita cannot print' } })).status()).toBe(201);
   const rob = await openBrowser(browser, server.app);
   await signIn(rob.page, 'rob', 'rob-password-1');
-  expect((await rob.page.request.post('api/tickets', { data: { title: 'Rob needs a dock', priority: 'urgent' } })).status()).toBe(201);
+  expect(
+    (await rob.page.request.post('api/tickets', { data: { title: 'Rob needs a dock', priority: 'urgent' } })).status(),
+  ).toBe(201);
 
   await rita.page.reload();
   await expectNoSeriousA11yViolations(rita.page);

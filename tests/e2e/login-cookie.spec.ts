@@ -6,13 +6,19 @@ import { openBrowser, sessionCookieName, sessionCookies, useAppServer } from './
 const server = useAppServer((app) => app.createUser('alice', 'alice-password-1', 'agent'));
 const sevenDays = 7 * 24 * 3600;
 
-test('login sets one HttpOnly, SameSite=Lax session cookie on the base path, hidden from scripts', async ({ browser }) => {
+test('login sets one HttpOnly, SameSite=Lax session cookie on the base path, hidden from scripts', async ({
+  browser,
+}) => {
   const { context, page } = await openBrowser(browser, server.app);
   const login = new LoginPage(page);
   await login.goto();
-  const setCookie = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/login'));
+  const setCookie = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().includes('/login'),
+  );
   await login.signIn('alice', 'alice-password-1');
-  const header = (await (await setCookie).headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  const header = (await (await setCookie).headersArray())
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .map((h) => h.value);
   await login.expectSignedIn('alice');
 
   expect(header.filter((value) => value.startsWith(`${sessionCookieName}=`))).toHaveLength(1);
@@ -25,7 +31,13 @@ test('login sets one HttpOnly, SameSite=Lax session cookie on the base path, hid
 
   const cookies = await sessionCookies(context);
   expect(cookies).toHaveLength(1);
-  expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/it-assets-manager', secure: false, expires: -1 });
+  expect(cookies[0]).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/it-assets-manager',
+    secure: false,
+    expires: -1,
+  });
   expect(await page.evaluate(() => document.cookie)).not.toContain(sessionCookieName);
 
   await page.reload();
@@ -75,7 +87,9 @@ test('logout clears the cookie, and a saved copy of it no longer works anywhere'
   await thief.addCookies([saved]);
   await thiefPage.goto('./');
   await new LoginPage(thiefPage).expectOnLoginPage();
-  const me = await fetch(`${server.app.baseURL}api/auth/me`, { headers: { cookie: `${sessionCookieName}=${saved.value}` } });
+  const me = await fetch(`${server.app.baseURL}api/auth/me`, {
+    headers: { cookie: `${sessionCookieName}=${saved.value}` },
+  });
   expect(me.status).toBe(401);
   await thief.close();
   await context.close();

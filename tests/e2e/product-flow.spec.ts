@@ -15,7 +15,12 @@ async function signIn(page: Page, username: string, password: string) {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-type StaffNumbers = { openTickets: { total: number }; assetsByStatus: { deployed: number; in_stock: number; total: number }; ticketsPerDay: { day: string; opened: number; resolved: number }[]; today: string };
+type StaffNumbers = {
+  openTickets: { total: number };
+  assetsByStatus: { deployed: number; in_stock: number; total: number };
+  ticketsPerDay: { day: string; opened: number; resolved: number }[];
+  today: string;
+};
 
 async function dashboardNumbers(page: Page): Promise<StaffNumbers> {
   const reply = await page.request.get('api/dashboard');
@@ -23,7 +28,9 @@ async function dashboardNumbers(page: Page): Promise<StaffNumbers> {
   return (await reply.json()) as StaffNumbers;
 }
 
-test('import a laptop, check it out, the requester reports it broken, an agent resolves it; the dashboard follows', async ({ browser }) => {
+test('import a laptop, check it out, the requester reports it broken, an agent resolves it; the dashboard follows', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const admin = await openBrowser(browser, server.app);
   await signIn(admin.page, 'ada', 'ada-password-1');
@@ -31,8 +38,14 @@ test('import a laptop, check it out, the requester reports it broken, an agent r
 
   // An admin imports assets from CSV and checks the laptop out to Rita.
   await admin.page.goto('assets/import');
-  const csv = ['asset_tag,name,category,manufacturer,model,serial,status', 'LAP-001,ThinkPad T14,Laptop,Lenovo,T14 Gen 4,PF4X1,in_stock', 'MON-001,Dell P2723D,Monitor,Dell,P2723D,CN0X9,in_stock'].join('\n');
-  await admin.page.getByLabel('CSV file').setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const csv = [
+    'asset_tag,name,category,manufacturer,model,serial,status',
+    'LAP-001,ThinkPad T14,Laptop,Lenovo,T14 Gen 4,PF4X1,in_stock',
+    'MON-001,Dell P2723D,Monitor,Dell,P2723D,CN0X9,in_stock',
+  ].join('\n');
+  await admin.page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await admin.page.getByRole('button', { name: 'Check the file' }).click();
   await admin.page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(admin.page.getByText('Import finished: 2 created, 0 updated, 0 skipped.')).toBeVisible();
@@ -90,13 +103,17 @@ test('import a laptop, check it out, the requester reports it broken, an agent r
   expect(today(after).resolved).toBe(today(before).resolved + 1);
   expect(after.openTickets.total).toBe(before.openTickets.total);
   await admin.page.goto('./');
-  await expect(admin.page.getByRole('heading', { name: `Assets by status (${after.assetsByStatus.total})` })).toBeVisible();
+  await expect(
+    admin.page.getByRole('heading', { name: `Assets by status (${after.assetsByStatus.total})` }),
+  ).toBeVisible();
   await expect(admin.page.locator('svg[role="img"] title').first()).toBeAttached();
 
   for (const browserSession of [admin, rita, alex]) await browserSession.context.close();
 });
 
-test('the lists and the dashboard hydrate without an error in a browser in another time zone and language', async ({ browser }) => {
+test('the lists and the dashboard hydrate without an error in a browser in another time zone and language', async ({
+  browser,
+}) => {
   // Their tables and charts are client components fed rows formatted on the server, in UTC. A row
   // formatted in the browser's own locale or time zone would differ from the server's HTML, and
   // React would report it.
@@ -110,8 +127,16 @@ test('the lists and the dashboard hydrate without an error in a browser in anoth
   // Something in every client table: the first test left tickets and two assets; alex adds an open
   // ticket assigned to himself (the dashboard's queue) and a license (its seat table).
   const me = (await (await alex.page.request.get('api/auth/me')).json()).user;
-  const opened = await (await alex.page.request.post('api/tickets', { data: { title: 'Dock flickers after sleep' } })).json();
-  expect((await alex.page.request.patch(`api/tickets/${opened.id}`, { data: { version: opened.version, assigneeId: me.id } })).status()).toBe(200);
+  const opened = await (
+    await alex.page.request.post('api/tickets', { data: { title: 'Dock flickers after sleep' } })
+  ).json();
+  expect(
+    (
+      await alex.page.request.patch(`api/tickets/${opened.id}`, {
+        data: { version: opened.version, assigneeId: me.id },
+      })
+    ).status(),
+  ).toBe(200);
   await alex.page.goto('licenses/new');
   await alex.page.getByLabel('Name').fill('Office Suite');
   await alex.page.getByLabel('Seats').fill('5');

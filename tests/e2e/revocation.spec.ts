@@ -8,7 +8,7 @@ const server = useAppServer((app) => {
   app.createUser('erin', 'erin-password-1', 'requester');
 });
 
-test('an admin revoking a session ends it on that browser\'s next request', async ({ browser }) => {
+test("an admin revoking a session ends it on that browser's next request", async ({ browser }) => {
   const dave = await openBrowser(browser, server.app);
   const daveLogin = new LoginPage(dave.page);
   await daveLogin.goto();
@@ -33,7 +33,9 @@ test('an admin revoking a session ends it on that browser\'s next request', asyn
   await admin.context.close();
 });
 
-test('"sign out everywhere else" keeps this session and ends the others; a role change applies at once', async ({ browser }) => {
+test('"sign out everywhere else" keeps this session and ends the others; a role change applies at once', async ({
+  browser,
+}) => {
   const first = await openBrowser(browser, server.app);
   const second = await openBrowser(browser, server.app);
   for (const { page } of [first, second]) {
@@ -96,7 +98,9 @@ test('disabling a user signs them out everywhere', async ({ browser }) => {
   await admin.context.close();
 });
 
-test('the diagnostics page is for admins: it shows what the server sees, and is "not found" for others', async ({ browser }) => {
+test('the diagnostics page is for admins: it shows what the server sees, and is "not found" for others', async ({
+  browser,
+}) => {
   const admin = await openBrowser(browser, server.app);
   await new LoginPage(admin.page).goto();
   await new LoginPage(admin.page).signIn('admin', 'admin-password-1');
@@ -106,7 +110,9 @@ test('the diagnostics page is for admins: it shows what the server sees, and is 
   await expect(facts).toContainText('/it-assets-manager');
   await expect(facts).toContainText(/Instance \(process id\)\s*\d+/);
   const cookiePanel = admin.page.getByRole('region', { name: 'The session cookie it would set' });
-  await expect(cookiePanel.getByText('Path', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText('/it-assets-manager');
+  await expect(cookiePanel.getByText('Path', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    '/it-assets-manager',
+  );
 
   const erin = await openBrowser(browser, server.app);
   await new LoginPage(erin.page).goto();

@@ -16,7 +16,13 @@ test('a tampered cookie is "not signed in": the login page, never an error', asy
   const [cookie] = await sessionCookies(context);
 
   const flipped = cookie.value.slice(0, 40) + (cookie.value[40] === 'A' ? 'B' : 'A') + cookie.value.slice(41);
-  for (const value of [flipped, cookie.value.slice(0, cookie.value.length - 10), 'garbage', 'Fe26.2*1*x*y*z*w*v*u', 'A'.repeat(3900)]) {
+  for (const value of [
+    flipped,
+    cookie.value.slice(0, cookie.value.length - 10),
+    'garbage',
+    'Fe26.2*1*x*y*z*w*v*u',
+    'A'.repeat(3900),
+  ]) {
     await context.clearCookies();
     await context.addCookies([{ ...cookie, value }]);
     const response = await page.goto('sessions');
@@ -107,15 +113,24 @@ test('pages carry a per-request CSP nonce and security headers; no HSTS over pla
 
 test('without a trusted proxy, a client cannot claim HTTPS or another address', async ({ browser, playwright }) => {
   const api = await playwright.request.newContext({ baseURL: server.app.baseURL });
-  const spoofed = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.9', 'X-Forwarded-Host': 'evil.example' };
-  const login = await api.post('api/auth/login', { data: { username: 'bob', password: 'bob-password-11' }, headers: spoofed });
+  const spoofed = {
+    'X-Forwarded-Proto': 'https',
+    'X-Forwarded-For': '203.0.113.9',
+    'X-Forwarded-Host': 'evil.example',
+  };
+  const login = await api.post('api/auth/login', {
+    data: { username: 'bob', password: 'bob-password-11' },
+    headers: spoofed,
+  });
   expect(login.status()).toBe(200);
   const cookie = login.headersArray().find((header) => header.name.toLowerCase() === 'set-cookie')!.value;
   expect(cookie).not.toMatch(/; Secure/i);
   expect((await api.get('login', { headers: spoofed })).headers()['strict-transport-security']).toBeUndefined();
 
   const { context, page } = await openBrowser(browser, server.app);
-  await context.addCookies([{ name: sessionCookieName, value: cookie.split(';')[0].split('=').slice(1).join('='), url: server.app.baseURL }]);
+  await context.addCookies([
+    { name: sessionCookieName, value: cookie.split(';')[0].split('=').slice(1).join('='), url: server.app.baseURL },
+  ]);
   await page.goto('sessions');
   await expect(page.getByRole('heading', { name: 'Your sessions' })).toBeVisible();
   await expect(page.locator('tbody')).toContainText('127.0.0.1');
@@ -140,7 +155,11 @@ test('health and readiness answer without signing in and reveal nothing secret',
   const script = /src="([^"]+\/_next\/static\/[^"]+\.js)"/.exec(await login.text())![1];
   for (const reply of [health, ready, login, await api.get(script)]) {
     expect(reply.status()).toBe(200);
-    expect(reply.headers()).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' });
+    expect(reply.headers()).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'same-origin',
+      'x-frame-options': 'DENY',
+    });
   }
   expect(health.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   await api.dispose();
@@ -152,10 +171,15 @@ test('the JSON login sets the same cookie and /api/auth/me answers with the user
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.fields.password).toBeTruthy();
 
-  const ok = await api.post('api/auth/login', { data: { username: 'BOB', password: 'bob-password-11', remember: true } });
+  const ok = await api.post('api/auth/login', {
+    data: { username: 'BOB', password: 'bob-password-11', remember: true },
+  });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).user).toMatchObject({ username: 'bob', role: 'requester' });
-  const setCookie = ok.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  const setCookie = ok
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .map((h) => h.value);
   expect(setCookie.filter((v) => v.startsWith(`${sessionCookieName}=`))).toHaveLength(1);
   // Max-Age is the session's remaining lifetime in whole seconds: 7 days, or a second less when a
   // second boundary passed between storing the session and writing the cookie.
@@ -179,7 +203,9 @@ test('the JSON login sets the same cookie and /api/auth/me answers with the user
   expect(server.app.logs()).not.toContain(setCookie[0].split(';')[0].split('=').slice(1).join('='));
 
   const me = await api.get('api/auth/me');
-  expect(await me.json()).toEqual({ user: { id: expect.any(String), username: 'bob', displayName: 'bob', role: 'requester' } });
+  expect(await me.json()).toEqual({
+    user: { id: expect.any(String), username: 'bob', displayName: 'bob', role: 'requester' },
+  });
   expect(JSON.stringify(await me.json())).not.toMatch(/hash|password/i);
 
   const foreign = await api.post('api/auth/logout', { headers: { Origin: 'https://evil.example' } });

@@ -3,7 +3,9 @@ import { openBrowser, sessionCookies, useAppServer } from './support/session';
 
 const server = useAppServer();
 
-test('with no users, every page leads to first-run setup, which creates the admin and signs them in', async ({ browser }) => {
+test('with no users, every page leads to first-run setup, which creates the admin and signs them in', async ({
+  browser,
+}) => {
   const { context, page } = await openBrowser(browser, server.app);
   await page.goto('./');
   await expect(page).toHaveURL(/\/it-assets-manager\/setup$/);

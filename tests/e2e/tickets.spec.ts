@@ -28,7 +28,9 @@ async function comment(page: Page, body: string, options: { internal?: boolean }
   await expect(page.getByText(options.internal ? 'Internal note added.' : 'Reply added.')).toBeVisible();
 }
 
-test('a requester opens a ticket; an agent takes it, notes, replies and resolves it; the requester sees only the reply', async ({ browser }) => {
+test('a requester opens a ticket; an agent takes it, notes, replies and resolves it; the requester sees only the reply', async ({
+  browser,
+}) => {
   const rita = await openBrowser(browser, server.app);
   await signIn(rita.page, 'rita', 'rita-password-1');
   await rita.page.goto('tickets/new');
@@ -81,7 +83,9 @@ test('a requester opens a ticket; an agent takes it, notes, replies and resolves
   const json = JSON.parse(text);
   expect(json.reference).toBe(ticket.reference);
   expect(json.status).toBe('resolved');
-  expect(json.comments.map((item: { body: string; internal: boolean }) => [item.body, item.internal])).toEqual([[publicReply, false]]);
+  expect(json.comments.map((item: { body: string; internal: boolean }) => [item.body, item.internal])).toEqual([
+    [publicReply, false],
+  ]);
 
   const asAgent = await (await alex.page.request.get(`api/tickets/${ticket.id}`)).json();
   expect(asAgent.comments.map((item: { internal: boolean }) => item.internal)).toEqual([true, false]);
@@ -131,16 +135,23 @@ test('two agent tabs on one ticket: the second save is refused as changed by som
   expect([saved.priority, saved.category]).toEqual(['urgent', 'Hardware']);
 
   // The JSON API answers a stale version the same way, with 409.
-  const stale = await alex.page.request.patch(`api/tickets/${ticket.id}`, { data: { version: saved.version - 1, priority: 'low' } });
+  const stale = await alex.page.request.patch(`api/tickets/${ticket.id}`, {
+    data: { version: saved.version - 1, priority: 'low' },
+  });
   expect(stale.status()).toBe(409);
-  expect((await stale.json()).error).toEqual({ code: 'conflict', message: 'Changed by someone else — reload the page and try again.' });
+  expect((await stale.json()).error).toEqual({
+    code: 'conflict',
+    message: 'Changed by someone else — reload the page and try again.',
+  });
   await alex.context.close();
 });
 
 test('list filters make a shareable URL, and the CSV export keeps them', async ({ browser }) => {
   const alex = await openBrowser(browser, server.app);
   await signIn(alex.page, 'alex', 'alex-password-1');
-  const other = await alex.page.request.post('api/tickets', { data: { title: 'Wi-Fi slow in the lobby', priority: 'low', category: 'Network' } });
+  const other = await alex.page.request.post('api/tickets', {
+    data: { title: 'Wi-Fi slow in the lobby', priority: 'low', category: 'Network' },
+  });
   expect(other.status()).toBe(201);
 
   await alex.page.goto('tickets?view=all');
@@ -167,7 +178,7 @@ test('list filters make a shareable URL, and the CSV export keeps them', async (
   const downloading = alex.page.waitForEvent('download');
   await alex.page.getByRole('link', { name: 'Export CSV' }).click();
   const download = await downloading;
-  const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toBe('Number,Title,Status,Priority,Category,Requester,Assignee,Created,Updated,Resolved,Closed');
   expect(lines).toHaveLength(2);
@@ -175,7 +186,9 @@ test('list filters make a shareable URL, and the CSV export keeps them', async (
   await alex.context.close();
 });
 
-test('a list past its end says where it ends and links there; an empty list shows no page counts', async ({ browser }) => {
+test('a list past its end says where it ends and links there; an empty list shows no page counts', async ({
+  browser,
+}) => {
   const alex = await openBrowser(browser, server.app);
   await signIn(alex.page, 'alex', 'alex-password-1');
   await alex.page.goto('tickets?view=all&priority=low&page=40');
@@ -195,7 +208,9 @@ test('a list past its end says where it ends and links there; an empty list show
   await alex.context.close();
 });
 
-test('the ticket list prefetches nothing, and a click on a ticket still navigates without reloading the page', async ({ browser }) => {
+test('the ticket list prefetches nothing, and a click on a ticket still navigates without reloading the page', async ({
+  browser,
+}) => {
   const alex = await openBrowser(browser, server.app);
   await signIn(alex.page, 'alex', 'alex-password-1');
   const prefetches: string[] = [];

@@ -31,7 +31,9 @@ function rejectsWith(code: string, check: (error: AppError) => void = () => {}) 
 }
 
 async function auditActions(assetId: string): Promise<string[]> {
-  const audit = await rows<{ action: string }>(sql`select action from audit_log where target_id = ${assetId} order by id`);
+  const audit = await rows<{ action: string }>(
+    sql`select action from audit_log where target_id = ${assetId} order by id`,
+  );
   return audit.map((row) => row.action);
 }
 
@@ -40,7 +42,9 @@ describe('asset tag and serial uniqueness', () => {
     const first = await newAsset({ assetTag: uniqueTag('Case') });
     await assert.rejects(
       newAsset({ assetTag: first.assetTag.toUpperCase() }),
-      rejectsWith('conflict', (error) => assert.deepEqual(error.fields, { assetTag: `Already used by ${first.assetTag}.` })),
+      rejectsWith('conflict', (error) =>
+        assert.deepEqual(error.fields, { assetTag: `Already used by ${first.assetTag}.` }),
+      ),
     );
   });
 
@@ -52,7 +56,9 @@ describe('asset tag and serial uniqueness', () => {
     );
     const other = await newAsset();
     await assert.rejects(
-      db.transaction((tx) => updateAsset(tx, actor, { assetId: other.id, serial: holder.serial!.toUpperCase(), version: other.version })),
+      db.transaction((tx) =>
+        updateAsset(tx, actor, { assetId: other.id, serial: holder.serial!.toUpperCase(), version: other.version }),
+      ),
       rejectsWith('conflict', (error) => assert.equal(error.fields?.serial, `Already used by ${holder.assetTag}.`)),
     );
     assert.equal((await findAsset(db, actor, other.id)).serial, null);
@@ -67,10 +73,19 @@ describe('asset tag and serial uniqueness', () => {
 describe('editing an asset', () => {
   test('an update carries the version it read; a stale one is refused and changes nothing', async () => {
     const asset = await newAsset({ location: 'Shelf 1' });
-    const saved = await db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, location: 'Shelf 2', purchaseCost: '1299.5', version: asset.version }));
+    const saved = await db.transaction((tx) =>
+      updateAsset(tx, actor, {
+        assetId: asset.id,
+        location: 'Shelf 2',
+        purchaseCost: '1299.5',
+        version: asset.version,
+      }),
+    );
     assert.deepEqual([saved.location, saved.purchaseCost, saved.version], ['Shelf 2', '1299.50', asset.version + 1]);
     await assert.rejects(
-      db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, location: 'Shelf 3', version: asset.version })),
+      db.transaction((tx) =>
+        updateAsset(tx, actor, { assetId: asset.id, location: 'Shelf 3', version: asset.version }),
+      ),
       rejectsWith('conflict', (error) => assert.match(error.message, /changed by someone else/i)),
     );
     assert.equal((await findAsset(db, actor, asset.id)).location, 'Shelf 2');
@@ -78,11 +93,26 @@ describe('editing an asset', () => {
   });
 
   test('bad field values are refused per field', async () => {
-    await assert.rejects(newAsset({ purchaseCost: '-1' }), rejectsWith('validation_failed', (error) => assert.match(error.fields?.purchaseCost ?? '', /0 or more/)));
-    await assert.rejects(newAsset({ purchaseCost: '12.345' }), rejectsWith('validation_failed', (error) => assert.ok(error.fields?.purchaseCost)));
-    await assert.rejects(newAsset({ warrantyEnd: '2024-02-30' }), rejectsWith('validation_failed', (error) => assert.match(error.fields?.warrantyEnd ?? '', /YYYY-MM-DD/)));
-    await assert.rejects(newAsset({ assetTag: '  ' }), rejectsWith('validation_failed', (error) => assert.ok(error.fields?.assetTag)));
-    await assert.rejects(newAsset({ status: 'deployed' }), rejectsWith('validation_failed', (error) => assert.ok(error.fields?.status)));
+    await assert.rejects(
+      newAsset({ purchaseCost: '-1' }),
+      rejectsWith('validation_failed', (error) => assert.match(error.fields?.purchaseCost ?? '', /0 or more/)),
+    );
+    await assert.rejects(
+      newAsset({ purchaseCost: '12.345' }),
+      rejectsWith('validation_failed', (error) => assert.ok(error.fields?.purchaseCost)),
+    );
+    await assert.rejects(
+      newAsset({ warrantyEnd: '2024-02-30' }),
+      rejectsWith('validation_failed', (error) => assert.match(error.fields?.warrantyEnd ?? '', /YYYY-MM-DD/)),
+    );
+    await assert.rejects(
+      newAsset({ assetTag: '  ' }),
+      rejectsWith('validation_failed', (error) => assert.ok(error.fields?.assetTag)),
+    );
+    await assert.rejects(
+      newAsset({ status: 'deployed' }),
+      rejectsWith('validation_failed', (error) => assert.ok(error.fields?.status)),
+    );
   });
 });
 
@@ -90,10 +120,14 @@ describe('check-out and check-in', () => {
   test('check-out then check-in: holder, status and a history row with who and when', async () => {
     const requester = await createTestUser(db, { role: 'requester' });
     const asset = await newAsset();
-    const out = await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id, expectedReturn: '2999-12-31' }));
+    const out = await db.transaction((tx) =>
+      checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id, expectedReturn: '2999-12-31' }),
+    );
     assert.deepEqual([out.status, out.assignedTo?.id, out.expectedReturn], ['deployed', requester.id, '2999-12-31']);
 
-    const back = await db.transaction((tx) => checkInAsset(tx, actor, { assetId: asset.id, status: 'in_repair', notes: 'Cracked screen' }));
+    const back = await db.transaction((tx) =>
+      checkInAsset(tx, actor, { assetId: asset.id, status: 'in_repair', notes: 'Cracked screen' }),
+    );
     assert.deepEqual([back.status, back.assignedTo, back.expectedReturn], ['in_repair', null, null]);
 
     const history = await listAssetHistory(db, actor, asset.id);
@@ -108,28 +142,44 @@ describe('check-out and check-in', () => {
   });
 
   test('an asset already checked out, retired or lost cannot be checked out; a free one cannot be checked in', async () => {
-    const [first, second] = [await createTestUser(db, { role: 'requester' }), await createTestUser(db, { role: 'requester' })];
+    const [first, second] = [
+      await createTestUser(db, { role: 'requester' }),
+      await createTestUser(db, { role: 'requester' }),
+    ];
     const asset = await newAsset();
     await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: first.id }));
     await assert.rejects(
       db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: second.id })),
-      rejectsWith('conflict', (error) => assert.match(error.message, new RegExp(`already checked out to ${first.displayName}`))),
+      rejectsWith('conflict', (error) =>
+        assert.match(error.message, new RegExp(`already checked out to ${first.displayName}`)),
+      ),
     );
     assert.equal((await findAsset(db, actor, asset.id)).assignedTo?.id, first.id);
 
     const retired = await newAsset({ status: 'retired' });
-    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, actor, { assetId: retired.id, userId: first.id })), rejectsWith('conflict'));
-    await assert.rejects(db.transaction((tx) => checkInAsset(tx, actor, { assetId: retired.id })), rejectsWith('conflict', (error) => assert.match(error.message, /not checked out/)));
+    await assert.rejects(
+      db.transaction((tx) => checkOutAsset(tx, actor, { assetId: retired.id, userId: first.id })),
+      rejectsWith('conflict'),
+    );
+    await assert.rejects(
+      db.transaction((tx) => checkInAsset(tx, actor, { assetId: retired.id })),
+      rejectsWith('conflict', (error) => assert.match(error.message, /not checked out/)),
+    );
   });
 
   test('check-out needs an active user and an expected return that is not in the past', async () => {
     const disabled = await createTestUser(db, { role: 'requester' });
     await db.transaction((tx) => setUserActive(tx, testCommandLine, { userId: disabled.id, active: false }));
     const asset = await newAsset();
-    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: disabled.id })), rejectsWith('validation_failed'));
+    await assert.rejects(
+      db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: disabled.id })),
+      rejectsWith('validation_failed'),
+    );
     const active = await createTestUser(db, { role: 'requester' });
     await assert.rejects(
-      db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: active.id, expectedReturn: '2000-01-01' })),
+      db.transaction((tx) =>
+        checkOutAsset(tx, actor, { assetId: asset.id, userId: active.id, expectedReturn: '2000-01-01' }),
+      ),
       rejectsWith('validation_failed', (error) => assert.match(error.fields?.expectedReturn ?? '', /past/)),
     );
     assert.equal((await findAsset(db, actor, asset.id)).status, 'in_stock');
@@ -154,17 +204,42 @@ describe('lists', () => {
     const a = await newAsset({ assetTag: `${marker}-2`, name: 'Dell Latitude', warrantyEnd: '2000-01-01' });
     const b = await newAsset({ assetTag: `${marker}-1`, name: 'HP Monitor', status: 'in_repair' });
     await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: a.id, userId: requester.id }));
-    const list = (params: Record<string, string>) => listAssets(db, actor, assetListSchema.parse({ q: marker, ...params }));
+    const list = (params: Record<string, string>) =>
+      listAssets(db, actor, assetListSchema.parse({ q: marker, ...params }));
 
-    assert.deepEqual((await list({ sort: 'tag', dir: 'asc' })).items.map((item) => item.id), [b.id, a.id]);
-    assert.deepEqual((await list({ status: 'in_repair' })).items.map((item) => item.id), [b.id]);
-    assert.deepEqual((await list({ assignedTo: requester.id })).items.map((item) => item.id), [a.id]);
-    assert.deepEqual((await list({ assignedTo: 'none' })).items.map((item) => item.id), [b.id]);
-    assert.deepEqual((await list({ assignedTo: 'any' })).items.map((item) => item.id), [a.id]);
-    assert.deepEqual((await list({ q: `${marker} latitude` })).items.map((item) => item.id), [a.id]);
-    assert.deepEqual((await list({ warrantyDays: '30' })).items.map((item) => item.id), [a.id]);
+    assert.deepEqual(
+      (await list({ sort: 'tag', dir: 'asc' })).items.map((item) => item.id),
+      [b.id, a.id],
+    );
+    assert.deepEqual(
+      (await list({ status: 'in_repair' })).items.map((item) => item.id),
+      [b.id],
+    );
+    assert.deepEqual(
+      (await list({ assignedTo: requester.id })).items.map((item) => item.id),
+      [a.id],
+    );
+    assert.deepEqual(
+      (await list({ assignedTo: 'none' })).items.map((item) => item.id),
+      [b.id],
+    );
+    assert.deepEqual(
+      (await list({ assignedTo: 'any' })).items.map((item) => item.id),
+      [a.id],
+    );
+    assert.deepEqual(
+      (await list({ q: `${marker} latitude` })).items.map((item) => item.id),
+      [a.id],
+    );
+    assert.deepEqual(
+      (await list({ warrantyDays: '30' })).items.map((item) => item.id),
+      [a.id],
+    );
     // "zq…-2" is read by PostgreSQL as the word "zq…" and the number "-2": it must still be found.
-    assert.deepEqual((await list({ q: `${marker}-2` })).items.map((item) => item.id), [a.id]);
+    assert.deepEqual(
+      (await list({ q: `${marker}-2` })).items.map((item) => item.id),
+      [a.id],
+    );
     const page = await list({ pageSize: '1', page: '2', sort: 'tag', dir: 'asc' });
     assert.deepEqual([page.total, page.items[0].id], [2, a.id]);
   });

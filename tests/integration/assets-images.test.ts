@@ -41,11 +41,38 @@ function png(width = 1, height = 1): Buffer {
   header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
   const pixels = Buffer.alloc(width <= 64 ? height * (width + 1) : 1);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(pixels)), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(pixels)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 function jpeg(width = 2, height = 3): Buffer {
-  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
-  const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11, 0x00, 0x03, 0x11, 0x00];
+  const app0 = [
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ];
+  const sof0 = [
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    0x03,
+    0x01,
+    0x11,
+    0x00,
+    0x02,
+    0x11,
+    0x00,
+    0x03,
+    0x11,
+    0x00,
+  ];
   return Buffer.from([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]);
 }
 function webp(width = 4, height = 5): Buffer {
@@ -62,8 +89,14 @@ function webp(width = 4, height = 5): Buffer {
 }
 
 const newAsset = async () =>
-  db.transaction((tx) => createAsset(tx, actor, { assetTag: `IMG-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`, name: 'Camera' }));
-const upload = (assetId: string, bytes: Uint8Array) => db.transaction((tx) => setAssetImage(tx, actor, { assetId, bytes, limits }));
+  db.transaction((tx) =>
+    createAsset(tx, actor, {
+      assetTag: `IMG-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
+      name: 'Camera',
+    }),
+  );
+const upload = (assetId: string, bytes: Uint8Array) =>
+  db.transaction((tx) => setAssetImage(tx, actor, { assetId, bytes, limits }));
 const refusedWith = (code: string, pattern: RegExp) => (error: unknown) =>
   error instanceof AppError && error.code === code && pattern.test(error.message);
 
@@ -93,12 +126,22 @@ describe('asset images', () => {
 
   test('text, HTML and SVG are refused (415) even when declared image/png, and nothing is stored', async () => {
     const asset = await newAsset();
-    for (const content of ['just some text', '<!doctype html><script>alert(1)</script>', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>']) {
+    for (const content of [
+      'just some text',
+      '<!doctype html><script>alert(1)</script>',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    ]) {
       const file = new File([content], 'image.png', { type: 'image/png' });
-      await assert.rejects(upload(asset.id, new Uint8Array(await file.arrayBuffer())), refusedWith('unsupported_media_type', /Only PNG, JPEG or WebP/));
+      await assert.rejects(
+        upload(asset.id, new Uint8Array(await file.arrayBuffer())),
+        refusedWith('unsupported_media_type', /Only PNG, JPEG or WebP/),
+      );
     }
     // Right magic bytes, nothing readable behind them.
-    await assert.rejects(upload(asset.id, png().subarray(0, 12)), refusedWith('unsupported_media_type', /could not be read/));
+    await assert.rejects(
+      upload(asset.id, png().subarray(0, 12)),
+      refusedWith('unsupported_media_type', /could not be read/),
+    );
     assert.equal(await findAssetImageInfo(db, actor, asset.id), null);
   });
 
@@ -128,8 +171,13 @@ describe('asset images', () => {
     assert.equal((await findAssetImageInfo(db, actor, asset.id))?.contentType, 'image/png');
     assert.equal(await db.transaction((tx) => removeAssetImage(tx, actor, asset.id)), true);
     assert.equal(await readAssetImage(db, actor, asset.id), null);
-    const audit = await rows<{ action: string }>(sql`select action from audit_log where target_id = ${asset.id} order by id`);
-    assert.deepEqual(audit.map((row) => row.action), ['asset.create', 'asset.image_set', 'asset.image_remove']);
+    const audit = await rows<{ action: string }>(
+      sql`select action from audit_log where target_id = ${asset.id} order by id`,
+    );
+    assert.deepEqual(
+      audit.map((row) => row.action),
+      ['asset.create', 'asset.image_set', 'asset.image_remove'],
+    );
   });
 
   test('detection reads magic bytes only', () => {

@@ -46,21 +46,43 @@ function tinyPng(): Uint8Array {
   header.writeUInt32BE(1, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-const isNotFound = (error: unknown) => error instanceof AppError && error.code === 'not_found' && error.message === 'No such asset.';
+const isNotFound = (error: unknown) =>
+  error instanceof AppError && error.code === 'not_found' && error.message === 'No such asset.';
 
-const mine = await db.transaction((tx) => createAsset(tx, as(agent), { assetTag: 'PERM-1', name: 'Requester laptop', category: 'Laptop' }));
-const notMine = await db.transaction((tx) => createAsset(tx, as(admin), { assetTag: 'PERM-2', name: 'Someone else laptop', category: 'Server' }));
-const unassigned = await db.transaction((tx) => createAsset(tx, as(admin), { assetTag: 'PERM-3', name: 'Spare', category: 'Monitor' }));
+const mine = await db.transaction((tx) =>
+  createAsset(tx, as(agent), { assetTag: 'PERM-1', name: 'Requester laptop', category: 'Laptop' }),
+);
+const notMine = await db.transaction((tx) =>
+  createAsset(tx, as(admin), { assetTag: 'PERM-2', name: 'Someone else laptop', category: 'Server' }),
+);
+const unassigned = await db.transaction((tx) =>
+  createAsset(tx, as(admin), { assetTag: 'PERM-3', name: 'Spare', category: 'Monitor' }),
+);
 await db.transaction((tx) => checkOutAsset(tx, as(agent), { assetId: mine.id, userId: requester.id }));
 await db.transaction((tx) => checkOutAsset(tx, as(agent), { assetId: notMine.id, userId: otherRequester.id }));
-await db.transaction((tx) => setAssetImage(tx, as(agent), { assetId: mine.id, bytes: tinyPng(), limits: config.images }));
-await db.transaction((tx) => setAssetImage(tx, as(agent), { assetId: notMine.id, bytes: tinyPng(), limits: config.images }));
+await db.transaction((tx) =>
+  setAssetImage(tx, as(agent), { assetId: mine.id, bytes: tinyPng(), limits: config.images }),
+);
+await db.transaction((tx) =>
+  setAssetImage(tx, as(agent), { assetId: notMine.id, bytes: tinyPng(), limits: config.images }),
+);
 
-const [ownTicket] = await db.insert(tickets).values({ title: 'My laptop is slow', requesterId: requester.id }).returning({ id: tickets.id });
-const [foreignTicket] = await db.insert(tickets).values({ title: 'Borrowed it once', requesterId: otherRequester.id }).returning({ id: tickets.id });
+const [ownTicket] = await db
+  .insert(tickets)
+  .values({ title: 'My laptop is slow', requesterId: requester.id })
+  .returning({ id: tickets.id });
+const [foreignTicket] = await db
+  .insert(tickets)
+  .values({ title: 'Borrowed it once', requesterId: otherRequester.id })
+  .returning({ id: tickets.id });
 await db.insert(ticketAssets).values([
   { ticketId: ownTicket.id, assetId: mine.id },
   { ticketId: foreignTicket.id, assetId: mine.id },
@@ -76,21 +98,31 @@ describe('agents and admins', () => {
   ] as const) {
     const actor = as(user);
     test(`${role}: sees every asset through every read door`, async () => {
-      assert.deepEqual((await listAssets(db, actor, listParams)).items.map((asset) => asset.assetTag), ['PERM-1', 'PERM-2', 'PERM-3']);
+      assert.deepEqual(
+        (await listAssets(db, actor, listParams)).items.map((asset) => asset.assetTag),
+        ['PERM-1', 'PERM-2', 'PERM-3'],
+      );
       assert.equal((await listAssetsForExport(db, actor, listParams)).length, 3);
       for (const id of everyId) assert.equal((await findAsset(db, actor, id)).id, id);
       assert.ok(await readAssetImage(db, actor, notMine.id));
       assert.equal((await listAssetTickets(db, actor, mine.id)).length, 2);
-      for (const category of ['Laptop', 'Monitor', 'Server']) assert.ok((await listAssetCategories(db, actor)).includes(category));
+      for (const category of ['Laptop', 'Monitor', 'Server'])
+        assert.ok((await listAssetCategories(db, actor)).includes(category));
     });
 
     test(`${role}: can change assets`, async () => {
-      const asset = await db.transaction((tx) => createAsset(tx, actor, { assetTag: `STAFF-${role}`, name: 'By staff' }));
-      const updated = await db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, notes: 'ok', version: asset.version }));
+      const asset = await db.transaction((tx) =>
+        createAsset(tx, actor, { assetTag: `STAFF-${role}`, name: 'By staff' }),
+      );
+      const updated = await db.transaction((tx) =>
+        updateAsset(tx, actor, { assetId: asset.id, notes: 'ok', version: asset.version }),
+      );
       assert.equal(updated.notes, 'ok');
       await db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id }));
       await db.transaction((tx) => checkInAsset(tx, actor, { assetId: asset.id }));
-      await db.transaction((tx) => setAssetImage(tx, actor, { assetId: asset.id, bytes: tinyPng(), limits: config.images }));
+      await db.transaction((tx) =>
+        setAssetImage(tx, actor, { assetId: asset.id, bytes: tinyPng(), limits: config.images }),
+      );
       assert.equal(await db.transaction((tx) => removeAssetImage(tx, actor, asset.id)), true);
     });
   }
@@ -100,12 +132,18 @@ describe('a requester', () => {
   const reader = as(requester);
 
   test('lists only the assets checked out to them, whatever the filters ask', async () => {
-    assert.deepEqual((await listAssets(db, reader, listParams)).items.map((asset) => asset.id), [mine.id]);
+    assert.deepEqual(
+      (await listAssets(db, reader, listParams)).items.map((asset) => asset.id),
+      [mine.id],
+    );
     assert.deepEqual(
       (await listAssets(db, reader, assetListSchema.parse({ assignedTo: otherRequester.id }))).items,
       [],
     );
-    assert.deepEqual((await listAssetsForExport(db, reader, listParams)).map((asset) => asset.id), [mine.id]);
+    assert.deepEqual(
+      (await listAssetsForExport(db, reader, listParams)).map((asset) => asset.id),
+      [mine.id],
+    );
     assert.deepEqual(await listAssetCategories(db, reader), ['Laptop']);
   });
 
@@ -114,7 +152,10 @@ describe('a requester', () => {
     assert.ok(await readAssetImage(db, reader, mine.id));
     assert.ok(await findAssetImageInfo(db, reader, mine.id));
     assert.equal((await listAssetHistory(db, reader, mine.id)).length, 1);
-    assert.deepEqual((await listAssetTickets(db, reader, mine.id)).map((ticket) => ticket.id), [ownTicket.id]);
+    assert.deepEqual(
+      (await listAssetTickets(db, reader, mine.id)).map((ticket) => ticket.id),
+      [ownTicket.id],
+    );
   });
 
   test('gets "not found" for anyone else\'s asset, through every read door, as for one that does not exist', async () => {
@@ -128,15 +169,38 @@ describe('a requester', () => {
   });
 
   test('changes nothing, not even their own asset', async () => {
-    await assert.rejects(db.transaction((tx) => createAsset(tx, reader, { assetTag: 'PERM-REQ', name: 'Mine now' })), isNotFound);
+    await assert.rejects(
+      db.transaction((tx) => createAsset(tx, reader, { assetTag: 'PERM-REQ', name: 'Mine now' })),
+      isNotFound,
+    );
     for (const id of [mine.id, notMine.id]) {
-      await assert.rejects(db.transaction((tx) => updateAsset(tx, reader, { assetId: id, name: 'Renamed', version: 1 })), isNotFound);
-      await assert.rejects(db.transaction((tx) => checkInAsset(tx, reader, { assetId: id })), isNotFound);
-      await assert.rejects(db.transaction((tx) => setAssetImage(tx, reader, { assetId: id, bytes: tinyPng(), limits: config.images })), isNotFound);
-      await assert.rejects(db.transaction((tx) => removeAssetImage(tx, reader, id)), isNotFound);
+      await assert.rejects(
+        db.transaction((tx) => updateAsset(tx, reader, { assetId: id, name: 'Renamed', version: 1 })),
+        isNotFound,
+      );
+      await assert.rejects(
+        db.transaction((tx) => checkInAsset(tx, reader, { assetId: id })),
+        isNotFound,
+      );
+      await assert.rejects(
+        db.transaction((tx) => setAssetImage(tx, reader, { assetId: id, bytes: tinyPng(), limits: config.images })),
+        isNotFound,
+      );
+      await assert.rejects(
+        db.transaction((tx) => removeAssetImage(tx, reader, id)),
+        isNotFound,
+      );
     }
-    await assert.rejects(db.transaction((tx) => checkOutAsset(tx, reader, { assetId: unassigned.id, userId: requester.id })), isNotFound);
-    await assert.rejects(db.transaction((tx) => importAssets(tx, reader, { csv: 'asset_tag,name\nPERM-CSV,Imported\n', mode: 'all', dryRun: false })), isNotFound);
+    await assert.rejects(
+      db.transaction((tx) => checkOutAsset(tx, reader, { assetId: unassigned.id, userId: requester.id })),
+      isNotFound,
+    );
+    await assert.rejects(
+      db.transaction((tx) =>
+        importAssets(tx, reader, { csv: 'asset_tag,name\nPERM-CSV,Imported\n', mode: 'all', dryRun: false }),
+      ),
+      isNotFound,
+    );
 
     const after = await findAsset(db, as(agent), mine.id);
     assert.deepEqual([after.name, after.assignedTo?.id, after.hasImage], ['Requester laptop', requester.id, true]);

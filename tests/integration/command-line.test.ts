@@ -11,7 +11,13 @@ after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function run(script: string, args: string[], env: Record<string, string> = {}, input = '') {
   const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, BCRYPT_COST: '4', ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      BCRYPT_COST: '4',
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     input,
     encoding: 'utf8',
     timeout: 60_000,
@@ -32,7 +38,11 @@ describe('starting the server with a bad configuration', () => {
   });
 
   test('a short secret and a bad port are refused by name', () => {
-    const short = run('server/index.ts', [], { NODE_ENV: 'production', BCRYPT_COST: '12', SESSION_SECRET: 'too-short' });
+    const short = run('server/index.ts', [], {
+      NODE_ENV: 'production',
+      BCRYPT_COST: '12',
+      SESSION_SECRET: 'too-short',
+    });
     assert.equal(short.status, 1);
     assert.match(short.stderr, /SESSION_SECRET is 9 characters long; it must be at least 32/);
     const port = run('server/index.ts', [], { PORT: 'eighty' });
@@ -44,7 +54,10 @@ describe('starting the server with a bad configuration', () => {
 
 describe('npm run users', () => {
   test('creates users from a password on standard input and lists them', () => {
-    const created = users(['create', '--username', 'Alice', '--role', 'agent', '--display-name', 'Alice A', '--password-stdin'], 'alice-password\n');
+    const created = users(
+      ['create', '--username', 'Alice', '--role', 'agent', '--display-name', 'Alice A', '--password-stdin'],
+      'alice-password\n',
+    );
     assert.equal(created.status, 0, created.stderr);
     assert.match(created.stdout, /Created agent Alice\./);
     const listed = users(['list']);
@@ -54,13 +67,28 @@ describe('npm run users', () => {
 
   test('bad input exits non-zero with a clear message and changes nothing', () => {
     const cases: [string[], string, RegExp, number][] = [
-      [['create', '--username', 'bob', '--role', 'boss', '--password-stdin'], 'bob-password', /--role must be one of admin, agent, requester; got "boss"/, 2],
+      [
+        ['create', '--username', 'bob', '--role', 'boss', '--password-stdin'],
+        'bob-password',
+        /--role must be one of admin, agent, requester; got "boss"/,
+        2,
+      ],
       [['create', '--username', 'bob', '--role', 'agent', '--password-stdin'], 'short', /Use at least 8 characters/, 2],
       [['create', '--username', 'bob', '--role', 'agent', '--password-stdin'], 'x'.repeat(73), /at most 72 bytes/, 2],
-      [['create', '--username', 'bob', '--role', 'agent', '--password', 'secret123'], '', /Unknown option '--password'/, 2],
+      [
+        ['create', '--username', 'bob', '--role', 'agent', '--password', 'secret123'],
+        '',
+        /Unknown option '--password'/,
+        2,
+      ],
       [['create', '--username', 'bob', '--role', 'agent'], 'bob-password', /--password-stdin is required/, 2],
       [['create', '--username', 'ALICE', '--role', 'agent', '--password-stdin'], 'alice-password', /already taken/, 1],
-      [['set-password', '--username', 'nobody', '--password-stdin'], 'whatever-pass', /there is no user named "nobody"/, 2],
+      [
+        ['set-password', '--username', 'nobody', '--password-stdin'],
+        'whatever-pass',
+        /there is no user named "nobody"/,
+        2,
+      ],
       [['frobnicate'], '', /unknown command "frobnicate"/, 2],
     ];
     for (const [args, input, message, status] of cases) {

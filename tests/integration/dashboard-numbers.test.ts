@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadDashboard, type RequesterDashboard, type StaffDashboard } from '../../lib/dashboard/dashboard';
-import { assets, licenses, licenseSeats, tickets, type TicketPriority, type TicketStatus } from '../../lib/db/schema-domain';
+import {
+  assets,
+  licenses,
+  licenseSeats,
+  tickets,
+  type TicketPriority,
+  type TicketStatus,
+} from '../../lib/db/schema-domain';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
 
@@ -44,13 +51,65 @@ async function seedTickets(seeds: TicketSeed[]) {
 
 await seedTickets([
   { title: 'Printer jam', status: 'new', priority: 'normal', requester: alice, created: at('2026-06-15', '00:00:00') },
-  { title: 'VPN down', status: 'new', priority: 'urgent', requester: alice, assignee: agent, created: at('2026-06-14') },
-  { title: 'New laptop', status: 'open', priority: 'low', requester: bob, assignee: agent, created: at('2026-06-10'), updated: at('2026-06-14') },
-  { title: 'Slow disk', status: 'open', priority: 'low', requester: bob, assignee: agent, created: at('2026-06-10', '08:00:00'), updated: at('2026-06-12') },
-  { title: 'Email quota', status: 'pending', priority: 'high', requester: bob, assignee: otherAgent, created: at('2026-05-20') },
-  { title: 'Monitor flicker', status: 'resolved', priority: 'high', requester: alice, assignee: agent, created: at('2026-06-01'), resolved: at('2026-06-14', '23:59:59') },
-  { title: 'Old request', status: 'closed', priority: 'normal', requester: alice, created: at('2026-05-16', '23:59:59'), resolved: at('2026-05-17', '00:00:00') },
-  { title: 'Ancient', status: 'closed', priority: 'normal', requester: bob, created: at('2026-01-01'), resolved: at('2026-05-16', '23:59:59') },
+  {
+    title: 'VPN down',
+    status: 'new',
+    priority: 'urgent',
+    requester: alice,
+    assignee: agent,
+    created: at('2026-06-14'),
+  },
+  {
+    title: 'New laptop',
+    status: 'open',
+    priority: 'low',
+    requester: bob,
+    assignee: agent,
+    created: at('2026-06-10'),
+    updated: at('2026-06-14'),
+  },
+  {
+    title: 'Slow disk',
+    status: 'open',
+    priority: 'low',
+    requester: bob,
+    assignee: agent,
+    created: at('2026-06-10', '08:00:00'),
+    updated: at('2026-06-12'),
+  },
+  {
+    title: 'Email quota',
+    status: 'pending',
+    priority: 'high',
+    requester: bob,
+    assignee: otherAgent,
+    created: at('2026-05-20'),
+  },
+  {
+    title: 'Monitor flicker',
+    status: 'resolved',
+    priority: 'high',
+    requester: alice,
+    assignee: agent,
+    created: at('2026-06-01'),
+    resolved: at('2026-06-14', '23:59:59'),
+  },
+  {
+    title: 'Old request',
+    status: 'closed',
+    priority: 'normal',
+    requester: alice,
+    created: at('2026-05-16', '23:59:59'),
+    resolved: at('2026-05-17', '00:00:00'),
+  },
+  {
+    title: 'Ancient',
+    status: 'closed',
+    priority: 'normal',
+    requester: bob,
+    created: at('2026-01-01'),
+    resolved: at('2026-05-16', '23:59:59'),
+  },
 ]);
 
 await db.insert(assets).values([
@@ -155,7 +214,7 @@ describe('the dashboard of an agent', () => {
 });
 
 describe('the dashboard of an admin', () => {
-  test('is the staff dashboard, marked as an admin\'s', async () => {
+  test("is the staff dashboard, marked as an admin's", async () => {
     const admin = await createTestUser(db, { role: 'admin' });
     const dashboard = (await loadDashboard(db, actorFor(admin), { today })) as StaffDashboard;
     assert.equal(dashboard.role, 'admin');
@@ -169,10 +228,19 @@ describe('the dashboard of a requester', () => {
     assert.deepEqual(Object.keys(dashboard).sort(), ['myAssets', 'myOpenTickets', 'role', 'today']);
     assert.equal(dashboard.myOpenTickets.total, 2);
     assert.deepEqual(dashboard.myOpenTickets.items.map((ticket) => ticket.title).sort(), ['Printer jam', 'VPN down']);
-    assert.deepEqual(dashboard.myAssets.map((asset) => asset.assetTag), ['DASH-001']);
+    assert.deepEqual(
+      dashboard.myAssets.map((asset) => asset.assetTag),
+      ['DASH-001'],
+    );
 
     const bobs = (await loadDashboard(db, actorFor(bob), { today })) as RequesterDashboard;
-    assert.deepEqual(bobs.myOpenTickets.items.map((ticket) => ticket.title), ['New laptop', 'Slow disk', 'Email quota']);
-    assert.deepEqual(bobs.myAssets.map((asset) => asset.assetTag), ['DASH-002']);
+    assert.deepEqual(
+      bobs.myOpenTickets.items.map((ticket) => ticket.title),
+      ['New laptop', 'Slow disk', 'Email quota'],
+    );
+    assert.deepEqual(
+      bobs.myAssets.map((asset) => asset.assetTag),
+      ['DASH-002'],
+    );
   });
 });

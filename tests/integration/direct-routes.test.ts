@@ -14,7 +14,10 @@ import { createTestUser, openTestSession } from '../support/users';
 // contract as the routes Next.js serves, checked here on a real socket and a real database.
 const newSecret = 'direct-routes-new-secret-'.padEnd(40, 'n');
 const oldSecret = 'direct-routes-old-secret-'.padEnd(40, 'o');
-const { db, config, rows } = await useTestDatabase({ SESSION_SECRET: `${newSecret},${oldSecret}`, SESSION_CHECK_CACHE: '0' });
+const { db, config, rows } = await useTestDatabase({
+  SESSION_SECRET: `${newSecret},${oldSecret}`,
+  SESSION_CHECK_CACHE: '0',
+});
 
 const server = useDirectRoutesServer(config);
 
@@ -22,18 +25,24 @@ async function signedInCookie(options: { secrets?: string[]; persistent?: boolea
   const user = await createTestUser(db, { role: 'agent' });
   const session = await openTestSession(db, config, user.id, { persistent: options.persistent });
   const exp = Math.floor(session.expiresAt.getTime() / 1000);
-  const value = await sealClaim({ sid: session.token, uid: user.id, exp, persistent: options.persistent ?? false }, options.secrets ?? [newSecret]);
+  const value = await sealClaim(
+    { sid: session.token, uid: user.id, exp, persistent: options.persistent ?? false },
+    options.secrets ?? [newSecret],
+  );
   return { user, session, value };
 }
 
-const me = (cookie?: string, init: RequestInit = {}) => fetch(`${server.base()}/api/auth/me`, { ...init, headers: { ...(cookie ? { cookie } : {}), ...init.headers } });
+const me = (cookie?: string, init: RequestInit = {}) =>
+  fetch(`${server.base()}/api/auth/me`, { ...init, headers: { ...(cookie ? { cookie } : {}), ...init.headers } });
 
 describe('GET /api/auth/me, answered by the custom server', () => {
   test('a signed-in user gets their id, name and role, never cached, and nothing else', async () => {
     const { user, value } = await signedInCookie();
     const reply = await me(`${sessionCookieName}=${value}`);
     assert.equal(reply.status, 200);
-    assert.deepEqual(await reply.json(), { user: { id: user.id, username: user.username, displayName: user.displayName, role: 'agent' } });
+    assert.deepEqual(await reply.json(), {
+      user: { id: user.id, username: user.username, displayName: user.displayName, role: 'agent' },
+    });
     assert.equal(reply.headers.get('cache-control'), 'no-store');
     assert.equal(reply.headers.get('content-type'), 'application/json');
     assert.equal(reply.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
@@ -70,10 +79,16 @@ describe('GET /api/auth/me, answered by the custom server', () => {
     assert.equal((await me(`${sessionCookieName}=${value}`)).status, 401);
   });
 
-  test('another app\'s cookie of the same name on the same host does not hide ours, in either order', async () => {
+  test("another app's cookie of the same name on the same host does not hide ours, in either order", async () => {
     const { user, value } = await signedInCookie();
-    const foreign = await sealClaim({ sid: 'A'.repeat(22), uid: user.id, exp: Math.floor(Date.now() / 1000) + 600, persistent: false }, ['another-app-secret-'.padEnd(40, 'x')]);
-    for (const header of [`${sessionCookieName}=${value}; ${sessionCookieName}=${foreign}`, `${sessionCookieName}=${foreign}; ${sessionCookieName}=${value}`]) {
+    const foreign = await sealClaim(
+      { sid: 'A'.repeat(22), uid: user.id, exp: Math.floor(Date.now() / 1000) + 600, persistent: false },
+      ['another-app-secret-'.padEnd(40, 'x')],
+    );
+    for (const header of [
+      `${sessionCookieName}=${value}; ${sessionCookieName}=${foreign}`,
+      `${sessionCookieName}=${foreign}; ${sessionCookieName}=${value}`,
+    ]) {
       const reply = await me(header);
       assert.equal(reply.status, 200);
       assert.equal(((await reply.json()) as { user: { id: string } }).user.id, user.id);
@@ -92,8 +107,14 @@ describe('GET /api/auth/me, answered by the custom server', () => {
     assert.deepEqual(Object.keys(attributes).sort(), ['expires', 'httponly', 'max-age', 'path', 'samesite']);
     assert.deepEqual([attributes.path, attributes.httponly, attributes.samesite], ['/', true, 'lax']);
     assert.match(String(attributes['max-age']), /^\d+$/);
-    assert.ok(Math.abs(Number(attributes['max-age']) - config.session.ttlSeconds) <= 5, `Max-Age ${attributes['max-age']}`);
-    assert.ok(Math.abs(Date.parse(String(attributes.expires)) - (Date.now() + Number(attributes['max-age']) * 1000)) <= 5000, `Expires ${attributes.expires}`);
+    assert.ok(
+      Math.abs(Number(attributes['max-age']) - config.session.ttlSeconds) <= 5,
+      `Max-Age ${attributes['max-age']}`,
+    );
+    assert.ok(
+      Math.abs(Date.parse(String(attributes.expires)) - (Date.now() + Number(attributes['max-age']) * 1000)) <= 5000,
+      `Expires ${attributes.expires}`,
+    );
     assert.notEqual(resealed, value);
     assert.equal((await unsealClaim(resealed, [newSecret]))?.sealedWithNewest, true);
     const again = await me(`${sessionCookieName}=${resealed}`);

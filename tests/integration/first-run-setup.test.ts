@@ -8,7 +8,11 @@ import { useTestDatabase } from '../support/test-database';
 import { testCommandLine } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
-const adminInput = (username: string) => ({ username, displayName: `Admin ${username}`, password: 'first admin password' });
+const adminInput = (username: string) => ({
+  username,
+  displayName: `Admin ${username}`,
+  password: 'first admin password',
+});
 
 function isSetupClosed(error: unknown): boolean {
   return error instanceof AppError && error.code === 'setup_closed' && /already complete/.test(error.message);
@@ -26,7 +30,9 @@ describe('first-run setup', () => {
 
     const [setup] = await rows<{ admin_id: string }>(sql`select admin_id from instance_setup`);
     assert.equal(setup.admin_id, admin.id);
-    const [audit] = await rows<{ action: string; target_id: string }>(sql`select action, target_id from audit_log where action = 'user.create'`);
+    const [audit] = await rows<{ action: string; target_id: string }>(
+      sql`select action, target_id from audit_log where action = 'user.create'`,
+    );
     assert.equal(audit.target_id, admin.id);
 
     assert.equal(await isSetupNeeded(), false);
@@ -34,7 +40,10 @@ describe('first-run setup', () => {
 
   test('a second setup is refused and changes nothing', async () => {
     await assert.rejects(completeFirstRunSetup(adminInput('intruder'), '203.0.113.66'), isSetupClosed);
-    assert.deepEqual((await listUsers(db, testCommandLine)).map((user) => user.username), ['root-admin']);
+    assert.deepEqual(
+      (await listUsers(db, testCommandLine)).map((user) => user.username),
+      ['root-admin'],
+    );
   });
 
   test('two setups racing each other: exactly one admin is created, the other is refused', async () => {
@@ -51,7 +60,7 @@ describe('first-run setup', () => {
     const rejected = results.filter((result) => result.status === 'rejected');
     assert.equal(fulfilled.length, 1);
     assert.equal(rejected.length, 1);
-    assert.ok(isSetupClosed((rejected[0] as PromiseRejectedResult).reason), String((rejected[0] as PromiseRejectedResult).reason));
+    assert.ok(isSetupClosed(rejected[0].reason), String(rejected[0].reason));
 
     const users = await listUsers(db, testCommandLine);
     assert.equal(users.length, 1);

@@ -10,13 +10,22 @@ import { setUserActive } from '../../lib/users/mutations';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser, uniqueUsername } from '../support/users';
 
-const { db, config, rows } = await useTestDatabase({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '5', LOGIN_WINDOW: '15m' });
+const { db, config, rows } = await useTestDatabase({
+  LOGIN_MAX_FAILURES: '3',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: '5',
+  LOGIN_WINDOW: '15m',
+});
 
 let lastAddress = 0;
 /** Each test signs in from addresses of its own, so per-address counts never leak between tests. */
 const newAddress = () => `198.51.100.${++lastAddress}`;
 
-function attempt(username: string, password: string, ipAddress: string, options: { remember?: boolean; previousToken?: string } = {}) {
+function attempt(
+  username: string,
+  password: string,
+  ipAddress: string,
+  options: { remember?: boolean; previousToken?: string } = {},
+) {
   return logIn(
     { username, password, remember: options.remember ?? false },
     { ipAddress, protocol: 'https', host: 'it.example.com', userAgent: 'integration-test' },
@@ -26,7 +35,10 @@ function attempt(username: string, password: string, ipAddress: string, options:
 
 /** The Cookie header a browser sends after this login: the cookie it was given, as newSessionCookie made it. */
 async function cookieHeaderOf(result: Awaited<ReturnType<typeof logIn>>): Promise<string> {
-  const cookie = await newSessionCookie({ token: result.token, userId: result.user.id, persistent: result.persistent, expiresAt: result.expiresAt }, 'https');
+  const cookie = await newSessionCookie(
+    { token: result.token, userId: result.user.id, persistent: result.persistent, expiresAt: result.expiresAt },
+    'https',
+  );
   return `${cookie.name}=${encodeURIComponent(cookie.value)}`;
 }
 
@@ -74,7 +86,8 @@ describe('logIn', () => {
   test('past the per-account limit even the right password is refused, with when to try again', async () => {
     const user = await createTestUser(db);
     const ip = newAddress();
-    for (let i = 0; i < 3; i++) assert.equal((await rejection(attempt(user.username, 'wrong password', ip))).code, 'invalid_credentials');
+    for (let i = 0; i < 3; i++)
+      assert.equal((await rejection(attempt(user.username, 'wrong password', ip))).code, 'invalid_credentials');
 
     const blocked = await rejection(attempt(user.username, user.password, ip));
     assert.equal(blocked.code, 'rate_limited');
@@ -98,7 +111,7 @@ describe('logIn', () => {
     assert.ok(await attempt(user.username, user.password, newAddress()));
   });
 
-  test('a successful login clears the account\'s failures', async () => {
+  test("a successful login clears the account's failures", async () => {
     const user = await createTestUser(db);
     const wrong = () => rejection(attempt(user.username, 'wrong password', newAddress()));
     await wrong();
@@ -142,7 +155,9 @@ describe('logIn', () => {
     assert.equal(await findLiveSession(db, config, first.token, user.id), null);
     assert.equal((await resolveSession(firstHeader, 'https')).signedIn, null);
     assert.ok(await findLiveSession(db, config, second.token, user.id));
-    const [row] = await rows<{ revoked_reason: string }>(sql`select revoked_reason from sessions where id = ${first.sessionId}`);
+    const [row] = await rows<{ revoked_reason: string }>(
+      sql`select revoked_reason from sessions where id = ${first.sessionId}`,
+    );
     assert.equal(row.revoked_reason, 'login');
   });
 
@@ -150,11 +165,15 @@ describe('logIn', () => {
     const user = await createTestUser(db);
     for (const remember of [true, false]) {
       const result = await attempt(user.username, user.password, newAddress(), { remember });
-      const cookie = await newSessionCookie({ token: result.token, userId: user.id, persistent: result.persistent, expiresAt: result.expiresAt }, 'https');
+      const cookie = await newSessionCookie(
+        { token: result.token, userId: user.id, persistent: result.persistent, expiresAt: result.expiresAt },
+        'https',
+      );
       assert.equal(cookie.name, sessionCookieName);
       const { maxAge, ...attributes } = cookie.options;
       assert.deepEqual(attributes, { httpOnly: true, sameSite: 'lax', path: '/', secure: true });
-      if (remember) assert.ok(maxAge !== undefined && Math.abs(maxAge - config.session.ttlSeconds) <= 2, `Max-Age ${maxAge}`);
+      if (remember)
+        assert.ok(maxAge !== undefined && Math.abs(maxAge - config.session.ttlSeconds) <= 2, `Max-Age ${maxAge}`);
       else assert.equal(maxAge, undefined);
       const setCookie = serializeSessionCookie(cookie);
       assert.equal(/;\s*max-age=/i.test(setCookie), remember, setCookie);
@@ -167,7 +186,11 @@ describe('logIn', () => {
       assert.equal(resolved.cookie, null);
     }
     // Signing out sends the cookie that removes it: empty, Max-Age 0, the same attributes.
-    assert.deepEqual(signedOutCookie('http'), { name: sessionCookieName, value: '', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 } });
+    assert.deepEqual(signedOutCookie('http'), {
+      name: sessionCookieName,
+      value: '',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 },
+    });
   });
 
   test('successes and failures are written to the audit log, without the password', async () => {
@@ -178,12 +201,23 @@ describe('logIn', () => {
     const unknown = uniqueUsername('ghost');
     await rejection(attempt(unknown, 'Wrong-Pa55word!', ip));
 
-    const audit = await rows<{ action: string; actor_id: string | null; target_type: string | null; target_id: string | null; ip_address: string; details: unknown }>(
+    const audit = await rows<{
+      action: string;
+      actor_id: string | null;
+      target_type: string | null;
+      target_id: string | null;
+      ip_address: string;
+      details: unknown;
+    }>(
       sql`select action, actor_id, target_type, target_id, ip_address, details from audit_log
           where ip_address = ${ip} and action like 'auth.%' order by id`,
     );
-    const details = (index: number) => (typeof audit[index].details === 'string' ? JSON.parse(audit[index].details) : audit[index].details);
-    assert.deepEqual(audit.map((row) => row.action), ['auth.login_success', 'auth.login_failure', 'auth.login_failure']);
+    const details = (index: number) =>
+      typeof audit[index].details === 'string' ? JSON.parse(audit[index].details) : audit[index].details;
+    assert.deepEqual(
+      audit.map((row) => row.action),
+      ['auth.login_success', 'auth.login_failure', 'auth.login_failure'],
+    );
     assert.equal(audit[0].actor_id, user.id);
     assert.deepEqual([audit[0].target_type, audit[0].target_id], ['session', success.sessionId]);
     assert.equal(audit[1].actor_id, user.id);

@@ -14,7 +14,9 @@ test('after start-up every migration in drizzle/ is applied', async () => {
 });
 
 test('a database behind drizzle/ reports the migrations it lacks', async () => {
-  await rows(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
+  await rows(
+    sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+  );
   const status = await migrationStatus(db);
   assert.equal(status.current, false);
   assert.deepEqual(status.pending, [status.expected.at(-1)]);

@@ -19,14 +19,19 @@ const adminActor = actorFor(await createTestUser(db, { role: 'admin' }));
 async function open(user: { id: string }, options: { persistent?: boolean } = {}) {
   const opened = await openTestSession(db, config, user.id, options);
   const exp = Math.floor(opened.expiresAt.getTime() / 1000);
-  const seal = await sealClaim({ sid: opened.token, uid: user.id, exp, persistent: options.persistent ?? false }, config.session.secrets);
+  const seal = await sealClaim(
+    { sid: opened.token, uid: user.id, exp, persistent: options.persistent ?? false },
+    config.session.secrets,
+  );
   return { ...opened, header: `theme=dark; ${sessionCookieName}=${seal}` };
 }
 
 const check = async (header: string) => (await resolveSession(header, 'https')).signedIn;
 
 async function revokedReason(sessionId: string) {
-  const [row] = await rows<{ revoked_reason: string | null }>(sql`select revoked_reason from sessions where id = ${sessionId}`);
+  const [row] = await rows<{ revoked_reason: string | null }>(
+    sql`select revoked_reason from sessions where id = ${sessionId}`,
+  );
   return row.revoked_reason;
 }
 
@@ -64,36 +69,48 @@ describe('session endings people ask for (logOut, endSession, endOtherSessions)'
     const theirs = await open(stranger);
     const actor = actorFor(user, { sessionId: current.sessionId });
     assert.ok(await check(elsewhere.header));
-    await db.transaction((tx) => endSession(tx, actor, { sessionId: elsewhere.sessionId, ownerId: user.id, reason: 'user' }));
+    await db.transaction((tx) =>
+      endSession(tx, actor, { sessionId: elsewhere.sessionId, ownerId: user.id, reason: 'user' }),
+    );
     assert.equal(await check(elsewhere.header), null);
     assert.ok(await check(current.header));
-    assert.deepEqual(details((await auditOf('session.revoke', elsewhere.sessionId))[0].details), { ownerId: user.id, reason: 'user' });
+    assert.deepEqual(details((await auditOf('session.revoke', elsewhere.sessionId))[0].details), {
+      ownerId: user.id,
+      reason: 'user',
+    });
 
     for (const input of [
       { sessionId: elsewhere.sessionId, ownerId: user.id, reason: 'user' as const },
       { sessionId: theirs.sessionId, ownerId: user.id, reason: 'user' as const },
       { sessionId: theirs.sessionId, ownerId: stranger.id, reason: 'user' as const },
     ]) {
-      await assert.rejects(db.transaction((tx) => endSession(tx, actor, input)), (error: unknown) => {
-        assert.ok(error instanceof AppError);
-        assert.equal(error.code, 'not_found');
-        assert.equal(error.message, 'That session has already ended.');
-        return true;
-      });
+      await assert.rejects(
+        db.transaction((tx) => endSession(tx, actor, input)),
+        (error: unknown) => {
+          assert.ok(error instanceof AppError);
+          assert.equal(error.code, 'not_found');
+          assert.equal(error.message, 'That session has already ended.');
+          return true;
+        },
+      );
     }
     assert.ok(await check(theirs.header));
   });
 
-  test('only an admin ends another user\'s session', async () => {
+  test("only an admin ends another user's session", async () => {
     const user = await createTestUser(db);
     const session = await open(user);
     const agent = actorFor(await createTestUser(db, { role: 'agent' }));
     await assert.rejects(
-      db.transaction((tx) => endSession(tx, agent, { sessionId: session.sessionId, ownerId: user.id, reason: 'admin' })),
+      db.transaction((tx) =>
+        endSession(tx, agent, { sessionId: session.sessionId, ownerId: user.id, reason: 'admin' }),
+      ),
       (error: unknown) => error instanceof AppError && error.code === 'forbidden',
     );
     assert.ok(await check(session.header));
-    await db.transaction((tx) => endSession(tx, adminActor, { sessionId: session.sessionId, ownerId: user.id, reason: 'admin' }));
+    await db.transaction((tx) =>
+      endSession(tx, adminActor, { sessionId: session.sessionId, ownerId: user.id, reason: 'admin' }),
+    );
     assert.equal(await check(session.header), null);
     assert.equal(await revokedReason(session.sessionId), 'admin');
   });

@@ -39,7 +39,12 @@ describe('pruneExpiredSessions', () => {
                    ('recent-one', '192.0.2.1', false, now() - interval '1 minute')`);
     const result = await pruneExpiredSessions(db, config);
     assert.equal(result?.attempts, 1);
-    assert.deepEqual((await rows<{ username_key: string }>(sql`select username_key from login_attempts`)).map((row) => row.username_key), ['recent-one']);
+    assert.deepEqual(
+      (await rows<{ username_key: string }>(sql`select username_key from login_attempts`)).map(
+        (row) => row.username_key,
+      ),
+      ['recent-one'],
+    );
   });
 
   test('a backlog larger than one batch is pruned completely in one call', async () => {

@@ -5,7 +5,13 @@ import { verifyPassword } from '../../lib/auth/password';
 import { recentSession, resolveSession } from '../../lib/auth/session';
 import { sessionCookieName } from '../../lib/auth/session-cookie';
 import { sealClaim, unsealClaim } from '../../lib/auth/session-seal';
-import { findLiveSession, hashSessionToken, listActiveSessions, revokeSession, revokeUserSessions } from '../../lib/auth/session-store';
+import {
+  findLiveSession,
+  hashSessionToken,
+  listActiveSessions,
+  revokeSession,
+  revokeUserSessions,
+} from '../../lib/auth/session-store';
 import { changeUserRole, setUserActive, setUserPassword } from '../../lib/users/mutations';
 import { sleep, useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser, openTestSession } from '../support/users';
@@ -29,7 +35,10 @@ async function cookieHeader(
   options: { exp?: number; persistent?: boolean; secrets?: string[]; others?: string } = {},
 ): Promise<string> {
   const exp = options.exp ?? Math.floor(Date.now() / 1000) + 3600;
-  const seal = await sealClaim({ sid: token, uid: userId, exp, persistent: options.persistent ?? false }, options.secrets ?? config.session.secrets);
+  const seal = await sealClaim(
+    { sid: token, uid: userId, exp, persistent: options.persistent ?? false },
+    options.secrets ?? config.session.secrets,
+  );
   return `${options.others ?? 'theme=dark'}; ${sessionCookieName}=${seal}`;
 }
 
@@ -38,7 +47,12 @@ async function open(user: UserRef, options: { persistent?: boolean } = {}): Prom
   const opened = await openTestSession(db, config, user.id, options);
   const persistent = options.persistent ?? false;
   const exp = Math.floor(opened.expiresAt.getTime() / 1000);
-  return { ...opened, userId: user.id, persistent, header: await cookieHeader(opened.token, user.id, { exp, persistent }) };
+  return {
+    ...opened,
+    userId: user.id,
+    persistent,
+    header: await cookieHeader(opened.token, user.id, { exp, persistent }),
+  };
 }
 
 /** Who the request with this header is, as the app sees it: through the memory of checks, then the database. */
@@ -54,7 +68,9 @@ async function sessionRow(sessionId: string) {
 /** Runs `work` and counts the queries it sent to the database (a session check is one select). */
 async function countingQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
   let queries = 0;
-  const saved = (['select', 'update'] as const).map((method) => [method, Object.getOwnPropertyDescriptor(db, method)] as const);
+  const saved = (['select', 'update'] as const).map(
+    (method) => [method, Object.getOwnPropertyDescriptor(db, method)] as const,
+  );
   const select = db.select.bind(db);
   const update = db.update.bind(db);
   db.select = ((...args: Parameters<typeof select>) => (queries++, select(...args))) as typeof select;
@@ -69,7 +85,7 @@ async function countingQueries<T>(work: () => Promise<T>): Promise<{ result: T; 
   }
 }
 
-describe('checking a session (resolveSession, through this process\'s memory of checks)', () => {
+describe("checking a session (resolveSession, through this process's memory of checks)", () => {
   test('a new session is valid for its user and carries the user from the database', async () => {
     const user = await createTestUser(db);
     const session = await open(user);
@@ -79,16 +95,24 @@ describe('checking a session (resolveSession, through this process\'s memory of 
     assert.equal(resolved.signedIn.session.id, session.sessionId);
     assert.equal(resolved.signedIn.session.persistent, false);
     assert.equal(resolved.signedIn.session.expiresAt.getTime(), session.expiresAt.getTime());
-    assert.deepEqual(resolved.signedIn.user, { id: user.id, username: user.username, displayName: user.username, email: null, role: 'agent' });
+    assert.deepEqual(resolved.signedIn.user, {
+      id: user.id,
+      username: user.username,
+      displayName: user.username,
+      email: null,
+      role: 'agent',
+    });
     assert.equal(resolved.claim?.sid, session.token);
     assert.equal(resolved.claim?.uid, user.id);
     assert.equal(resolved.cookie, null);
   });
 
-  test('only the token\'s hash is stored', async () => {
+  test("only the token's hash is stored", async () => {
     const user = await createTestUser(db);
     const session = await open(user);
-    const [row] = await rows<{ token_hash: string }>(sql`select token_hash from sessions where id = ${session.sessionId}`);
+    const [row] = await rows<{ token_hash: string }>(
+      sql`select token_hash from sessions where id = ${session.sessionId}`,
+    );
     assert.equal(row.token_hash, hashSessionToken(session.token));
     assert.notEqual(row.token_hash, session.token);
   });
@@ -140,7 +164,7 @@ describe('checking a session (resolveSession, through this process\'s memory of 
     assert.equal((await sessionRow(remembered.sessionId)).idle_expires_at, null);
   });
 
-  test('activity pushes a browser session\'s idle expiry forward', async () => {
+  test("activity pushes a browser session's idle expiry forward", async () => {
     const user = await createTestUser(db);
     const session = await open(user);
     await rows(sql`update sessions set last_seen_at = now() - interval '23 hours', idle_expires_at = now() + interval '1 hour'
@@ -159,7 +183,8 @@ describe('checking a session (resolveSession, through this process\'s memory of 
     await db.transaction((tx) => setUserActive(tx, adminActor, { userId: user.id, active: false }));
     assert.equal(await check(first.header), null);
     assert.equal(await check(second.header), null);
-    for (const id of [first.sessionId, second.sessionId]) assert.equal((await sessionRow(id)).revoked_reason, 'user_disabled');
+    for (const id of [first.sessionId, second.sessionId])
+      assert.equal((await sessionRow(id)).revoked_reason, 'user_disabled');
 
     // Enabling the account again does not bring old sessions back.
     await db.transaction((tx) => setUserActive(tx, adminActor, { userId: user.id, active: true }));
@@ -192,7 +217,7 @@ describe('findLiveSession: the database side, with no memory of its own', () => 
     assert.equal(await findLiveSession(db, config, session.token, user.id), null);
   });
 
-  test('checks of one user share one user object while the user\'s details are unchanged', async () => {
+  test("checks of one user share one user object while the user's details are unchanged", async () => {
     const user = await createTestUser(db);
     const first = await open(user);
     const second = await open(user);
@@ -227,7 +252,9 @@ describe('the memory of recent checks', () => {
   test('database: false never asks the database, and remembers nothing', async () => {
     const user = await createTestUser(db);
     const session = await open(user);
-    const { result, queries } = await countingQueries(() => resolveSession(session.header, 'https', { database: false }));
+    const { result, queries } = await countingQueries(() =>
+      resolveSession(session.header, 'https', { database: false }),
+    );
     assert.equal(queries, 0);
     assert.equal(result.claim?.sid, session.token);
     assert.equal(result.claim?.uid, user.id);
@@ -291,7 +318,12 @@ describe('the memory of recent checks', () => {
       const resealed = await unsealClaim(resolved.cookie.value, [newSecret]);
       assert.ok(resealed);
       assert.deepEqual(
-        { sid: resealed.claim.sid, uid: resealed.claim.uid, exp: resealed.claim.exp, persistent: resealed.claim.persistent },
+        {
+          sid: resealed.claim.sid,
+          uid: resealed.claim.uid,
+          exp: resealed.claim.exp,
+          persistent: resealed.claim.persistent,
+        },
         { sid: opened.token, uid: user.id, exp, persistent: true },
       );
       assert.ok(resolved.cookie.options.maxAge && resolved.cookie.options.maxAge > 0);
@@ -306,7 +338,7 @@ describe('the memory of recent checks', () => {
   });
 });
 
-describe('managing a user\'s sessions', () => {
+describe("managing a user's sessions", () => {
   test('listActiveSessions lists live sessions only, newest activity first, without token hashes', async () => {
     const user = await createTestUser(db);
     const older = await open(user);
@@ -318,8 +350,19 @@ describe('managing a user\'s sessions', () => {
     await rows(sql`update sessions set expires_at = now() - interval '1 minute' where id = ${expired.sessionId}`);
 
     const listed = await listActiveSessions(db, user.id);
-    assert.deepEqual(listed.map((s) => s.id), [newer.sessionId, older.sessionId]);
-    assert.deepEqual(Object.keys(listed[0]).sort(), ['createdAt', 'expiresAt', 'id', 'ipAddress', 'lastSeenAt', 'persistent', 'userAgent']);
+    assert.deepEqual(
+      listed.map((s) => s.id),
+      [newer.sessionId, older.sessionId],
+    );
+    assert.deepEqual(Object.keys(listed[0]).sort(), [
+      'createdAt',
+      'expiresAt',
+      'id',
+      'ipAddress',
+      'lastSeenAt',
+      'persistent',
+      'userAgent',
+    ]);
     assert.equal(listed[0].persistent, true);
     assert.equal(listed[0].ipAddress, '192.0.2.10');
     assert.equal(listed[0].userAgent, 'integration-test');
@@ -331,11 +374,18 @@ describe('managing a user\'s sessions', () => {
     const others = [await open(user), await open(user, { persistent: true })];
     for (const session of [current, ...others]) assert.ok(await check(session.header));
 
-    const ended = await revokeUserSessions(db, { userId: user.id, exceptSessionId: current.sessionId, reason: 'others' });
+    const ended = await revokeUserSessions(db, {
+      userId: user.id,
+      exceptSessionId: current.sessionId,
+      reason: 'others',
+    });
     assert.equal(ended, 2);
     assert.ok(await check(current.header));
     for (const session of others) assert.equal(await check(session.header), null);
-    assert.deepEqual((await listActiveSessions(db, user.id)).map((s) => s.id), [current.sessionId]);
+    assert.deepEqual(
+      (await listActiveSessions(db, user.id)).map((s) => s.id),
+      [current.sessionId],
+    );
   });
 
   test('revokeUserSessions without an exception ends every session of that user only', async () => {
@@ -357,7 +407,11 @@ describe('managing a user\'s sessions', () => {
     assert.ok(await check(other.header));
 
     const result = await db.transaction((tx) =>
-      setUserPassword(tx, actorFor(user, { sessionId: current.sessionId }), { userId: user.id, password: 'a brand new secret', keepSessionId: current.sessionId }),
+      setUserPassword(tx, actorFor(user, { sessionId: current.sessionId }), {
+        userId: user.id,
+        password: 'a brand new secret',
+        keepSessionId: current.sessionId,
+      }),
     );
     assert.deepEqual(result, { sessionsRevoked: 1 });
     assert.ok(await check(current.header));

@@ -17,11 +17,15 @@ const requester = await createTestUser(db, { role: 'requester' });
 
 /** What counting every row says, the slow way the kept counts replace. */
 async function countedTheSlowWay(table: 'assets' | 'tickets'): Promise<Record<string, number>> {
-  const counted = await rows<{ status: string; count: string }>(sql`select status, count(*) from ${sql.identifier(table)} group by status`);
+  const counted = await rows<{ status: string; count: string }>(
+    sql`select status, count(*) from ${sql.identifier(table)} group by status`,
+  );
   return Object.fromEntries(counted.map((row) => [row.status, Number(row.count)]));
 }
 
-async function keptCounts(table: typeof assetStatusCounts | typeof ticketStatusCounts): Promise<Record<string, number>> {
+async function keptCounts(
+  table: typeof assetStatusCounts | typeof ticketStatusCounts,
+): Promise<Record<string, number>> {
   const kept = await countByStatus(db, table);
   return Object.fromEntries(kept.filter((row) => row.count !== 0).map((row) => [row.status, row.count]));
 }
@@ -32,10 +36,15 @@ const newTickets = (prefix: string, count: number, status: 'new' | 'open' | 'pen
 
 test('the kept asset counts follow inserts, status changes, deletes and truncation', async () => {
   await db.insert(assets).values(tags('A', 5).map((assetTag) => ({ assetTag, name: assetTag })));
-  await db.insert(assets).values(tags('R', 3).map((assetTag) => ({ assetTag, name: assetTag, status: 'in_repair' as const })));
+  await db
+    .insert(assets)
+    .values(tags('R', 3).map((assetTag) => ({ assetTag, name: assetTag, status: 'in_repair' as const })));
   assert.deepEqual(await keptCounts(assetStatusCounts), { in_stock: 5, in_repair: 3 });
 
-  await db.update(assets).set({ status: 'deployed' }).where(inArray(assets.assetTag, ['A-0', 'A-1', 'R-0']));
+  await db
+    .update(assets)
+    .set({ status: 'deployed' })
+    .where(inArray(assets.assetTag, ['A-0', 'A-1', 'R-0']));
   // An edit that leaves the status alone changes no count.
   await db.update(assets).set({ location: 'Room 101' }).where(eq(assets.assetTag, 'A-2'));
   assert.deepEqual(await keptCounts(assetStatusCounts), { in_stock: 3, in_repair: 2, deployed: 3 });
@@ -61,7 +70,10 @@ test('the kept ticket counts follow inserts, status changes, deletes and truncat
   await db.insert(tickets).values([...newTickets('N', 4), ...newTickets('P', 2, 'pending')]);
   assert.deepEqual(await keptCounts(ticketStatusCounts), { new: 4, pending: 2 });
 
-  await db.update(tickets).set({ status: 'open' }).where(inArray(tickets.title, ['N-0', 'N-1', 'P-0']));
+  await db
+    .update(tickets)
+    .set({ status: 'open' })
+    .where(inArray(tickets.title, ['N-0', 'N-1', 'P-0']));
   await db.update(tickets).set({ priority: 'urgent' }).where(eq(tickets.title, 'N-2'));
   await db.delete(tickets).where(eq(tickets.title, 'P-1'));
   assert.deepEqual(await keptCounts(ticketStatusCounts), { new: 2, open: 3 });
@@ -81,7 +93,8 @@ test('the kept ticket counts follow inserts, status changes, deletes and truncat
 
 test('compacting folds the change rows into one per status and keeps every count', async () => {
   await db.insert(assets).values(tags('C', 6).map((assetTag) => ({ assetTag, name: assetTag })));
-  for (const assetTag of tags('C', 4)) await db.update(assets).set({ status: 'deployed' }).where(eq(assets.assetTag, assetTag));
+  for (const assetTag of tags('C', 4))
+    await db.update(assets).set({ status: 'deployed' }).where(eq(assets.assetTag, assetTag));
   await db.update(assets).set({ status: 'in_stock' }).where(eq(assets.assetTag, 'C-0'));
   const before = await keptCounts(assetStatusCounts);
   assert.deepEqual(before, { in_stock: 3, deployed: 3 });
@@ -125,7 +138,13 @@ const ticketTotal = async (params: Record<string, string>, user: typeof agent = 
 
 test("a ticket list's total: from the kept counts when only the status narrows it, counted otherwise", async () => {
   const other = await createTestUser(db, { role: 'requester' });
-  await db.insert(tickets).values([...newTickets('L', 3), ...newTickets('M', 2, 'open'), { title: 'Theirs', status: 'pending' as const, requesterId: other.id, priority: 'high' as const }]);
+  await db
+    .insert(tickets)
+    .values([
+      ...newTickets('L', 3),
+      ...newTickets('M', 2, 'open'),
+      { title: 'Theirs', status: 'pending' as const, requesterId: other.id, priority: 'high' as const },
+    ]);
   assert.equal(await ticketTotal({}), 6);
   assert.equal(await ticketTotal({ status: 'new,open' }), 5);
   assert.equal(await ticketTotal({ status: 'pending', sort: 'created', dir: 'asc' }), 1);
@@ -152,9 +171,14 @@ test("a ticket list's total: from the kept counts when only the status narrows i
 });
 
 test("an asset list's total: from the kept counts when only the status narrows it, counted otherwise", async () => {
-  await db.insert(assets).values(tags('T', 4).map((assetTag) => ({ assetTag, name: assetTag, warrantyEnd: '2020-01-01' })));
-  await db.insert(assets).values(tags('U', 2).map((assetTag) => ({ assetTag, name: assetTag, status: 'in_repair' as const })));
-  const total = async (params: Record<string, string>) => (await listAssets(db, actorFor(agent), assetListSchema.parse(params))).total;
+  await db
+    .insert(assets)
+    .values(tags('T', 4).map((assetTag) => ({ assetTag, name: assetTag, warrantyEnd: '2020-01-01' })));
+  await db
+    .insert(assets)
+    .values(tags('U', 2).map((assetTag) => ({ assetTag, name: assetTag, status: 'in_repair' as const })));
+  const total = async (params: Record<string, string>) =>
+    (await listAssets(db, actorFor(agent), assetListSchema.parse(params))).total;
   assert.equal(await total({}), 6);
   assert.equal(await total({ status: 'in_repair' }), 2);
 

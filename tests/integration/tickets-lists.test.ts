@@ -17,17 +17,62 @@ const ben = actorFor(await createTestUser(db, { role: 'requester' }));
 // A fixed data set, inserted directly: list behaviour does not depend on how tickets got here.
 const minutesAgo = (minutes: number) => new Date(Date.UTC(2026, 0, 10, 12, 0) - minutes * 60_000);
 const seed = [
-  { title: 'Printer jams on floor 2', status: 'new', priority: 'normal', category: 'Hardware', requesterId: ann.id, assigneeId: null, age: 1 },
-  { title: 'VPN disconnects hourly', status: 'open', priority: 'urgent', category: 'Network', requesterId: ann.id, assigneeId: agent.id, age: 2 },
-  { title: 'New starter needs access', status: 'pending', priority: 'high', category: 'Access', requesterId: ben.id, assigneeId: agent.id, age: 3 },
-  { title: 'Excel crashes on save', status: 'resolved', priority: 'low', category: 'Software', requesterId: ben.id, assigneeId: otherAgent.id, age: 4 },
-  { title: 'Laptop battery swollen', status: 'closed', priority: 'urgent', category: 'Hardware', requesterId: ann.id, assigneeId: otherAgent.id, age: 5 },
+  {
+    title: 'Printer jams on floor 2',
+    status: 'new',
+    priority: 'normal',
+    category: 'Hardware',
+    requesterId: ann.id,
+    assigneeId: null,
+    age: 1,
+  },
+  {
+    title: 'VPN disconnects hourly',
+    status: 'open',
+    priority: 'urgent',
+    category: 'Network',
+    requesterId: ann.id,
+    assigneeId: agent.id,
+    age: 2,
+  },
+  {
+    title: 'New starter needs access',
+    status: 'pending',
+    priority: 'high',
+    category: 'Access',
+    requesterId: ben.id,
+    assigneeId: agent.id,
+    age: 3,
+  },
+  {
+    title: 'Excel crashes on save',
+    status: 'resolved',
+    priority: 'low',
+    category: 'Software',
+    requesterId: ben.id,
+    assigneeId: otherAgent.id,
+    age: 4,
+  },
+  {
+    title: 'Laptop battery swollen',
+    status: 'closed',
+    priority: 'urgent',
+    category: 'Hardware',
+    requesterId: ann.id,
+    assigneeId: otherAgent.id,
+    age: 5,
+  },
 ] as const;
 const created: { id: string; number: number; title: string }[] = [];
 for (const { age, ...row } of seed) {
   const [ticket] = await db
     .insert(tickets)
-    .values({ ...row, description: `Reported ${age} minutes ago`, createdAt: minutesAgo(age * 10), updatedAt: minutesAgo(age) })
+    .values({
+      ...row,
+      description: `Reported ${age} minutes ago`,
+      createdAt: minutesAgo(age * 10),
+      updatedAt: minutesAgo(age),
+    })
     .returning({ id: tickets.id, number: tickets.number, title: tickets.title });
   created.push(ticket);
 }
@@ -48,7 +93,11 @@ const titles = async (params: Record<string, string>, actor: Actor = agent) =>
 describe('views', () => {
   test('"My tickets" is what is assigned to an agent, and what a requester opened', async () => {
     assert.deepEqual(await titles({ view: 'mine' }), ['VPN disconnects hourly', 'New starter needs access']);
-    assert.deepEqual(await titles({ view: 'mine' }, ann), ['Printer jams on floor 2', 'VPN disconnects hourly', 'Laptop battery swollen']);
+    assert.deepEqual(await titles({ view: 'mine' }, ann), [
+      'Printer jams on floor 2',
+      'VPN disconnects hourly',
+      'Laptop battery swollen',
+    ]);
   });
 
   test('"Unassigned" and "All", with the total counted under the same filters', async () => {
@@ -68,7 +117,10 @@ describe('filters', () => {
     assert.deepEqual(await titles({ priority: 'urgent' }), ['VPN disconnects hourly', 'Laptop battery swollen']);
     assert.deepEqual(await titles({ assignee: otherAgent.id }), ['Excel crashes on save', 'Laptop battery swollen']);
     assert.equal((await listTickets(db, agent, query({ assignee: 'none' }))).total, 31);
-    assert.deepEqual(await titles({ requester: ann.id, category: 'hardware' }), ['Printer jams on floor 2', 'Laptop battery swollen']);
+    assert.deepEqual(await titles({ requester: ann.id, category: 'hardware' }), [
+      'Printer jams on floor 2',
+      'Laptop battery swollen',
+    ]);
   });
 
   test('repeated status parameters from a form are joined', () => {
@@ -92,7 +144,15 @@ describe('filters', () => {
   });
 
   test('malformed parameters are refused by the strict schema', () => {
-    for (const params of [{ status: 'done' }, { priority: 'meh' }, { assignee: 'bob' }, { sort: 'title' }, { page: '0' }, { pageSize: '1000' }, { colour: 'red' }]) {
+    for (const params of [
+      { status: 'done' },
+      { priority: 'meh' },
+      { assignee: 'bob' },
+      { sort: 'title' },
+      { page: '0' },
+      { pageSize: '1000' },
+      { colour: 'red' },
+    ]) {
       assert.equal(ticketListQuerySchema.safeParse(params).success, false, JSON.stringify(params));
     }
   });
@@ -100,20 +160,41 @@ describe('filters', () => {
 
 describe('sorting and paging', () => {
   test('by updated (default, newest first), created, number, priority (urgent first) and status (new first)', async () => {
-    const firstFive = async (params: Record<string, string>) => (await titles({ ...params, pageSize: '5' })).map((title) => title.split(' ')[0]);
+    const firstFive = async (params: Record<string, string>) =>
+      (await titles({ ...params, pageSize: '5' })).map((title) => title.split(' ')[0]);
     assert.deepEqual(await firstFive({}), ['Printer', 'VPN', 'New', 'Excel', 'Laptop']);
-    assert.deepEqual(await firstFive({ sort: 'updated', dir: 'asc' }), ['Routine', 'Routine', 'Routine', 'Routine', 'Routine']);
+    assert.deepEqual(await firstFive({ sort: 'updated', dir: 'asc' }), [
+      'Routine',
+      'Routine',
+      'Routine',
+      'Routine',
+      'Routine',
+    ]);
     assert.deepEqual(await firstFive({ sort: 'created' }), ['Printer', 'VPN', 'New', 'Excel', 'Laptop']);
     assert.deepEqual(await firstFive({ sort: 'number', dir: 'asc' }), ['Printer', 'VPN', 'New', 'Excel', 'Laptop']);
-    assert.deepEqual(await firstFive({ sort: 'priority', status: 'new,open,pending,resolved,closed', requester: ann.id }), ['VPN', 'Laptop', 'Printer']);
-    assert.deepEqual(await titles({ sort: 'status', requester: ann.id }), ['Printer jams on floor 2', 'VPN disconnects hourly', 'Laptop battery swollen']);
-    assert.deepEqual(await titles({ sort: 'status', dir: 'asc', requester: ann.id }), ['Laptop battery swollen', 'VPN disconnects hourly', 'Printer jams on floor 2']);
+    assert.deepEqual(
+      await firstFive({ sort: 'priority', status: 'new,open,pending,resolved,closed', requester: ann.id }),
+      ['VPN', 'Laptop', 'Printer'],
+    );
+    assert.deepEqual(await titles({ sort: 'status', requester: ann.id }), [
+      'Printer jams on floor 2',
+      'VPN disconnects hourly',
+      'Laptop battery swollen',
+    ]);
+    assert.deepEqual(await titles({ sort: 'status', dir: 'asc', requester: ann.id }), [
+      'Laptop battery swollen',
+      'VPN disconnects hourly',
+      'Printer jams on floor 2',
+    ]);
   });
 
   test('25 per page by default; pages do not overlap and the total stays the same', async () => {
     const first = await listTickets(db, agent, query({}));
     const second = await listTickets(db, agent, query({ page: '2' }));
-    assert.deepEqual([first.items.length, second.items.length, first.total, second.total, first.pageSize], [25, 10, 35, 35, 25]);
+    assert.deepEqual(
+      [first.items.length, second.items.length, first.total, second.total, first.pageSize],
+      [25, 10, 35, 35, 25],
+    );
     const ids = new Set([...first.items, ...second.items].map((ticket) => ticket.id));
     assert.equal(ids.size, 35);
     const beyond = await listTickets(db, agent, query({ page: '9' }));
@@ -124,7 +205,8 @@ describe('sorting and paging', () => {
     for (const sort of ['updated', 'created', 'number', 'priority', 'status']) {
       for (const dir of ['desc', 'asc']) {
         const paged = [];
-        for (let page = 1; page <= 9; page++) paged.push(...(await listTickets(db, agent, query({ sort, dir, page: String(page), pageSize: '4' }))).items);
+        for (let page = 1; page <= 9; page++)
+          paged.push(...(await listTickets(db, agent, query({ sort, dir, page: String(page), pageSize: '4' }))).items);
         assert.deepEqual(paged, await exportTickets(db, agent, query({ sort, dir })), `${sort} ${dir}`);
       }
     }
@@ -135,8 +217,14 @@ describe('the export', () => {
   test('honours the filters without paging, and a requester exports only their own tickets', async () => {
     assert.equal((await exportTickets(db, agent, query({}))).length, 35);
     const urgent = await exportTickets(db, agent, query({ priority: 'urgent' }));
-    assert.deepEqual(urgent.map((ticket) => ticket.title), ['VPN disconnects hourly', 'Laptop battery swollen']);
+    assert.deepEqual(
+      urgent.map((ticket) => ticket.title),
+      ['VPN disconnects hourly', 'Laptop battery swollen'],
+    );
     const anns = await exportTickets(db, ann, query({}));
-    assert.deepEqual(anns.map((ticket) => ticket.requester.id), [ann.id, ann.id, ann.id]);
+    assert.deepEqual(
+      anns.map((ticket) => ticket.requester.id),
+      [ann.id, ann.id, ann.id],
+    );
   });
 });

@@ -14,7 +14,8 @@ import { actorFor, createTestUser } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 
-const signedIn = async (role: Actor['role']) => actorFor(await createTestUser(db, { role }), { ipAddress: '192.0.2.60' });
+const signedIn = async (role: Actor['role']) =>
+  actorFor(await createTestUser(db, { role }), { ipAddress: '192.0.2.60' });
 const isCode = (code: string) => (error: unknown) => error instanceof AppError && error.code === code;
 
 const admin = await signedIn('admin');
@@ -23,7 +24,10 @@ const alice = await signedIn('requester');
 const bob = await signedIn('requester');
 
 async function insertAsset(tag: string, assignedToId: string | null) {
-  const [asset] = await db.insert(assets).values({ assetTag: tag, name: `Laptop ${tag}`, assignedToId }).returning({ id: assets.id });
+  const [asset] = await db
+    .insert(assets)
+    .values({ assetTag: tag, name: `Laptop ${tag}`, assignedToId })
+    .returning({ id: assets.id });
   return asset.id;
 }
 
@@ -31,10 +35,12 @@ const alicesLaptop = await insertAsset('PERM-A1', alice.id);
 const bobsLaptop = await insertAsset('PERM-B1', bob.id);
 const spare = await insertAsset('PERM-S1', null);
 
-const alicesTicket = await db.transaction((tx) => createTicket(tx, alice, { title: 'Alice cannot print', assetIds: [alicesLaptop] }));
+const alicesTicket = await db.transaction((tx) =>
+  createTicket(tx, alice, { title: 'Alice cannot print', assetIds: [alicesLaptop] }),
+);
 const bobsTicket = await db.transaction((tx) => createTicket(tx, bob, { title: 'Bob has no network' }));
 
-describe('a requester and someone else\'s ticket', () => {
+describe("a requester and someone else's ticket", () => {
   test('reading it is "not found", exactly like a ticket that does not exist', async () => {
     await assert.rejects(getTicket(db, alice, bobsTicket.id), isCode('not_found'));
     await assert.rejects(getTicket(db, alice, '00000000-0000-4000-8000-000000000000'), isCode('not_found'));
@@ -44,19 +50,34 @@ describe('a requester and someone else\'s ticket', () => {
   test('updating, commenting on and linking to it are "not found" and change nothing', async () => {
     const before = await getTicket(db, bob, bobsTicket.id);
     await assert.rejects(
-      db.transaction((tx) => updateTicket(tx, alice, { ticketId: bobsTicket.id, version: before.version, status: 'closed' })),
+      db.transaction((tx) =>
+        updateTicket(tx, alice, { ticketId: bobsTicket.id, version: before.version, status: 'closed' }),
+      ),
       isCode('not_found'),
     );
-    await assert.rejects(db.transaction((tx) => addComment(tx, alice, { ticketId: bobsTicket.id, body: 'me too' })), isCode('not_found'));
-    await assert.rejects(db.transaction((tx) => setAssetLink(tx, alice, { ticketId: bobsTicket.id, assetId: alicesLaptop, linked: true })), isCode('not_found'));
+    await assert.rejects(
+      db.transaction((tx) => addComment(tx, alice, { ticketId: bobsTicket.id, body: 'me too' })),
+      isCode('not_found'),
+    );
+    await assert.rejects(
+      db.transaction((tx) => setAssetLink(tx, alice, { ticketId: bobsTicket.id, assetId: alicesLaptop, linked: true })),
+      isCode('not_found'),
+    );
     const after = await getTicket(db, bob, bobsTicket.id);
-    assert.deepEqual([after.status, after.version, after.comments.length, after.assets.length], ['new', before.version, 0, 0]);
+    assert.deepEqual(
+      [after.status, after.version, after.comments.length, after.assets.length],
+      ['new', before.version, 0, 0],
+    );
   });
 
   test('it never appears in their lists or counts, whatever the filters', async () => {
     for (const view of ['all', 'mine', 'unassigned'] as const) {
       const page = await listTickets(db, alice, ticketListQuerySchema.parse({ view }));
-      assert.deepEqual(page.items.map((ticket) => ticket.id), [alicesTicket.id], view);
+      assert.deepEqual(
+        page.items.map((ticket) => ticket.id),
+        [alicesTicket.id],
+        view,
+      );
       assert.equal(page.total, 1, view);
     }
     const byRequester = await listTickets(db, alice, ticketListQuerySchema.parse({ requester: bob.id }));
@@ -67,44 +88,60 @@ describe('a requester and someone else\'s ticket', () => {
 });
 
 describe('creating a ticket with assets', () => {
-  test('a requester may link only assets assigned to them: others\' and spare ones are a field error', async () => {
+  test("a requester may link only assets assigned to them: others' and spare ones are a field error", async () => {
     for (const assetId of [bobsLaptop, spare, '00000000-0000-4000-8000-000000000000']) {
-      await assert.rejects(db.transaction((tx) => createTicket(tx, alice, { title: 'Mine?', assetIds: [assetId] })), (error: unknown) => {
-        assert.ok(error instanceof AppError);
-        assert.equal(error.code, 'validation_failed');
-        assert.deepEqual(error.fields, { assetIds: 'Choose one of the assets assigned to you.' });
-        return true;
-      });
+      await assert.rejects(
+        db.transaction((tx) => createTicket(tx, alice, { title: 'Mine?', assetIds: [assetId] })),
+        (error: unknown) => {
+          assert.ok(error instanceof AppError);
+          assert.equal(error.code, 'validation_failed');
+          assert.deepEqual(error.fields, { assetIds: 'Choose one of the assets assigned to you.' });
+          return true;
+        },
+      );
     }
-    const [{ count }] = await rows<{ count: number }>(sql`select count(*)::int as count from tickets where title = 'Mine?'`);
+    const [{ count }] = await rows<{ count: number }>(
+      sql`select count(*)::int as count from tickets where title = 'Mine?'`,
+    );
     assert.equal(count, 0);
   });
 
   test('agents and admins may link any existing asset, but not one that does not exist', async () => {
     for (const staff of [agent, admin]) {
-      const created = await db.transaction((tx) => createTicket(tx, staff, { title: 'Spare laptop check', assetIds: [spare, bobsLaptop] }));
+      const created = await db.transaction((tx) =>
+        createTicket(tx, staff, { title: 'Spare laptop check', assetIds: [spare, bobsLaptop] }),
+      );
       const ticket = await getTicket(db, staff, created.id);
       assert.deepEqual(ticket.assets.map((asset) => asset.assetTag).sort(), ['PERM-B1', 'PERM-S1']);
     }
     await assert.rejects(
-      db.transaction((tx) => createTicket(tx, agent, { title: 'Ghost', assetIds: ['00000000-0000-4000-8000-000000000000'] })),
+      db.transaction((tx) =>
+        createTicket(tx, agent, { title: 'Ghost', assetIds: ['00000000-0000-4000-8000-000000000000'] }),
+      ),
       isCode('validation_failed'),
     );
   });
 });
 
-describe('opening a ticket on someone\'s behalf', () => {
-  test('an agent may open one for an active user; it is then that user\'s ticket', async () => {
-    const created = await db.transaction((tx) => createTicket(tx, agent, { title: 'Called in: screen cracked', requesterId: bob.id }));
+describe("opening a ticket on someone's behalf", () => {
+  test("an agent may open one for an active user; it is then that user's ticket", async () => {
+    const created = await db.transaction((tx) =>
+      createTicket(tx, agent, { title: 'Called in: screen cracked', requesterId: bob.id }),
+    );
     const ticket = await getTicket(db, bob, created.id);
     assert.equal(ticket.requester.id, bob.id);
     await assert.rejects(getTicket(db, alice, created.id), isCode('not_found'));
   });
 
   test('a requester may not, and nobody may for an unknown user', async () => {
-    await assert.rejects(db.transaction((tx) => createTicket(tx, alice, { title: 'For Bob', requesterId: bob.id })), isCode('forbidden'));
     await assert.rejects(
-      db.transaction((tx) => createTicket(tx, agent, { title: 'For nobody', requesterId: '00000000-0000-4000-8000-000000000000' })),
+      db.transaction((tx) => createTicket(tx, alice, { title: 'For Bob', requesterId: bob.id })),
+      isCode('forbidden'),
+    );
+    await assert.rejects(
+      db.transaction((tx) =>
+        createTicket(tx, agent, { title: 'For nobody', requesterId: '00000000-0000-4000-8000-000000000000' }),
+      ),
       (error: unknown) => error instanceof AppError && error.fields?.requesterId === 'Choose an active user.',
     );
   });
@@ -113,17 +150,31 @@ describe('opening a ticket on someone\'s behalf', () => {
 describe('what a requester may change on their own ticket', () => {
   test('not the priority, assignee, category or title: forbidden, and nothing changes', async () => {
     const ticket = await getTicket(db, alice, alicesTicket.id);
-    for (const change of [{ priority: 'urgent' as const }, { assigneeId: agent.id }, { category: 'Network' }, { title: 'Renamed' }]) {
-      await assert.rejects(db.transaction((tx) => updateTicket(tx, alice, { ticketId: ticket.id, version: ticket.version, ...change })), isCode('forbidden'));
+    for (const change of [
+      { priority: 'urgent' as const },
+      { assigneeId: agent.id },
+      { category: 'Network' },
+      { title: 'Renamed' },
+    ]) {
+      await assert.rejects(
+        db.transaction((tx) => updateTicket(tx, alice, { ticketId: ticket.id, version: ticket.version, ...change })),
+        isCode('forbidden'),
+      );
     }
     const after = await getTicket(db, alice, ticket.id);
-    assert.deepEqual([after.priority, after.assignee, after.category, after.title, after.version], ['normal', null, 'General', 'Alice cannot print', ticket.version]);
+    assert.deepEqual(
+      [after.priority, after.assignee, after.category, after.title, after.version],
+      ['normal', null, 'General', 'Alice cannot print', ticket.version],
+    );
   });
 
   test('not an internal note', async () => {
-    await assert.rejects(db.transaction((tx) => addComment(tx, alice, { ticketId: alicesTicket.id, body: 'psst', internal: true })), (error: unknown) => {
-      return error instanceof AppError && error.code === 'forbidden' && /internal notes/.test(error.message);
-    });
+    await assert.rejects(
+      db.transaction((tx) => addComment(tx, alice, { ticketId: alicesTicket.id, body: 'psst', internal: true })),
+      (error: unknown) => {
+        return error instanceof AppError && error.code === 'forbidden' && /internal notes/.test(error.message);
+      },
+    );
   });
 
   test('a public comment, closing it, and linking only their own assets', async () => {
@@ -132,14 +183,21 @@ describe('what a requester may change on their own ticket', () => {
       db.transaction((tx) => setAssetLink(tx, alice, { ticketId: alicesTicket.id, assetId: bobsLaptop, linked: true })),
       isCode('validation_failed'),
     );
-    await db.transaction((tx) => setAssetLink(tx, alice, { ticketId: alicesTicket.id, assetId: alicesLaptop, linked: false }));
+    await db.transaction((tx) =>
+      setAssetLink(tx, alice, { ticketId: alicesTicket.id, assetId: alicesLaptop, linked: false }),
+    );
     const ticket = await getTicket(db, alice, alicesTicket.id);
     assert.deepEqual(ticket.assets, []);
-    await db.transaction((tx) => updateTicket(tx, alice, { ticketId: ticket.id, version: ticket.version, status: 'closed' }));
+    await db.transaction((tx) =>
+      updateTicket(tx, alice, { ticketId: ticket.id, version: ticket.version, status: 'closed' }),
+    );
     const closed = await getTicket(db, alice, ticket.id);
     assert.equal(closed.status, 'closed');
     assert.ok(closed.closedAt);
-    assert.deepEqual(closed.comments.map((comment) => comment.body), ['Still broken']);
+    assert.deepEqual(
+      closed.comments.map((comment) => comment.body),
+      ['Still broken'],
+    );
   });
 });
 
@@ -147,15 +205,30 @@ describe('agents and admins', () => {
   test('see, update, comment on and link assets to every ticket', async () => {
     for (const staff of [agent, admin]) {
       const ticket = await getTicket(db, staff, bobsTicket.id);
-      await db.transaction((tx) => updateTicket(tx, staff, { ticketId: ticket.id, version: ticket.version, priority: 'high' }));
-      await db.transaction((tx) => addComment(tx, staff, { ticketId: ticket.id, body: `note by ${staff.role}`, internal: true }));
+      await db.transaction((tx) =>
+        updateTicket(tx, staff, { ticketId: ticket.id, version: ticket.version, priority: 'high' }),
+      );
+      await db.transaction((tx) =>
+        addComment(tx, staff, { ticketId: ticket.id, body: `note by ${staff.role}`, internal: true }),
+      );
       await db.transaction((tx) => setAssetLink(tx, staff, { ticketId: ticket.id, assetId: spare, linked: true }));
     }
     const ticket = await getTicket(db, agent, bobsTicket.id);
     assert.equal(ticket.priority, 'high');
-    assert.deepEqual(ticket.comments.map((comment) => [comment.body, comment.internal]), [['note by agent', true], ['note by admin', true]]);
-    assert.deepEqual(ticket.assets.map((asset) => asset.assetTag), ['PERM-S1']);
+    assert.deepEqual(
+      ticket.comments.map((comment) => [comment.body, comment.internal]),
+      [
+        ['note by agent', true],
+        ['note by admin', true],
+      ],
+    );
+    assert.deepEqual(
+      ticket.assets.map((asset) => asset.assetTag),
+      ['PERM-S1'],
+    );
     const all = await listTickets(db, agent, ticketListQuerySchema.parse({}));
-    assert.ok(all.items.some((item) => item.id === bobsTicket.id) && all.items.some((item) => item.id === alicesTicket.id));
+    assert.ok(
+      all.items.some((item) => item.id === bobsTicket.id) && all.items.some((item) => item.id === alicesTicket.id),
+    );
   });
 });

@@ -12,7 +12,8 @@ import { actorFor, createTestUser, testCommandLine } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 
-const signedIn = async (role: Actor['role']) => actorFor(await createTestUser(db, { role }), { ipAddress: '192.0.2.61' });
+const signedIn = async (role: Actor['role']) =>
+  actorFor(await createTestUser(db, { role }), { ipAddress: '192.0.2.61' });
 
 const agent = await signedIn('agent');
 const otherAgent = await signedIn('agent');
@@ -36,7 +37,10 @@ async function auditOf(ticketId: string) {
   const audit = await rows<{ action: string; actor_id: string; ip_address: string; details: unknown }>(
     sql`select action, actor_id, ip_address, details from audit_log where target_id = ${ticketId} order by id`,
   );
-  return audit.map((row) => ({ ...row, details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown> }));
+  return audit.map((row) => ({
+    ...row,
+    details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown>,
+  }));
 }
 
 describe('two people editing the same ticket', () => {
@@ -48,12 +52,18 @@ describe('two people editing the same ticket', () => {
     });
     const after = await getTicket(db, agent, ticket.id);
     assert.deepEqual([after.priority, after.status, after.version], ['high', 'new', ticket.version + 1]);
-    assert.deepEqual((await auditOf(ticket.id)).map((row) => row.action), ['ticket.create', 'ticket.update']);
+    assert.deepEqual(
+      (await auditOf(ticket.id)).map((row) => row.action),
+      ['ticket.create', 'ticket.update'],
+    );
   });
 
   test('racing at the same moment, exactly one wins', async () => {
     const ticket = await newTicket();
-    const results = await Promise.allSettled([change(ticket, { priority: 'urgent' }), change(ticket, { priority: 'low' }, otherAgent)]);
+    const results = await Promise.allSettled([
+      change(ticket, { priority: 'urgent' }),
+      change(ticket, { priority: 'low' }, otherAgent),
+    ]);
     assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
     const after = await getTicket(db, agent, ticket.id);
     assert.equal(after.version, ticket.version + 1);
@@ -65,13 +75,16 @@ describe('status transitions', () => {
   test('a refused transition says what is allowed, and nothing changes', async () => {
     const ticket = await newTicket();
     const resolved = await change(ticket, { status: 'resolved' });
-    await assert.rejects(change({ id: ticket.id, version: resolved.version }, { status: 'pending' }), (error: unknown) => {
-      assert.ok(error instanceof AppError);
-      assert.equal(error.code, 'unprocessable');
-      assert.equal(error.message, 'A resolved ticket cannot be set to pending. Allowed: open, closed.');
-      assert.deepEqual(Object.keys(error.fields ?? {}), ['status']);
-      return true;
-    });
+    await assert.rejects(
+      change({ id: ticket.id, version: resolved.version }, { status: 'pending' }),
+      (error: unknown) => {
+        assert.ok(error instanceof AppError);
+        assert.equal(error.code, 'unprocessable');
+        assert.equal(error.message, 'A resolved ticket cannot be set to pending. Allowed: open, closed.');
+        assert.deepEqual(Object.keys(error.fields ?? {}), ['status']);
+        return true;
+      },
+    );
     assert.equal((await getTicket(db, agent, ticket.id)).status, 'resolved');
   });
 
@@ -96,7 +109,10 @@ describe('status transitions', () => {
     await change(ticket, { status: 'open' }, requester);
     ticket = await getTicket(db, requester, ticket.id);
     assert.equal(ticket.status, 'open');
-    await assert.rejects(change(ticket, { status: 'pending' }, requester), (error: unknown) => error instanceof AppError && error.code === 'unprocessable');
+    await assert.rejects(
+      change(ticket, { status: 'pending' }, requester),
+      (error: unknown) => error instanceof AppError && error.code === 'unprocessable',
+    );
     await change(ticket, { status: 'closed' }, requester);
     ticket = await getTicket(db, requester, ticket.id);
     await assert.rejects(change(ticket, { status: 'open' }, requester), (error: unknown) => {
@@ -171,7 +187,10 @@ describe('the record of a change', () => {
     assert.ok(events.every((event) => event.actor_id === agent.id));
 
     const audit = await auditOf(ticket.id);
-    assert.deepEqual(audit.map((row) => row.action), ['ticket.create', 'ticket.update']);
+    assert.deepEqual(
+      audit.map((row) => row.action),
+      ['ticket.create', 'ticket.update'],
+    );
     assert.deepEqual([audit[1].actor_id, audit[1].ip_address], [agent.id, '192.0.2.61']);
     assert.deepEqual(audit[1].details.changes, {
       status: { from: 'new', to: 'pending' },
@@ -183,7 +202,12 @@ describe('the record of a change', () => {
     });
 
     await change(after, { assetIds: [] });
-    assert.deepEqual((await eventsOf(ticket.id)).at(-1), { kind: 'unlink_asset', from_value: asset.id, to_value: null, actor_id: agent.id });
+    assert.deepEqual((await eventsOf(ticket.id)).at(-1), {
+      kind: 'unlink_asset',
+      from_value: asset.id,
+      to_value: null,
+      actor_id: agent.id,
+    });
   });
 
   test('saving without a difference writes nothing and keeps the version', async () => {
@@ -191,20 +215,31 @@ describe('the record of a change', () => {
     const result = await change(ticket, { status: 'new', priority: 'normal', category: 'General' });
     assert.equal(result.changed, false);
     assert.equal((await getTicket(db, agent, ticket.id)).version, ticket.version);
-    assert.deepEqual((await auditOf(ticket.id)).map((row) => row.action), ['ticket.create']);
+    assert.deepEqual(
+      (await auditOf(ticket.id)).map((row) => row.action),
+      ['ticket.create'],
+    );
   });
 
   test('a description sent back by a browser form (CRLF line breaks) is not a change', async () => {
-    const created = await db.transaction((tx) => createTicket(tx, requester, { title: 'Two lines', description: 'line one\nline two' }));
+    const created = await db.transaction((tx) =>
+      createTicket(tx, requester, { title: 'Two lines', description: 'line one\nline two' }),
+    );
     const ticket = await getTicket(db, agent, created.id);
     const result = await change(ticket, { description: 'line one\r\nline two', title: 'Two lines' });
     assert.equal(result.changed, false);
-    assert.deepEqual((await eventsOf(ticket.id)).map((event) => event.kind), ['created']);
+    assert.deepEqual(
+      (await eventsOf(ticket.id)).map((event) => event.kind),
+      ['created'],
+    );
   });
 
   test('creating a ticket records a "created" event and a ticket.create audit row', async () => {
     const ticket = await newTicket('Audit me');
-    assert.deepEqual((await eventsOf(ticket.id)).map((event) => event.kind), ['created']);
+    assert.deepEqual(
+      (await eventsOf(ticket.id)).map((event) => event.kind),
+      ['created'],
+    );
     const [audit] = await auditOf(ticket.id);
     assert.equal(audit.action, 'ticket.create');
     assert.equal(audit.actor_id, requester.id);

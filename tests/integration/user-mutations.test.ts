@@ -7,7 +7,7 @@ import { findUserById } from '../../lib/users/queries';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser, testCommandLine, testPassword, uniqueUsername } from '../support/users';
 
-const { db, kind, rows } = await useTestDatabase();
+const { db, rows } = await useTestDatabase();
 
 function isConflict(pattern: RegExp) {
   return (error: unknown) => error instanceof AppError && error.code === 'conflict' && pattern.test(error.message);
@@ -19,7 +19,10 @@ async function auditFor(targetId: string) {
   const audit = await rows<{ action: string; actor_id: string | null; ip_address: string | null; details: unknown }>(
     sql`select action, actor_id, ip_address, details from audit_log where target_id = ${targetId} order by id`,
   );
-  return audit.map((row) => ({ ...row, details: typeof row.details === 'string' ? JSON.parse(row.details) : row.details }));
+  return audit.map((row) => ({
+    ...row,
+    details: typeof row.details === 'string' ? JSON.parse(row.details) : row.details,
+  }));
 }
 
 describe('user changes', () => {
@@ -37,13 +40,22 @@ describe('user changes', () => {
   test('creating, changing the role of and disabling a user are audited with who did it', async () => {
     const admin = await createTestUser(db, { role: 'admin' });
     const user = await db.transaction((tx) =>
-      createUser(tx, actorOf(admin), { username: uniqueUsername('audited'), role: 'requester', password: testPassword }),
+      createUser(tx, actorOf(admin), {
+        username: uniqueUsername('audited'),
+        role: 'requester',
+        password: testPassword,
+      }),
     );
-    await db.transaction((tx) => changeUserRole(tx, actorOf(admin), { userId: user.id, role: 'agent', expectedVersion: user.version }));
+    await db.transaction((tx) =>
+      changeUserRole(tx, actorOf(admin), { userId: user.id, role: 'agent', expectedVersion: user.version }),
+    );
     await db.transaction((tx) => setUserActive(tx, actorOf(admin), { userId: user.id, active: false }));
 
     const audit = await auditFor(user.id);
-    assert.deepEqual(audit.map((row) => row.action), ['user.create', 'user.role_change', 'user.disable']);
+    assert.deepEqual(
+      audit.map((row) => row.action),
+      ['user.create', 'user.role_change', 'user.disable'],
+    );
     for (const row of audit) assert.deepEqual([row.actor_id, row.ip_address], [admin.id, '192.0.2.50']);
     assert.deepEqual(audit[1].details, { username: user.username, from: 'requester', to: 'agent' });
     assert.equal(JSON.stringify(audit).includes(testPassword), false);
@@ -55,14 +67,20 @@ describe('user changes', () => {
   test('a change made from a stale form (old version) is refused and changes nothing', async () => {
     const admin = await createTestUser(db, { role: 'admin' });
     const user = await createTestUser(db, { role: 'agent' });
-    await db.transaction((tx) => changeUserRole(tx, actorOf(admin), { userId: user.id, role: 'requester', expectedVersion: user.version }));
+    await db.transaction((tx) =>
+      changeUserRole(tx, actorOf(admin), { userId: user.id, role: 'requester', expectedVersion: user.version }),
+    );
 
     await assert.rejects(
-      db.transaction((tx) => changeUserRole(tx, actorOf(admin), { userId: user.id, role: 'admin', expectedVersion: user.version })),
+      db.transaction((tx) =>
+        changeUserRole(tx, actorOf(admin), { userId: user.id, role: 'admin', expectedVersion: user.version }),
+      ),
       isConflict(/^Changed by someone else — reload the page and try again\.$/),
     );
     await assert.rejects(
-      db.transaction((tx) => setUserActive(tx, actorOf(admin), { userId: user.id, active: false, expectedVersion: user.version })),
+      db.transaction((tx) =>
+        setUserActive(tx, actorOf(admin), { userId: user.id, active: false, expectedVersion: user.version }),
+      ),
       isConflict(/^Changed by someone else — reload the page and try again\.$/),
     );
     const after = await findUserById(db, testCommandLine, user.id);
@@ -74,22 +92,42 @@ describe('user changes', () => {
     const requester = await createTestUser(db, { role: 'requester' });
     const isForbidden = (error: unknown) => error instanceof AppError && error.code === 'forbidden';
     await assert.rejects(
-      db.transaction((tx) => createUser(tx, actorOf(agent), { username: uniqueUsername('sneaky'), role: 'admin', password: testPassword })),
+      db.transaction((tx) =>
+        createUser(tx, actorOf(agent), { username: uniqueUsername('sneaky'), role: 'admin', password: testPassword }),
+      ),
       isForbidden,
     );
-    await assert.rejects(db.transaction((tx) => changeUserRole(tx, actorOf(agent), { userId: agent.id, role: 'admin' })), isForbidden);
-    await assert.rejects(db.transaction((tx) => setUserActive(tx, actorOf(agent), { userId: requester.id, active: false })), isForbidden);
-    await assert.rejects(db.transaction((tx) => setUserPassword(tx, actorOf(agent), { userId: requester.id, password: 'not yours to set' })), isForbidden);
+    await assert.rejects(
+      db.transaction((tx) => changeUserRole(tx, actorOf(agent), { userId: agent.id, role: 'admin' })),
+      isForbidden,
+    );
+    await assert.rejects(
+      db.transaction((tx) => setUserActive(tx, actorOf(agent), { userId: requester.id, active: false })),
+      isForbidden,
+    );
+    await assert.rejects(
+      db.transaction((tx) =>
+        setUserPassword(tx, actorOf(agent), { userId: requester.id, password: 'not yours to set' }),
+      ),
+      isForbidden,
+    );
     assert.equal(await findUserById(db, actorOf(agent), requester.id), null);
 
-    await db.transaction((tx) => setUserPassword(tx, actorOf(requester), { userId: requester.id, password: 'my own new secret' }));
-    await db.transaction((tx) => setUserPassword(tx, testCommandLine, { userId: agent.id, password: 'set from the shell' }));
-    assert.deepEqual([...(await auditFor(requester.id)), ...(await auditFor(agent.id))].map((row) => [row.action, row.actor_id]), [
-      ['user.create', null],
-      ['user.password_change', requester.id],
-      ['user.create', null],
-      ['user.password_reset', null],
-    ]);
+    await db.transaction((tx) =>
+      setUserPassword(tx, actorOf(requester), { userId: requester.id, password: 'my own new secret' }),
+    );
+    await db.transaction((tx) =>
+      setUserPassword(tx, testCommandLine, { userId: agent.id, password: 'set from the shell' }),
+    );
+    assert.deepEqual(
+      [...(await auditFor(requester.id)), ...(await auditFor(agent.id))].map((row) => [row.action, row.actor_id]),
+      [
+        ['user.create', null],
+        ['user.password_change', requester.id],
+        ['user.create', null],
+        ['user.password_reset', null],
+      ],
+    );
     const after = await findUserById(db, testCommandLine, agent.id);
     assert.deepEqual([after?.role, after?.active], ['agent', true]);
   });
@@ -97,7 +135,9 @@ describe('user changes', () => {
   test('an unknown user is "not found"', async () => {
     const admin = await createTestUser(db, { role: 'admin' });
     await assert.rejects(
-      db.transaction((tx) => changeUserRole(tx, actorOf(admin), { userId: '00000000-0000-4000-8000-000000000000', role: 'agent' })),
+      db.transaction((tx) =>
+        changeUserRole(tx, actorOf(admin), { userId: '00000000-0000-4000-8000-000000000000', role: 'agent' }),
+      ),
       (error: unknown) => error instanceof AppError && error.code === 'not_found',
     );
   });
@@ -111,43 +151,55 @@ describe('the last active admin', () => {
     // Not even the command line, which may change any user, can take the last admin away.
     const byCommandLine = testCommandLine;
 
-    await assert.rejects(db.transaction((tx) => changeUserRole(tx, byCommandLine, { userId: only.id, role: 'agent' })), isConflict(/active admin must remain/));
-    await assert.rejects(db.transaction((tx) => setUserActive(tx, byCommandLine, { userId: only.id, active: false })), isConflict(/active admin must remain/));
+    await assert.rejects(
+      db.transaction((tx) => changeUserRole(tx, byCommandLine, { userId: only.id, role: 'agent' })),
+      isConflict(/active admin must remain/),
+    );
+    await assert.rejects(
+      db.transaction((tx) => setUserActive(tx, byCommandLine, { userId: only.id, active: false })),
+      isConflict(/active admin must remain/),
+    );
 
     // A disabled admin does not count.
     const dormant = await createTestUser(db, { role: 'admin' });
     await db.transaction((tx) => setUserActive(tx, actorOf(only), { userId: dormant.id, active: false }));
-    await assert.rejects(db.transaction((tx) => changeUserRole(tx, byCommandLine, { userId: only.id, role: 'agent' })), isConflict(/active admin must remain/));
+    await assert.rejects(
+      db.transaction((tx) => changeUserRole(tx, byCommandLine, { userId: only.id, role: 'agent' })),
+      isConflict(/active admin must remain/),
+    );
 
     const second = await createTestUser(db, { role: 'admin' });
     await db.transaction((tx) => changeUserRole(tx, actorOf(second), { userId: only.id, role: 'agent' }));
     assert.equal((await findUserById(db, testCommandLine, only.id))?.role, 'agent');
-    await assert.rejects(db.transaction((tx) => setUserActive(tx, byCommandLine, { userId: second.id, active: false })), isConflict(/active admin must remain/));
+    await assert.rejects(
+      db.transaction((tx) => setUserActive(tx, byCommandLine, { userId: second.id, active: false })),
+      isConflict(/active admin must remain/),
+    );
   });
 
-  test(
-    'two admins demoting each other at the same moment: one wins, the other gets a clear conflict',
-    async () => {
-      for (let round = 0; round < 20; round++) {
-        await rows(sql`delete from users`);
-        const a = await createTestUser(db, { role: 'admin' });
-        const b = await createTestUser(db, { role: 'admin' });
-        const results = await Promise.allSettled([
-          db.transaction((tx) => changeUserRole(tx, actorOf(b), { userId: a.id, role: 'agent' })),
-          db.transaction((tx) => changeUserRole(tx, actorOf(a), { userId: b.id, role: 'agent' })),
-        ]);
-        const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
-        assert.equal(failures.length, 1, `round ${round}: ${failures.map(String).join('; ')}`);
-        assert.ok(isConflict(/active admin must remain/)(failures[0]), `round ${round}: ${String(failures[0])}`);
-        const admins = await rows(sql`select id from users where role = 'admin' and active`);
-        assert.equal(admins.length, 1);
-      }
-    },
-  );
+  test('two admins demoting each other at the same moment: one wins, the other gets a clear conflict', async () => {
+    for (let round = 0; round < 20; round++) {
+      await rows(sql`delete from users`);
+      const a = await createTestUser(db, { role: 'admin' });
+      const b = await createTestUser(db, { role: 'admin' });
+      const results = await Promise.allSettled([
+        db.transaction((tx) => changeUserRole(tx, actorOf(b), { userId: a.id, role: 'agent' })),
+        db.transaction((tx) => changeUserRole(tx, actorOf(a), { userId: b.id, role: 'agent' })),
+      ]);
+      const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+      assert.equal(failures.length, 1, `round ${round}: ${failures.map(String).join('; ')}`);
+      assert.ok(isConflict(/active admin must remain/)(failures[0]), `round ${round}: ${String(failures[0])}`);
+      const admins = await rows(sql`select id from users where role = 'admin' and active`);
+      assert.equal(admins.length, 1);
+    }
+  });
 
   test('nobody can disable their own account', async () => {
     const admin = await createTestUser(db, { role: 'admin' });
     await createTestUser(db, { role: 'admin' });
-    await assert.rejects(db.transaction((tx) => setUserActive(tx, actorOf(admin), { userId: admin.id, active: false })), isConflict(/your own account/));
+    await assert.rejects(
+      db.transaction((tx) => setUserActive(tx, actorOf(admin), { userId: admin.id, active: false })),
+      isConflict(/your own account/),
+    );
   });
 });

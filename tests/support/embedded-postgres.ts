@@ -30,7 +30,18 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     persistent: true,
     createPostgresUser: asRoot,
     // TCP only, and durability off: this server lives for one test run.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
     onLog: (message) => output.push(String(message)),
     onError: (error) => output.push(String(error)),
   });
@@ -47,7 +58,9 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
   } catch (error) {
     await dispose().catch(() => {});
     console.error(output.join('').trim());
-    throw new Error(`Could not start embedded PostgreSQL (${(error as Error | undefined)?.message ?? 'the server exited during start-up'}).`);
+    throw new Error(
+      `Could not start embedded PostgreSQL (${(error as Error | undefined)?.message ?? 'the server exited during start-up'}).`,
+    );
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

@@ -18,18 +18,31 @@ export class Pm2 {
 
   /** Runs a PM2 command to its end; throws with PM2's output when it fails. */
   run(args: string[]): string {
-    const result = spawnSync(process.execPath, [pm2Bin, ...args], { cwd: projectRoot, env: this.env, encoding: 'utf8', timeout: 120_000 });
-    if (result.status !== 0) throw new Error(`pm2 ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}\n${result.error?.message ?? ''}`);
+    const result = spawnSync(process.execPath, [pm2Bin, ...args], {
+      cwd: projectRoot,
+      env: this.env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (result.status !== 0)
+      throw new Error(
+        `pm2 ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}\n${result.error?.message ?? ''}`,
+      );
     return result.stdout;
   }
 
   /** The same without blocking this process's event loop (requests it is sending keep flowing). */
   runAsync(args: string[], timeoutMs = 120_000): Promise<string> {
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [pm2Bin, ...args], { cwd: projectRoot, env: this.env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`pm2 ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-        else resolve(stdout);
-      });
+      execFile(
+        process.execPath,
+        [pm2Bin, ...args],
+        { cwd: projectRoot, env: this.env, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 2 ** 20 },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error(`pm2 ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+          else resolve(stdout);
+        },
+      );
     });
   }
 
@@ -53,7 +66,9 @@ export class Pm2 {
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    throw new Error(`PM2's workers did not reach the expected state within ${timeoutMs / 1000} s (last: ${last}).\n${this.diagnostics()}`);
+    throw new Error(
+      `PM2's workers did not reach the expected state within ${timeoutMs / 1000} s (last: ${last}).\n${this.diagnostics()}`,
+    );
   }
 
   /** The ends of the daemon's and the app's logs, for a failure message. */
@@ -62,10 +77,21 @@ export class Pm2 {
     // The per-request log lines would hide the few that explain a failure.
     const tail = (file: string) =>
       fs.existsSync(file)
-        ? fs.readFileSync(file, 'utf8').split('\n').filter((line) => !line.includes('"http.request"')).slice(-30).join('\n')
+        ? fs
+            .readFileSync(file, 'utf8')
+            .split('\n')
+            .filter((line) => !line.includes('"http.request"'))
+            .slice(-30)
+            .join('\n')
         : '(none)';
-    const appLogs = fs.existsSync(path.join(home, 'logs')) ? fs.readdirSync(path.join(home, 'logs')).map((name) => path.join(home, 'logs', name)) : [];
-    return [`--- ${path.join(home, 'pm2.log')}`, tail(path.join(home, 'pm2.log')), ...appLogs.flatMap((file) => [`--- ${file}`, tail(file)])].join('\n');
+    const appLogs = fs.existsSync(path.join(home, 'logs'))
+      ? fs.readdirSync(path.join(home, 'logs')).map((name) => path.join(home, 'logs', name))
+      : [];
+    return [
+      `--- ${path.join(home, 'pm2.log')}`,
+      tail(path.join(home, 'pm2.log')),
+      ...appLogs.flatMap((file) => [`--- ${file}`, tail(file)]),
+    ].join('\n');
   }
 
   /** Stops the daemon and every process it runs. */

@@ -22,12 +22,20 @@ export function parseSetCookie(line: string): {
     assert.equal(attributes.has(name), false, `${name} appears twice in ${line}`);
     attributes.set(name, equals === -1 ? true : attribute.slice(equals + 1));
   }
-  return { name: pair.slice(0, at), rawValue: pair.slice(at + 1), value: decodeURIComponent(pair.slice(at + 1)), attributes };
+  return {
+    name: pair.slice(0, at),
+    rawValue: pair.slice(at + 1),
+    value: decodeURIComponent(pair.slice(at + 1)),
+    attributes,
+  };
 }
 
 /** The attributes of a session cookie, names lower-cased and SameSite's value too (browsers compare it case-insensitively). */
 export function cookieAttributes(line: string): Record<string, string | true> {
   const { attributes } = parseSetCookie(line);
-  const entries = [...attributes].map(([name, value]) => [name, name === 'samesite' && typeof value === 'string' ? value.toLowerCase() : value]);
+  const entries = [...attributes].map(([name, value]) => [
+    name,
+    name === 'samesite' && typeof value === 'string' ? value.toLowerCase() : value,
+  ]);
   return Object.fromEntries(entries);
 }

@@ -67,14 +67,16 @@ export async function useTestDatabase(env: Record<string, string> = {}): Promise
     await cleanUp().catch(() => {});
     throw error;
   }
-  return { kind, db, config: getConfig(), rows: <Row,>(query: SQL) => queryRows<Row>(db, query) };
+  return { kind, db, config: getConfig(), rows: <Row>(query: SQL) => queryRows<Row>(db, query) };
 }
 
 /** Creates a fresh database on TEST_DATABASE_URL's server, points DATABASE_URL at it, returns its dropper. */
 async function createPostgresDatabase(): Promise<() => Promise<void>> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (run through scripts/test/run-integration.ts postgres, which starts a server when it is unset)');
+    throw new Error(
+      'TEST_DB=postgres needs TEST_DATABASE_URL (run through scripts/test/run-integration.ts postgres, which starts a server when it is unset)',
+    );
   }
   const name = `iam_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
@@ -82,7 +84,9 @@ async function createPostgresDatabase(): Promise<() => Promise<void>> {
     await admin.unsafe(`create database ${name}`);
   } catch (error) {
     await admin.end({ timeout: 1 });
-    throw new Error(`Could not create a test database on ${redact(serverUrl)}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Could not create a test database on ${redact(serverUrl)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

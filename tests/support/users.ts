@@ -43,12 +43,21 @@ export async function createTestUser(
 ): Promise<UserSummary & { password: string }> {
   const password = options.password ?? testPassword;
   const user = await db.transaction((tx) =>
-    createUser(tx, testCommandLine, { username: options.username ?? uniqueUsername(options.role), role: options.role ?? 'agent', password }),
+    createUser(tx, testCommandLine, {
+      username: options.username ?? uniqueUsername(options.role),
+      role: options.role ?? 'agent',
+      password,
+    }),
   );
   return { ...user, password };
 }
 
-export async function openTestSession(db: Database, config: AppConfig, userId: string, options: { persistent?: boolean } = {}) {
+export async function openTestSession(
+  db: Database,
+  config: AppConfig,
+  userId: string,
+  options: { persistent?: boolean } = {},
+) {
   return createSession(db, config, {
     userId,
     persistent: options.persistent ?? false,

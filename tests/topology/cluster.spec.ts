@@ -11,7 +11,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   await stack.start();
 });
-test.afterEach(async ({}, testInfo) => {
+test.afterEach(({}, testInfo) => {
   // What PM2 and the workers logged is the only account of a failure once the stack is gone.
   if (testInfo.status !== testInfo.expectedStatus) console.log(stack.pm2.diagnostics());
 });
@@ -19,7 +19,8 @@ test.afterAll(async () => {
   await stack.stop();
 });
 
-const me = (sessionCookie = cookie) => request(`${stack.publicBase}api/auth/me`, { headers: { cookie: sessionCookie } });
+const me = (sessionCookie = cookie) =>
+  request(`${stack.publicBase}api/auth/me`, { headers: { cookie: sessionCookie } });
 
 async function apiLogin(username: string, password: string): Promise<string> {
   const reply = await request(`${stack.publicBase}api/auth/login`, {
@@ -32,7 +33,9 @@ async function apiLogin(username: string, password: string): Promise<string> {
   return setCookie[0].split(';')[0];
 }
 
-test('signing in over HTTPS (a server action, public host ≠ upstream host) sets a Secure, HttpOnly, Lax cookie on the sub-path', async ({ browser }) => {
+test('signing in over HTTPS (a server action, public host ≠ upstream host) sets a Secure, HttpOnly, Lax cookie on the sub-path', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ baseURL: stack.publicBase, ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto('login');
@@ -128,7 +131,8 @@ test('database stopped: readiness 503 and the 503 page; database back: service r
   await stack.database.pause();
   await stack.waitFor(`${stack.publicBase}api/health/ready`, 503, 20_000);
   // Each worker notices within its probe interval (2 s); requests in parallel, so that they may reach both.
-  const pages = () => Promise.all(Array.from({ length: 8 }, () => request(`${stack.publicBase}sessions`, { headers: { cookie } })));
+  const pages = () =>
+    Promise.all(Array.from({ length: 8 }, () => request(`${stack.publicBase}sessions`, { headers: { cookie } })));
   await expect.poll(async () => (await pages()).every((reply) => reply.status === 503), { timeout: 10_000 }).toBe(true);
   for (const page of await pages()) expect(page.body).toContain('Service unavailable');
   expect(await stack.workerPids()).toHaveLength(2); // no crash loop
@@ -140,20 +144,28 @@ test('database stopped: readiness 503 and the 503 page; database back: service r
   await expect
     .poll(
       async () => {
-        for (const { page, pid } of await diagnosticsPages(adminCookie)) if (page.status === 200 && pid) recovered.add(pid);
+        for (const { page, pid } of await diagnosticsPages(adminCookie))
+          if (page.status === 200 && pid) recovered.add(pid);
         return recovered.size;
       },
       { timeout: 15_000 },
     )
     .toBe(2);
   await expect
-    .poll(async () => (await Promise.all(Array.from({ length: 8 }, () => me()))).every((reply) => reply.status === 200), { timeout: 15_000 })
+    .poll(
+      async () => (await Promise.all(Array.from({ length: 8 }, () => me()))).every((reply) => reply.status === 200),
+      { timeout: 15_000 },
+    )
     .toBe(true);
 });
 
 test('a server action with a foreign Origin is refused and changes nothing', async ({ playwright }) => {
   // Replays the login form's own no-JavaScript post, once from the right origin and once not.
-  const api = await playwright.request.newContext({ baseURL: stack.publicBase, ignoreHTTPSErrors: true, maxRedirects: 0 });
+  const api = await playwright.request.newContext({
+    baseURL: stack.publicBase,
+    ignoreHTTPSErrors: true,
+    maxRedirects: 0,
+  });
   const formPost = async (origin: string) => {
     const form = await api.get('login');
     expect(form.status()).toBe(200);
@@ -163,10 +175,20 @@ test('a server action with a foreign Origin is refused and changes nothing', asy
       fields[name] = (value ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     }
     expect(Object.keys(fields).some((name) => name.startsWith('$ACTION'))).toBe(true);
-    return api.post('login', { multipart: { ...fields, username: 'walt', password: 'walt-password-1' }, headers: { Origin: origin } });
+    return api.post('login', {
+      multipart: { ...fields, username: 'walt', password: 'walt-password-1' },
+      headers: { Origin: origin },
+    });
   };
   const setsSession = (reply: { headersArray: () => { name: string; value: string }[] }) =>
-    reply.headersArray().some((header) => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith('ticketing_session=') && !header.value.startsWith('ticketing_session=;'));
+    reply
+      .headersArray()
+      .some(
+        (header) =>
+          header.name.toLowerCase() === 'set-cookie' &&
+          header.value.startsWith('ticketing_session=') &&
+          !header.value.startsWith('ticketing_session=;'),
+      );
 
   const foreign = await formPost('https://evil.example');
   expect(foreign.status()).toBeGreaterThanOrEqual(400);

@@ -13,7 +13,9 @@ test.afterAll(async () => {
   await app.dispose();
 });
 
-test('without a proxy over plain HTTP on the embedded database: signed in, cookie not Secure, logout ends it', async ({ browser }) => {
+test('without a proxy over plain HTTP on the embedded database: signed in, cookie not Secure, logout ends it', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ baseURL: app.baseURL });
   const page = await context.newPage();
   await page.goto('login');
@@ -26,7 +28,9 @@ test('without a proxy over plain HTTP on the embedded database: signed in, cooki
   expect((await page.request.get('api/health/ready')).status()).toBe(200);
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page).toHaveURL(/\/login$/);
-  const replay = await fetch(`${app.baseURL}api/auth/me`, { headers: { cookie: `ticketing_session=${session.value}` } });
+  const replay = await fetch(`${app.baseURL}api/auth/me`, {
+    headers: { cookie: `ticketing_session=${session.value}` },
+  });
   expect(replay.status).toBe(401);
   await context.close();
 });

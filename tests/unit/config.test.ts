@@ -9,7 +9,7 @@ import { parseSecretList } from '../../lib/config/session-secret';
 import { AppError } from '../../lib/errors';
 
 type Env = Record<string, string | undefined>;
-const loadConfig = (env: Env, notices?: ConfigNotice[]) => loadConfigFrom(env as NodeJS.ProcessEnv, notices);
+const loadConfig = (env: Env, notices?: ConfigNotice[]) => loadConfigFrom(env, notices);
 
 const secret = 'a'.repeat(32);
 const otherSecret = 'b'.repeat(40);
@@ -59,7 +59,11 @@ describe('loadConfig defaults', () => {
   });
 
   test('DATABASE_URL selects PostgreSQL; blank values count as unset', () => {
-    const config = loadConfig({ SESSION_SECRET: secret, DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/itam', PORT: ' ' });
+    const config = loadConfig({
+      SESSION_SECRET: secret,
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/itam',
+      PORT: ' ',
+    });
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/itam' });
     assert.equal(config.port, 3000);
   });
@@ -134,14 +138,34 @@ describe('loadConfig refuses bad values with one clear message', () => {
   const cases: Array<[string, Env, RegExp]> = [
     ['PORT not a number', { PORT: 'http' }, /PORT must be a whole number from 1 to 65535; got "http"/],
     ['PORT out of range', { PORT: '70000' }, /PORT must be a whole number from 1 to 65535; got "70000"/],
-    ['TRUST_PROXY unknown', { TRUST_PROXY: 'maybe' }, /TRUST_PROXY must be false, true, loopback, or .*"maybe" is none of these/],
+    [
+      'TRUST_PROXY unknown',
+      { TRUST_PROXY: 'maybe' },
+      /TRUST_PROXY must be false, true, loopback, or .*"maybe" is none of these/,
+    ],
     ['TRUST_PROXY bad prefix', { TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY .*"10\.0\.0\.0\/33"/],
     ['COOKIE_SECURE', { COOKIE_SECURE: 'yes' }, /COOKIE_SECURE must be auto, true or false/],
-    ['SESSION_TTL unreadable', { SESSION_TTL: 'forever' }, /SESSION_TTL must be a duration such as 900, 15m, 12h or 7d .*got "forever"/],
-    ['SESSION_TTL too short', { SESSION_TTL: '10s' }, /SESSION_TTL must be a duration .*at least 300 seconds.*got "10s"/],
-    ['BASE_PATH without leading slash', { BASE_PATH: 'it-assets' }, /BASE_PATH must be empty or a path such as \/it-assets-manager/],
+    [
+      'SESSION_TTL unreadable',
+      { SESSION_TTL: 'forever' },
+      /SESSION_TTL must be a duration such as 900, 15m, 12h or 7d .*got "forever"/,
+    ],
+    [
+      'SESSION_TTL too short',
+      { SESSION_TTL: '10s' },
+      /SESSION_TTL must be a duration .*at least 300 seconds.*got "10s"/,
+    ],
+    [
+      'BASE_PATH without leading slash',
+      { BASE_PATH: 'it-assets' },
+      /BASE_PATH must be empty or a path such as \/it-assets-manager/,
+    ],
     ['BASE_PATH with a space', { BASE_PATH: '/it assets' }, /BASE_PATH must be empty or a path/],
-    ['DATABASE_URL of another kind', { DATABASE_URL: 'mysql://localhost/itam' }, /DATABASE_URL must start with postgres:\/\//],
+    [
+      'DATABASE_URL of another kind',
+      { DATABASE_URL: 'mysql://localhost/itam' },
+      /DATABASE_URL must start with postgres:\/\//,
+    ],
     ['NODE_ENV unknown', { NODE_ENV: 'staging' }, /NODE_ENV must be development, production or test; got "staging"/],
   ];
   for (const [name, env, expected] of cases) {
@@ -157,7 +181,10 @@ describe('loadConfig refuses bad values with one clear message', () => {
   });
 
   test('BCRYPT_COST below 10 is refused in production, allowed for development and tests', () => {
-    assert.match(refusal({ NODE_ENV: 'production', SESSION_SECRET: secret, BCRYPT_COST: '9' }), /BCRYPT_COST must be at least 10 in production; got 9/);
+    assert.match(
+      refusal({ NODE_ENV: 'production', SESSION_SECRET: secret, BCRYPT_COST: '9' }),
+      /BCRYPT_COST must be at least 10 in production; got 9/,
+    );
     assert.equal(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, BCRYPT_COST: '10' }).bcryptCost, 10);
     assert.equal(loadConfig({ NODE_ENV: 'test', SESSION_SECRET: secret, BCRYPT_COST: '4' }).bcryptCost, 4);
   });

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createProbeVerdict, slowProbesBeforeOutage } from '../../lib/db/probe-verdict';
 
-const refused = { ok: false as const, error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) };
+const refused = {
+  ok: false as const,
+  error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+};
 const slow = { ok: false as const, error: new Error('no answer within 1500 ms') };
 
 test('a refused connection is an outage at once; only an answer ends it', () => {

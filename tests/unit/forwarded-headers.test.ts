@@ -33,11 +33,14 @@ const spoofed: IncomingHttpHeaders = {
 describe('a peer that is not a trusted proxy', () => {
   test('cannot claim HTTPS, another client address, or another host', () => {
     const { headers, info } = appSees('false', '203.0.113.9', spoofed);
-    assert.deepEqual({ ip: info.ipAddress, protocol: info.protocol, host: info.host }, {
-      ip: '203.0.113.9',
-      protocol: 'http',
-      host: 'app.internal:3000',
-    });
+    assert.deepEqual(
+      { ip: info.ipAddress, protocol: info.protocol, host: info.host },
+      {
+        ip: '203.0.113.9',
+        protocol: 'http',
+        host: 'app.internal:3000',
+      },
+    );
     for (const name of ['x-real-ip', 'forwarded', 'x-forwarded-port']) assert.equal(headers[name], undefined, name);
   });
 
@@ -61,11 +64,14 @@ describe('a trusted proxy', () => {
       'x-forwarded-host': 'it.example.com',
       'x-forwarded-for': '198.51.100.7',
     });
-    assert.deepEqual({ ip: info.ipAddress, protocol: info.protocol, host: info.host }, {
-      ip: '198.51.100.7',
-      protocol: 'https',
-      host: 'it.example.com',
-    });
+    assert.deepEqual(
+      { ip: info.ipAddress, protocol: info.protocol, host: info.host },
+      {
+        ip: '198.51.100.7',
+        protocol: 'https',
+        host: 'it.example.com',
+      },
+    );
   });
 
   test('an unknown X-Forwarded-Proto value is ignored', () => {
@@ -93,15 +99,25 @@ describe('a trusted proxy', () => {
 
 describe('always', () => {
   test('x-middleware-subrequest is removed, from trusted and untrusted peers alike', () => {
-    for (const [setting, peer] of [['false', '203.0.113.9'], ['true', '127.0.0.1']]) {
-      const { headers } = appSees(setting, peer, { host: 'app', 'x-middleware-subrequest': 'middleware:middleware:middleware' });
+    for (const [setting, peer] of [
+      ['false', '203.0.113.9'],
+      ['true', '127.0.0.1'],
+    ]) {
+      const { headers } = appSees(setting, peer, {
+        host: 'app',
+        'x-middleware-subrequest': 'middleware:middleware:middleware',
+      });
       assert.equal(headers['x-middleware-subrequest'], undefined, `TRUST_PROXY=${setting}`);
     }
   });
 
   test('IPv4-mapped IPv6 addresses lose their ::ffff: prefix, and still match IPv4 proxy entries', () => {
     assert.equal(appSees('false', '::ffff:192.0.2.33', { host: 'app' }).info.ipAddress, '192.0.2.33');
-    const viaMappedProxy = appSees('loopback', '::ffff:127.0.0.1', { host: 'app', 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.2' });
+    const viaMappedProxy = appSees('loopback', '::ffff:127.0.0.1', {
+      host: 'app',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '198.51.100.2',
+    });
     assert.equal(viaMappedProxy.info.protocol, 'https');
     assert.equal(viaMappedProxy.info.ipAddress, '198.51.100.2');
   });
@@ -113,7 +129,12 @@ describe('parseTrustProxy', () => {
     assert.deepEqual(parseTrustProxy('true'), { mode: 'all' });
     const list = parseTrustProxy('loopback, 192.0.2.1, 2001:db8::/32');
     assert.equal(typeof list, 'object');
-    assert.deepEqual((list as { entries: string[] }).entries, ['127.0.0.0/8', '::1/128', '192.0.2.1/32', '2001:db8::/32']);
+    assert.deepEqual((list as { entries: string[] }).entries, [
+      '127.0.0.0/8',
+      '::1/128',
+      '192.0.2.1/32',
+      '2001:db8::/32',
+    ]);
     assert.match(parseTrustProxy('nginx') as string, /"nginx" is none of these/);
     assert.match(parseTrustProxy('::1/129') as string, /"::1\/129"/);
   });

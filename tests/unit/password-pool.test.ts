@@ -44,17 +44,21 @@ describe('password hashing in the worker pool', () => {
     assert.equal(bcrypt.compareSync('correct horse battery', hash), true);
   });
 
-  test('hashing threads run at a lower priority than the main thread', { skip: process.platform !== 'linux' }, async () => {
-    await passwordPool().hash('start a worker', 4);
-    const running = passwordPool().hash('priority check', 12);
-    const niceValues = fs.readdirSync('/proc/self/task').map((thread) => {
-      const fields = fs.readFileSync(`/proc/self/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(fields[16]); // field 19 of proc(5) "stat": nice
-    });
-    await running;
-    assert.equal(os.getPriority(), 0);
-    assert.ok(niceValues.includes(10), `thread nice values: ${niceValues.join(', ')}`);
-  });
+  test(
+    'hashing threads run at a lower priority than the main thread',
+    { skip: process.platform !== 'linux' },
+    async () => {
+      await passwordPool().hash('start a worker', 4);
+      const running = passwordPool().hash('priority check', 12);
+      const niceValues = fs.readdirSync('/proc/self/task').map((thread) => {
+        const fields = fs.readFileSync(`/proc/self/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
+        return Number(fields[16]); // field 19 of proc(5) "stat": nice
+      });
+      await running;
+      assert.equal(os.getPriority(), 0);
+      assert.ok(niceValues.includes(10), `thread nice values: ${niceValues.join(', ')}`);
+    },
+  );
 
   test('compare agrees with bcryptjs: right password true, wrong password false', async () => {
     const hash = bcrypt.hashSync('the right one', 4);
@@ -94,7 +98,10 @@ describe('password pool resilience', () => {
     const pool = new PasswordPool({ workerFile: echoOrCrashWorker, size: 1, maxQueued: 2 });
     const accepted = [pool.hash('a', 4), pool.hash('b', 4), pool.hash('c', 4)];
     const refused = pool.hash('d', 4);
-    await assert.rejects(refused, (error: unknown) => error instanceof AppError && error.code === 'unavailable' && error.retryAfterSeconds === 1);
+    await assert.rejects(
+      refused,
+      (error: unknown) => error instanceof AppError && error.code === 'unavailable' && error.retryAfterSeconds === 1,
+    );
     assert.deepEqual(await Promise.all(accepted), ['echo:a', 'echo:b', 'echo:c']);
   });
 
@@ -102,11 +109,15 @@ describe('password pool resilience', () => {
     const script = `import { passwordPool } from './lib/auth/password-pool.ts';
 const hash = await passwordPool().hash('exit-check', 4);
 console.log(hash, await passwordPool().compare('exit-check', hash));`;
-    const child = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '--eval', script], {
-      cwd: process.cwd(),
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '--eval', script],
+      {
+        cwd: process.cwd(),
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     assert.equal(child.signal, null, 'the process had to be killed: something kept it alive');
     assert.equal(child.status, 0, child.stderr);
     assert.match(child.stdout, /^\$2[ab]\$04\$\S+ true$/m);

@@ -40,6 +40,7 @@ describe('password rules', () => {
 describe('username rules', () => {
   test('letters, digits and . _ @ -, starting with a letter or digit; trimmed', () => {
     assert.equal(usernameSchema.parse('  jane.doe@it '), 'jane.doe@it');
-    for (const bad of ['a', '-jane', 'jane doe', 'jane/../x', 'x'.repeat(65)]) assert.equal(usernameSchema.safeParse(bad).success, false, bad);
+    for (const bad of ['a', '-jane', 'jane doe', 'jane/../x', 'x'.repeat(65)])
+      assert.equal(usernameSchema.safeParse(bad).success, false, bad);
   });
 });

@@ -22,7 +22,8 @@ describe('safeNextPath: where to go after signing in', () => {
   });
 
   test('non-strings and absurdly long values fall back to "/"', () => {
-    for (const value of [undefined, null, 42, ['/tickets'], { path: '/tickets' }]) assert.equal(safeNextPath(value), '/');
+    for (const value of [undefined, null, 42, ['/tickets'], { path: '/tickets' }])
+      assert.equal(safeNextPath(value), '/');
     assert.equal(safeNextPath('/' + 'a'.repeat(3000)), '/');
   });
 
@@ -33,7 +34,15 @@ describe('safeNextPath: where to go after signing in', () => {
   });
 
   test('dot segments that resolve to a protocol-relative "//host" fall back to "/", in every encoding', () => {
-    const tricks = ['/.//evil.example', '/%2e//evil.example', '/%2E//evil.example', '/a/..//evil.example', '/./\\evil.example', '/.\\/evil.example', '/a/%2e%2e//evil.example/x?y=1'];
+    const tricks = [
+      '/.//evil.example',
+      '/%2e//evil.example',
+      '/%2E//evil.example',
+      '/a/..//evil.example',
+      '/./\\evil.example',
+      '/.\\/evil.example',
+      '/a/%2e%2e//evil.example/x?y=1',
+    ];
     for (const value of tricks) {
       assert.equal(safeNextPath(value), '/', JSON.stringify(value));
       assert.equal(safeNextPath(value, '/it-assets'), '/', `${JSON.stringify(value)} under a base path`);

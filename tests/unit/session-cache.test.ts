@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { recentSession, resolveSession } from '../../lib/auth/session';
-import { forgetSessionChecks, recallSessionCheck, rememberSessionCheck, sharedSessionUser } from '../../lib/auth/session-cache';
+import {
+  forgetSessionChecks,
+  recallSessionCheck,
+  rememberSessionCheck,
+  sharedSessionUser,
+} from '../../lib/auth/session-cache';
 import { sessionCookieName } from '../../lib/auth/session-cookie';
 import { sealClaim } from '../../lib/auth/session-seal';
 import type { SessionUser, SignedIn } from '../../lib/auth/session-types';
@@ -25,7 +30,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function signedIn(overrides: { userId?: string; sessionId?: string; expiresAt?: Date } = {}): SignedIn {
   return {
     token: randomBytes(16).toString('base64url'),
-    session: { id: overrides.sessionId ?? randomUUID(), persistent: false, createdAt: new Date(), expiresAt: overrides.expiresAt ?? new Date(Date.now() + 3_600_000) },
+    session: {
+      id: overrides.sessionId ?? randomUUID(),
+      persistent: false,
+      createdAt: new Date(),
+      expiresAt: overrides.expiresAt ?? new Date(Date.now() + 3_600_000),
+    },
     user: { id: overrides.userId ?? randomUUID(), username: 'walt', displayName: 'Walt', email: null, role: 'agent' },
   };
 }
@@ -33,7 +43,10 @@ function signedIn(overrides: { userId?: string; sessionId?: string; expiresAt?: 
 /** A Cookie header carrying a real seal of `checked`'s session, as a browser would send it. */
 async function headerFor(checked: SignedIn, extra = 'theme=dark'): Promise<string> {
   const exp = Math.floor(checked.session.expiresAt.getTime() / 1000);
-  const seal = await sealClaim({ sid: checked.token, uid: checked.user.id, exp, persistent: checked.session.persistent }, [secret]);
+  const seal = await sealClaim(
+    { sid: checked.token, uid: checked.user.id, exp, persistent: checked.session.persistent },
+    [secret],
+  );
   return `${extra}; ${sessionCookieName}=${seal}`;
 }
 
@@ -74,7 +87,12 @@ describe('the memory of recent checks', () => {
     const header = `theme=dark; ${sessionCookieName}=Fe26.2*abc`;
     rememberSessionCheck(header, checked, boundMs, Date.now());
     assert.equal(recallSessionCheck(header, boundMs), checked);
-    for (const other of [`${header} `, header.slice(0, -1), `${header.slice(0, -1)}d`, `theme=dart; ${sessionCookieName}=Fe26.2*abc`]) {
+    for (const other of [
+      `${header} `,
+      header.slice(0, -1),
+      `${header.slice(0, -1)}d`,
+      `theme=dart; ${sessionCookieName}=Fe26.2*abc`,
+    ]) {
       assert.equal(recallSessionCheck(other, boundMs), undefined, other);
     }
   });
@@ -98,7 +116,8 @@ describe('the memory of recent checks', () => {
       rememberSessionCheck('second', second, boundMs, Date.now());
       rememberSessionCheck('bystander', bystander, boundMs, Date.now());
     };
-    const remembered = () => ['first', 'first, another tab', 'second', 'bystander'].filter((header) => recallSessionCheck(header, boundMs));
+    const remembered = () =>
+      ['first', 'first, another tab', 'second', 'bystander'].filter((header) => recallSessionCheck(header, boundMs));
 
     remember();
     forgetSessionChecks({ sessionId: first.session.id });
@@ -159,10 +178,19 @@ describe('resolveSession and recentSession answer a remembered header from memor
 
 describe('one shared user object per user', () => {
   test("checks of one user's sessions share one frozen user object while the user's details are unchanged", () => {
-    const first = sharedSessionUser({ id: 'u-shared', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' }, boundMs);
-    const again = sharedSessionUser({ id: 'u-shared', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' }, boundMs);
+    const first = sharedSessionUser(
+      { id: 'u-shared', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' },
+      boundMs,
+    );
+    const again = sharedSessionUser(
+      { id: 'u-shared', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' },
+      boundMs,
+    );
     assert.equal(again, first);
-    const other = sharedSessionUser({ id: 'u-other', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' }, boundMs);
+    const other = sharedSessionUser(
+      { id: 'u-other', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' },
+      boundMs,
+    );
     assert.notEqual(other, first);
     assert.ok(Object.isFrozen(first));
     assert.throws(() => Object.assign(first, { role: 'admin' }), TypeError);
@@ -177,7 +205,10 @@ describe('one shared user object per user', () => {
   });
 
   test('a user whose details changed gets the new details at the next check, never the shared old ones', () => {
-    const before = sharedSessionUser({ id: 'u-changing', username: 'bo', displayName: 'Bo', email: null, role: 'agent' }, boundMs);
+    const before = sharedSessionUser(
+      { id: 'u-changing', username: 'bo', displayName: 'Bo', email: null, role: 'agent' },
+      boundMs,
+    );
     for (const changed of [
       { id: 'u-changing', username: 'bo2', displayName: 'Bo', email: null, role: 'agent' },
       { id: 'u-changing', username: 'bo2', displayName: 'Bo Berg', email: null, role: 'agent' },

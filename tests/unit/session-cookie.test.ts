@@ -69,7 +69,8 @@ describe('sessionCookieValues: every value of ours in a Cookie header', () => {
 });
 
 describe('cookie attributes', () => {
-  const config = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', SESSION_SECRET: newSecret, ...env });
+  const config = (env: Record<string, string> = {}) =>
+    loadConfig({ NODE_ENV: 'test', SESSION_SECRET: newSecret, ...env });
   const exp = () => now() + 7 * 86400;
 
   test('HttpOnly, SameSite=Lax, and Path "/" without a base path', () => {
@@ -80,7 +81,10 @@ describe('cookie attributes', () => {
   });
 
   test('Path is the base path when the app runs under one', () => {
-    assert.equal(sessionCookie(config({ BASE_PATH: '/it-assets' }), 'https', 'sealed', false, exp()).options.path, '/it-assets');
+    assert.equal(
+      sessionCookie(config({ BASE_PATH: '/it-assets' }), 'https', 'sealed', false, exp()).options.path,
+      '/it-assets',
+    );
     assert.equal(clearedSessionCookie(config({ BASE_PATH: '/it-assets' }), 'https').options.path, '/it-assets');
   });
 
@@ -101,7 +105,10 @@ describe('cookie attributes', () => {
   test('Max-Age only for "remember me": the remaining session lifetime', () => {
     const expiresAt = now() + 7 * 86400;
     const persistent = sessionCookie(config(), 'https', 'sealed', true, expiresAt).options;
-    assert.ok(persistent.maxAge !== undefined && Math.abs(persistent.maxAge - 7 * 86400) <= 2, `Max-Age ${persistent.maxAge}`);
+    assert.ok(
+      persistent.maxAge !== undefined && Math.abs(persistent.maxAge - 7 * 86400) <= 2,
+      `Max-Age ${persistent.maxAge}`,
+    );
     const browserSession = sessionCookie(config(), 'https', 'sealed', false, expiresAt).options;
     assert.equal('maxAge' in browserSession, false);
     // A "remember me" session already past its end is not given a negative lifetime.
@@ -118,10 +125,17 @@ describe('cookie attributes', () => {
 
 describe('serializeSessionCookie: the Set-Cookie header', () => {
   const at = Date.UTC(2026, 10, 23, 12, 0, 0);
-  const cookie = (value: string, options: SessionCookie['options']): SessionCookie => ({ name: sessionCookieName, value, options });
+  const cookie = (value: string, options: SessionCookie['options']): SessionCookie => ({
+    name: sessionCookieName,
+    value,
+    options,
+  });
 
   test('a "remember me" cookie: the value percent-encoded, Path, Expires beside Max-Age, Secure, HttpOnly, SameSite=Lax', () => {
-    const line = serializeSessionCookie(cookie('a b', { httpOnly: true, sameSite: 'lax', path: '/it', secure: true, maxAge: 60 }), at);
+    const line = serializeSessionCookie(
+      cookie('a b', { httpOnly: true, sameSite: 'lax', path: '/it', secure: true, maxAge: 60 }),
+      at,
+    );
     const parsed = parseSetCookie(line);
     assert.equal(parsed.name, sessionCookieName);
     assert.equal(parsed.rawValue, 'a%20b');
@@ -136,7 +150,9 @@ describe('serializeSessionCookie: the Set-Cookie header', () => {
   });
 
   test('the cleared cookie: empty, Max-Age=0 and no Expires; no Secure when not secure', () => {
-    const line = serializeSessionCookie(cookie('', { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 }));
+    const line = serializeSessionCookie(
+      cookie('', { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 }),
+    );
     const parsed = parseSetCookie(line);
     assert.equal(parsed.name, sessionCookieName);
     assert.equal(parsed.rawValue, '');
@@ -160,8 +176,10 @@ describe('serializeSessionCookie: the Set-Cookie header', () => {
 });
 
 describe('resolveSession reads the Cookie header without the database (database: false)', () => {
-  const header = (...values: string[]) => ['theme=dark', ...values.map((value) => `${sessionCookieName}=${encodeURIComponent(value)}`)].join('; ');
-  const resolve = (cookieHeader: string | null | undefined, protocol = 'https') => resolveSession(cookieHeader, protocol, { database: false });
+  const header = (...values: string[]) =>
+    ['theme=dark', ...values.map((value) => `${sessionCookieName}=${encodeURIComponent(value)}`)].join('; ');
+  const resolve = (cookieHeader: string | null | undefined, protocol = 'https') =>
+    resolveSession(cookieHeader, protocol, { database: false });
   after(() => setDatabaseAvailable(true));
 
   test('several cookies of our name (another app on the same host): the first value that unseals is used, whatever its position', async () => {
@@ -169,7 +187,12 @@ describe('resolveSession reads the Cookie header without the database (database:
     const cookie = await sealClaim(ours, [newSecret]);
     const foreign = await sealClaim(claim(), [foreignSecret]);
     const expiredOurs = await sealClaim(claim({ exp: now() - 10 }), [newSecret]);
-    for (const values of [[cookie, foreign], [foreign, cookie], ['garbage', cookie], [expiredOurs, cookie]]) {
+    for (const values of [
+      [cookie, foreign],
+      [foreign, cookie],
+      ['garbage', cookie],
+      [expiredOurs, cookie],
+    ]) {
       const resolved = await resolve(header(...values));
       assert.equal(resolved.claim?.sid, ours.sid, values.join(' | '));
       assert.equal(resolved.claim?.uid, ours.uid);
@@ -186,7 +209,11 @@ describe('resolveSession reads the Cookie header without the database (database:
 
   test('no cookie of ours: nothing, and nothing to send back', async () => {
     for (const cookieHeader of [undefined, null, '', 'theme=dark', header(), `other_${sessionCookieName}=x`]) {
-      assert.deepEqual(await resolve(cookieHeader), { claim: null, signedIn: null, cookie: null }, String(cookieHeader));
+      assert.deepEqual(
+        await resolve(cookieHeader),
+        { claim: null, signedIn: null, cookie: null },
+        String(cookieHeader),
+      );
     }
   });
 
@@ -197,7 +224,11 @@ describe('resolveSession reads the Cookie header without the database (database:
       const resolved = await resolve(header(...values), 'http');
       assert.equal(resolved.claim, null);
       assert.equal(resolved.signedIn, null);
-      assert.deepEqual(resolved.cookie, { name: sessionCookieName, value: '', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 } });
+      assert.deepEqual(resolved.cookie, {
+        name: sessionCookieName,
+        value: '',
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, maxAge: 0 },
+      });
     }
     assert.equal((await resolve(header('garbage'), 'https')).cookie?.options.secure, true);
   });
@@ -213,7 +244,12 @@ describe('resolveSession reads the Cookie header without the database (database:
       assert.ok(resealed, 'the newest secret alone unseals the new value');
       assert.equal(resealed.sealedWithNewest, true);
       assert.deepEqual(
-        { sid: resealed.claim.sid, uid: resealed.claim.uid, exp: resealed.claim.exp, persistent: resealed.claim.persistent },
+        {
+          sid: resealed.claim.sid,
+          uid: resealed.claim.uid,
+          exp: resealed.claim.exp,
+          persistent: resealed.claim.persistent,
+        },
         input,
       );
       const { maxAge, ...rest } = resolved.cookie.options;

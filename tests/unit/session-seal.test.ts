@@ -42,17 +42,23 @@ describe('sealing and unsealing the session claim', () => {
     const raw = await unsealData<Record<string, unknown>>(value, { password: { [passwordId]: newSecret } });
     assert.deepEqual(Object.keys(raw).sort(), ['exp', 'iat', 'persistent', 'sid', 'uid']);
     // A seal that carries more (made by an older or foreign version) hands back the five fields only.
-    const padded = await sealData({ ...claim(), iat: now(), role: 'admin', username: 'root' }, { password: { [passwordId]: newSecret } });
+    const padded = await sealData(
+      { ...claim(), iat: now(), role: 'admin', username: 'root' },
+      { password: { [passwordId]: newSecret } },
+    );
     const unsealed = await unsealClaim(padded, [newSecret]);
     assert.ok(unsealed);
     assert.deepEqual(Object.keys(unsealed.claim).sort(), ['exp', 'iat', 'persistent', 'sid', 'uid']);
   });
 
-  test('the seal itself expires with the session, not after iron-session\'s default 14 days', async () => {
+  test("the seal itself expires with the session, not after iron-session's default 14 days", async () => {
     const exp = now() + 3600;
     const value = await sealClaim(claim({ exp }), [newSecret]);
     const sealExpiresMs = Number(value.split('*')[5]);
-    assert.ok(Math.abs(sealExpiresMs - exp * 1000) < 5000, `seal expires at ${sealExpiresMs}, session at ${exp * 1000}`);
+    assert.ok(
+      Math.abs(sealExpiresMs - exp * 1000) < 5000,
+      `seal expires at ${sealExpiresMs}, session at ${exp * 1000}`,
+    );
   });
 
   test('an expired session claim is "not signed in"', async () => {
@@ -85,7 +91,10 @@ describe('malformed seals are "not signed in", never an exception', () => {
       garbage: 'not-a-cookie',
       'garbage with the iron prefix': 'Fe26.2*1*x*y*z*w*v*u~2',
       'iron prefix only': 'Fe26.2*',
-      'non-numeric expiry': parts.slice(0, 5).concat('soon', ...parts.slice(6)).join('*'),
+      'non-numeric expiry': parts
+        .slice(0, 5)
+        .concat('soon', ...parts.slice(6))
+        .join('*'),
       empty: '',
       huge: value + 'A'.repeat(5000),
     };
@@ -97,7 +106,10 @@ describe('malformed seals are "not signed in", never an exception', () => {
   test('a validly sealed value that is not our claim gives null', async () => {
     const value = await sealClaim(claim(), [newSecret]);
     const passwordId = value.split('*')[1];
-    const foreign = await sealData({ sid: '../../etc', uid: 'admin', role: 'admin' }, { password: { [passwordId]: newSecret } });
+    const foreign = await sealData(
+      { sid: '../../etc', uid: 'admin', role: 'admin' },
+      { password: { [passwordId]: newSecret } },
+    );
     assert.equal(await unsealClaim(foreign, [newSecret]), null);
   });
 

@@ -5,7 +5,21 @@ import { daysUntil } from '@/lib/dashboard/expiry-windows';
 type Item = { id: string; href: string; label: string; date: string };
 
 /** Counts within 30/60/90 days and the soonest few, for warranties or licenses. */
-export function ExpiringPanel({ id, title, counts, items, today, empty }: { id: string; title: string; counts: ExpiryCounts; items: Item[]; today: string; empty: string }) {
+export function ExpiringPanel({
+  id,
+  title,
+  counts,
+  items,
+  today,
+  empty,
+}: {
+  id: string;
+  title: string;
+  counts: ExpiryCounts;
+  items: Item[];
+  today: string;
+  empty: string;
+}) {
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -26,7 +40,9 @@ export function ExpiringPanel({ id, title, counts, items, today, empty }: { id: 
             return (
               <li key={item.id}>
                 <Link href={item.href}>{item.label}</Link> — <time dateTime={item.date}>{item.date}</time>{' '}
-                <span className={`badge ${days <= 30 ? 'red' : days <= 60 ? 'amber' : 'blue'}`}>{days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}</span>
+                <span className={`badge ${days <= 30 ? 'red' : days <= 60 ? 'amber' : 'blue'}`}>
+                  {days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}
+                </span>
               </li>
             );
           })}

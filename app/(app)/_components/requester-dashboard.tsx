@@ -18,14 +18,23 @@ export function RequesterDashboardView({ dashboard }: { dashboard: RequesterDash
     <div className="grid-2">
       <section className="panel" aria-labelledby="my-tickets-title">
         <h2 id="my-tickets-title">Your open tickets ({myOpenTickets.total})</h2>
-        <TicketList tickets={myOpenTickets.items} caption="Your tickets that are not resolved yet, newest first." empty="You have no open tickets." />
+        <TicketList
+          tickets={myOpenTickets.items}
+          caption="Your tickets that are not resolved yet, newest first."
+          empty="You have no open tickets."
+        />
         <p>
           <Link href="/tickets">All your tickets</Link> · <Link href="/tickets/new">Open a ticket</Link>
         </p>
       </section>
       <section className="panel" aria-labelledby="my-assets-title">
         <h2 id="my-assets-title">Your assets ({myAssets.length})</h2>
-        <DataTable columns={assetColumns} rows={myAssets} rowKey={(asset) => asset.id} empty="No assets are checked out to you." />
+        <DataTable
+          columns={assetColumns}
+          rows={myAssets}
+          rowKey={(asset) => asset.id}
+          empty="No assets are checked out to you."
+        />
       </section>
     </div>
   );

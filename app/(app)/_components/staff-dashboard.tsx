@@ -34,9 +34,18 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
         <h2 id="open-title">Open tickets ({openTickets.total.toLocaleString('en')})</h2>
         <div className="stat-grid">
           {openTicketStatuses.map((status) => (
-            <Stat key={status} value={openTickets.byStatus[status]} label={humanize(status)} href={`/tickets?status=${status}`} />
+            <Stat
+              key={status}
+              value={openTickets.byStatus[status]}
+              label={humanize(status)}
+              href={`/tickets?status=${status}`}
+            />
           ))}
-          <Stat value={openTickets.unassigned} label="Unassigned" href={`/tickets?view=unassigned&status=${openStatusList}`} />
+          <Stat
+            value={openTickets.unassigned}
+            label="Unassigned"
+            href={`/tickets?view=unassigned&status=${openStatusList}`}
+          />
         </div>
       </section>
       <div className="grid-2" style={{ marginTop: '1.25rem' }}>
@@ -45,8 +54,14 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           <BarChart
             id="chart-priority"
             title="Open tickets by priority"
-            description={priorities.map((priority) => `${humanize(priority)}: ${openTickets.byPriority[priority]}`).join(', ') + '.'}
-            data={priorities.map((priority) => ({ label: humanize(priority), value: openTickets.byPriority[priority] }))}
+            description={
+              priorities.map((priority) => `${humanize(priority)}: ${openTickets.byPriority[priority]}`).join(', ') +
+              '.'
+            }
+            data={priorities.map((priority) => ({
+              label: humanize(priority),
+              value: openTickets.byPriority[priority],
+            }))}
             valueHeader="Open tickets"
           />
           <p className="muted">
@@ -60,7 +75,11 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
         </section>
         <section className="panel" aria-labelledby="queue-title">
           <h2 id="queue-title">Your queue</h2>
-          <TicketList tickets={dashboard.myQueue} caption="Open tickets assigned to you, most urgent first." empty="No open tickets are assigned to you." />
+          <TicketList
+            tickets={dashboard.myQueue}
+            caption="Open tickets assigned to you, most urgent first."
+            empty="No open tickets are assigned to you."
+          />
           <p>
             <Link href="/tickets?view=mine">All your tickets</Link>
           </p>
@@ -83,7 +102,9 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           <BarChart
             id="chart-assets"
             title="Assets by status"
-            description={assetStatuses.map((status) => `${humanize(status)}: ${dashboard.assetsByStatus[status]}`).join(', ') + '.'}
+            description={
+              assetStatuses.map((status) => `${humanize(status)}: ${dashboard.assetsByStatus[status]}`).join(', ') + '.'
+            }
             data={assetStatuses.map((status) => ({ label: humanize(status), value: dashboard.assetsByStatus[status] }))}
             valueHeader="Assets"
             color="#106b3a"
@@ -113,7 +134,12 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           id="warranties"
           title="Warranties ending"
           counts={dashboard.expiringWarranties.counts}
-          items={dashboard.expiringWarranties.soonest.map((asset) => ({ id: asset.id, href: `/assets/${asset.id}`, label: `${asset.assetTag} — ${asset.name}`, date: asset.warrantyEnd }))}
+          items={dashboard.expiringWarranties.soonest.map((asset) => ({
+            id: asset.id,
+            href: `/assets/${asset.id}`,
+            label: `${asset.assetTag} — ${asset.name}`,
+            date: asset.warrantyEnd,
+          }))}
           today={dashboard.today}
           empty="No warranty ends within 90 days."
         />
@@ -121,7 +147,12 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           id="licenses-expiring"
           title="Licenses expiring"
           counts={dashboard.expiringLicenses.counts}
-          items={dashboard.expiringLicenses.soonest.map((license) => ({ id: license.id, href: `/licenses/${license.id}`, label: license.name, date: license.expiresAt }))}
+          items={dashboard.expiringLicenses.soonest.map((license) => ({
+            id: license.id,
+            href: `/licenses/${license.id}`,
+            label: license.name,
+            date: license.expiresAt,
+          }))}
           today={dashboard.today}
           empty="No license expires within 90 days."
         />

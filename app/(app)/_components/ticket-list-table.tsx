@@ -7,7 +7,14 @@ import { humanize } from './labels';
 
 // A client component fed plain rows, for the reason the ticket list's table is one (tickets/ticket-table.tsx).
 
-export type TicketListRow = { id: string; reference: string; title: string; priority: TicketPriority; status: TicketStatus; updated: string };
+export type TicketListRow = {
+  id: string;
+  reference: string;
+  title: string;
+  priority: TicketPriority;
+  status: TicketStatus;
+  updated: string;
+};
 
 const columns: Column<TicketListRow>[] = [
   { key: 'ticket', header: 'Ticket', cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>{ticket.reference}</Link> },

@@ -4,7 +4,15 @@ import { ticketReference } from '@/lib/tickets/rules';
 import { TicketListTable } from './ticket-list-table';
 
 /** A short table of tickets linking to each one; the rows are formatted here, on the server. */
-export function TicketList({ tickets, empty, caption }: { tickets: DashboardTicket[]; empty: string; caption: string }) {
+export function TicketList({
+  tickets,
+  empty,
+  caption,
+}: {
+  tickets: DashboardTicket[];
+  empty: string;
+  caption: string;
+}) {
   const rows = tickets.map((ticket) => ({
     id: ticket.id,
     reference: ticketReference(ticket.number),

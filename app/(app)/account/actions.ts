@@ -13,18 +13,28 @@ const changePasswordSchema = z
     newPassword: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((data) => data.newPassword === data.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' });
+  .refine((data) => data.newPassword === data.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords differ.',
+  });
 
-export const changePasswordAction = serverAction({ input: changePasswordSchema }, async ({ actor, input, transaction }) => {
-  if (!(await verifyCurrentPassword(actor.id, input.currentPassword))) {
-    throw new AppError('validation_failed', 'Your current password is not correct.', {
-      fields: { currentPassword: 'This is not your current password.' },
-    });
-  }
-  // The session in use stays signed in; every other one ends.
-  const { sessionsRevoked } = await transaction((tx) =>
-    setUserPassword(tx, actor, { userId: actor.id, password: input.newPassword, keepSessionId: actor.sessionId ?? undefined }),
-  );
-  const ended = sessionsRevoked === 1 ? '1 other session was' : `${sessionsRevoked} other sessions were`;
-  return { status: 'success', message: `Password changed. ${ended} signed out.` };
-});
+export const changePasswordAction = serverAction(
+  { input: changePasswordSchema },
+  async ({ actor, input, transaction }) => {
+    if (!(await verifyCurrentPassword(actor.id, input.currentPassword))) {
+      throw new AppError('validation_failed', 'Your current password is not correct.', {
+        fields: { currentPassword: 'This is not your current password.' },
+      });
+    }
+    // The session in use stays signed in; every other one ends.
+    const { sessionsRevoked } = await transaction((tx) =>
+      setUserPassword(tx, actor, {
+        userId: actor.id,
+        password: input.newPassword,
+        keepSessionId: actor.sessionId ?? undefined,
+      }),
+    );
+    const ended = sessionsRevoked === 1 ? '1 other session was' : `${sessionsRevoked} other sessions were`;
+    return { status: 'success', message: `Password changed. ${ended} signed out.` };
+  },
+);

@@ -10,7 +10,14 @@ export function PasswordForm() {
   return (
     <form action={formAction} className="stack" noValidate>
       <FormMessage state={state} />
-      <Field name="currentPassword" label="Current password" type="password" state={state} autoComplete="current-password" required />
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        state={state}
+        autoComplete="current-password"
+        required
+      />
       <Field
         name="newPassword"
         label="New password"
@@ -20,7 +27,14 @@ export function PasswordForm() {
         required
         hint="At least 8 characters, at most 72 bytes. Your other sessions will be signed out."
       />
-      <Field name="confirmPassword" label="New password again" type="password" state={state} autoComplete="new-password" required />
+      <Field
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        state={state}
+        autoComplete="new-password"
+        required
+      />
       <SubmitButton pendingText="Saving…">Change password</SubmitButton>
     </form>
   );

@@ -21,23 +21,32 @@ export const createAssetAction = serverAction({ input: newAssetSchema }, async (
   return redirectInApp(`/assets/${asset.id}?notice=created`);
 });
 
-export const updateAssetAction = serverAction({ input: assetChangesSchema.extend(assetRef) }, async ({ actor, input, transaction }) => {
-  const asset = await transaction((tx) => updateAsset(tx, actor, input));
-  revalidatePath(`/assets/${asset.id}`);
-  return redirectInApp(`/assets/${asset.id}?notice=saved`);
-});
+export const updateAssetAction = serverAction(
+  { input: assetChangesSchema.extend(assetRef) },
+  async ({ actor, input, transaction }) => {
+    const asset = await transaction((tx) => updateAsset(tx, actor, input));
+    revalidatePath(`/assets/${asset.id}`);
+    return redirectInApp(`/assets/${asset.id}?notice=saved`);
+  },
+);
 
-export const checkOutAction = serverAction({ input: checkOutSchema.extend(assetRef) }, async ({ actor, input, transaction }) => {
-  const asset = await transaction((tx) => checkOutAsset(tx, actor, input));
-  revalidatePath(`/assets/${asset.id}`);
-  return redirectInApp(`/assets/${asset.id}?notice=checked-out`);
-});
+export const checkOutAction = serverAction(
+  { input: checkOutSchema.extend(assetRef) },
+  async ({ actor, input, transaction }) => {
+    const asset = await transaction((tx) => checkOutAsset(tx, actor, input));
+    revalidatePath(`/assets/${asset.id}`);
+    return redirectInApp(`/assets/${asset.id}?notice=checked-out`);
+  },
+);
 
-export const checkInAction = serverAction({ input: checkInSchema.extend(assetRef) }, async ({ actor, input, transaction }) => {
-  const asset = await transaction((tx) => checkInAsset(tx, actor, input));
-  revalidatePath(`/assets/${asset.id}`);
-  return redirectInApp(`/assets/${asset.id}?notice=checked-in`);
-});
+export const checkInAction = serverAction(
+  { input: checkInSchema.extend(assetRef) },
+  async ({ actor, input, transaction }) => {
+    const asset = await transaction((tx) => checkInAsset(tx, actor, input));
+    revalidatePath(`/assets/${asset.id}`);
+    return redirectInApp(`/assets/${asset.id}?notice=checked-in`);
+  },
+);
 
 export const removeImageAction = serverAction({ input: z.object(assetRef) }, async ({ actor, input, transaction }) => {
   const removed = await transaction((tx) => removeAssetImage(tx, actor, input.assetId));

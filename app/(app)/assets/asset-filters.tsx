@@ -11,9 +11,16 @@ type Props = {
   filtered: boolean;
 };
 
-const sortLabels: Record<AssetSort, string> = { updated: 'Last updated', tag: 'Asset tag', name: 'Name', status: 'Status', warranty: 'Warranty end' };
+const sortLabels: Record<AssetSort, string> = {
+  updated: 'Last updated',
+  tag: 'Asset tag',
+  name: 'Name',
+  status: 'Status',
+  warranty: 'Warranty end',
+};
 
-const isPerson = (assignedTo: AssetListParams['assignedTo']) => assignedTo !== undefined && assignedTo !== 'none' && assignedTo !== 'any';
+const isPerson = (assignedTo: AssetListParams['assignedTo']) =>
+  assignedTo !== undefined && assignedTo !== 'none' && assignedTo !== 'any';
 
 /**
  * A plain GET form, so every filtered list is a shareable URL and works without JavaScript.
@@ -26,14 +33,22 @@ export function AssetFilterForm({ params, categories, holderName, filtered }: Pr
     <form className="filters" method="get" role="search" aria-label="Filter assets">
       <div className="field">
         <label htmlFor="filter-q">Search</label>
-        <input id="filter-q" name="q" type="search" defaultValue={params.q ?? ''} placeholder="Tag, name, serial, model…" />
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={params.q ?? ''}
+          placeholder="Tag, name, serial, model…"
+        />
       </div>
       <div className="field">
         <label htmlFor="filter-status">Status</label>
         <select id="filter-status" name="status" defaultValue={params.status ?? ''}>
           <option value="">Any</option>
           {Object.entries(assetStatusLabels).map(([status, label]) => (
-            <option key={status} value={status}>{label}</option>
+            <option key={status} value={status}>
+              {label}
+            </option>
           ))}
         </select>
       </div>
@@ -42,7 +57,9 @@ export function AssetFilterForm({ params, categories, holderName, filtered }: Pr
         <select id="filter-category" name="category" defaultValue={params.category ?? ''}>
           <option value="">Any</option>
           {categories.map((category) => (
-            <option key={category} value={category}>{category}</option>
+            <option key={category} value={category}>
+              {category}
+            </option>
           ))}
         </select>
       </div>
@@ -60,7 +77,9 @@ export function AssetFilterForm({ params, categories, holderName, filtered }: Pr
         <select id="filter-warranty" name="warrantyDays" defaultValue={params.warrantyDays?.toString() ?? ''}>
           <option value="">Any time</option>
           {[30, 60, 90, 180, 365].map((days) => (
-            <option key={days} value={days}>{days} days</option>
+            <option key={days} value={days}>
+              {days} days
+            </option>
           ))}
         </select>
       </div>

@@ -29,7 +29,14 @@ export function AssetForm({ action, initial, hidden = {}, submitLabel, statusLoc
         <input key={`${name}-${hiddenValue}`} type="hidden" name={name} value={hiddenValue} />
       ))}
       <div className="grid-2">
-        <Field name="assetTag" label="Asset tag" state={state} defaultValue={value('assetTag')} required autoComplete="off" />
+        <Field
+          name="assetTag"
+          label="Asset tag"
+          state={state}
+          defaultValue={value('assetTag')}
+          required
+          autoComplete="off"
+        />
         <Field name="name" label="Name" state={state} defaultValue={value('name')} required autoComplete="off" />
         <div className="field">
           <label htmlFor="field-category">Category</label>
@@ -48,7 +55,11 @@ export function AssetForm({ action, initial, hidden = {}, submitLabel, statusLoc
               <option key={category} value={category} />
             ))}
           </datalist>
-          {categoryError ? <span id="field-category-error" className="error">{categoryError}</span> : null}
+          {categoryError ? (
+            <span id="field-category-error" className="error">
+              {categoryError}
+            </span>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="field-status">Status</label>
@@ -67,15 +78,35 @@ export function AssetForm({ action, initial, hidden = {}, submitLabel, statusLoc
               </option>
             ))}
           </select>
-          {statusLocked ? <span id="field-status-hint" className="hint">Checked out: check it in to change the status.</span> : null}
-          {statusError ? <span id="field-status-error" className="error">{statusError}</span> : null}
+          {statusLocked ? (
+            <span id="field-status-hint" className="hint">
+              Checked out: check it in to change the status.
+            </span>
+          ) : null}
+          {statusError ? (
+            <span id="field-status-error" className="error">
+              {statusError}
+            </span>
+          ) : null}
         </div>
         <Field name="manufacturer" label="Manufacturer" state={state} defaultValue={value('manufacturer')} />
         <Field name="model" label="Model" state={state} defaultValue={value('model')} />
         <Field name="serial" label="Serial" state={state} defaultValue={value('serial')} autoComplete="off" />
         <Field name="location" label="Location" state={state} defaultValue={value('location')} />
-        <Field name="purchaseDate" label="Purchase date" type="date" state={state} defaultValue={value('purchaseDate')} />
-        <Field name="purchaseCost" label="Purchase cost" state={state} defaultValue={value('purchaseCost')} hint="e.g. 1299.00" />
+        <Field
+          name="purchaseDate"
+          label="Purchase date"
+          type="date"
+          state={state}
+          defaultValue={value('purchaseDate')}
+        />
+        <Field
+          name="purchaseCost"
+          label="Purchase cost"
+          state={state}
+          defaultValue={value('purchaseCost')}
+          hint="e.g. 1299.00"
+        />
         <Field name="warrantyEnd" label="Warranty end" type="date" state={state} defaultValue={value('warrantyEnd')} />
       </div>
       <div className="field">

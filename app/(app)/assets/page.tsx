@@ -14,15 +14,24 @@ import { AssetTable } from './asset-table';
 
 export const metadata: Metadata = { title: 'Assets' };
 
-export default async function AssetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AssetsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await pageActor();
   const raw = searchParamsToObject(await searchParams);
   const params = parseListParamsLeniently(assetListSchema, raw);
   const db = await getDb();
   const staff = canManageAssets(actor);
-  const [page, categories] = await Promise.all([listAssets(db, actor, params), staff ? listAssetCategories(db, actor) : Promise.resolve([])]);
+  const [page, categories] = await Promise.all([
+    listAssets(db, actor, params),
+    staff ? listAssetCategories(db, actor) : Promise.resolve([]),
+  ]);
   const filters = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'page'));
-  const exportQuery = new URLSearchParams(Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'pageSize'))).toString();
+  const exportQuery = new URLSearchParams(
+    Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'pageSize')),
+  ).toString();
   const filtered = ['status', 'category', 'assignedTo', 'q', 'warrantyDays'].some((key) => key in raw);
 
   return (
@@ -38,13 +47,27 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         </div>
       ) : null}
       {/* Keyed by the query: a link to this same page with other filters must show them, not keep the old form. */}
-      {staff ? <AssetFilterForm key={JSON.stringify(params)} params={params} categories={categories} holderName={page.items[0]?.assignedTo?.displayName ?? null} filtered={filtered} /> : null}
+      {staff ? (
+        <AssetFilterForm
+          key={JSON.stringify(params)}
+          params={params}
+          categories={categories}
+          holderName={page.items[0]?.assignedTo?.displayName ?? null}
+          filtered={filtered}
+        />
+      ) : null}
       <section className="panel" aria-labelledby="asset-list-title">
-        <h2 id="asset-list-title" className="skip-link">Asset list</h2>
+        <h2 id="asset-list-title" className="skip-link">
+          Asset list
+        </h2>
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         {page.total === 0 ? (
           <p className="empty">
-            {staff ? (filtered ? 'No assets match these filters.' : 'No assets yet. Create one or import a CSV file.') : 'No assets are checked out to you.'}
+            {staff
+              ? filtered
+                ? 'No assets match these filters.'
+                : 'No assets yet. Create one or import a CSV file.'
+              : 'No assets are checked out to you.'}
           </p>
         ) : page.items.length > 0 ? (
           <AssetTable rows={page.items.map(toAssetRow)} linkHolders={staff} />

@@ -12,11 +12,14 @@ import { licenseFieldsSchema, licenseUpdateSchema } from '@/lib/licenses/schemas
 
 const licenseId = z.uuid('Unknown license.');
 
-export const createLicenseAction = serverAction({ input: licenseFieldsSchema }, async ({ actor, input, transaction }) => {
-  const license = await transaction((tx) => createLicense(tx, actor, input));
-  revalidatePath('/licenses');
-  await redirectInApp(`/licenses/${license.id}?created=1`);
-});
+export const createLicenseAction = serverAction(
+  { input: licenseFieldsSchema },
+  async ({ actor, input, transaction }) => {
+    const license = await transaction((tx) => createLicense(tx, actor, input));
+    revalidatePath('/licenses');
+    await redirectInApp(`/licenses/${license.id}?created=1`);
+  },
+);
 
 export const updateLicenseAction = serverAction(
   { input: licenseUpdateSchema.required({ name: true, seats: true }).extend({ licenseId }) },
@@ -31,21 +34,40 @@ export const updateLicenseAction = serverAction(
   },
 );
 
-export const revealKeyAction = serverAction({ input: z.object({ licenseId }) }, async ({ actor, input, transaction }) => {
-  const key = await transaction((tx) => revealProductKey(tx, actor, input.licenseId));
-  if (!key) return { status: 'success', message: 'This license has no product key.' };
-  return { status: 'success', message: 'Product key revealed. This was recorded in the audit log.', values: { productKey: key } };
-});
+export const revealKeyAction = serverAction(
+  { input: z.object({ licenseId }) },
+  async ({ actor, input, transaction }) => {
+    const key = await transaction((tx) => revealProductKey(tx, actor, input.licenseId));
+    if (!key) return { status: 'success', message: 'This license has no product key.' };
+    return {
+      status: 'success',
+      message: 'Product key revealed. This was recorded in the audit log.',
+      values: { productKey: key },
+    };
+  },
+);
 
 const holderKind = z.enum(['user', 'asset'], { error: 'Choose a user or an asset.' });
 
 export const assignSeatAction = serverAction(
-  { input: z.object({ licenseId, holder: holderKind, userId: z.string().optional(), assetTag: z.string().trim().max(100).optional() }) },
+  {
+    input: z.object({
+      licenseId,
+      holder: holderKind,
+      userId: z.string().optional(),
+      assetTag: z.string().trim().max(100).optional(),
+    }),
+  },
   async ({ actor, input, transaction }) => {
-    const holder = input.holder === 'user' ? { userId: input.userId || undefined } : { assetTag: input.assetTag || undefined };
+    const holder =
+      input.holder === 'user' ? { userId: input.userId || undefined } : { assetTag: input.assetTag || undefined };
     if (!holder.userId && !holder.assetTag) {
       const field = input.holder === 'user' ? 'userId' : 'assetTag';
-      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { [field]: input.holder === 'user' ? 'Choose a user.' : 'Enter an asset tag.' } };
+      return {
+        status: 'error',
+        message: 'Please correct the fields marked below.',
+        fieldErrors: { [field]: input.holder === 'user' ? 'Choose a user.' : 'Enter an asset tag.' },
+      };
     }
     const seat = await transaction((tx) => assignSeat(tx, actor, { licenseId: input.licenseId, ...holder }));
     revalidatePath(`/licenses/${input.licenseId}`);
@@ -54,9 +76,14 @@ export const assignSeatAction = serverAction(
   },
 );
 
-export const unassignSeatAction = serverAction({ input: z.object({ licenseId, seatId: z.uuid('Unknown seat.') }) }, async ({ actor, input, transaction }) => {
-  const { holder } = await transaction((tx) => unassignSeat(tx, actor, { licenseId: input.licenseId, seatId: input.seatId }));
-  revalidatePath(`/licenses/${input.licenseId}`);
-  revalidatePath('/licenses');
-  return { status: 'success', message: `Seat of ${holder} unassigned.` };
-});
+export const unassignSeatAction = serverAction(
+  { input: z.object({ licenseId, seatId: z.uuid('Unknown seat.') }) },
+  async ({ actor, input, transaction }) => {
+    const { holder } = await transaction((tx) =>
+      unassignSeat(tx, actor, { licenseId: input.licenseId, seatId: input.seatId }),
+    );
+    revalidatePath(`/licenses/${input.licenseId}`);
+    revalidatePath('/licenses');
+    return { status: 'success', message: `Seat of ${holder} unassigned.` };
+  },
+);

@@ -22,7 +22,14 @@ function NotesField({ state, defaultValue }: { state: ActionState; defaultValue?
   return (
     <div className="field">
       <label htmlFor="field-notes">Notes</label>
-      <textarea id="field-notes" name="notes" defaultValue={value} key={value} aria-invalid={error ? true : undefined} aria-describedby={error ? 'field-notes-error' : undefined} />
+      <textarea
+        id="field-notes"
+        name="notes"
+        defaultValue={value}
+        key={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'field-notes-error' : undefined}
+      />
       {error ? (
         <span id="field-notes-error" className="error">
           {error}
@@ -53,15 +60,28 @@ export function LicenseForm({ license }: { license?: LicenseFormValues }) {
         state={state}
         required
         defaultValue={license ? String(license.seats) : '1'}
-        hint={license ? `${license.used} in use; the total cannot go below that.` : 'How many users or assets may hold this license.'}
+        hint={
+          license
+            ? `${license.used} in use; the total cannot go below that.`
+            : 'How many users or assets may hold this license.'
+        }
       />
-      <Field name="expiresAt" label="Expires on" type="date" state={state} defaultValue={license?.expiresAt ?? ''} hint="Leave empty for a perpetual license." />
+      <Field
+        name="expiresAt"
+        label="Expires on"
+        type="date"
+        state={state}
+        defaultValue={license?.expiresAt ?? ''}
+        hint="Leave empty for a perpetual license."
+      />
       <Field
         name="productKey"
         label={license ? 'New product key' : 'Product key'}
         state={state}
         autoComplete="off"
-        hint={license ? 'Leave empty to keep the current key.' : 'Shown masked; revealing it is recorded in the audit log.'}
+        hint={
+          license ? 'Leave empty to keep the current key.' : 'Shown masked; revealing it is recorded in the audit log.'
+        }
       />
       <NotesField state={state} defaultValue={license?.notes ?? ''} />
       <SubmitButton pendingText="Saving…">{license ? 'Save changes' : 'Create license'}</SubmitButton>

@@ -25,7 +25,11 @@ function licenseColumns(today: string): Column<LicenseSummary>[] {
     { key: 'name', header: 'Name', cell: (license) => <Link href={`/licenses/${license.id}`}>{license.name}</Link> },
     { key: 'vendor', header: 'Vendor', cell: (license) => license.vendor ?? '—' },
     { key: 'seats', header: 'Seats used', cell: (license) => <SeatUse used={license.used} seats={license.seats} /> },
-    { key: 'expires', header: 'Expires', cell: (license) => <ExpiryBadge expiresAt={license.expiresAt} today={today} /> },
+    {
+      key: 'expires',
+      header: 'Expires',
+      cell: (license) => <ExpiryBadge expiresAt={license.expiresAt} today={today} />,
+    },
   ];
 }
 
@@ -38,7 +42,11 @@ function NoLicensesYet() {
   );
 }
 
-export default async function LicensesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LicensesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await pageActor(staffRoles);
   const raw = searchParamsToObject(await searchParams);
   const params = parseListParamsLeniently(licenseListSchema, raw);
@@ -65,7 +73,11 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
         </div>
         <div className="field">
           <label htmlFor="filter-expiring">Expiring</label>
-          <select id="filter-expiring" name="expiringWithinDays" defaultValue={params.expiringWithinDays?.toString() ?? ''}>
+          <select
+            id="filter-expiring"
+            name="expiringWithinDays"
+            defaultValue={params.expiringWithinDays?.toString() ?? ''}
+          >
             {expiryChoices.map((choice) => (
               <option key={choice.value} value={choice.value}>
                 {choice.label}

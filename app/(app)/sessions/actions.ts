@@ -23,5 +23,8 @@ export const revokeOwnSessionAction = serverAction(
 export const revokeOtherSessionsAction = serverAction({ input: z.object({}) }, async ({ actor, transaction }) => {
   const count = await transaction((tx) => endOtherSessions(tx, actor));
   revalidatePath('/sessions');
-  return { status: 'success', message: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.` };
+  return {
+    status: 'success',
+    message: count === 1 ? 'Signed out 1 other session.' : `Signed out ${count} other sessions.`,
+  };
 });

@@ -16,9 +16,14 @@ export default async function SessionsPage() {
       <h1>Your sessions</h1>
       <section className="panel">
         <p className="muted">
-          Every browser or script signed in as you. Revoke any you do not recognise; it is signed out on its next request.
+          Every browser or script signed in as you. Revoke any you do not recognise; it is signed out on its next
+          request.
         </p>
-        <SessionTable sessions={sessions} currentSessionId={actor.sessionId ?? undefined} revokeAction={revokeOwnSessionAction} />
+        <SessionTable
+          sessions={sessions}
+          currentSessionId={actor.sessionId ?? undefined}
+          revokeAction={revokeOwnSessionAction}
+        />
         {/* Always shown, so its confirmation stays on screen after the other rows are gone. */}
         <ActionButton
           action={revokeOtherSessionsAction}

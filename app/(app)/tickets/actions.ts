@@ -21,7 +21,10 @@ import { isUuid } from '@/lib/validation';
 // Each action: the boundary parses the form and signs the actor in, then the data layer loads,
 // authorizes, mutates and audits in one transaction.
 
-const ticketRef = { ticketId: z.string().min(1, 'Unknown ticket.'), version: z.coerce.number().int().positive('Reload the page and try again.') };
+const ticketRef = {
+  ticketId: z.string().min(1, 'Unknown ticket.'),
+  version: z.coerce.number().int().positive('Reload the page and try again.'),
+};
 const blankAsUndefined = (text: unknown) => (text === '' ? undefined : text);
 
 function refresh(ticketId: string) {
@@ -32,7 +35,8 @@ function refresh(ticketId: string) {
 /** The data layer names a field after its input; a form with another field name shows the message there. */
 function movedToField(from: string, to: string) {
   return (error: unknown): never => {
-    if (error instanceof AppError && error.fields?.[from]) throw new AppError(error.code, error.message, { fields: { [to]: error.fields[from] } });
+    if (error instanceof AppError && error.fields?.[from])
+      throw new AppError(error.code, error.message, { fields: { [to]: error.fields[from] } });
     throw error;
   };
 }
@@ -51,9 +55,9 @@ export const createTicketAction = serverAction(
   async ({ actor, input, transaction }) => {
     const { assetId, ...fields } = input;
     // The form has one asset select; the data layer's message about assetIds belongs on it.
-    const created = await transaction((tx) => createTicket(tx, actor, { ...fields, assetIds: assetId ? [assetId] : [] })).catch(
-      movedToField('assetIds', 'assetId'),
-    );
+    const created = await transaction((tx) =>
+      createTicket(tx, actor, { ...fields, assetIds: assetId ? [assetId] : [] }),
+    ).catch(movedToField('assetIds', 'assetId'));
     revalidatePath('/tickets');
     return redirectInApp(`/tickets/${created.id}?created=1`);
   },
@@ -65,7 +69,10 @@ export const updateTicketAction = serverAction(
       ...ticketRef,
       status: statusSchema,
       priority: prioritySchema,
-      assigneeId: z.preprocess((text) => (text === '' ? null : text), z.uuid('Choose an active agent or admin.').nullable()),
+      assigneeId: z.preprocess(
+        (text) => (text === '' ? null : text),
+        z.uuid('Choose an active agent or admin.').nullable(),
+      ),
       category: categorySchema,
       title: titleSchema,
       description: descriptionSchema,
@@ -78,11 +85,14 @@ export const updateTicketAction = serverAction(
   },
 );
 
-export const takeTicketAction = serverAction({ input: z.object(ticketRef) }, async ({ actor, input: { ticketId, version }, transaction }) => {
-  await transaction((tx) => updateTicket(tx, actor, { ticketId, version, assigneeId: actor.id }));
-  refresh(ticketId);
-  return { status: 'success', message: 'The ticket is yours now.' };
-});
+export const takeTicketAction = serverAction(
+  { input: z.object(ticketRef) },
+  async ({ actor, input: { ticketId, version }, transaction }) => {
+    await transaction((tx) => updateTicket(tx, actor, { ticketId, version, assigneeId: actor.id }));
+    refresh(ticketId);
+    return { status: 'success', message: 'The ticket is yours now.' };
+  },
+);
 
 /** Close or reopen: the requester's buttons (agents use the update form). */
 export const setStatusAction = serverAction(
@@ -90,12 +100,21 @@ export const setStatusAction = serverAction(
   async ({ actor, input: { ticketId, version, status }, transaction }) => {
     await transaction((tx) => updateTicket(tx, actor, { ticketId, version, status }));
     refresh(ticketId);
-    return { status: 'success', message: status === 'open' ? 'Ticket reopened.' : `Ticket ${statusLabels[status].toLowerCase()}.` };
+    return {
+      status: 'success',
+      message: status === 'open' ? 'Ticket reopened.' : `Ticket ${statusLabels[status].toLowerCase()}.`,
+    };
   },
 );
 
 export const addCommentAction = serverAction(
-  { input: z.object({ ticketId: ticketRef.ticketId, body: newCommentSchema.shape.body, internal: z.enum(['on']).optional() }) },
+  {
+    input: z.object({
+      ticketId: ticketRef.ticketId,
+      body: newCommentSchema.shape.body,
+      internal: z.enum(['on']).optional(),
+    }),
+  },
   async ({ actor, input: { ticketId, body, internal }, transaction }) => {
     const comment = await transaction((tx) => addComment(tx, actor, { ticketId, body, internal: internal === 'on' }));
     refresh(ticketId);
@@ -105,10 +124,18 @@ export const addCommentAction = serverAction(
 );
 
 export const linkAssetAction = serverAction(
-  { input: z.object({ ticketId: ticketRef.ticketId, asset: z.string().trim().min(1, 'Enter an asset tag.').max(100, 'Use at most 100 characters.') }) },
+  {
+    input: z.object({
+      ticketId: ticketRef.ticketId,
+      asset: z.string().trim().min(1, 'Enter an asset tag.').max(100, 'Use at most 100 characters.'),
+    }),
+  },
   async ({ actor, input: { ticketId, asset }, db, transaction }) => {
     const assetId = isUuid(asset) ? asset : await findAssetIdByTag(db, asset);
-    if (!assetId) throw new AppError('validation_failed', 'No asset has this tag.', { fields: { asset: 'No asset has this tag.' } });
+    if (!assetId)
+      throw new AppError('validation_failed', 'No asset has this tag.', {
+        fields: { asset: 'No asset has this tag.' },
+      });
     const { changed } = await transaction((tx) => setAssetLink(tx, actor, { ticketId, assetId, linked: true })).catch(
       movedToField('assetId', 'asset'),
     );

@@ -24,7 +24,10 @@ export default async function TicketsPage({ searchParams }: Props) {
   const actor = await pageActor();
   const db = await getDb();
   const staff = isStaff(actor);
-  const [page, assignees] = await Promise.all([listTickets(db, actor, query), staff ? listAssignableUsers(db) : Promise.resolve(null)]);
+  const [page, assignees] = await Promise.all([
+    listTickets(db, actor, query),
+    staff ? listAssignableUsers(db) : Promise.resolve(null),
+  ]);
 
   const views: { view: TicketView; label: string }[] = staff
     ? [
@@ -53,7 +56,12 @@ export default async function TicketsPage({ searchParams }: Props) {
       {views.length > 1 ? (
         <nav aria-label="Ticket views" className={styles.tabs}>
           {views.map(({ view, label }) => (
-            <Link key={view} href={`/tickets?view=${view}`} aria-current={query.view === view ? 'page' : undefined} className={styles.tab}>
+            <Link
+              key={view}
+              href={`/tickets?view=${view}`}
+              aria-current={query.view === view ? 'page' : undefined}
+              className={styles.tab}
+            >
               {label}
             </Link>
           ))}
@@ -62,13 +70,24 @@ export default async function TicketsPage({ searchParams }: Props) {
       <section className="panel" aria-labelledby="ticket-list-title">
         <h2 id="ticket-list-title">{views.find((item) => item.view === query.view)?.label ?? 'Tickets'}</h2>
         {/* Keyed by the query: a tab or link to this page with other filters must show them, not keep the old form. */}
-        <TicketFilterForm key={JSON.stringify(query)} filters={query} assignees={assignees} requesterName={page.items[0]?.requester.displayName ?? null} />
+        <TicketFilterForm
+          key={JSON.stringify(query)}
+          filters={query}
+          assignees={assignees}
+          requesterName={page.items[0]?.requester.displayName ?? null}
+        />
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         {page.items.length > 0 || page.total === 0 ? (
           <TicketTable
             rows={page.items.map(toTicketRow)}
             linkRequesters={staff}
-            emptyMessage={filtered ? 'No tickets match these filters.' : staff ? 'No tickets here yet.' : 'You have not opened any tickets yet.'}
+            emptyMessage={
+              filtered
+                ? 'No tickets match these filters.'
+                : staff
+                  ? 'No tickets here yet.'
+                  : 'You have not opened any tickets yet.'
+            }
           />
         ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={keep} path="/tickets" />

@@ -1,6 +1,12 @@
 import { priorityLabels, statusLabels, type TicketPriority, type TicketStatus } from '@/lib/tickets/rules';
 
-const statusColours: Record<TicketStatus, string> = { new: 'blue', open: 'amber', pending: 'grey', resolved: 'green', closed: 'grey' };
+const statusColours: Record<TicketStatus, string> = {
+  new: 'blue',
+  open: 'amber',
+  pending: 'grey',
+  resolved: 'green',
+  closed: 'grey',
+};
 const priorityColours: Record<TicketPriority, string> = { low: 'grey', normal: 'blue', high: 'amber', urgent: 'red' };
 
 export function StatusBadge({ status }: { status: TicketStatus }) {

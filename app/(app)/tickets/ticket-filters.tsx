@@ -2,7 +2,13 @@ import { Link } from '@/app/components/link';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';
-import { categorySuggestions, priorityLabels, statusLabels, ticketPriorities, ticketStatuses } from '@/lib/tickets/rules';
+import {
+  categorySuggestions,
+  priorityLabels,
+  statusLabels,
+  ticketPriorities,
+  ticketStatuses,
+} from '@/lib/tickets/rules';
 import type { TicketFilters } from '@/lib/tickets/schemas';
 
 type Props = { filters: TicketFilters; assignees: Person[] | null; requesterName: string | null };
@@ -28,13 +34,23 @@ export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
         <legend>Status</legend>
         {ticketStatuses.map((status) => (
           <label key={status} className="checkbox">
-            <input type="checkbox" name="status" value={status} defaultChecked={filters.status?.includes(status) ?? false} /> {statusLabels[status]}
+            <input
+              type="checkbox"
+              name="status"
+              value={status}
+              defaultChecked={filters.status?.includes(status) ?? false}
+            />{' '}
+            {statusLabels[status]}
           </label>
         ))}
       </fieldset>
       <div className="field">
         <label htmlFor="filter-priority">Priority</label>
-        <select id="filter-priority" name="priority" defaultValue={filters.priority?.length === 1 ? filters.priority[0] : ''}>
+        <select
+          id="filter-priority"
+          name="priority"
+          defaultValue={filters.priority?.length === 1 ? filters.priority[0] : ''}
+        >
           <option value="">Any</option>
           {ticketPriorities.map((priority) => (
             <option key={priority} value={priority}>
@@ -65,7 +81,13 @@ export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
       ) : null}
       <div className="field">
         <label htmlFor="filter-category">Category</label>
-        <input id="filter-category" name="category" list="filter-category-suggestions" defaultValue={filters.category ?? ''} autoComplete="off" />
+        <input
+          id="filter-category"
+          name="category"
+          list="filter-category-suggestions"
+          defaultValue={filters.category ?? ''}
+          autoComplete="off"
+        />
         <datalist id="filter-category-suggestions">
           {['General', ...categorySuggestions].map((category) => (
             <option key={category} value={category} />

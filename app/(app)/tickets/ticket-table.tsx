@@ -13,14 +13,21 @@ type Props = { rows: TicketRow[]; emptyMessage: string; linkRequesters: boolean 
 const requesterName = (ticket: TicketRow) => ticket.requesterName;
 
 const requesterLink = (ticket: TicketRow) => (
-  <Link href={`/tickets?view=all&requester=${ticket.requesterId}`} title={`All tickets opened by ${ticket.requesterName}`}>
+  <Link
+    href={`/tickets?view=all&requester=${ticket.requesterId}`}
+    title={`All tickets opened by ${ticket.requesterName}`}
+  >
     {ticket.requesterName}
   </Link>
 );
 
 function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
   return [
-    { key: 'number', header: 'Number', cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>{ticket.reference}</Link> },
+    {
+      key: 'number',
+      header: 'Number',
+      cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>{ticket.reference}</Link>,
+    },
     {
       key: 'title',
       header: 'Title',
@@ -34,11 +41,22 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
     { key: 'status', header: 'Status', cell: (ticket) => <StatusBadge status={ticket.status} /> },
     { key: 'priority', header: 'Priority', cell: (ticket) => <PriorityBadge priority={ticket.priority} /> },
     { key: 'requester', header: 'Requester', cell: linkRequesters ? requesterLink : requesterName },
-    { key: 'assignee', header: 'Assignee', cell: (ticket) => ticket.assigneeName ?? <span className="muted">Unassigned</span> },
+    {
+      key: 'assignee',
+      header: 'Assignee',
+      cell: (ticket) => ticket.assigneeName ?? <span className="muted">Unassigned</span>,
+    },
     { key: 'updated', header: 'Updated', cell: (ticket) => ticket.updated },
   ];
 }
 
 export function TicketTable({ rows, emptyMessage, linkRequesters }: Props) {
-  return <DataTable columns={ticketColumns(linkRequesters)} rows={rows} rowKey={(ticket) => ticket.id} empty={emptyMessage} />;
+  return (
+    <DataTable
+      columns={ticketColumns(linkRequesters)}
+      rows={rows}
+      rowKey={(ticket) => ticket.id}
+      empty={emptyMessage}
+    />
+  );
 }

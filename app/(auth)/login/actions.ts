@@ -10,6 +10,11 @@ import { loginFormSchema } from '../schemas';
 
 export const loginAction = publicServerAction({ input: loginFormSchema }, async ({ input }) => {
   const session = await logIn(input, await requestInfo(), await presentedSessionToken());
-  await sendSessionCookie({ token: session.token, userId: session.user.id, persistent: session.persistent, expiresAt: session.expiresAt });
+  await sendSessionCookie({
+    token: session.token,
+    userId: session.user.id,
+    persistent: session.persistent,
+    expiresAt: session.expiresAt,
+  });
   await redirectInApp(safeNextPath(input.next, getConfig().basePath));
 });

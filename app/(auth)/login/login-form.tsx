@@ -14,7 +14,8 @@ export function LoginForm({ next }: { next: string }) {
       <Field name="username" label="Username" state={state} autoComplete="username" required autoFocus />
       <Field name="password" label="Password" type="password" state={state} autoComplete="current-password" required />
       <label className="checkbox">
-        <input type="checkbox" name="remember" defaultChecked={state.values?.remember === 'on'} /> Remember me on this device
+        <input type="checkbox" name="remember" defaultChecked={state.values?.remember === 'on'} /> Remember me on this
+        device
       </label>
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
     </form>

@@ -12,6 +12,11 @@ export const setupAction = publicServerAction({ input: setupFormSchema }, async 
   await completeFirstRunSetup(input, request.ipAddress);
   // Sign the new admin in through the normal path, so the session is audited like any other.
   const session = await logIn({ username: input.username, password: input.password, remember: false }, request);
-  await sendSessionCookie({ token: session.token, userId: session.user.id, persistent: false, expiresAt: session.expiresAt });
+  await sendSessionCookie({
+    token: session.token,
+    userId: session.user.id,
+    persistent: false,
+    expiresAt: session.expiresAt,
+  });
   await redirectInApp('/');
 });

@@ -11,7 +11,13 @@ export function SetupForm() {
     <form action={formAction} className="stack" noValidate>
       <FormMessage state={state} />
       <Field name="username" label="Admin username" state={state} autoComplete="username" required autoFocus />
-      <Field name="displayName" label="Your name" state={state} autoComplete="name" hint="Shown in the app; optional." />
+      <Field
+        name="displayName"
+        label="Your name"
+        state={state}
+        autoComplete="name"
+        hint="Shown in the app; optional."
+      />
       <Field
         name="password"
         label="Password"
@@ -21,7 +27,14 @@ export function SetupForm() {
         required
         hint="At least 8 characters, at most 72 bytes."
       />
-      <Field name="confirmPassword" label="Password again" type="password" state={state} autoComplete="new-password" required />
+      <Field
+        name="confirmPassword"
+        label="Password again"
+        type="password"
+        state={state}
+        autoComplete="new-password"
+        required
+      />
       <SubmitButton pendingText="Creating…">Create admin and sign in</SubmitButton>
     </form>
   );

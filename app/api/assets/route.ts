@@ -4,7 +4,9 @@ import { newAssetSchema, strictAssetListSchema } from '@/lib/assets/schemas';
 import { route } from '@/lib/boundary/route';
 import { jsonOk } from '@/lib/http/json';
 
-export const GET = route({ query: strictAssetListSchema }, async ({ actor, query, db }) => listAssets(db, actor, query));
+export const GET = route({ query: strictAssetListSchema }, async ({ actor, query, db }) =>
+  listAssets(db, actor, query),
+);
 
 export const POST = route({ body: newAssetSchema }, async ({ actor, body, transaction }) => {
   const asset = await transaction((tx) => createAsset(tx, actor, body));

@@ -29,7 +29,13 @@ export function BarChart({ id, title, description, data, valueHeader = 'Count', 
   const descId = `${id}-desc`;
   return (
     <figure style={{ margin: 0 }}>
-      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width, display: 'block' }}>
+      <svg
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width, display: 'block' }}
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{description}</desc>
         {data.map((datum, index) => {
@@ -37,12 +43,26 @@ export function BarChart({ id, title, description, data, valueHeader = 'Count', 
           const barWidth = datum.value === 0 ? 0 : Math.max((datum.value / maximum) * barSpace, 2);
           return (
             <g key={datum.label}>
-              <text x={labelWidth - 8} y={y + rowHeight / 2} textAnchor="end" dominantBaseline="middle" fontSize="13" fill={chartColors.text}>
+              <text
+                x={labelWidth - 8}
+                y={y + rowHeight / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                fontSize="13"
+                fill={chartColors.text}
+              >
                 {datum.label}
               </text>
               <rect x={labelWidth} y={y + 5} width={barSpace} height={rowHeight - 10} fill="#f0f2f6" />
               <rect x={labelWidth} y={y + 5} width={barWidth} height={rowHeight - 10} fill={color} />
-              <text x={labelWidth + barWidth + 6} y={y + rowHeight / 2} dominantBaseline="middle" fontSize="13" fontWeight="600" fill={chartColors.text}>
+              <text
+                x={labelWidth + barWidth + 6}
+                y={y + rowHeight / 2}
+                dominantBaseline="middle"
+                fontSize="13"
+                fontWeight="600"
+                fill={chartColors.text}
+              >
                 {datum.value.toLocaleString('en')}
               </text>
             </g>

@@ -22,7 +22,15 @@ export function niceMaximum(value: number): number {
 export type TableColumn<Row> = { header: string; cell: (row: Row) => string | number };
 
 /** The chart's numbers as a table, folded away; the first column names each row. */
-export function ChartDataTable<Row>({ caption, rows, columns }: { caption: string; rows: Row[]; columns: TableColumn<Row>[] }) {
+export function ChartDataTable<Row>({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: string;
+  rows: Row[];
+  columns: TableColumn<Row>[];
+}) {
   return (
     <details>
       <summary>Show the data as a table</summary>
@@ -30,7 +38,12 @@ export function ChartDataTable<Row>({ caption, rows, columns }: { caption: strin
         caption={caption}
         rows={rows}
         rowKey={(_, index) => index}
-        columns={columns.map((column, index) => ({ key: column.header, header: column.header, cell: column.cell, rowHeader: index === 0 }))}
+        columns={columns.map((column, index) => ({
+          key: column.header,
+          header: column.header,
+          cell: column.cell,
+          rowHeader: index === 0,
+        }))}
       />
     </details>
   );

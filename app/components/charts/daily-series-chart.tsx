@@ -28,8 +28,12 @@ export function DailySeriesChart({ id, title, description, data, primaryLabel, s
   const slot = plotWidth / Math.max(data.length, 1);
   const y = (value: number) => margin.top + plotHeight - (value / maximum) * plotHeight;
   const x = (index: number) => margin.left + slot * index + slot / 2;
-  const ticks = [0, maximum / 2, maximum].filter((tick, index, all) => Number.isInteger(tick) && all.indexOf(tick) === index);
-  const line = data.map((point, index) => `${index === 0 ? 'M' : 'L'}${x(index).toFixed(1)},${y(point.secondary).toFixed(1)}`).join(' ');
+  const ticks = [0, maximum / 2, maximum].filter(
+    (tick, index, all) => Number.isInteger(tick) && all.indexOf(tick) === index,
+  );
+  const line = data
+    .map((point, index) => `${index === 0 ? 'M' : 'L'}${x(index).toFixed(1)},${y(point.secondary).toFixed(1)}`)
+    .join(' ');
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const legendY = height - 10;
@@ -37,14 +41,32 @@ export function DailySeriesChart({ id, title, description, data, primaryLabel, s
     <figure style={{ margin: 0 }}>
       {/* On a narrow screen the chart scrolls sideways rather than shrinking its labels away;
           the box is focusable so that keyboard users can scroll it too. */}
-      <div className="table-wrap" tabIndex={0} role="group" aria-label={`${title} (scrolls sideways on narrow screens)`}>
-        <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width, minWidth: 560, display: 'block' }}>
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="group"
+        aria-label={`${title} (scrolls sideways on narrow screens)`}
+      >
+        <svg
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          viewBox={`0 0 ${width} ${height}`}
+          width="100%"
+          style={{ maxWidth: width, minWidth: 560, display: 'block' }}
+        >
           <title id={titleId}>{title}</title>
           <desc id={descId}>{description}</desc>
           {ticks.map((tick) => (
             <g key={tick}>
               <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke={chartColors.grid} />
-              <text x={margin.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle" fontSize="12" fill={chartColors.muted}>
+              <text
+                x={margin.left - 6}
+                y={y(tick)}
+                textAnchor="end"
+                dominantBaseline="middle"
+                fontSize="12"
+                fill={chartColors.muted}
+              >
                 {tick}
               </text>
             </g>
@@ -65,7 +87,14 @@ export function DailySeriesChart({ id, title, description, data, primaryLabel, s
           ))}
           {data.map((point, index) =>
             index % 5 === 0 || index === data.length - 1 ? (
-              <text key={point.day} x={x(index)} y={margin.top + plotHeight + 16} textAnchor="middle" fontSize="12" fill={chartColors.muted}>
+              <text
+                key={point.day}
+                x={x(index)}
+                y={margin.top + plotHeight + 16}
+                textAnchor="middle"
+                fontSize="12"
+                fill={chartColors.muted}
+              >
                 {point.day.slice(5)}
               </text>
             ) : null,
@@ -74,7 +103,14 @@ export function DailySeriesChart({ id, title, description, data, primaryLabel, s
           <text x={margin.left + 18} y={legendY} fontSize="13" fill={chartColors.text}>
             {primaryLabel}
           </text>
-          <line x1={margin.left + 150} x2={margin.left + 170} y1={legendY - 4} y2={legendY - 4} stroke={chartColors.secondary} strokeWidth="2.5" />
+          <line
+            x1={margin.left + 150}
+            x2={margin.left + 170}
+            y1={legendY - 4}
+            y2={legendY - 4}
+            stroke={chartColors.secondary}
+            strokeWidth="2.5"
+          />
           <circle cx={margin.left + 160} cy={legendY - 4} r="3" fill={chartColors.secondary} />
           <text x={margin.left + 176} y={legendY} fontSize="13" fill={chartColors.text}>
             {secondaryLabel}

@@ -11,13 +11,18 @@ import { plainError, type PlainReply } from './reply';
 
 const userReply = (user: SessionUser, setCookie?: string): PlainReply => ({
   status: 200,
-  json: JSON.stringify({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } }),
+  json: JSON.stringify({
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+  }),
   headers: { 'Cache-Control': 'no-store' },
   setCookie,
 });
 
 /** A reply at once when the session was checked recently, else a promise of one. */
-export function currentUserReply(cookieHeader: string | null | undefined, protocol: string): PlainReply | Promise<PlainReply> {
+export function currentUserReply(
+  cookieHeader: string | null | undefined,
+  protocol: string,
+): PlainReply | Promise<PlainReply> {
   if (!isDatabaseAvailable()) return plainError(databaseUnavailable());
   const recent = recentSession(cookieHeader);
   if (recent) return userReply(recent.user);

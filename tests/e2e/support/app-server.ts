@@ -63,7 +63,10 @@ export class AppServer {
   async start(): Promise<void> {
     if (!this.port) this.port = await freePort();
     this.output = '';
-    const child = spawn(process.execPath, [...nodeArgs, 'server/index.ts'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, 'server/index.ts'], {
+      env: this.env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.process = child;
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -12,7 +12,9 @@ export class LoginPage {
     await this.page.getByLabel('Password').fill(password);
     if (options.remember) await this.page.getByLabel('Remember me on this device').check();
     // Wait for the server action's reply: it carries the cookie, so the next navigation has it.
-    const reply = this.page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/login'));
+    const reply = this.page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().includes('/login'),
+    );
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await reply;
   }

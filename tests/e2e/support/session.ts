@@ -34,4 +34,3 @@ export async function openBrowser(
 export async function sessionCookies(context: BrowserContext): Promise<Cookie[]> {
   return (await context.cookies()).filter((cookie) => cookie.name === sessionCookieName);
 }
-

@@ -8,9 +8,13 @@ const programs = [
 ];
 
 export default function globalSetup(): void {
-  const missing = programs.filter((program) => spawnSync(program.check[0], program.check.slice(1), { stdio: 'ignore' }).error);
+  const missing = programs.filter(
+    (program) => spawnSync(program.check[0], program.check.slice(1), { stdio: 'ignore' }).error,
+  );
   if (missing.length) {
-    throw new Error(`The topology tests need system programs that are missing: ${missing.map((program) => program.install).join('; ')}.`);
+    throw new Error(
+      `The topology tests need system programs that are missing: ${missing.map((program) => program.install).join('; ')}.`,
+    );
   }
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   console.log(`Building the app for the topology tests (BASE_PATH=${topologyBasePath}, ${topologyDistDir})…`);

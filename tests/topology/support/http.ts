@@ -13,7 +13,10 @@ export class ResponseCutError extends Error {}
  * Always settles: a connection cut mid-response (a worker killed while answering) rejects, and so
  * does no complete answer within 30 s.
  */
-export function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+export function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -26,14 +29,20 @@ export function request(url: string, options: { method?: string; headers?: Recor
         reply.on('data', (chunk: string) => (body += chunk));
         reply.on('end', () => resolve({ status: reply.statusCode ?? 0, headers: reply.headers, body }));
         // Node emits no 'error' for an aborted response unless someone listens, and never 'end'.
-        const cut = () => reject(new ResponseCutError(`HTTP ${reply.statusCode}: the connection closed before the whole response arrived`));
+        const cut = () =>
+          reject(
+            new ResponseCutError(`HTTP ${reply.statusCode}: the connection closed before the whole response arrived`),
+          );
         reply.on('error', cut);
         reply.on('close', () => {
           if (!reply.complete) cut();
         });
       },
     );
-    const deadline = setTimeout(() => outgoing.destroy(new Error(`no complete answer within ${requestDeadlineMs / 1000} s`)), requestDeadlineMs);
+    const deadline = setTimeout(
+      () => outgoing.destroy(new Error(`no complete answer within ${requestDeadlineMs / 1000} s`)),
+      requestDeadlineMs,
+    );
     outgoing.on('close', () => clearTimeout(deadline));
     outgoing.on('error', reject);
     if (options.body) outgoing.write(options.body);

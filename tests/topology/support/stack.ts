@@ -63,7 +63,11 @@ export class Stack {
   }
 
   users(args: string[], stdin: string): void {
-    const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/users.ts', ...args], { env: this.env, input: stdin, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/users.ts', ...args],
+      { env: this.env, input: stdin, encoding: 'utf8' },
+    );
     if (result.status !== 0) throw new Error(`users ${args[0]} failed: ${result.stderr}`);
   }
 

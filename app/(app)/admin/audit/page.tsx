@@ -21,7 +21,12 @@ const filterFields = [
 ] as const;
 
 // Where a target can be opened; other targets (sessions) are shown as text.
-const targetPaths: Record<string, string> = { user: '/admin/users/', license: '/licenses/', ticket: '/tickets/', asset: '/assets/' };
+const targetPaths: Record<string, string> = {
+  user: '/admin/users/',
+  license: '/licenses/',
+  ticket: '/tickets/',
+  asset: '/assets/',
+};
 
 function AuditTarget({ type, id }: { type: string | null; id: string | null }) {
   if (!type) return <>—</>;
@@ -54,7 +59,11 @@ const columns: Column<AuditEntryView>[] = [
   },
 ];
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await pageActor(adminRoles);
   const raw = searchParamsToObject(await searchParams);
   const params = parseListParamsLeniently(auditListSchema, raw);
@@ -73,7 +82,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               name={field.name}
               type={'type' in field ? field.type : 'text'}
               defaultValue={params[field.name] ?? ''}
-              aria-describedby={field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined}
+              aria-describedby={
+                field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined
+              }
             />
           </div>
         ))}
@@ -83,8 +94,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {filtered ? <Link href="/admin/audit">Clear filters</Link> : null}
       </form>
       <p id="audit-filter-help" className="muted">
-        An action ending in a dot (<code>auth.</code>, <code>license.</code>) matches every action under it; any other is matched exactly.
-        Target types: user, session, ticket, asset, license. Dates are UTC days, both included.
+        An action ending in a dot (<code>auth.</code>, <code>license.</code>) matches every action under it; any other
+        is matched exactly. Target types: user, session, ticket, asset, license. Dates are UTC days, both included.
       </p>
       <section className="panel" aria-labelledby="audit-title">
         <h2 id="audit-title">

@@ -14,7 +14,14 @@ export const metadata: Metadata = { title: 'Diagnostics' };
 
 // What this server sees for the current request: the first place to look when cookies are not
 // saved behind a proxy. Shows header names and values the proxy sent, never cookies or secrets.
-const forwardedHeaderNames = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'x-request-id', 'user-agent'];
+const forwardedHeaderNames = [
+  'host',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-for',
+  'x-request-id',
+  'user-agent',
+];
 
 /** The cookie a "Remember me" sign-in would get now; its value is never shown, so none is made. */
 function rememberedSessionCookie(config: AppConfig, protocol: string) {
@@ -35,14 +42,23 @@ export default async function DiagnosticsPage() {
     ['Host the app sees', request.host],
     ['Client address', request.ipAddress],
     ['Base path', config.basePath || '/ (site root)'],
-    ['Trusted proxies (TRUST_PROXY)', config.trustProxy.mode === 'list' ? config.trustProxy.description : config.trustProxy.mode],
+    [
+      'Trusted proxies (TRUST_PROXY)',
+      config.trustProxy.mode === 'list' ? config.trustProxy.description : config.trustProxy.mode,
+    ],
     ['COOKIE_SECURE', config.cookieSecure],
     ['Instance (process id)', String(process.pid)],
     ['Node.js', process.version],
     ['Database', handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`],
     ['Database reachable', isDatabaseAvailable() ? 'yes' : 'no'],
-    ['Migrations', migrations.current ? `all ${migrations.expected.length} applied` : `pending: ${migrations.pending.join(', ')}`],
-    ['Session secrets', `${config.session.secrets.length} (from ${config.session.secretSource === 'environment' ? 'SESSION_SECRET' : 'the data directory'})`],
+    [
+      'Migrations',
+      migrations.current ? `all ${migrations.expected.length} applied` : `pending: ${migrations.pending.join(', ')}`,
+    ],
+    [
+      'Session secrets',
+      `${config.session.secrets.length} (from ${config.session.secretSource === 'environment' ? 'SESSION_SECRET' : 'the data directory'})`,
+    ],
     ['Session lifetime / idle timeout', `${config.session.ttlSeconds} s / ${config.session.idleTimeoutSeconds} s`],
   ];
 
@@ -86,7 +102,10 @@ export default async function DiagnosticsPage() {
             rows={forwardedHeaderNames}
             rowKey={(name) => name}
           />
-          <p className="muted">X-Forwarded-* are rewritten by the app&apos;s server: they show what a trusted proxy said, or the connection itself.</p>
+          <p className="muted">
+            X-Forwarded-* are rewritten by the app&apos;s server: they show what a trusted proxy said, or the connection
+            itself.
+          </p>
         </section>
       </div>
     </>

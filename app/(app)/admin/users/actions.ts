@@ -15,7 +15,13 @@ const userRef = { userId: z.uuid('Unknown user.'), version: z.coerce.number().in
 
 export const createUserAction = serverAction(
   {
-    input: z.object({ username: usernameSchema, displayName: displayNameSchema, email: emailSchema, role: roleSchema, password: passwordSchema }),
+    input: z.object({
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      email: emailSchema,
+      role: roleSchema,
+      password: passwordSchema,
+    }),
     roles: adminRoles,
   },
   async ({ actor, input, transaction }) => {
@@ -28,7 +34,9 @@ export const createUserAction = serverAction(
 export const changeRoleAction = serverAction(
   { input: z.object({ ...userRef, role: roleSchema }), roles: adminRoles },
   async ({ actor, input, transaction }) => {
-    const { changed } = await transaction((tx) => changeUserRole(tx, actor, { userId: input.userId, role: input.role, expectedVersion: input.version }));
+    const { changed } = await transaction((tx) =>
+      changeUserRole(tx, actor, { userId: input.userId, role: input.role, expectedVersion: input.version }),
+    );
     revalidatePath('/admin/users');
     if (!changed) return { status: 'success', message: `The role is already ${input.role}; nothing changed.` };
     return { status: 'success', message: `Role changed to ${input.role}. It applies from the user's next request.` };
@@ -39,7 +47,9 @@ export const setActiveAction = serverAction(
   { input: z.object({ ...userRef, active: z.enum(['true', 'false']) }), roles: adminRoles },
   async ({ actor, input, transaction }) => {
     const active = input.active === 'true';
-    await transaction((tx) => setUserActive(tx, actor, { userId: input.userId, active, expectedVersion: input.version }));
+    await transaction((tx) =>
+      setUserActive(tx, actor, { userId: input.userId, active, expectedVersion: input.version }),
+    );
     revalidatePath('/admin/users');
     return { status: 'success', message: active ? 'User enabled.' : 'User disabled and signed out everywhere.' };
   },
@@ -48,16 +58,23 @@ export const setActiveAction = serverAction(
 export const resetPasswordAction = serverAction(
   { input: z.object({ userId: userRef.userId, password: passwordSchema }), roles: adminRoles },
   async ({ actor, input, transaction }) => {
-    const { sessionsRevoked } = await transaction((tx) => setUserPassword(tx, actor, { userId: input.userId, password: input.password }));
+    const { sessionsRevoked } = await transaction((tx) =>
+      setUserPassword(tx, actor, { userId: input.userId, password: input.password }),
+    );
     revalidatePath('/admin/users');
-    return { status: 'success', message: `Password reset; ${sessionsRevoked} session${sessionsRevoked === 1 ? '' : 's'} signed out.` };
+    return {
+      status: 'success',
+      message: `Password reset; ${sessionsRevoked} session${sessionsRevoked === 1 ? '' : 's'} signed out.`,
+    };
   },
 );
 
 export const adminRevokeSessionAction = serverAction(
   { input: z.object({ sessionId: z.uuid('Unknown session.'), userId: userRef.userId }), roles: adminRoles },
   async ({ actor, input, transaction }) => {
-    await transaction((tx) => endSession(tx, actor, { sessionId: input.sessionId, ownerId: input.userId, reason: 'admin' }));
+    await transaction((tx) =>
+      endSession(tx, actor, { sessionId: input.sessionId, ownerId: input.userId, reason: 'admin' }),
+    );
     revalidatePath(`/admin/users/${input.userId}`);
     return { status: 'success', message: 'Session revoked. That browser is signed out on its next request.' };
   },

@@ -11,7 +11,11 @@ import { CreateUserForm } from './create-user-form';
 export const metadata: Metadata = { title: 'Users' };
 
 const columns: Column<UserSummary>[] = [
-  { key: 'username', header: 'Username', cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.username}</Link> },
+  {
+    key: 'username',
+    header: 'Username',
+    cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.username}</Link>,
+  },
   { key: 'name', header: 'Name', cell: (user) => user.displayName },
   { key: 'role', header: 'Role', cell: (user) => user.role },
   {

@@ -6,7 +6,17 @@ import { idleState } from '@/lib/boundary/action-state';
 import type { AssetHolder } from '@/lib/assets/queries';
 import { checkInAction, checkOutAction } from '../actions';
 
-export function CheckOutForm({ assetId, version, users, today }: { assetId: string; version: number; users: AssetHolder[]; today: string }) {
+export function CheckOutForm({
+  assetId,
+  version,
+  users,
+  today,
+}: {
+  assetId: string;
+  version: number;
+  users: AssetHolder[];
+  today: string;
+}) {
   const [state, formAction] = useActionState(checkOutAction, idleState);
   const userError = state.fieldErrors?.userId;
   return (
@@ -31,9 +41,19 @@ export function CheckOutForm({ assetId, version, users, today }: { assetId: stri
             </option>
           ))}
         </select>
-        {userError ? <span id="field-userId-error" className="error">{userError}</span> : null}
+        {userError ? (
+          <span id="field-userId-error" className="error">
+            {userError}
+          </span>
+        ) : null}
       </div>
-      <Field name="expectedReturn" label="Expected return (optional)" type="date" state={state} hint={`Today (${today}) or later.`} />
+      <Field
+        name="expectedReturn"
+        label="Expected return (optional)"
+        type="date"
+        state={state}
+        hint={`Today (${today}) or later.`}
+      />
       <SubmitButton pendingText="Checking out…">Check out</SubmitButton>
     </form>
   );

@@ -12,9 +12,14 @@ const columns: Column<AssignmentEntry>[] = [
   {
     key: 'returned',
     header: 'Returned',
-    cell: (entry) => (entry.checkedInAt ? formatDateTime(entry.checkedInAt) : <span className="badge blue">Still out</span>),
+    cell: (entry) =>
+      entry.checkedInAt ? formatDateTime(entry.checkedInAt) : <span className="badge blue">Still out</span>,
   },
-  { key: 'checked-in-by', header: 'Checked in by', cell: (entry) => (entry.checkedInAt ? nameOf(entry.checkedInBy) : '—') },
+  {
+    key: 'checked-in-by',
+    header: 'Checked in by',
+    cell: (entry) => (entry.checkedInAt ? nameOf(entry.checkedInBy) : '—'),
+  },
   { key: 'notes', header: 'Notes', cell: (entry) => entry.notes ?? '—' },
 ];
 

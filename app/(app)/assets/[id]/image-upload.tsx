@@ -42,8 +42,17 @@ export function ImageUpload({ uploadUrl, maxLabel }: { uploadUrl: string; maxLab
       </div>
       <div className="field">
         <label htmlFor="field-image">Photo</label>
-        <input id="field-image" name="image" type="file" accept="image/png,image/jpeg,image/webp" required aria-describedby="field-image-hint" />
-        <span id="field-image-hint" className="hint">PNG, JPEG or WebP, at most {maxLabel}.</span>
+        <input
+          id="field-image"
+          name="image"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          required
+          aria-describedby="field-image-hint"
+        />
+        <span id="field-image-hint" className="hint">
+          PNG, JPEG or WebP, at most {maxLabel}.
+        </span>
       </div>
       <button type="submit" disabled={pending}>
         {pending ? 'Uploading…' : 'Upload image'}

@@ -37,7 +37,8 @@ async function loadAsset(actor: Actor, id: string): Promise<AssetSummary> {
 const notices = {
   created: (asset: AssetSummary) => `Asset ${asset.assetTag} created.`,
   saved: (asset: AssetSummary) => `${asset.assetTag} saved.`,
-  'checked-out': (asset: AssetSummary) => `${asset.assetTag} checked out${asset.assignedTo ? ` to ${asset.assignedTo.displayName}` : ''}.`,
+  'checked-out': (asset: AssetSummary) =>
+    `${asset.assetTag} checked out${asset.assignedTo ? ` to ${asset.assignedTo.displayName}` : ''}.`,
   'checked-in': (asset: AssetSummary) => `${asset.assetTag} checked in.`,
 };
 
@@ -62,7 +63,13 @@ const ticketColumns: Column<LinkedTicket>[] = [
   { key: 'status', header: 'Status', cell: (ticket) => ticket.status },
 ];
 
-export default async function AssetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function AssetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const actor = await pageActor();
   const { id } = await params;
   const { notice } = await searchParams;
@@ -113,7 +120,11 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
             <dt>Location</dt>
             <dd>{asset.location ?? '—'}</dd>
             <dt>Purchased</dt>
-            <dd>{[asset.purchaseDate, asset.purchaseCost ? `for ${asset.purchaseCost}` : null].filter(Boolean).join(' ') || '—'}</dd>
+            <dd>
+              {[asset.purchaseDate, asset.purchaseCost ? `for ${asset.purchaseCost}` : null]
+                .filter(Boolean)
+                .join(' ') || '—'}
+            </dd>
             <dt>Warranty end</dt>
             <dd>{asset.warrantyEnd ?? '—'}</dd>
             <dt>Notes</dt>
@@ -126,12 +137,26 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
           <h2 id="image-title">Image</h2>
           {image ? (
             // eslint-disable-next-line @next/next/no-img-element -- served by our own authenticated route, not optimisable
-            <img src={`${imageUrl}?v=${image.updatedAt.getTime()}`} alt={`Photo of ${asset.assetTag} ${asset.name}`} width={image.width} height={image.height} style={{ maxWidth: '100%', height: 'auto' }} />
+            <img
+              src={`${imageUrl}?v=${image.updatedAt.getTime()}`}
+              alt={`Photo of ${asset.assetTag} ${asset.name}`}
+              width={image.width}
+              height={image.height}
+              style={{ maxWidth: '100%', height: 'auto' }}
+            />
           ) : (
             <p className="empty">No image.</p>
           )}
           {staff ? <ImageUpload uploadUrl={imageUrl} maxLabel={describeBytes(images.maxBytes)} /> : null}
-          {staff && image ? <ActionButton action={removeImageAction} fields={{ assetId: asset.id }} label="Remove image" confirm="Remove this asset's image?" variant="danger" /> : null}
+          {staff && image ? (
+            <ActionButton
+              action={removeImageAction}
+              fields={{ assetId: asset.id }}
+              label="Remove image"
+              confirm="Remove this asset's image?"
+              variant="danger"
+            />
+          ) : null}
         </section>
       </div>
       {staff ? (
@@ -165,7 +190,12 @@ export default async function AssetPage({ params, searchParams }: { params: Prom
       </section>
       <section className="panel" aria-labelledby="tickets-title">
         <h2 id="tickets-title">Tickets</h2>
-        <DataTable columns={ticketColumns} rows={tickets} rowKey={(ticket) => ticket.id} empty="No tickets are linked to this asset." />
+        <DataTable
+          columns={ticketColumns}
+          rows={tickets}
+          rowKey={(ticket) => ticket.id}
+          empty="No tickets are linked to this asset."
+        />
       </section>
     </>
   );

@@ -4,14 +4,27 @@ import { Link } from '@/app/components/link';
 import { useRef, useState } from 'react';
 
 type ImportError = { line: number; message: string };
-type ImportResult = { dryRun: boolean; applied: boolean; total: number; created: number; updated: number; skipped: number; errors: ImportError[] };
+type ImportResult = {
+  dryRun: boolean;
+  applied: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: ImportError[];
+};
 type StreamLine =
   | { type: 'progress'; phase: 'checking' | 'importing'; done: number; total: number }
   | ({ type: 'result' } & ImportResult)
   | { type: 'error'; message: string };
 
 /** Reads the import route's NDJSON answer line by line, reporting progress as it comes. */
-async function runImport(url: string, file: File, options: { mode: 'all' | 'valid-only'; dryRun: boolean }, onProgress: (line: Extract<StreamLine, { type: 'progress' }>) => void): Promise<ImportResult> {
+async function runImport(
+  url: string,
+  file: File,
+  options: { mode: 'all' | 'valid-only'; dryRun: boolean },
+  onProgress: (line: Extract<StreamLine, { type: 'progress' }>) => void,
+): Promise<ImportResult> {
   const body = new FormData();
   body.set('file', file);
   body.set('mode', options.mode);
@@ -59,7 +72,11 @@ export function AssetImport({ importUrl }: { importUrl: string }) {
     setProgress({ label: options.dryRun ? 'Checking' : 'Importing', done: 0, total: 0 });
     try {
       const result = await runImport(importUrl, chosen, options, (line) =>
-        setProgress({ label: line.phase === 'checking' ? 'Checking' : 'Importing', done: line.done, total: line.total }),
+        setProgress({
+          label: line.phase === 'checking' ? 'Checking' : 'Importing',
+          done: line.done,
+          total: line.total,
+        }),
       );
       setReport(result);
     } catch (error) {
@@ -82,7 +99,15 @@ export function AssetImport({ importUrl }: { importUrl: string }) {
       >
         <div className="field">
           <label htmlFor="import-file">CSV file</label>
-          <input id="import-file" ref={fileInput} name="file" type="file" accept=".csv,text/csv" required onChange={() => setReport(null)} />
+          <input
+            id="import-file"
+            ref={fileInput}
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            onChange={() => setReport(null)}
+          />
         </div>
         <button type="submit" disabled={busy}>
           Check the file
@@ -92,24 +117,37 @@ export function AssetImport({ importUrl }: { importUrl: string }) {
         {progress ? (
           <p>
             <label htmlFor="import-progress">
-              {progress.label}… {progress.total ? `${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} rows` : ''}
+              {progress.label}…{' '}
+              {progress.total
+                ? `${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} rows`
+                : ''}
             </label>{' '}
-            <progress id="import-progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
+            <progress
+              id="import-progress"
+              max={progress.total || undefined}
+              value={progress.total ? progress.done : undefined}
+            />
           </p>
         ) : null}
         {failure ? <p className="notice error">{failure}</p> : null}
         {report && report.applied ? (
           <p className="notice success">
-            Import finished: {report.created} created, {report.updated} updated, {report.skipped} skipped. <Link href="/assets">See the assets</Link>
+            Import finished: {report.created} created, {report.updated} updated, {report.skipped} skipped.{' '}
+            <Link href="/assets">See the assets</Link>
           </p>
         ) : null}
         {report && !report.applied && !report.dryRun ? (
-          <p className="notice error">Nothing was imported: the file has errors. Fix them, or import only the valid rows.</p>
+          <p className="notice error">
+            Nothing was imported: the file has errors. Fix them, or import only the valid rows.
+          </p>
         ) : null}
         {report && report.dryRun ? (
           <p className="notice">
             Checked {report.total} rows: {report.created} would be created, {report.updated} updated
-            {report.errors.length > 0 ? `, ${report.errors.length} ${report.errors.length === 1 ? 'row has' : 'rows have'} errors` : ''}.
+            {report.errors.length > 0
+              ? `, ${report.errors.length} ${report.errors.length === 1 ? 'row has' : 'rows have'} errors`
+              : ''}
+            .
           </p>
         ) : null}
       </div>

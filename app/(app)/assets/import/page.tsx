@@ -19,13 +19,14 @@ export default async function ImportAssetsPage() {
       <section className="panel" aria-labelledby="format-title">
         <h2 id="format-title">File format</h2>
         <p>
-          One asset per row, with a header row naming the columns: <code>{importColumns.join(', ')}</code>. Only <code>asset_tag</code> and{' '}
-          <code>name</code> are required; headers such as &ldquo;Asset Tag&rdquo; work too. A row whose asset tag already exists updates that asset
-          (blank cells keep its values); any other row creates one. Dates are YYYY-MM-DD; status is one of in_stock, in_repair, retired, lost.
+          One asset per row, with a header row naming the columns: <code>{importColumns.join(', ')}</code>. Only{' '}
+          <code>asset_tag</code> and <code>name</code> are required; headers such as &ldquo;Asset Tag&rdquo; work too. A
+          row whose asset tag already exists updates that asset (blank cells keep its values); any other row creates
+          one. Dates are YYYY-MM-DD; status is one of in_stock, in_repair, retired, lost.
         </p>
         <p className="muted">
-          At most {maxImportBytes / (1024 * 1024)} MB and {maxImportRows.toLocaleString('en')} rows per file. The file is checked first and nothing
-          changes until you confirm.
+          At most {maxImportBytes / (1024 * 1024)} MB and {maxImportRows.toLocaleString('en')} rows per file. The file
+          is checked first and nothing changes until you confirm.
         </p>
       </section>
       <section className="panel" aria-labelledby="upload-title">

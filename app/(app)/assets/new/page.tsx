@@ -19,7 +19,11 @@ export default async function NewAssetPage() {
       </p>
       <h1>New asset</h1>
       <section className="panel" aria-label="Asset details">
-        <AssetForm action={createAssetAction} initial={{ assetTag, category: '', status: 'in_stock' }} submitLabel="Create asset" />
+        <AssetForm
+          action={createAssetAction}
+          initial={{ assetTag, category: '', status: 'in_stock' }}
+          submitLabel="Create asset"
+        />
       </section>
     </>
   );

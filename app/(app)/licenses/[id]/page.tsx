@@ -29,7 +29,8 @@ async function loadLicense(actor: Actor, id: string) {
   }
 }
 
-const holderOf = (seat: LicenseSeat) => (seat.user ? `${seat.user.displayName} (${seat.user.username})` : `${seat.asset?.assetTag} — ${seat.asset?.name}`);
+const holderOf = (seat: LicenseSeat) =>
+  seat.user ? `${seat.user.displayName} (${seat.user.username})` : `${seat.asset?.assetTag} — ${seat.asset?.name}`;
 
 function seatColumns(licenseId: string): Column<LicenseSeat>[] {
   return [
@@ -112,7 +113,12 @@ export default async function LicensePage({
         <h2 id="seats-title">
           Seats ({license.used} of {license.seats} used)
         </h2>
-        <DataTable columns={seatColumns(license.id)} rows={license.seatList} rowKey={(seat) => seat.id} empty="No seats assigned yet." />
+        <DataTable
+          columns={seatColumns(license.id)}
+          rows={license.seatList}
+          rowKey={(seat) => seat.id}
+          empty="No seats assigned yet."
+        />
       </section>
       <section className="panel" aria-labelledby="edit-title">
         <h2 id="edit-title">Edit</h2>

@@ -8,7 +8,15 @@ import { assignSeatAction } from '../actions';
 type Candidate = { id: string; username: string; displayName: string };
 
 /** Gives a seat to an active user (picked from a list) or to an asset (by its tag). */
-export function AssignSeatForm({ licenseId, candidates, free }: { licenseId: string; candidates: Candidate[]; free: number }) {
+export function AssignSeatForm({
+  licenseId,
+  candidates,
+  free,
+}: {
+  licenseId: string;
+  candidates: Candidate[];
+  free: number;
+}) {
   const [state, formAction] = useActionState(assignSeatAction, idleState);
   const [holder, setHolder] = useState<'user' | 'asset'>(state.values?.holder === 'asset' ? 'asset' : 'user');
   const userError = state.fieldErrors?.userId;
@@ -19,10 +27,24 @@ export function AssignSeatForm({ licenseId, candidates, free }: { licenseId: str
       <fieldset className="inline-form">
         <legend>Assign to</legend>
         <label className="checkbox">
-          <input type="radio" name="holder" value="user" checked={holder === 'user'} onChange={() => setHolder('user')} /> A user
+          <input
+            type="radio"
+            name="holder"
+            value="user"
+            checked={holder === 'user'}
+            onChange={() => setHolder('user')}
+          />{' '}
+          A user
         </label>
         <label className="checkbox">
-          <input type="radio" name="holder" value="asset" checked={holder === 'asset'} onChange={() => setHolder('asset')} /> An asset
+          <input
+            type="radio"
+            name="holder"
+            value="asset"
+            checked={holder === 'asset'}
+            onChange={() => setHolder('asset')}
+          />{' '}
+          An asset
         </label>
       </fieldset>
       {holder === 'user' ? (

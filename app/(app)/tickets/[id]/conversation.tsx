@@ -3,8 +3,10 @@ import { statusLabels, priorityLabels, type TicketPriority, type TicketStatus } 
 import type { TicketEvent, TimelineEntry } from '@/lib/tickets/timeline';
 import styles from '../tickets.module.css';
 
-const statusName = (value: string | null) => (value && value in statusLabels ? statusLabels[value as TicketStatus] : (value ?? '—'));
-const priorityName = (value: string | null) => (value && value in priorityLabels ? priorityLabels[value as TicketPriority] : (value ?? '—'));
+const statusName = (value: string | null) =>
+  value && value in statusLabels ? statusLabels[value as TicketStatus] : (value ?? '—');
+const priorityName = (value: string | null) =>
+  value && value in priorityLabels ? priorityLabels[value as TicketPriority] : (value ?? '—');
 
 function describeEvent(event: TicketEvent): string {
   const from = event.fromValue ?? '—';
@@ -16,7 +18,8 @@ function describeEvent(event: TicketEvent): string {
       return `changed the status from ${statusName(event.fromValue)} to ${statusName(event.toValue)}`;
     case 'assignee':
       if (!event.toValue) return `unassigned ${from}`;
-      if (event.toRef && event.toRef === event.actor?.id) return event.fromValue ? `took the ticket over from ${from}` : 'took the ticket';
+      if (event.toRef && event.toRef === event.actor?.id)
+        return event.fromValue ? `took the ticket over from ${from}` : 'took the ticket';
       return event.fromValue ? `reassigned the ticket from ${from} to ${to}` : `assigned the ticket to ${to}`;
     case 'priority':
       return `changed the priority from ${priorityName(event.fromValue)} to ${priorityName(event.toValue)}`;
@@ -45,7 +48,11 @@ export function Conversation({ entries }: { entries: TimelineEntry[] }) {
           <li key={`c-${entry.id}`} className={entry.internal ? 'internal' : undefined}>
             <div className={styles.entryMeta}>
               <strong>{entry.author?.displayName ?? 'A deleted user'}</strong>
-              {entry.internal ? <span className="badge amber">Internal note</span> : <span className="muted">replied</span>}
+              {entry.internal ? (
+                <span className="badge amber">Internal note</span>
+              ) : (
+                <span className="muted">replied</span>
+              )}
               <time className="muted" dateTime={entry.createdAt.toISOString()}>
                 {formatDateTime(entry.createdAt)}
               </time>

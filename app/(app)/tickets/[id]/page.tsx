@@ -48,7 +48,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
     staff ? listAssignableUsers(db) : Promise.resolve([]),
     staff ? Promise.resolve(null) : listAssetsAssignedTo(db, actor),
   ]);
-  const linkableOwnAssets = ownAssets?.filter((asset) => !ticket.assets.some((linked) => linked.id === asset.id)) ?? null;
+  const linkableOwnAssets =
+    ownAssets?.filter((asset) => !ticket.assets.some((linked) => linked.id === asset.id)) ?? null;
   const requesterMoves = staff ? [] : allowedTransitions(ticket.status, actor.role);
   const versionFields = { ticketId: ticket.id, version: String(ticket.version) };
 
@@ -97,7 +98,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
             ) : null}
           </dl>
           <div className={styles.actions}>
-            {staff && !ticket.assignee ? <ActionButton action={takeTicketAction} fields={versionFields} label="Take it" /> : null}
+            {staff && !ticket.assignee ? (
+              <ActionButton action={takeTicketAction} fields={versionFields} label="Take it" />
+            ) : null}
             {requesterMoves.includes('closed') ? (
               <ActionButton
                 action={setStatusAction}
@@ -107,10 +110,20 @@ export default async function TicketPage({ params, searchParams }: Props) {
                 variant="secondary"
               />
             ) : null}
-            {requesterMoves.includes('open') ? <ActionButton action={setStatusAction} fields={{ ...versionFields, status: 'open' }} label="Reopen ticket" /> : null}
+            {requesterMoves.includes('open') ? (
+              <ActionButton
+                action={setStatusAction}
+                fields={{ ...versionFields, status: 'open' }}
+                label="Reopen ticket"
+              />
+            ) : null}
           </div>
           <h2>Description</h2>
-          {ticket.description ? <p className={styles.body}>{ticket.description}</p> : <p className="muted">No description.</p>}
+          {ticket.description ? (
+            <p className={styles.body}>{ticket.description}</p>
+          ) : (
+            <p className="muted">No description.</p>
+          )}
         </section>
         {staff ? (
           <section className="panel" aria-labelledby="ticket-update-title">
@@ -147,7 +160,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-        {staff || (linkableOwnAssets && linkableOwnAssets.length > 0) ? <LinkAssetForm ticketId={ticket.id} ownAssets={linkableOwnAssets} /> : null}
+        {staff || (linkableOwnAssets && linkableOwnAssets.length > 0) ? (
+          <LinkAssetForm ticketId={ticket.id} ownAssets={linkableOwnAssets} />
+        ) : null}
       </section>
       <section className="panel" aria-labelledby="ticket-conversation-title">
         <h2 id="ticket-conversation-title">Conversation and activity</h2>

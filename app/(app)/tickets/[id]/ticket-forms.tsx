@@ -3,7 +3,14 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/components/form';
 import { idleState } from '@/lib/boundary/action-state';
-import { categorySuggestions, priorityLabels, statusLabels, ticketPriorities, type TicketPriority, type TicketStatus } from '@/lib/tickets/rules';
+import {
+  categorySuggestions,
+  priorityLabels,
+  statusLabels,
+  ticketPriorities,
+  type TicketPriority,
+  type TicketStatus,
+} from '@/lib/tickets/rules';
 import { addCommentAction, linkAssetAction, updateTicketAction } from '../actions';
 import { CheckboxField, SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
 
@@ -52,15 +59,30 @@ export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
           label="Assignee"
           state={state}
           defaultValue={ticket.assigneeId ?? ''}
-          options={[{ value: '', label: 'Unassigned' }, ...assignees.map((person) => ({ value: person.id, label: person.displayName }))]}
+          options={[
+            { value: '', label: 'Unassigned' },
+            ...assignees.map((person) => ({ value: person.id, label: person.displayName })),
+          ]}
         />
-        <SuggestField name="category" label="Category" state={state} defaultValue={ticket.category} suggestions={categorySuggestions} />
+        <SuggestField
+          name="category"
+          label="Category"
+          state={state}
+          defaultValue={ticket.category}
+          suggestions={categorySuggestions}
+        />
       </div>
       <details>
         <summary>Edit title and description</summary>
         <div className="stack">
           <Field name="title" label="Title" state={state} defaultValue={ticket.title} required />
-          <TextAreaField name="description" label="Description" state={state} defaultValue={ticket.description} rows={6} />
+          <TextAreaField
+            name="description"
+            label="Description"
+            state={state}
+            defaultValue={ticket.description}
+            rows={6}
+          />
         </div>
       </details>
       <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
@@ -75,14 +97,28 @@ export function CommentForm({ ticketId, canWriteInternal }: { ticketId: string; 
       <FormMessage state={state} />
       <input type="hidden" name="ticketId" value={ticketId} />
       <TextAreaField name="body" label="Comment" state={state} required rows={5} idPrefix="comment" />
-      {canWriteInternal ? <CheckboxField name="internal" label="Internal note" state={state} hint="Only agents and admins see it." idPrefix="comment" /> : null}
+      {canWriteInternal ? (
+        <CheckboxField
+          name="internal"
+          label="Internal note"
+          state={state}
+          hint="Only agents and admins see it."
+          idPrefix="comment"
+        />
+      ) : null}
       <SubmitButton pendingText="Sending…">Add comment</SubmitButton>
     </form>
   );
 }
 
 /** Agents type an asset tag; requesters pick one of their own assets. */
-export function LinkAssetForm({ ticketId, ownAssets }: { ticketId: string; ownAssets: { id: string; assetTag: string; name: string }[] | null }) {
+export function LinkAssetForm({
+  ticketId,
+  ownAssets,
+}: {
+  ticketId: string;
+  ownAssets: { id: string; assetTag: string; name: string }[] | null;
+}) {
   const [state, formAction] = useActionState(linkAssetAction, idleState);
   return (
     <form action={formAction} className="stack" noValidate>

@@ -11,15 +11,42 @@ type AssetOption = { id: string; assetTag: string; name: string };
 type UserOption = { id: string; username: string; displayName: string };
 
 /** Requesters pick one of their assets; agents may open the ticket on someone's behalf. */
-export function NewTicketForm({ assets, requesters, selfId }: { assets: AssetOption[]; requesters: UserOption[] | null; selfId: string }) {
+export function NewTicketForm({
+  assets,
+  requesters,
+  selfId,
+}: {
+  assets: AssetOption[];
+  requesters: UserOption[] | null;
+  selfId: string;
+}) {
   const [state, formAction] = useActionState(createTicketAction, idleState);
   return (
     <form action={formAction} className="stack" noValidate>
       <FormMessage state={state} />
-      <Field name="title" label="Title" state={state} required autoComplete="off" hint="A short summary, e.g. “Laptop does not start”." />
-      <TextAreaField name="description" label="Description" state={state} rows={6} hint="What happened, since when, what you tried." />
+      <Field
+        name="title"
+        label="Title"
+        state={state}
+        required
+        autoComplete="off"
+        hint="A short summary, e.g. “Laptop does not start”."
+      />
+      <TextAreaField
+        name="description"
+        label="Description"
+        state={state}
+        rows={6}
+        hint="What happened, since when, what you tried."
+      />
       <div className="grid-2">
-        <SuggestField name="category" label="Category" state={state} suggestions={categorySuggestions} hint={`Left empty: ${defaultCategory}.`} />
+        <SuggestField
+          name="category"
+          label="Category"
+          state={state}
+          suggestions={categorySuggestions}
+          hint={`Left empty: ${defaultCategory}.`}
+        />
         <SelectField
           name="priority"
           label="Priority"
@@ -35,7 +62,10 @@ export function NewTicketForm({ assets, requesters, selfId }: { assets: AssetOpt
           state={state}
           defaultValue={selfId}
           hint="Who the ticket is for, e.g. the person who called."
-          options={requesters.map((user) => ({ value: user.id, label: user.id === selfId ? `${user.displayName} (me)` : `${user.displayName} (${user.username})` }))}
+          options={requesters.map((user) => ({
+            value: user.id,
+            label: user.id === selfId ? `${user.displayName} (me)` : `${user.displayName} (${user.username})`,
+          }))}
         />
       ) : null}
       {assets.length > 0 ? (
@@ -43,7 +73,10 @@ export function NewTicketForm({ assets, requesters, selfId }: { assets: AssetOpt
           name="assetId"
           label="Which of your assets is this about?"
           state={state}
-          options={[{ value: '', label: 'None' }, ...assets.map((asset) => ({ value: asset.id, label: `${asset.assetTag} — ${asset.name}` }))]}
+          options={[
+            { value: '', label: 'None' },
+            ...assets.map((asset) => ({ value: asset.id, label: `${asset.assetTag} — ${asset.name}` })),
+          ]}
         />
       ) : null}
       <SubmitButton pendingText="Opening…">Open ticket</SubmitButton>

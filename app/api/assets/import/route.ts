@@ -19,7 +19,8 @@ const tooLarge = `The file is too large: at most ${maxImportBytes / (1024 * 1024
  * The body is multipart (not JSON), so the handler reads it itself.
  */
 export const POST = route({}, async ({ actor, request, transaction }) => {
-  if (Number(request.headers.get('content-length') ?? '0') > maxImportBytes + 64 * 1024) throw new AppError('payload_too_large', tooLarge);
+  if (Number(request.headers.get('content-length') ?? '0') > maxImportBytes + 64 * 1024)
+    throw new AppError('payload_too_large', tooLarge);
   if (!canManageAssets(actor)) throw new AppError('not_found', 'Not found.');
   let form: FormData;
   try {
@@ -28,7 +29,8 @@ export const POST = route({}, async ({ actor, request, transaction }) => {
     throw new AppError('bad_request', 'Send the CSV as multipart/form-data in a field named "file".');
   }
   const file = form.get('file');
-  if (!(file instanceof File)) throw new AppError('bad_request', 'Choose a CSV file to import.', { fields: { file: 'Choose a CSV file.' } });
+  if (!(file instanceof File))
+    throw new AppError('bad_request', 'Choose a CSV file to import.', { fields: { file: 'Choose a CSV file.' } });
   if (file.size > maxImportBytes) throw new AppError('payload_too_large', tooLarge);
   const parsed = options.safeParse({ mode: form.get('mode') ?? undefined, dryRun: form.get('dryRun') ?? undefined });
   if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues[0].message);
@@ -61,6 +63,11 @@ export const POST = route({}, async ({ actor, request, transaction }) => {
   });
   // X-Accel-Buffering: nginx passes each progress line on at once instead of buffering the stream.
   return new Response(body, {
-    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Accel-Buffering': 'no' },
+    headers: {
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Accel-Buffering': 'no',
+    },
   });
 });

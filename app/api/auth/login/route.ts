@@ -4,7 +4,11 @@ import { presentedSessionToken, requestInfo, sendSessionCookie } from '@/lib/bou
 import { publicRoute } from '@/lib/boundary/route';
 
 const loginBody = z.object({
-  username: z.string({ error: 'username is required and must be a string.' }).trim().min(1, 'username is required.').max(200),
+  username: z
+    .string({ error: 'username is required and must be a string.' })
+    .trim()
+    .min(1, 'username is required.')
+    .max(200),
   password: z
     .string({ error: 'password is required and must be a string.' })
     .min(1, 'password is required.')
@@ -14,7 +18,12 @@ const loginBody = z.object({
 
 export const POST = publicRoute({ body: loginBody }, async ({ body }) => {
   const session = await logIn(body, await requestInfo(), await presentedSessionToken());
-  await sendSessionCookie({ token: session.token, userId: session.user.id, persistent: session.persistent, expiresAt: session.expiresAt });
+  await sendSessionCookie({
+    token: session.token,
+    userId: session.user.id,
+    persistent: session.persistent,
+    expiresAt: session.expiresAt,
+  });
   const { id, username, displayName, role } = session.user;
   return { user: { id, username, displayName, role } };
 });

@@ -10,10 +10,14 @@ import { describeError, log } from '@/lib/log';
 const checkTimeoutMs = 3000;
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {
-  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), checkTimeoutMs))]);
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), checkTimeoutMs)),
+  ]);
 }
 
-const respond = (status: number, body: object) => NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+const respond = (status: number, body: object) =>
+  NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 export async function GET() {
   let kind: string | undefined;
@@ -24,12 +28,17 @@ export async function GET() {
     if (setDatabaseAvailable(true)) log.info('database.available');
     const migrations = await withTimeout(migrationStatus(handle.db));
     if (!migrations.current) {
-      return respond(503, { status: 'unavailable', failed: 'migrations', message: `Migrations not applied: ${migrations.pending.join(', ')}.` });
+      return respond(503, {
+        status: 'unavailable',
+        failed: 'migrations',
+        message: `Migrations not applied: ${migrations.pending.join(', ')}.`,
+      });
     }
     return respond(200, { status: 'ready', database: kind, migrations: migrations.expected.length });
   } catch (error) {
     // Tell middleware at once (either way) rather than at the probe's next round.
-    if (kind === 'postgres' && setDatabaseAvailable(false)) log.error('database.unavailable', { message: describeError(error).message });
+    if (kind === 'postgres' && setDatabaseAvailable(false))
+      log.error('database.unavailable', { message: describeError(error).message });
     log.warn('health.not_ready', describeError(error));
     return respond(503, { status: 'unavailable', failed: 'database', message: 'The database cannot be reached.' });
   }

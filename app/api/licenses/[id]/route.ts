@@ -15,6 +15,9 @@ export const GET = route({ params: licenseParams }, async ({ actor, params, requ
   return { license: { ...license, productKey } };
 });
 
-export const PATCH = route({ params: licenseParams, body: licenseUpdateSchema.strict() }, async ({ actor, params, body, transaction }) => ({
-  license: await transaction((tx) => updateLicense(tx, actor, { ...body, licenseId: params.id })),
-}));
+export const PATCH = route(
+  { params: licenseParams, body: licenseUpdateSchema.strict() },
+  async ({ actor, params, body, transaction }) => ({
+    license: await transaction((tx) => updateLicense(tx, actor, { ...body, licenseId: params.id })),
+  }),
+);

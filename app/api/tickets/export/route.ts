@@ -5,7 +5,19 @@ import { exportTickets } from '@/lib/tickets/list';
 import { priorityLabels, statusLabels } from '@/lib/tickets/rules';
 import { ticketListPageSchema, ticketQueryObject } from '@/lib/tickets/schemas';
 
-const header = ['Number', 'Title', 'Status', 'Priority', 'Category', 'Requester', 'Assignee', 'Created', 'Updated', 'Resolved', 'Closed'];
+const header = [
+  'Number',
+  'Title',
+  'Status',
+  'Priority',
+  'Category',
+  'Requester',
+  'Assignee',
+  'Created',
+  'Updated',
+  'Resolved',
+  'Closed',
+];
 
 // Linked from the list page with its query string, so it parses the filters the way the page does:
 // leniently, dropping what does not validate, where the `query` option would refuse it with a 400.

@@ -3,6 +3,9 @@ import { checkOutAsset } from '@/lib/assets/assignments';
 import { checkOutSchema } from '@/lib/assets/schemas';
 import { route } from '@/lib/boundary/route';
 
-export const POST = route({ params: z.object({ id: z.string() }), body: checkOutSchema }, async ({ actor, params, body, transaction }) => ({
-  asset: await transaction((tx) => checkOutAsset(tx, actor, { ...body, assetId: params.id })),
-}));
+export const POST = route(
+  { params: z.object({ id: z.string() }), body: checkOutSchema },
+  async ({ actor, params, body, transaction }) => ({
+    asset: await transaction((tx) => checkOutAsset(tx, actor, { ...body, assetId: params.id })),
+  }),
+);

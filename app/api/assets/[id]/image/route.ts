@@ -39,11 +39,14 @@ export const PUT = route({ params: assetParams }, async ({ actor, params, reques
     throw new AppError('bad_request', sendAsMultipart);
   }
   const file = form.get('image');
-  if (!(file instanceof File)) throw new AppError('bad_request', sendAsMultipart, { fields: { image: 'Choose an image file.' } });
+  if (!(file instanceof File))
+    throw new AppError('bad_request', sendAsMultipart, { fields: { image: 'Choose an image file.' } });
   if (file.size > limits.maxBytes) throw tooLargeError(limits);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const image = await transaction((tx) => setAssetImage(tx, actor, { assetId: params.id, bytes, limits }));
-  return { image: { contentType: image.contentType, width: image.width, height: image.height, byteSize: image.byteSize } };
+  return {
+    image: { contentType: image.contentType, width: image.width, height: image.height, byteSize: image.byteSize },
+  };
 });
 
 export const DELETE = route({ params: assetParams }, async ({ actor, params, transaction }) => {
