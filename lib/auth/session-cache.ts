@@ -17,40 +17,42 @@ const maxChecks = 20_000;
 const maxHeaderLength = 2048;
 const maxUsers = 10_000;
 
-type Memory = { checks: LRUCache<string, SignedIn> | null; users: LRUCache<string, SessionUser>; ttlMs: number };
+// How often expired checks are dropped: as they expire rather than when the cache is full, or tens
+// of thousands of dead entries would sit in memory long after their few seconds.
+const purgeEveryMs = 1000;
+
+type Memory = { checks: LRUCache<string, SignedIn>; users: LRUCache<string, SessionUser> };
 const memoryKey = Symbol.for('it-assets-manager.session-memory');
 
-function memory(ttlMs: number): Memory {
+function memory(): Memory {
   const holder = globalThis as { [memoryKey]?: Memory };
-  const existing = holder[memoryKey];
-  if (existing && existing.ttlMs === ttlMs) return existing;
-  const checks =
-    ttlMs > 0 ? new LRUCache<string, SignedIn>({ max: maxChecks, ttl: ttlMs, updateAgeOnGet: false }) : null;
-  // Expired checks are dropped as they expire rather than when the cache is full: otherwise tens
-  // of thousands of dead entries would sit in memory long after their few seconds.
-  if (checks) setInterval(() => checks.purgeStale(), ttlMs).unref();
-  return (holder[memoryKey] = { checks, users: existing?.users ?? new LRUCache({ max: maxUsers }), ttlMs });
+  if (holder[memoryKey]) return holder[memoryKey];
+  // Each entry gets its own time to live when it is stored (see rememberSessionCheck).
+  const checks = new LRUCache<string, SignedIn>({ max: maxChecks, updateAgeOnGet: false });
+  setInterval(() => checks.purgeStale(), purgeEveryMs).unref();
+  return (holder[memoryKey] = { checks, users: new LRUCache({ max: maxUsers }) });
 }
 
-/** The check remembered for this Cookie header, if it is younger than `ttlMs`. */
-export function recallSessionCheck(cookieHeader: string, ttlMs: number): SignedIn | undefined {
-  return memory(ttlMs).checks?.get(cookieHeader);
+/** The check remembered for this Cookie header, while it is younger than the bound it was stored with. */
+export function recallSessionCheck(cookieHeader: string): SignedIn | undefined {
+  return memory().checks.get(cookieHeader);
 }
 
-/** `checkedAt` is when the database check began: a revocation committed meanwhile must still be seen within the bound. */
+/**
+ * Remembers a check for `ttlMs` (SESSION_CHECK_CACHE; 0 remembers nothing) counted from
+ * `checkedAt`, when the database check began: a revocation committed meanwhile must still be seen
+ * within the bound.
+ */
 export function rememberSessionCheck(cookieHeader: string, signedIn: SignedIn, ttlMs: number, checkedAt: number): void {
-  const checks = memory(ttlMs).checks;
   // Never past the session's own expiry, however recent the check.
   const remaining = Math.min(ttlMs - (Date.now() - checkedAt), signedIn.session.expiresAt.getTime() - Date.now());
-  if (!checks || remaining <= 0 || cookieHeader.length > maxHeaderLength) return;
-  checks.set(cookieHeader, signedIn, { ttl: remaining });
+  if (remaining <= 0 || cookieHeader.length > maxHeaderLength) return;
+  memory().checks.set(cookieHeader, signedIn, { ttl: remaining });
 }
 
 /** Forgets remembered checks of one session, of one user, or all of them. */
 export function forgetSessionChecks(match: { userId?: string; sessionId?: string } | 'all'): void {
-  const holder = globalThis as { [memoryKey]?: Memory };
-  const checks = holder[memoryKey]?.checks;
-  if (!checks) return;
+  const { checks } = memory();
   if (match === 'all') return checks.clear();
   for (const [header, signedIn] of checks.entries()) {
     if (signedIn.user.id === match.userId || signedIn.session.id === match.sessionId) checks.delete(header);
@@ -65,8 +67,8 @@ const sameDetails = (a: SessionUser, b: SessionUser) =>
  * points at it, so a remembered check holds little of its own. Details that changed make a new
  * object, so nothing stale is reused.
  */
-export function sharedSessionUser(user: SessionUser, ttlMs: number): SessionUser {
-  const { users } = memory(ttlMs);
+export function sharedSessionUser(user: SessionUser): SessionUser {
+  const { users } = memory();
   const known = users.get(user.id);
   if (known && sameDetails(known, user)) return known;
   const shared = Object.freeze({ ...user });

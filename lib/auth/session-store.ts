@@ -93,10 +93,13 @@ export async function findLiveSession(
   return {
     token,
     session: { id: row.id, persistent: row.persistent, createdAt: row.createdAt, expiresAt: row.expiresAt },
-    user: sharedSessionUser(
-      { id: row.userId, username: row.username, displayName: row.displayName, email: row.email, role: row.role },
-      config.session.checkCacheMs,
-    ),
+    user: sharedSessionUser({
+      id: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      email: row.email,
+      role: row.role,
+    }),
   };
 }
 

@@ -31,7 +31,7 @@ export type ResolvedSession = {
  * cookie must be unsealed or the database asked. For the server's hot path, where an await costs.
  */
 export function recentSession(cookieHeader: string | null | undefined): SignedIn | undefined {
-  return cookieHeader ? recallSessionCheck(cookieHeader, getConfig().session.checkCacheMs) : undefined;
+  return cookieHeader ? recallSessionCheck(cookieHeader) : undefined;
 }
 
 /**

@@ -1,9 +1,8 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import type { Actor } from '../actor';
-import { newSessionCookie, resolveSession, signedOutCookie, type SignedIn } from '../auth/session';
-import type { SessionCookie } from '../auth/session-cookie';
+import { resolveSession, type SignedIn } from '../auth/session';
 import { requestInfoFromHeaders, type RequestInfo } from '../http/request-info';
 import { currentRequestId } from '../request-context';
 
@@ -18,12 +17,6 @@ export const signedInSession = cache(async (): Promise<SignedIn | null> => {
   return (await resolveSession((await headers()).get('cookie'), protocol)).signedIn;
 });
 
-/** The session token the browser's cookie names, live or not: a sign-in ends it, so no planted id survives one. */
-export async function presentedSessionToken(): Promise<string | undefined> {
-  const { protocol } = await requestInfo();
-  return (await resolveSession((await headers()).get('cookie'), protocol, { database: false })).claim?.sid;
-}
-
 /** The one way an Actor is made: the signed-in user, with where the request came from. */
 export async function actorOf(signedIn: SignedIn): Promise<Actor> {
   const { ipAddress } = await requestInfo();
@@ -33,23 +26,4 @@ export async function actorOf(signedIn: SignedIn): Promise<Actor> {
 /** The path the browser asked for (set by middleware), for sending someone back after sign-in. */
 export async function requestedPath(): Promise<string> {
   return (await headers()).get('x-request-path') ?? '/';
-}
-
-async function setCookie({ name, value, options }: SessionCookie): Promise<void> {
-  (await cookies()).set(name, value, options);
-}
-
-/** Sends the cookie of a session just opened. */
-export async function sendSessionCookie(opened: {
-  token: string;
-  userId: string;
-  persistent: boolean;
-  expiresAt: Date;
-}): Promise<void> {
-  await setCookie(await newSessionCookie(opened, (await requestInfo()).protocol));
-}
-
-/** Sends the cookie that removes ours. */
-export async function sendSignedOutCookie(): Promise<void> {
-  await setCookie(signedOutCookie((await requestInfo()).protocol));
 }

@@ -10,7 +10,6 @@ import { searchParamsToObject } from '../http/list-params';
 import { parseInput, validationFailed } from '../validation';
 import { actorOf, signedInSession } from './request';
 import { databaseTools, type DatabaseTools } from './transaction';
-import type { SignedIn } from '../auth/session';
 
 // The one wrapper for JSON route handlers, in a fixed order: refuse other sites' requests that
 // change something → parse params, query and body (zod) → resolve the session → check the role →
@@ -90,19 +89,16 @@ export function route<
   };
 }
 
-/** A JSON route anyone may call (sign-in, health): the handler may ask for the session, if any, and decides. */
+/** A JSON route anyone may call (sign-in, sign-out): the handler decides everything itself. */
 export function publicRoute<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(
-  options: RouteOptions<P, Q, B>,
-  handler: (args: RouteArgs<P, Q, B> & { signedIn: () => Promise<SignedIn | null> }) => Promise<unknown>,
-): Handler {
+>(options: RouteOptions<P, Q, B>, handler: (args: RouteArgs<P, Q, B>) => Promise<unknown>): Handler {
   return async (request, context) => {
     try {
       const parsed = await parseRequest(request, context, options);
-      return answer(await handler({ ...parsed, signedIn: signedInSession, ...(await databaseTools()) }));
+      return answer(await handler({ ...parsed, ...(await databaseTools()) }));
     } catch (error) {
       return jsonError(error);
     }

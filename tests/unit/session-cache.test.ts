@@ -56,28 +56,28 @@ describe('the memory of recent checks', () => {
     const checked = signedIn();
     // A check that began 1.5 s ago (a slow database) has 0.5 s of trust left.
     rememberSessionCheck('slow-check', checked, boundMs, Date.now() - 1500);
-    assert.equal(recallSessionCheck('slow-check', boundMs), checked);
+    assert.equal(recallSessionCheck('slow-check'), checked);
     rememberSessionCheck('too-old', checked, boundMs, Date.now() - 2000);
-    assert.equal(recallSessionCheck('too-old', boundMs), undefined);
+    assert.equal(recallSessionCheck('too-old'), undefined);
     await sleep(600);
-    assert.equal(recallSessionCheck('slow-check', boundMs), undefined);
+    assert.equal(recallSessionCheck('slow-check'), undefined);
   });
 
   test('an entry is forgotten once the bound has passed', async () => {
     forgetSessionChecks('all');
     const checked = signedIn();
     rememberSessionCheck('fresh', checked, boundMs, Date.now());
-    assert.equal(recallSessionCheck('fresh', boundMs), checked);
+    assert.equal(recallSessionCheck('fresh'), checked);
     await sleep(boundMs - 500);
-    assert.equal(recallSessionCheck('fresh', boundMs), checked);
+    assert.equal(recallSessionCheck('fresh'), checked);
     await sleep(600);
-    assert.equal(recallSessionCheck('fresh', boundMs), undefined);
+    assert.equal(recallSessionCheck('fresh'), undefined);
   });
 
   test('with a bound of zero nothing is remembered', () => {
     forgetSessionChecks('all');
     rememberSessionCheck('any', signedIn(), 0, Date.now());
-    assert.equal(recallSessionCheck('any', 0), undefined);
+    assert.equal(recallSessionCheck('any'), undefined);
     forgetSessionChecks('all');
   });
 
@@ -86,14 +86,14 @@ describe('the memory of recent checks', () => {
     const checked = signedIn();
     const header = `theme=dark; ${sessionCookieName}=Fe26.2*abc`;
     rememberSessionCheck(header, checked, boundMs, Date.now());
-    assert.equal(recallSessionCheck(header, boundMs), checked);
+    assert.equal(recallSessionCheck(header), checked);
     for (const other of [
       `${header} `,
       header.slice(0, -1),
       `${header.slice(0, -1)}d`,
       `theme=dart; ${sessionCookieName}=Fe26.2*abc`,
     ]) {
-      assert.equal(recallSessionCheck(other, boundMs), undefined, other);
+      assert.equal(recallSessionCheck(other), undefined, other);
     }
   });
 
@@ -101,7 +101,7 @@ describe('the memory of recent checks', () => {
     forgetSessionChecks('all');
     const long = `junk=${'x'.repeat(2100)}; ${sessionCookieName}=Fe26.2*abc`;
     rememberSessionCheck(long, signedIn(), boundMs, Date.now());
-    assert.equal(recallSessionCheck(long, boundMs), undefined);
+    assert.equal(recallSessionCheck(long), undefined);
   });
 
   test('forgetting one session, one user, or everything', () => {
@@ -117,7 +117,7 @@ describe('the memory of recent checks', () => {
       rememberSessionCheck('bystander', bystander, boundMs, Date.now());
     };
     const remembered = () =>
-      ['first', 'first, another tab', 'second', 'bystander'].filter((header) => recallSessionCheck(header, boundMs));
+      ['first', 'first, another tab', 'second', 'bystander'].filter((header) => recallSessionCheck(header));
 
     remember();
     forgetSessionChecks({ sessionId: first.session.id });
@@ -178,19 +178,28 @@ describe('resolveSession and recentSession answer a remembered header from memor
 
 describe('one shared user object per user', () => {
   test("checks of one user's sessions share one frozen user object while the user's details are unchanged", () => {
-    const first = sharedSessionUser(
-      { id: 'u-shared', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' },
-      boundMs,
-    );
-    const again = sharedSessionUser(
-      { id: 'u-shared', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' },
-      boundMs,
-    );
+    const first = sharedSessionUser({
+      id: 'u-shared',
+      username: 'ana',
+      displayName: 'Ana',
+      email: 'ana@example.test',
+      role: 'agent',
+    });
+    const again = sharedSessionUser({
+      id: 'u-shared',
+      username: 'ana',
+      displayName: 'Ana',
+      email: 'ana@example.test',
+      role: 'agent',
+    });
     assert.equal(again, first);
-    const other = sharedSessionUser(
-      { id: 'u-other', username: 'ana', displayName: 'Ana', email: 'ana@example.test', role: 'agent' },
-      boundMs,
-    );
+    const other = sharedSessionUser({
+      id: 'u-other',
+      username: 'ana',
+      displayName: 'Ana',
+      email: 'ana@example.test',
+      role: 'agent',
+    });
     assert.notEqual(other, first);
     assert.ok(Object.isFrozen(first));
     assert.throws(() => Object.assign(first, { role: 'admin' }), TypeError);
@@ -199,26 +208,29 @@ describe('one shared user object per user', () => {
 
   test('the object handed in is not the one frozen: the caller may still change its own', () => {
     const mine: SessionUser = { id: 'u-own', username: 'cy', displayName: 'Cy', email: null, role: 'agent' };
-    const shared = sharedSessionUser(mine, boundMs);
+    const shared = sharedSessionUser(mine);
     assert.deepEqual(shared, mine);
     assert.equal(Object.isFrozen(mine), false);
   });
 
   test('a user whose details changed gets the new details at the next check, never the shared old ones', () => {
-    const before = sharedSessionUser(
-      { id: 'u-changing', username: 'bo', displayName: 'Bo', email: null, role: 'agent' },
-      boundMs,
-    );
+    const before = sharedSessionUser({
+      id: 'u-changing',
+      username: 'bo',
+      displayName: 'Bo',
+      email: null,
+      role: 'agent',
+    });
     for (const changed of [
       { id: 'u-changing', username: 'bo2', displayName: 'Bo', email: null, role: 'agent' },
       { id: 'u-changing', username: 'bo2', displayName: 'Bo Berg', email: null, role: 'agent' },
       { id: 'u-changing', username: 'bo2', displayName: 'Bo Berg', email: 'bo@example.test', role: 'agent' },
       { id: 'u-changing', username: 'bo2', displayName: 'Bo Berg', email: 'bo@example.test', role: 'requester' },
     ] as const) {
-      const after = sharedSessionUser({ ...changed }, boundMs);
+      const after = sharedSessionUser({ ...changed });
       assert.notEqual(after, before);
       assert.deepEqual(after, changed);
-      assert.equal(sharedSessionUser({ ...changed }, boundMs), after);
+      assert.equal(sharedSessionUser({ ...changed }), after);
     }
   });
 });

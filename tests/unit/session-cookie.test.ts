@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { loadConfig } from '../../lib/config';
 import { resolveSession } from '../../lib/auth/session';
@@ -12,6 +11,7 @@ import {
   sessionCookieValues,
   type SessionCookie,
 } from '../../lib/auth/session-cookie';
+import { nowSeconds as now, testClaim as claim } from '../support/session-claims';
 import { sealClaim, unsealClaim } from '../../lib/auth/session-seal';
 import { isDatabaseAvailable, setDatabaseAvailable } from '../../lib/db/availability';
 import { cookieAttributes, parseSetCookie } from '../support/set-cookie';
@@ -32,16 +32,6 @@ Object.assign(process.env, {
   COOKIE_SECURE: 'auto',
   BASE_PATH: '',
 });
-const now = () => Math.floor(Date.now() / 1000);
-
-function claim(overrides: { exp?: number; persistent?: boolean } = {}) {
-  return {
-    sid: randomBytes(16).toString('base64url'),
-    uid: randomUUID(),
-    exp: overrides.exp ?? now() + 3600,
-    persistent: overrides.persistent ?? false,
-  };
-}
 
 describe('the cookie name', () => {
   test('is ticketing_session', () => {

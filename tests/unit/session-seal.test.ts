@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { sealData, unsealData } from 'iron-session';
+import { nowSeconds as now, testClaim as claim } from '../support/session-claims';
 import { sealClaim, unsealClaim } from '../../lib/auth/session-seal';
 
 // The seal alone: what the cookie carries, and which seals are "not signed in". Reading the seal
@@ -9,16 +9,6 @@ import { sealClaim, unsealClaim } from '../../lib/auth/session-seal';
 
 const oldSecret = 'old-secret-'.padEnd(40, 'o');
 const newSecret = 'new-secret-'.padEnd(40, 'n');
-const now = () => Math.floor(Date.now() / 1000);
-
-function claim(overrides: { exp?: number; persistent?: boolean } = {}) {
-  return {
-    sid: randomBytes(16).toString('base64url'),
-    uid: randomUUID(),
-    exp: overrides.exp ?? now() + 3600,
-    persistent: overrides.persistent ?? false,
-  };
-}
 
 describe('sealing and unsealing the session claim', () => {
   test('round trip returns the ids, the expiry, "remember me" and the seal time', async () => {

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { endOtherSessions, endSession } from '@/lib/auth/session-endings';
-import { sendSignedOutCookie } from '@/lib/boundary/request';
+import { endOtherSessions, endSession } from '@/lib/auth/user-sessions';
+import { sendSignedOutCookie } from '@/lib/boundary/sign-in';
 import { serverAction } from '@/lib/boundary/server-action';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 

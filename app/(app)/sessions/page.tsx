@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/app/components/action-button';
 import { SessionTable } from '@/app/components/session-table';
-import { listActiveSessions } from '@/lib/auth/session-store';
+import { listSessionsOf } from '@/lib/auth/user-sessions';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { revokeOtherSessionsAction, revokeOwnSessionAction } from './actions';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Your sessions' };
 
 export default async function SessionsPage() {
   const actor = await pageActor();
-  const sessions = await listActiveSessions(await getDb(), actor.id);
+  const sessions = await listSessionsOf(await getDb(), actor, actor.id);
   return (
     <>
       <h1>Your sessions</h1>

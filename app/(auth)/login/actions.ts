@@ -1,20 +1,13 @@
 'use server';
 
-import { logIn } from '@/lib/auth/login';
-import { presentedSessionToken, requestInfo, sendSessionCookie } from '@/lib/boundary/request';
 import { publicServerAction } from '@/lib/boundary/server-action';
+import { signIn } from '@/lib/boundary/sign-in';
 import { getConfig } from '@/lib/config';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 import { safeNextPath } from '@/lib/http/safe-next';
 import { loginFormSchema } from '../schemas';
 
 export const loginAction = publicServerAction({ input: loginFormSchema }, async ({ input }) => {
-  const session = await logIn(input, await requestInfo(), await presentedSessionToken());
-  await sendSessionCookie({
-    token: session.token,
-    userId: session.user.id,
-    persistent: session.persistent,
-    expiresAt: session.expiresAt,
-  });
+  await signIn(input);
   await redirectInApp(safeNextPath(input.next, getConfig().basePath));
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminRoles } from '@/lib/actor';
-import { endSession } from '@/lib/auth/session-endings';
+import { endSession } from '@/lib/auth/user-sessions';
 import { serverAction } from '@/lib/boundary/server-action';
 import { changeUserRole, createUser, setUserActive, setUserPassword } from '@/lib/users/mutations';
 import { displayNameSchema, emailSchema, passwordSchema, roleSchema, usernameSchema } from '@/lib/users/schemas';

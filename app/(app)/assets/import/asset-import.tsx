@@ -2,21 +2,11 @@
 
 import { Link } from '@/app/components/link';
 import { useRef, useState } from 'react';
+// Types only: erased from the browser bundle, so the server module's code never ships.
+import type { ImportProgress, ImportResult } from '@/lib/assets/csv-import';
 
-type ImportError = { line: number; message: string };
-type ImportResult = {
-  dryRun: boolean;
-  applied: boolean;
-  total: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  errors: ImportError[];
-};
 type StreamLine =
-  | { type: 'progress'; phase: 'checking' | 'importing'; done: number; total: number }
-  | ({ type: 'result' } & ImportResult)
-  | { type: 'error'; message: string };
+  ({ type: 'progress' } & ImportProgress) | ({ type: 'result' } & ImportResult) | { type: 'error'; message: string };
 
 /** Reads the import route's NDJSON answer line by line, reporting progress as it comes. */
 async function runImport(

@@ -1,26 +1,11 @@
+import { importColumns } from '@/lib/assets/csv-import-rows';
 import { listAssetsForExport } from '@/lib/assets/queries';
 import { strictAssetListSchema } from '@/lib/assets/schemas';
 import { route } from '@/lib/boundary/route';
 import { csvResponse } from '@/lib/http/csv-response';
 
 // The same column names the import reads, so an export can be edited and imported back.
-const header = [
-  'asset_tag',
-  'name',
-  'category',
-  'manufacturer',
-  'model',
-  'serial',
-  'status',
-  'location',
-  'purchase_date',
-  'purchase_cost',
-  'warranty_end',
-  'notes',
-  'assigned_to',
-  'expected_return',
-  'updated_at',
-];
+const header = [...importColumns, 'assigned_to', 'expected_return', 'updated_at'];
 
 /** The list's filters and sort (page and pageSize are accepted and ignored: the export is every matching row). */
 export const GET = route({ query: strictAssetListSchema }, async ({ actor, query, db }) => {

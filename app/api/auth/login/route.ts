@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { logIn } from '@/lib/auth/login';
-import { presentedSessionToken, requestInfo, sendSessionCookie } from '@/lib/boundary/request';
 import { publicRoute } from '@/lib/boundary/route';
+import { signIn } from '@/lib/boundary/sign-in';
 
 const loginBody = z.object({
   username: z
@@ -17,13 +16,6 @@ const loginBody = z.object({
 });
 
 export const POST = publicRoute({ body: loginBody }, async ({ body }) => {
-  const session = await logIn(body, await requestInfo(), await presentedSessionToken());
-  await sendSessionCookie({
-    token: session.token,
-    userId: session.user.id,
-    persistent: session.persistent,
-    expiresAt: session.expiresAt,
-  });
-  const { id, username, displayName, role } = session.user;
+  const { id, username, displayName, role } = await signIn(body);
   return { user: { id, username, displayName, role } };
 });

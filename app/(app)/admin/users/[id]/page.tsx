@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
 import { SessionTable } from '@/app/components/session-table';
 import { adminRoles } from '@/lib/actor';
-import { listActiveSessions } from '@/lib/auth/session-store';
+import { listSessionsOf } from '@/lib/auth/user-sessions';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
@@ -20,7 +20,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const db = await getDb();
   const user = await findUserById(db, actor, id);
   if (!user) notFound();
-  const sessions = await listActiveSessions(db, user.id);
+  const sessions = await listSessionsOf(db, actor, user.id);
   const isSelf = user.id === actor.id;
 
   return (

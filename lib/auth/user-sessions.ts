@@ -1,12 +1,19 @@
 import 'server-only';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
-import type { Transaction } from '../db/client';
+import type { Executor, Transaction } from '../db/client';
 import { AppError } from '../errors';
 import { log } from '../log';
-import { revokeSession, revokeUserSessions } from './session-store';
+import { listActiveSessions, revokeSession, revokeUserSessions, type SessionSummary } from './session-store';
 
-// Session endings that people ask for, each revoked and audited in the caller's transaction.
+// What people do with sessions: see their own (an admin, anyone's) and end them, each ending
+// revoked and audited in the caller's transaction.
+
+/** The live sessions of `ownerId`: for that person, or an admin; anyone else gets "not found". */
+export async function listSessionsOf(executor: Executor, actor: Actor, ownerId: string): Promise<SessionSummary[]> {
+  if (ownerId !== actor.id && actor.role !== 'admin') throw new AppError('not_found', 'No such user.');
+  return listActiveSessions(executor, ownerId);
+}
 
 /** Signing out: ends the actor's own session. */
 export async function logOut(tx: Transaction, actor: Actor): Promise<void> {

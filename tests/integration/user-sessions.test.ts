@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { resolveSession } from '../../lib/auth/session';
 import { sessionCookieName } from '../../lib/auth/session-cookie';
-import { endOtherSessions, endSession, logOut } from '../../lib/auth/session-endings';
+import { endOtherSessions, endSession, listSessionsOf, logOut } from '../../lib/auth/user-sessions';
 import { sealClaim } from '../../lib/auth/session-seal';
 import { AppError } from '../../lib/errors';
 import { useTestDatabase } from '../support/test-database';
@@ -125,5 +125,22 @@ describe('session endings people ask for (logOut, endSession, endOtherSessions)'
     assert.ok(await check(current.header));
     for (const session of others) assert.equal(await check(session.header), null);
     assert.deepEqual(details((await auditOf('session.revoke_others', user.id))[0].details), { count: 2 });
+  });
+});
+
+describe('seeing sessions (listSessionsOf)', () => {
+  test('a person sees their own live sessions, an admin anyone\'s, anyone else gets "not found"', async () => {
+    const owner = await createTestUser(db, { role: 'requester' });
+    const other = await createTestUser(db, { role: 'agent' });
+    const first = await open(owner);
+    const second = await open(owner);
+    const ids = (list: { id: string }[]) => list.map((session) => session.id).sort();
+    const expected = [first.sessionId, second.sessionId].sort();
+    assert.deepEqual(ids(await listSessionsOf(db, actorFor(owner), owner.id)), expected);
+    assert.deepEqual(ids(await listSessionsOf(db, adminActor, owner.id)), expected);
+    await assert.rejects(
+      listSessionsOf(db, actorFor(other), owner.id),
+      (error: unknown) => error instanceof AppError && error.code === 'not_found',
+    );
   });
 });
