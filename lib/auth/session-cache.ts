@@ -1,27 +1,39 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
-import type { SessionUser, SignedIn } from './session-types';
+import { sha256 } from '../crypto/sha256';
+import type { SessionClaim, SessionUser, SignedIn } from './session-types';
 
-// The process's memory of recent session checks, and of the users they belong to. Both live on
-// globalThis: the custom server, middleware and every Next.js bundle load this module separately
-// but must share one memory.
+// The process's memory of recent session checks, of seals it verified, and of the users the checks
+// belong to. All live on globalThis: the custom server, middleware and every Next.js bundle load
+// this module separately but must share one memory.
 //
 // A check is remembered under the request's whole Cookie header: a browser or script sends the
 // same header on every request, so a request found here neither parses, unseals nor hashes
 // anything. It is trusted for at most SESSION_CHECK_CACHE from when the database check began:
 // that is how long another process may take to see a revocation. Revocations and user changes
 // made in this process forget entries at once.
+//
+// Past that bound the database is asked again, but the seal need not be verified again: a seal
+// that verified once is the same seal until it expires (its HMAC covers every byte), and verifying
+// costs far more than the check itself. Verified seals are remembered under their SHA-256, which
+// is a tenth of a seal's length, until they expire.
 
 const maxChecks = 20_000;
 // A longer header (many unrelated cookies) is checked every time rather than held in memory.
 const maxHeaderLength = 2048;
 const maxUsers = 10_000;
+const maxSeals = 20_000;
 
 // How often expired checks are dropped: as they expire rather than when the cache is full, or tens
 // of thousands of dead entries would sit in memory long after their few seconds.
 const purgeEveryMs = 1000;
 
-type Memory = { checks: LRUCache<string, SignedIn>; users: LRUCache<string, SessionUser> };
+export type VerifiedSeal = { claim: SessionClaim; sealedWithNewest: boolean };
+type Memory = {
+  checks: LRUCache<string, SignedIn>;
+  seals: LRUCache<string, VerifiedSeal>;
+  users: LRUCache<string, SessionUser>;
+};
 const memoryKey = Symbol.for('it-assets-manager.session-memory');
 
 function memory(): Memory {
@@ -30,7 +42,21 @@ function memory(): Memory {
   // Each entry gets its own time to live when it is stored (see rememberSessionCheck).
   const checks = new LRUCache<string, SignedIn>({ max: maxChecks, updateAgeOnGet: false });
   setInterval(() => checks.purgeStale(), purgeEveryMs).unref();
-  return (holder[memoryKey] = { checks, users: new LRUCache({ max: maxUsers }) });
+  const seals = new LRUCache<string, VerifiedSeal>({ max: maxSeals, updateAgeOnGet: false });
+  setInterval(() => seals.purgeStale(), 60_000).unref();
+  return (holder[memoryKey] = { checks, seals, users: new LRUCache({ max: maxUsers }) });
+}
+
+const sealKey = (seal: string) => sha256(seal, 'base64url');
+
+/** What a seal verified before holds, until the claim in it expires. */
+export function recallVerifiedSeal(seal: string): VerifiedSeal | undefined {
+  return memory().seals.get(sealKey(seal));
+}
+
+export function rememberVerifiedSeal(seal: string, verified: VerifiedSeal): void {
+  const remainingMs = verified.claim.exp * 1000 - Date.now();
+  if (remainingMs > 0) memory().seals.set(sealKey(seal), verified, { ttl: remainingMs });
 }
 
 /** The check remembered for this Cookie header, while it is younger than the bound it was stored with. */

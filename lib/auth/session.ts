@@ -4,7 +4,13 @@ import { setDatabaseAvailable } from '../db/availability';
 import { getDb } from '../db/client';
 import { isConnectionFailure } from '../db/errors';
 import { log } from '../log';
-import { recallSessionCheck, rememberSessionCheck } from './session-cache';
+import {
+  recallSessionCheck,
+  recallVerifiedSeal,
+  rememberSessionCheck,
+  rememberVerifiedSeal,
+  type VerifiedSeal,
+} from './session-cache';
 import { clearedSessionCookie, sessionCookie, sessionCookieValues, type SessionCookie } from './session-cookie';
 import { nowSeconds, sealClaim, unsealClaim } from './session-seal';
 import { findLiveSession } from './session-store';
@@ -48,9 +54,9 @@ export async function resolveSession(
 
   const config = getConfig();
   const values = sessionCookieValues(cookieHeader);
-  let unsealed: Awaited<ReturnType<typeof unsealClaim>> = null;
+  let unsealed: VerifiedSeal | null = null;
   for (const value of values) {
-    if ((unsealed = await unsealClaim(value, config.session.secrets))) break;
+    if ((unsealed = await verifiedSeal(value, config.session.secrets))) break;
   }
   if (!unsealed)
     return { claim: null, signedIn: null, cookie: values.length > 0 ? clearedSessionCookie(config, protocol) : null };
@@ -67,6 +73,14 @@ export async function resolveSession(
   if (signedIn && sealedWithNewest && cookieHeader)
     rememberSessionCheck(cookieHeader, signedIn, config.session.checkCacheMs, checkedAt);
   return { claim, signedIn, cookie };
+}
+
+async function verifiedSeal(value: string, secrets: string[]): Promise<VerifiedSeal | null> {
+  const known = recallVerifiedSeal(value);
+  if (known) return known;
+  const unsealed = await unsealClaim(value, secrets);
+  if (unsealed) rememberVerifiedSeal(value, unsealed);
+  return unsealed;
 }
 
 async function findLiveSessionReportingOutage(claim: SessionClaim): Promise<SignedIn | null> {

@@ -5,7 +5,9 @@ import { recentSession, resolveSession } from '../../lib/auth/session';
 import {
   forgetSessionChecks,
   recallSessionCheck,
+  recallVerifiedSeal,
   rememberSessionCheck,
+  rememberVerifiedSeal,
   sharedSessionUser,
 } from '../../lib/auth/session-cache';
 import { sessionCookieName } from '../../lib/auth/session-cookie';
@@ -232,5 +234,42 @@ describe('one shared user object per user', () => {
       assert.deepEqual(after, changed);
       assert.equal(sharedSessionUser({ ...changed }), after);
     }
+  });
+});
+
+describe('seals verified once are not verified again', () => {
+  const claimFor = (exp: number) => ({
+    sid: randomBytes(16).toString('base64url'),
+    uid: randomUUID(),
+    exp,
+    persistent: false,
+  });
+
+  test('resolveSession remembers a seal it verified, under that exact seal only, until its claim expires', async () => {
+    const claim = claimFor(Math.floor(Date.now() / 1000) + 3600);
+    const seal = await sealClaim(claim, [secret]);
+    assert.equal(recallVerifiedSeal(seal), undefined);
+    const resolved = await resolveSession(`${sessionCookieName}=${seal}`, 'https', { database: false });
+    assert.equal(resolved.claim?.sid, claim.sid);
+    assert.deepEqual(recallVerifiedSeal(seal), {
+      claim: { ...claim, iat: resolved.claim!.iat },
+      sealedWithNewest: true,
+    });
+    // One character off is another seal: never answered from memory (and it does not unseal).
+    const tampered = seal.slice(0, -1) + (seal.endsWith('A') ? 'B' : 'A');
+    assert.equal(recallVerifiedSeal(tampered), undefined);
+    assert.equal((await resolveSession(`${sessionCookieName}=${tampered}`, 'https', { database: false })).claim, null);
+  });
+
+  test('a seal whose claim has expired is not remembered, and one remembered is dropped when it expires', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = { claim: { ...claimFor(now - 1), iat: now - 10 }, sealedWithNewest: true };
+    rememberVerifiedSeal('an-expired-seal', expired);
+    assert.equal(recallVerifiedSeal('an-expired-seal'), undefined);
+    const shortLived = { claim: { ...claimFor(now + 1), iat: now }, sealedWithNewest: true };
+    rememberVerifiedSeal('a-short-lived-seal', shortLived);
+    assert.deepEqual(recallVerifiedSeal('a-short-lived-seal'), shortLived);
+    await sleep(2100);
+    assert.equal(recallVerifiedSeal('a-short-lived-seal'), undefined);
   });
 });
