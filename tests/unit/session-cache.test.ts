@@ -252,7 +252,7 @@ describe('seals verified once are not verified again', () => {
     const resolved = await resolveSession(`${sessionCookieName}=${seal}`, 'https', { database: false });
     assert.equal(resolved.claim?.sid, claim.sid);
     assert.deepEqual(recallVerifiedSeal(seal), {
-      claim: { ...claim, iat: resolved.claim!.iat },
+      claim: { ...claim, iat: resolved.claim.iat },
       sealedWithNewest: true,
     });
     // One character off is another seal: never answered from memory (and it does not unseal).
