@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { checkConfiguration } from '../lib/doctor/config-checks';
 import { checkDeployment } from '../lib/doctor/live-checks';
 import { formatReport, type CheckResult } from '../lib/doctor/report';
-import { builtBasePath } from '../server/build-check';
+import { builtBasePath } from '../server/next-build';
 import { readPasswordFromStdin, runCli, UsageError } from './cli';
 
 const usage = 'Usage: npm run doctor [-- --url https://host/base-path] [--skip-config]';

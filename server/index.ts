@@ -2,9 +2,7 @@
 // the Next.js app through a plain node:http server that first makes X-Forwarded-* trustworthy and
 // answers the two most-polled JSON routes itself (direct-routes.ts).
 // Run through `npm start` (production) or `npm run dev`.
-import { spawnSync } from 'node:child_process';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import next from 'next';
 import { startSessionPruning } from '../lib/auth/session-pruning';
 import { getConfig, type AppConfig } from '../lib/config';
@@ -16,7 +14,7 @@ import { isAppError } from '../lib/errors';
 import { describeError, log } from '../lib/log';
 import { baseSecurityHeaders } from '../lib/http/security-headers';
 import { runWithRequestContext } from '../lib/request-context';
-import { builtBasePath } from './build-check';
+import { buildNextApp, builtBasePath } from './next-build';
 import { createDirectRoutes } from './direct-routes';
 import { normalizeForwardedHeaders } from './forwarded-headers';
 import { logRequest } from './request-log';
@@ -73,13 +71,7 @@ function ensureBuild(config: AppConfig): void {
       ? 'No production build yet: building (a minute or two)…'
       : `Rebuilding for BASE_PATH "${config.basePath}"…`,
   );
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: config.basePath },
-  });
-  if (result.status !== 0) fail('The build failed; see the messages above.');
+  if (!buildNextApp({ basePath: config.basePath, cwd: projectRoot })) fail('The build failed; see the messages above.');
 }
 
 async function main(): Promise<void> {
@@ -87,6 +79,8 @@ async function main(): Promise<void> {
   if (!dev) ensureBuild(config);
   await openDatabaseOrExit(config);
 
+  // A self-hosted tool sends nothing home: Next.js's telemetry is off unless the operator says otherwise.
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   // The configuration above was read with the operator's NODE_ENV; Next.js needs its own value.
   (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
   const app = next({ dev, dir: projectRoot, hostname: config.host, port: config.port, customServer: true });

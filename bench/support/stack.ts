@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import postgres from 'postgres';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../tests/support/embedded-postgres';
 import { freePort } from '../../tests/support/free-port';
+import { buildNextApp } from '../../server/next-build';
 import { processCpuMs } from './process-cpu';
 
 export const benchSecret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -17,13 +17,8 @@ const serverNodeArgs = [...nodeArgs, '--heap-growing-percent=50'];
 /** Builds the current code into .next-bench (site root); BENCH_SKIP_BUILD=1 reuses the last build. */
 export function ensureBenchBuild(): void {
   if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(`${distDir}/BUILD_ID`)) return;
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   console.log(`Building the app for the benchmarks (${distDir})…`);
-  const result = spawnSync(process.execPath, [nextBin, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '', NEXT_DIST_DIR: distDir },
-  });
-  if (result.status !== 0) throw new Error('The benchmark build failed.');
+  if (!buildNextApp({ basePath: '', distDir })) throw new Error('The benchmark build failed.');
 }
 
 /** A new database on the PostgreSQL server `serverUrl` points at, and a way to drop it. */

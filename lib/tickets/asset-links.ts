@@ -117,12 +117,23 @@ export async function setAssetLink(
   return { changed: true };
 }
 
-/** An asset tag typed by an agent → the asset's id (tags are unique regardless of case). */
-export async function findAssetIdByTag(executor: Executor, assetTag: string): Promise<string | null> {
+/**
+ * The asset a typed tag names, when `actor` may link it (tags are unique regardless of case).
+ * A requester gets the same refusal for a tag that does not exist and for someone else's asset,
+ * so the form cannot tell them which tags exist.
+ */
+export async function linkableAssetIdByTag(executor: Executor, actor: Actor, assetTag: string): Promise<string> {
   const [row] = await executor
     .select({ id: assets.id })
     .from(assets)
-    .where(sql`lower(${assets.assetTag}) = ${assetTag.trim().toLowerCase()}`)
+    .where(
+      and(
+        sql`lower(${assets.assetTag}) = ${assetTag.trim().toLowerCase()}`,
+        isStaff(actor) ? undefined : eq(assets.assignedToId, actor.id),
+      ),
+    )
     .limit(1);
-  return row?.id ?? null;
+  if (row) return row.id;
+  const refusal = isStaff(actor) ? 'No asset has this tag.' : 'Choose one of the assets assigned to you.';
+  throw new AppError('validation_failed', refusal, { fields: { asset: refusal } });
 }

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../lib/actor';
 import { assets } from '../../lib/db/schema-domain';
 import { AppError } from '../../lib/errors';
-import { setAssetLink } from '../../lib/tickets/asset-links';
+import { linkableAssetIdByTag, setAssetLink } from '../../lib/tickets/asset-links';
 import { listTickets } from '../../lib/tickets/list';
 import { addComment, createTicket, updateTicket } from '../../lib/tickets/mutations';
 import { getTicket } from '../../lib/tickets/queries';
@@ -230,5 +230,40 @@ describe('agents and admins', () => {
     assert.ok(
       all.items.some((item) => item.id === bobsTicket.id) && all.items.some((item) => item.id === alicesTicket.id),
     );
+  });
+});
+
+describe('linking an asset by its tag', () => {
+  const refusal = async (actor: Actor, tag: string) => {
+    try {
+      await linkableAssetIdByTag(db, actor, tag);
+    } catch (error) {
+      assert.ok(error instanceof AppError);
+      return { code: error.code, message: error.message, fields: error.fields };
+    }
+    assert.fail(`the tag ${tag} was accepted`);
+  };
+
+  test("a requester cannot tell a tag that does not exist from someone else's: one refusal for both", async () => {
+    const mine = await linkableAssetIdByTag(db, alice, 'perm-a1');
+    assert.equal(mine, alicesLaptop);
+    const expected = {
+      code: 'validation_failed',
+      message: 'Choose one of the assets assigned to you.',
+      fields: { asset: 'Choose one of the assets assigned to you.' },
+    };
+    assert.deepEqual(await refusal(alice, 'PERM-B1'), expected);
+    assert.deepEqual(await refusal(alice, 'PERM-S1'), expected);
+    assert.deepEqual(await refusal(alice, 'NO-SUCH-TAG'), expected);
+  });
+
+  test('staff find any tag, in any letter case, and are told when none has it', async () => {
+    assert.equal(await linkableAssetIdByTag(db, agent, 'perm-b1'), bobsLaptop);
+    assert.equal(await linkableAssetIdByTag(db, admin, ' PERM-S1 '), spare);
+    assert.deepEqual(await refusal(agent, 'NO-SUCH-TAG'), {
+      code: 'validation_failed',
+      message: 'No asset has this tag.',
+      fields: { asset: 'No asset has this tag.' },
+    });
   });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { serverAction } from '@/lib/boundary/server-action';
 import { AppError } from '@/lib/errors';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
-import { findAssetIdByTag, setAssetLink } from '@/lib/tickets/asset-links';
+import { linkableAssetIdByTag, setAssetLink } from '@/lib/tickets/asset-links';
 import { addComment, createTicket, updateTicket } from '@/lib/tickets/mutations';
 import { statusLabels } from '@/lib/tickets/rules';
 import {
@@ -131,11 +131,7 @@ export const linkAssetAction = serverAction(
     }),
   },
   async ({ actor, input: { ticketId, asset }, db, transaction }) => {
-    const assetId = isUuid(asset) ? asset : await findAssetIdByTag(db, asset);
-    if (!assetId)
-      throw new AppError('validation_failed', 'No asset has this tag.', {
-        fields: { asset: 'No asset has this tag.' },
-      });
+    const assetId = isUuid(asset) ? asset : await linkableAssetIdByTag(db, actor, asset);
     const { changed } = await transaction((tx) => setAssetLink(tx, actor, { ticketId, assetId, linked: true })).catch(
       movedToField('assetId', 'asset'),
     );

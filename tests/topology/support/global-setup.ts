@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { buildNextApp } from '../../../server/next-build';
 import { topologyBasePath, topologyDistDir } from './constants';
 
 const programs = [
@@ -16,11 +16,7 @@ export default function globalSetup(): void {
       `The topology tests need system programs that are missing: ${missing.map((program) => program.install).join('; ')}.`,
     );
   }
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   console.log(`Building the app for the topology tests (BASE_PATH=${topologyBasePath}, ${topologyDistDir})…`);
-  const result = spawnSync(process.execPath, [nextBin, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', BASE_PATH: topologyBasePath, NEXT_DIST_DIR: topologyDistDir },
-  });
-  if (result.status !== 0) throw new Error('The topology build failed.');
+  if (!buildNextApp({ basePath: topologyBasePath, distDir: topologyDistDir }))
+    throw new Error('The topology build failed.');
 }
