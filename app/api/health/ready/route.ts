@@ -4,6 +4,7 @@ import { setDatabaseAvailable } from '@/lib/db/availability';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { migrationStatus } from '@/lib/db/migration-status';
 import { describeError, log } from '@/lib/log';
+import { otherMethods } from '@/lib/boundary/route';
 
 // Readiness: the database answers and its migrations are current. 503 names the failed check;
 // details of the failure go to the log, never into the response.
@@ -43,3 +44,5 @@ export async function GET() {
     return respond(503, { status: 'unavailable', failed: 'database', message: 'The database cannot be reached.' });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
