@@ -206,7 +206,7 @@ test('a served image keeps its own policy; JSON answers carry theirs; pages keep
   const image = await api.get(`api/assets/${asset.id}/image`);
   expect(image.status()).toBe(200);
   expect(image.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
-  for (const path of ['api/dashboard', 'api/no-such-thing', 'api/tickets/export']) {
+  for (const path of ['api/dashboard', 'api/health/ready', 'api/no-such-thing', 'api/tickets/export']) {
     expect((await api.get(path)).headers()['content-security-policy']).toBe(jsonPolicy);
   }
   expect((await api.get('tickets')).headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { NextResponse } from 'next/server';
 import { setDatabaseAvailable } from '@/lib/db/availability';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { migrationStatus } from '@/lib/db/migration-status';
+import { jsonOk } from '@/lib/http/json';
 import { describeError, log } from '@/lib/log';
 import { otherMethods } from '@/lib/boundary/route';
 
@@ -17,8 +17,7 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
   ]);
 }
 
-const respond = (status: number, body: object) =>
-  NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+const respond = (status: number, body: object) => jsonOk(body, { status });
 
 export async function GET() {
   let kind: string | undefined;
