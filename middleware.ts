@@ -7,7 +7,9 @@ import { serializeSessionCookie } from '@/lib/auth/session-cookie';
 import { isDatabaseAvailable } from '@/lib/db/availability';
 import { signInFirst } from '@/lib/errors';
 import { jsonError } from '@/lib/http/json';
+import { plainPage } from '@/lib/http/plain-page';
 import { requestInfoFromHeaders } from '@/lib/http/request-info';
+import { changesState, isCrossOrigin } from '@/lib/http/same-origin';
 import { contentSecurityPolicy, newNonce, transportSecurityHeader } from '@/lib/http/security-headers';
 import { serviceUnavailable } from '@/lib/http/unavailable';
 
@@ -32,11 +34,20 @@ function signInRedirect(request: NextRequest): NextResponse {
   return NextResponse.redirect(login);
 }
 
+// A page takes a POST only as a server action. Next.js refuses another site's with a 500 and a
+// stack trace in the log; this is the plain refusal. JSON routes refuse it themselves (route()).
+const crossSiteForm = () =>
+  plainPage(403, {
+    title: 'Request refused',
+    message: 'This form was sent from another site, so nothing was done. Open IT Assets Manager itself and try again.',
+  });
+
 export async function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const forApi = pathname.startsWith('/api/');
+  if (!forApi && changesState(request.method) && isCrossOrigin(request)) return crossSiteForm();
   // Health routes report the outage themselves; everything else waits for the database.
-  if (!isDatabaseAvailable() && !pathname.startsWith('/api/health'))
-    return serviceUnavailable(pathname.startsWith('/api/'));
+  if (!isDatabaseAvailable() && !pathname.startsWith('/api/health')) return serviceUnavailable(forApi);
   const { protocol } = requestInfoFromHeaders(request.headers);
   const { claim, cookie } = await resolveSession(request.headers.get('cookie'), protocol, { database: false });
 
@@ -46,10 +57,11 @@ export async function middleware(request: NextRequest) {
   } else {
     const forwarded = new Headers(request.headers);
     forwarded.set('x-request-path', pathname + search);
-    const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === 'development');
-    forwarded.set('content-security-policy', policy);
+    // Pages only: a route under app/api/ sends its own, stricter policy, which this one would replace.
+    const policy = forApi ? null : contentSecurityPolicy(newNonce(), process.env.NODE_ENV === 'development');
+    if (policy) forwarded.set('content-security-policy', policy);
     response = NextResponse.next({ request: { headers: forwarded } });
-    response.headers.set('Content-Security-Policy', policy);
+    if (policy) response.headers.set('Content-Security-Policy', policy);
     const hsts = transportSecurityHeader(protocol);
     if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   }

@@ -5,12 +5,12 @@
 // app/api/auth/me/route.ts call the same functions), with the security headers added here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../lib/config';
-import { AppError } from '../lib/errors';
+import { methodNotAllowed } from '../lib/http/error-reply';
 import { requestInfoFromHeaders } from '../lib/http/request-info';
 import { currentUserReply } from '../lib/http/routes/current-user';
 import { healthReply } from '../lib/http/routes/health';
 import { plainError, type PlainReply } from '../lib/http/routes/reply';
-import { jsonContentSecurityPolicy, transportSecurityHeader } from '../lib/http/security-headers';
+import { transportSecurityHeader } from '../lib/http/security-headers';
 import { describeError, log } from '../lib/log';
 
 type DirectRoute = (request: IncomingMessage, protocol: string) => PlainReply | Promise<PlainReply>;
@@ -28,7 +28,6 @@ function send(request: IncomingMessage, response: ServerResponse, protocol: 'htt
   response.statusCode = reply.status;
   response.setHeader('Content-Type', 'application/json');
   response.setHeader('Content-Length', Buffer.byteLength(reply.json));
-  response.setHeader('Content-Security-Policy', jsonContentSecurityPolicy);
   const hsts = transportSecurityHeader(protocol);
   if (hsts) response.setHeader('Strict-Transport-Security', hsts);
   for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
@@ -40,7 +39,7 @@ function answer(request: IncomingMessage, response: ServerResponse, route: Direc
   const { protocol } = requestInfoFromHeaders(headerReader(request));
   const reply = (result: PlainReply) => send(request, response, protocol, result);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    const refused = plainError(new AppError('method_not_allowed', `This address answers only ${allowedMethods}.`));
+    const refused = plainError(methodNotAllowed(allowedMethods));
     return reply({ ...refused, headers: { ...refused.headers, Allow: allowedMethods } });
   }
   let result: PlainReply | Promise<PlainReply>;

@@ -14,17 +14,20 @@ import { isAppError } from '../lib/errors';
 import { describeError, log } from '../lib/log';
 import { baseSecurityHeaders } from '../lib/http/security-headers';
 import { runWithRequestContext } from '../lib/request-context';
+import { sendConsoleToLog } from './console-log';
 import { buildNextApp, builtBasePath } from './next-build';
 import { createDirectRoutes } from './direct-routes';
 import { normalizeForwardedHeaders } from './forwarded-headers';
 import { logRequest } from './request-log';
+import { createStaticFileGuard } from './static-files';
 
 const projectRoot = process.cwd();
 const dev = process.argv.includes('--dev');
 const buildIfNeeded = process.argv.includes('--build-if-needed');
 
 function fail(message: string): never {
-  console.error(message);
+  // Straight to the stream: once Next.js runs, console.error writes JSON lines (console-log.ts).
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 }
 
@@ -83,11 +86,21 @@ async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   // The configuration above was read with the operator's NODE_ENV; Next.js needs its own value.
   (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
-  const app = next({ dev, dir: projectRoot, hostname: config.host, port: config.port, customServer: true });
+  // Quiet: instrumentation.ts logs each failed request as one JSON line instead of Next.js's stack trace.
+  const app = next({
+    dev,
+    dir: projectRoot,
+    hostname: config.host,
+    port: config.port,
+    customServer: true,
+    quiet: !dev,
+  });
   await app.prepare();
+  if (!dev) sendConsoleToLog();
   const handle = app.getRequestHandler();
   const isTrustedProxy = createProxyTrust(config.trustProxy);
   const serveDirectly = createDirectRoutes(config);
+  const refuseStaticFileWrite = createStaticFileGuard(config.basePath);
 
   const server = http.createServer((request, response) => {
     normalizeForwardedHeaders(
@@ -98,7 +111,7 @@ async function main(): Promise<void> {
     for (const [name, value] of baseSecurityHeaders) response.setHeader(name, value);
     const requestId = logRequest(request, response, isTrustedProxy(request.socket.remoteAddress));
     runWithRequestContext({ requestId }, () => {
-      if (serveDirectly(request, response)) return;
+      if (serveDirectly(request, response) || refuseStaticFileWrite(request, response)) return;
       handle(request, response).catch((error: unknown) => {
         log.error('http.handler_failed', describeError(error));
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { Actor } from '../actor';
 import type { UserRole } from '../db/schema';
 import { AppError, signInFirst } from '../errors';
+import { methodNotAllowed } from '../http/error-reply';
 import { jsonError, jsonOk } from '../http/json';
 import { readJsonBody } from '../http/json-body';
-import { assertSameOrigin } from '../http/same-origin';
+import { assertSameOrigin, changesState } from '../http/same-origin';
 import { searchParamsToObject } from '../http/list-params';
 import { parseInput, validationFailed } from '../validation';
 import { actorOf, signedInSession } from './request';
@@ -38,8 +39,6 @@ export type RouteArgs<Params, Query, Body> = DatabaseTools & {
 
 type NextContext = { params?: Promise<Record<string, string | string[]>> };
 type Handler = (request: Request, context: NextContext) => Promise<Response>;
-
-const changesState = (method: string) => method !== 'GET' && method !== 'HEAD';
 
 async function parseRequest<P, Q, B>(request: Request, context: NextContext, options: RouteOptions<P, Q, B>) {
   if (changesState(request.method)) assertSameOrigin(request);
@@ -103,4 +102,29 @@ export function publicRoute<
       return jsonError(error);
     }
   };
+}
+
+const routeMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type RouteMethod = (typeof routeMethods)[number];
+
+/**
+ * The methods a route file does not handle: 405 in the one error body with Allow, where Next.js
+ * would answer an empty 405, and OPTIONS listing what the file does handle. Each route file
+ * exports the rest: `export const { POST, PUT, DELETE, OPTIONS } = otherMethods('GET', 'PATCH');`
+ */
+export function otherMethods<Handled extends RouteMethod>(
+  ...handled: Handled[]
+): Record<Exclude<RouteMethod, Handled> | 'OPTIONS', () => Response> {
+  const allowed = routeMethods.filter((method) => (handled as RouteMethod[]).includes(method));
+  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const refuse = () => {
+    const response = jsonError(methodNotAllowed(allow));
+    response.headers.set('Allow', allow);
+    return response;
+  };
+  const others = routeMethods.filter((method) => !allowed.includes(method));
+  return Object.fromEntries([
+    ...others.map((method) => [method, refuse]),
+    ['OPTIONS', () => new Response(null, { status: 204, headers: { Allow: allow } })],
+  ]) as Record<Exclude<RouteMethod, Handled> | 'OPTIONS', () => Response>;
 }

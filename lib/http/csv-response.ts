@@ -1,5 +1,6 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
+import { jsonContentSecurityPolicy } from './security-headers';
 
 /** A CSV download; cells that a spreadsheet would run as a formula are defused with a leading '. */
 export type CsvCell = string | number | boolean | Date | null | undefined;
@@ -24,6 +25,7 @@ export function csvResponse(filename: string, header: string[], rows: CsvCell[][
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
       'Cache-Control': 'no-store',
+      'Content-Security-Policy': jsonContentSecurityPolicy,
     },
   });
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { readLimitedBody } from './limited-body';
 
 // Larger JSON bodies are refused before they are read whole; uploads have their own routes and limits.
 export const maxJsonBodyBytes = 1024 * 1024;
@@ -16,12 +17,9 @@ const tooLarge = () =>
 
 /** Reads a JSON body; an absent body is `{}` when `optional`. Malformed, mistyped or oversized bodies are a 4xx that says so. */
 export async function readJsonBody(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
-  const declaredLength = Number(request.headers.get('content-length') ?? '0');
-  if (declaredLength > maxJsonBodyBytes) throw tooLarge();
-  const text = await request.text();
+  const text = new TextDecoder().decode(await readLimitedBody(request, maxJsonBodyBytes, tooLarge));
   if (text.trim() === '' && options.optional) return {};
   if (!isJsonMediaType(request.headers.get('content-type'))) throw notJson();
-  if (Buffer.byteLength(text) > maxJsonBodyBytes) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch {

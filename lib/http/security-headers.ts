@@ -5,7 +5,8 @@ export const baseSecurityHeaders: ReadonlyArray<readonly [string, string]> = [
   ['X-Frame-Options', 'DENY'],
 ];
 
-// A JSON answer loads nothing and is never framed.
+// An API answer (JSON, CSV) loads nothing and is never framed. Each response of app/api/ carries its
+// own policy: the page policy of middleware.ts would replace a route's stricter one.
 export const jsonContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
 // Headers for every page the middleware lets through. The nonce is fresh per request: Next.js

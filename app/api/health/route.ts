@@ -1,5 +1,6 @@
 import { healthReply } from '@/lib/http/routes/health';
 import { plainResponse } from '@/lib/http/routes/reply';
+import { otherMethods } from '@/lib/boundary/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,3 +8,5 @@ export const dynamic = 'force-dynamic';
 export function GET(): Response {
   return plainResponse(healthReply());
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

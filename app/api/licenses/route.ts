@@ -1,4 +1,4 @@
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { jsonOk } from '@/lib/http/json';
 import { createLicense } from '@/lib/licenses/mutations';
 import { listLicenses } from '@/lib/licenses/queries';
@@ -12,3 +12,5 @@ export const POST = route({ body: licenseFieldsSchema }, async ({ actor, body, t
   const license = await transaction((tx) => createLicense(tx, actor, body));
   return jsonOk({ license }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET', 'POST');

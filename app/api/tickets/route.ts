@@ -1,4 +1,4 @@
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { jsonOk } from '@/lib/http/json';
 import { listTickets } from '@/lib/tickets/list';
 import { createTicket } from '@/lib/tickets/mutations';
@@ -14,3 +14,5 @@ export const POST = route({ body: newTicketSchema.strict() }, async ({ actor, bo
   const created = await transaction((tx) => createTicket(tx, actor, body));
   return jsonOk(await getTicket(db, actor, created.id), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET', 'POST');

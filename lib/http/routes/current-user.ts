@@ -4,19 +4,17 @@ import { serializeSessionCookie } from '../../auth/session-cookie';
 import type { SessionUser } from '../../auth/session-types';
 import { databaseUnavailable, isDatabaseAvailable } from '../../db/availability';
 import { signInFirst } from '../../errors';
-import { plainError, type PlainReply } from './reply';
+import { plainError, plainJson, type PlainReply } from './reply';
 
 // GET /api/auth/me: who is signed in. Clients and scripts poll it, so it answers without waiting
 // whenever this process checked the same cookie within SESSION_CHECK_CACHE.
 
-const userReply = (user: SessionUser, setCookie?: string): PlainReply => ({
-  status: 200,
-  json: JSON.stringify({
-    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
-  }),
-  headers: { 'Cache-Control': 'no-store' },
-  setCookie,
-});
+const userReply = (user: SessionUser, setCookie?: string): PlainReply =>
+  plainJson(
+    200,
+    { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } },
+    setCookie,
+  );
 
 /** A reply at once when the session was checked recently, else a promise of one. */
 export function currentUserReply(

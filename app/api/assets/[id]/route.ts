@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { updateAsset } from '@/lib/assets/mutations';
 import { findAsset } from '@/lib/assets/queries';
 import { assetChangesSchema } from '@/lib/assets/schemas';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 
 const assetParams = z.object({ id: z.string() });
 
@@ -16,3 +16,5 @@ export const PATCH = route(
     asset: await transaction((tx) => updateAsset(tx, actor, { ...body, assetId: params.id })),
   }),
 );
+
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods('GET', 'PATCH');

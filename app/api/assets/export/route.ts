@@ -1,7 +1,7 @@
 import { importColumns } from '@/lib/assets/csv-import-rows';
 import { listAssetsForExport } from '@/lib/assets/queries';
 import { strictAssetListSchema } from '@/lib/assets/schemas';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { csvResponse } from '@/lib/http/csv-response';
 
 // The same column names the import reads, so an export can be edited and imported back.
@@ -33,3 +33,5 @@ export const GET = route({ query: strictAssetListSchema }, async ({ actor, query
     ]),
   );
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

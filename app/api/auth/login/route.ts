@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicRoute } from '@/lib/boundary/route';
+import { otherMethods, publicRoute } from '@/lib/boundary/route';
 import { signIn } from '@/lib/boundary/sign-in';
 
 const loginBody = z.object({
@@ -19,3 +19,5 @@ export const POST = publicRoute({ body: loginBody }, async ({ body }) => {
   const { id, username, displayName, role } = await signIn(body);
   return { user: { id, username, displayName, role } };
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,4 +1,4 @@
-import { publicRoute } from '@/lib/boundary/route';
+import { otherMethods, publicRoute } from '@/lib/boundary/route';
 import { signOut } from '@/lib/boundary/sign-in';
 
 // Public: signing out always succeeds and clears the cookie, whatever state the session is in.
@@ -6,3 +6,5 @@ export const POST = publicRoute({}, async () => {
   await signOut();
   return { ok: true };
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

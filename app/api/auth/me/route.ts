@@ -1,6 +1,7 @@
 import { currentUserReply } from '@/lib/http/routes/current-user';
 import { plainResponse } from '@/lib/http/routes/reply';
 import { requestInfoFromHeaders } from '@/lib/http/request-info';
+import { otherMethods } from '@/lib/boundary/route';
 
 // The custom server answers this route itself before Next.js (server/direct-routes.ts) with the
 // same function; this file answers it under `npm run dev`, `next start` and anywhere else.
@@ -8,3 +9,5 @@ export async function GET(request: Request): Promise<Response> {
   const { protocol } = requestInfoFromHeaders(request.headers);
   return plainResponse(await currentUserReply(request.headers.get('cookie'), protocol));
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { NextResponse } from 'next/server';
 import { setDatabaseAvailable } from '@/lib/db/availability';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { migrationStatus } from '@/lib/db/migration-status';
+import { jsonOk } from '@/lib/http/json';
 import { describeError, log } from '@/lib/log';
+import { otherMethods } from '@/lib/boundary/route';
 
 // Readiness: the database answers and its migrations are current. 503 names the failed check;
 // details of the failure go to the log, never into the response.
@@ -16,8 +17,7 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
   ]);
 }
 
-const respond = (status: number, body: object) =>
-  NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+const respond = (status: number, body: object) => jsonOk(body, { status });
 
 export async function GET() {
   let kind: string | undefined;
@@ -43,3 +43,5 @@ export async function GET() {
     return respond(503, { status: 'unavailable', failed: 'database', message: 'The database cannot be reached.' });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

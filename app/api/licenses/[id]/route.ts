@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import { route } from '@/lib/boundary/route';
-import { revealProductKey, updateLicense } from '@/lib/licenses/mutations';
+import { otherMethods, route } from '@/lib/boundary/route';
+import { AppError } from '@/lib/errors';
+import { updateLicense } from '@/lib/licenses/mutations';
 import { getLicense } from '@/lib/licenses/queries';
 import { licenseUpdateSchema } from '@/lib/licenses/schemas';
 
 const licenseParams = z.object({ id: z.string() });
 
-/** The license with its seats; `?reveal=1` adds the full product key and audits that it was read. */
-export const GET = route({ params: licenseParams }, async ({ actor, params, request, db, transaction }) => {
-  const reveal = new URL(request.url).searchParams.get('reveal') === '1';
-  const license = await getLicense(db, actor, params.id);
-  if (!reveal) return { license };
-  const productKey = await transaction((tx) => revealProductKey(tx, actor, params.id));
-  return { license: { ...license, productKey } };
+/** The license with its seats and the key masked; the full key is POST /api/licenses/:id/reveal (audited). */
+export const GET = route({ params: licenseParams }, async ({ actor, params, request, db }) => {
+  if (new URL(request.url).searchParams.has('reveal'))
+    throw new AppError('bad_request', 'Reading a product key is recorded: send POST /api/licenses/:id/reveal instead.');
+  return { license: await getLicense(db, actor, params.id) };
 });
 
 export const PATCH = route(
@@ -21,3 +20,5 @@ export const PATCH = route(
     license: await transaction((tx) => updateLicense(tx, actor, { ...body, licenseId: params.id })),
   }),
 );
+
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods('GET', 'PATCH');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { updateTicket } from '@/lib/tickets/mutations';
 import { getTicket } from '@/lib/tickets/queries';
 import { ticketChangeSchema } from '@/lib/tickets/schemas';
@@ -15,3 +15,5 @@ export const PATCH = route(
     return getTicket(db, actor, params.id);
   },
 );
+
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods('GET', 'PATCH');

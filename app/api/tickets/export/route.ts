@@ -1,4 +1,4 @@
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { csvResponse } from '@/lib/http/csv-response';
 import { parseListParamsLeniently } from '@/lib/http/list-params';
 import { exportTickets } from '@/lib/tickets/list';
@@ -43,3 +43,5 @@ export const GET = route({}, async ({ actor, request, db }) => {
     ]),
   );
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

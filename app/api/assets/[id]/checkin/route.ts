@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkInAsset } from '@/lib/assets/assignments';
 import { checkInSchema } from '@/lib/assets/schemas';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 
 // A plain check-in sends no body at all; one that sets a status or notes sends JSON.
 export const POST = route(
@@ -10,3 +10,5 @@ export const POST = route(
     asset: await transaction((tx) => checkInAsset(tx, actor, { ...body, assetId: params.id })),
   }),
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkOutAsset } from '@/lib/assets/assignments';
 import { checkOutSchema } from '@/lib/assets/schemas';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 
 export const POST = route(
   { params: z.object({ id: z.string() }), body: checkOutSchema },
@@ -9,3 +9,5 @@ export const POST = route(
     asset: await transaction((tx) => checkOutAsset(tx, actor, { ...body, assetId: params.id })),
   }),
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { tooLargeError } from '@/lib/assets/image-validation';
 import { readAssetImage, removeAssetImage, setAssetImage } from '@/lib/assets/images';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
+import { readLimitedFormData } from '@/lib/http/limited-body';
 
 const assetParams = z.object({ id: z.string() });
 
@@ -27,17 +28,13 @@ export const GET = route({ params: assetParams }, async ({ actor, params, db }) 
   });
 });
 
-/** The body is multipart (not JSON), so the handler reads it itself, after refusing an oversized one by its declared length. */
+/** The body is multipart (not JSON), so the handler reads it itself, refusing it once it outgrows the limit. */
 export const PUT = route({ params: assetParams }, async ({ actor, params, request, transaction }) => {
   const limits = getConfig().images;
-  const declaredLength = Number(request.headers.get('content-length') ?? '0');
-  if (declaredLength > limits.maxBytes + multipartOverhead) throw tooLargeError(limits);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError('bad_request', sendAsMultipart);
-  }
+  const form = await readLimitedFormData(request, limits.maxBytes + multipartOverhead, {
+    tooLarge: () => tooLargeError(limits),
+    notMultipart: () => new AppError('bad_request', sendAsMultipart),
+  });
   const file = form.get('image');
   if (!(file instanceof File))
     throw new AppError('bad_request', sendAsMultipart, { fields: { image: 'Choose an image file.' } });
@@ -54,3 +51,5 @@ export const DELETE = route({ params: assetParams }, async ({ actor, params, tra
   if (!removed) throw new AppError('not_found', 'This asset has no image.');
   return { removed: true };
 });
+
+export const { POST, PATCH, OPTIONS } = otherMethods('GET', 'PUT', 'DELETE');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { jsonOk } from '@/lib/http/json';
 import { readJsonBody } from '@/lib/http/json-body';
 import { assignSeat, unassignSeat } from '@/lib/licenses/mutations';
@@ -35,3 +35,5 @@ export const DELETE = route(
     return { license: await getLicense(db, actor, params.id) };
   },
 );
+
+export const { GET, PUT, PATCH, OPTIONS } = otherMethods('POST', 'DELETE');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route } from '@/lib/boundary/route';
+import { otherMethods, route } from '@/lib/boundary/route';
 import { jsonOk } from '@/lib/http/json';
 import { addComment } from '@/lib/tickets/mutations';
 import { getTicket } from '@/lib/tickets/queries';
@@ -13,3 +13,5 @@ export const POST = route(
     return jsonOk({ comment: ticket.comments.find((comment) => comment.id === created.id) }, { status: 201 });
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
