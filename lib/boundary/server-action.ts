@@ -21,6 +21,8 @@ type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionS
 
 export type ActionArgs<Input> = DatabaseTools & { input: Input; formData: FormData };
 
+const unreadableForm = 'This form could not be read. Reload the page and try again.';
+
 function formValues(formData: FormData): Record<string, string> {
   const raw: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
@@ -34,6 +36,8 @@ function runAction<Schema extends z.ZodType>(
   handler: (args: ActionArgs<z.output<Schema>>) => ActionResult,
 ): FormAction {
   return async (_previous, formData) => {
+    // Only a hand-made request sends arguments a form never does; it gets an answer, not a crash.
+    if (!((formData as unknown) instanceof FormData)) return { status: 'error', message: unreadableForm };
     const raw = formValues(formData);
     const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)));
     const parsed = schema.safeParse(raw);

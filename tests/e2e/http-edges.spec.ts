@@ -225,6 +225,20 @@ test('build files answer only GET and HEAD: other methods get 405, not a crash',
   await api.dispose();
 });
 
+test('a server action sent arguments no form sends gets an answer, not a crash', async ({ playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: server.app.baseURL });
+  const actionId = await loginActionId(api);
+  for (const data of ['[]', '[null, "ada"]', '[{}, 42]']) {
+    const reply = await api.post('login', {
+      headers: { Origin: server.app.origin, 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8' },
+      data,
+    });
+    expect(reply.status(), data).toBe(200);
+    expect(await reply.text(), data).toContain('This form could not be read.');
+  }
+  await api.dispose();
+});
+
 test('a failing page is one JSON log line with its request id, without stack or input', async ({ playwright }) => {
   const api = await playwright.request.newContext({ baseURL: server.app.baseURL });
   const actionId = await loginActionId(api);
