@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { refusedValue } from '../../lib/db/errors';
-import { describeError } from '../../lib/log';
+import { describeConsoleErrors, describeError } from '../../lib/log';
 
 const plantedHash = '$2b$10$abcdefghijklmnopqrstuuJ9wzQ3b0kqkC1hYx2y8x0pS4gk9ZcW2';
 const plantedKey = 'PLANTED-KEY-7Q2W-9E4R';
@@ -64,4 +64,21 @@ test('a value the database refused is a 400 for the client; other database error
   assert.equal(refusedValue(databaseError('23505', 'duplicate key')), null);
   assert.equal(refusedValue(databaseError('22012', 'division by zero')), null);
   assert.equal(refusedValue(new Error('plain')), null);
+});
+
+test('errors Next.js hands to console.error are written as describeError says', () => {
+  const original = console.error;
+  const written: unknown[][] = [];
+  console.error = (...args: unknown[]) => written.push(args);
+  try {
+    describeConsoleErrors();
+    console.error('⨯', failedInsert(), 'plain text stays');
+  } finally {
+    console.error = original;
+  }
+  const [[prefix, error, text]] = written;
+  assert.deepEqual([prefix, text], ['⨯', 'plain text stays']);
+  assert.equal(typeof error, 'string');
+  assert.ok(!String(error).includes(plantedKey) && !String(error).includes('params:'), String(error));
+  assert.match(String(error), /"code":"22021"/);
 });
