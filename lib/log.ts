@@ -23,7 +23,72 @@ export const log = {
   error: (event: string, fields: Record<string, unknown> = {}) => write('error', event, fields),
 };
 
+// What an error may put in the log. Never its stack (nothing an operator acts on, and noise), and
+// never the message of a failed query or of PostgreSQL itself: Drizzle's names the SQL and every
+// parameter (a password hash, a product key), PostgreSQL's may quote the value it refused. Those
+// are described by their SQLSTATE and the table, column or constraint it names instead.
+const maxMessageLength = 300;
+const databaseErrorClasses: Record<string, string> = {
+  '08': 'the database connection failed',
+  '22': 'the database refused a value',
+  '23': 'a database constraint refused the change',
+  '40': 'the database rolled the transaction back',
+  '42': 'the database refused the query',
+  '53': 'the database ran out of resources',
+  '57': 'the database stopped the query',
+};
+
+type ErrorLink = Error & { code?: unknown; severity?: unknown; query?: unknown; params?: unknown };
+
+const isSqlState = (code: unknown): code is string => typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code);
+// A query error carries the SQL and its parameters; a database error carries a severity and a
+// SQLSTATE; a message quoting either is no safer than they are.
+const safeToQuote = (link: ErrorLink) =>
+  !('params' in link || 'query' in link || 'severity' in link || isSqlState(link.code)) &&
+  !/failed query|params:/i.test(link.message);
+
+function chainOf(error: Error): ErrorLink[] {
+  const chain: ErrorLink[] = [];
+  for (let link: unknown = error; link instanceof Error && chain.length < 5; link = link.cause) chain.push(link);
+  return chain;
+}
+
+function firstOf(chain: ErrorLink[], names: string[]): string | undefined {
+  for (const link of chain) {
+    for (const name of names) {
+      const value = (link as unknown as Record<string, unknown>)[name];
+      if (typeof value === 'string' && /^[\w.]{1,63}$/.test(value)) return value;
+    }
+  }
+  return undefined;
+}
+
 export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) return { error: error.name, message: error.message, stack: error.stack };
-  return { error: String(error) };
+  if (!(error instanceof Error)) return { error: `thrown ${typeof error}` };
+  const chain = chainOf(error);
+  const code = chain.map((link) => link.code).find((value) => typeof value === 'string' && value.length <= 40);
+  const sqlState = chain.map((link) => link.code).find(isSqlState);
+  const quotable = chain.find(safeToQuote);
+  const message = quotable
+    ? quotable.message.slice(0, maxMessageLength)
+    : (databaseErrorClasses[sqlState?.slice(0, 2) ?? ''] ?? 'a database query failed');
+  return {
+    error: error.name,
+    message,
+    ...(code ? { code } : {}),
+    ...(chain.length > 1 ? { cause: chain.slice(1).map((link) => link.name) } : {}),
+    table: firstOf(chain, ['table_name', 'table']),
+    column: firstOf(chain, ['column_name', 'column']),
+    constraint: firstOf(chain, ['constraint_name', 'constraint']),
+  };
+}
+
+/**
+ * Next.js writes an error thrown while rendering a page to console.error, stack, query and
+ * parameters included; from here on every Error given to console.error is written as describeError says.
+ */
+export function describeConsoleErrors(): void {
+  const write = console.error.bind(console);
+  console.error = (...args: unknown[]) =>
+    write(...args.map((arg) => (arg instanceof Error ? JSON.stringify(describeError(arg)) : arg)));
 }

@@ -1,5 +1,6 @@
 // Shared by the command-line tools: one clear sentence and a non-zero exit, never a stack trace.
 import { isAppError } from '../lib/errors';
+import { describeError } from '../lib/log';
 
 export class UsageError extends Error {}
 
@@ -12,7 +13,7 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
       console.error(`error: ${error.message}`);
       process.exit(2);
     }
-    console.error(`error: ${isAppError(error) ? error.message : (error as Error).message}`);
+    console.error(`error: ${isAppError(error) ? error.message : String(describeError(error).message)}`);
     process.exit(1);
   }
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { displayNameSchema, passwordSchema, usernameSchema } from '@/lib/users/schemas';
+import { singleLineText } from '@/lib/validation';
 
 export const loginFormSchema = z.object({
-  username: z.string().trim().min(1, 'Enter your username.').max(200, 'That username is too long.'),
+  username: singleLineText().min(1, 'Enter your username.').max(200, 'That username is too long.'),
   // Only the bcrypt limit is enforced here; the strength rules apply when a password is set.
   password: z
     .string()

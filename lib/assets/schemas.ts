@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { assetStatuses } from '../db/schema-domain';
 import { paginationSchema } from '../http/list-params';
+import { dateField, isAcceptedDate, multiLineText, singleLineText } from '../validation';
 
-/** A real calendar date written as YYYY-MM-DD (rejects 2024-02-30). */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+/** A date an asset's date fields accept (YYYY-MM-DD, on the calendar, in range); the CSV import checks its cells with it. */
+export const isIsoDate = isAcceptedDate;
 
 /** Today in UTC as YYYY-MM-DD, the reference for "not in the past". */
 export function todayIsoDate(): string {
@@ -25,11 +22,10 @@ export function normalizeCost(value: string | number): string | null {
 const blankToNull = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
 
-const optionalText = (label: string, max: number) =>
+const optionalText = (label: string, max: number, text = singleLineText) =>
   z.preprocess(
     blankToNull,
-    z
-      .string({ error: `${label} must be text.` })
+    text({ error: `${label} must be text.` })
       .max(max, `Use at most ${max} characters.`)
       .nullable()
       .optional(),
@@ -38,23 +34,17 @@ const optionalText = (label: string, max: number) =>
 const optionalDate = (label: string) =>
   z.preprocess(
     blankToNull,
-    z
-      .string({ error: `${label} must be a date (YYYY-MM-DD).` })
-      .refine(isIsoDate, { message: `Enter ${label.toLowerCase()} as a date (YYYY-MM-DD).` })
+    dateField({ error: `${label} must be a date (YYYY-MM-DD).` })
       .nullable()
       .optional(),
   );
 
-export const assetTagSchema = z
-  .string({ error: 'Enter an asset tag.' })
-  .trim()
+export const assetTagSchema = singleLineText({ error: 'Enter an asset tag.' })
   .min(1, 'Enter an asset tag.')
   .max(64, 'Use at most 64 characters.')
   .regex(/^[^\s\p{Cc}](.*[^\s\p{Cc}])?$/u, 'Use printable characters only.');
 
-export const assetNameSchema = z
-  .string({ error: 'Enter a name.' })
-  .trim()
+export const assetNameSchema = singleLineText({ error: 'Enter a name.' })
   .min(1, 'Enter a name.')
   .max(200, 'Use at most 200 characters.');
 
@@ -83,7 +73,7 @@ const costSchema = z.preprocess(
 const assetFieldShape = {
   assetTag: assetTagSchema,
   name: assetNameSchema,
-  category: z.preprocess(blankToNull, z.string().max(64, 'Use at most 64 characters.').nullable().optional()),
+  category: z.preprocess(blankToNull, singleLineText().max(64, 'Use at most 64 characters.').nullable().optional()),
   manufacturer: optionalText('Manufacturer', 120),
   model: optionalText('Model', 120),
   serial: optionalText('Serial', 120),
@@ -92,7 +82,7 @@ const assetFieldShape = {
   purchaseDate: optionalDate('Purchase date'),
   purchaseCost: costSchema,
   warrantyEnd: optionalDate('Warranty end'),
-  notes: optionalText('Notes', 5000),
+  notes: optionalText('Notes', 5000, multiLineText),
 };
 
 export const newAssetSchema = z.strictObject(assetFieldShape, { error: 'Unknown field.' });
@@ -109,9 +99,7 @@ export const checkOutSchema = z.strictObject({
   userId: z.uuid('Choose a user.'),
   expectedReturn: z.preprocess(
     blankToNull,
-    z
-      .string()
-      .refine(isIsoDate, { message: 'Enter the expected return as a date (YYYY-MM-DD).' })
+    dateField()
       .refine((date) => date >= todayIsoDate(), { message: 'The expected return cannot be in the past.' })
       .nullable()
       .optional(),
@@ -128,7 +116,7 @@ export const checkInSchema = z.strictObject({
       .nullable()
       .optional(),
   ),
-  notes: optionalText('Notes', 1000),
+  notes: optionalText('Notes', 1000, multiLineText),
   version: z.coerce.number().int().positive().optional(),
 });
 export type CheckInData = z.output<typeof checkInSchema>;
@@ -140,13 +128,13 @@ export type AssetSort = (typeof assetSorts)[number];
 export const assetListSchema = paginationSchema.extend({
   sort: z.enum(assetSorts, { error: `sort is one of ${assetSorts.join(', ')}` }).default('updated'),
   status: assetStatusSchema.optional(),
-  category: z.string().trim().min(1).max(64).optional(),
+  category: singleLineText().min(1).max(64).optional(),
   assignedTo: z
     .union([z.uuid(), z.literal('none'), z.literal('any')], {
       error: 'assignedTo is a user id, "any" (checked out) or "none" (available)',
     })
     .optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: singleLineText().min(1).max(200).optional(),
   warrantyDays: z.coerce
     .number({ error: 'warrantyDays is a number of days' })
     .int()

@@ -6,18 +6,17 @@ import type { Executor } from '../db/client';
 import { auditLog, users } from '../db/schema';
 import { AppError } from '../errors';
 import { offsetOf, paginationSchema, type Page } from '../http/list-params';
-
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31.');
+import { dateField, parseInput, singleLineText } from '../validation';
 
 export const auditListSchema = paginationSchema.extend({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
   // "auth." (ending in a dot) matches every action under it; anything else matches exactly.
-  action: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(100).optional(),
-  targetType: z.string().trim().max(100).optional(),
-  targetId: z.string().trim().max(200).optional(),
-  from: dateOnly.optional(),
-  to: dateOnly.optional(),
+  action: singleLineText().max(100).optional(),
+  actor: singleLineText().max(100).optional(),
+  targetType: singleLineText().max(100).optional(),
+  targetId: singleLineText().max(200).optional(),
+  from: dateField().optional(),
+  to: dateField().optional(),
 });
 export type AuditListParams = z.output<typeof auditListSchema>;
 
@@ -68,9 +67,11 @@ async function conditionsFor(executor: Executor, params: AuditListParams): Promi
 export async function listAuditEntries(
   executor: Executor,
   actor: Actor,
-  params: AuditListParams,
+  input: AuditListParams,
 ): Promise<Page<AuditEntryView>> {
   if (!isAdmin(actor)) throw new AppError('not_found', 'Not found.');
+  // Checked again here: a filter PostgreSQL cannot read (a NUL, 2026-02-30) must be a message, not a failed query.
+  const params = parseInput(auditListSchema, input);
   const conditions = await conditionsFor(executor, params);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [items, [{ total }]] = await Promise.all([

@@ -3,7 +3,7 @@ import { getConfig } from '../config';
 import { setDatabaseAvailable } from '../db/availability';
 import { getDb } from '../db/client';
 import { isConnectionFailure } from '../db/errors';
-import { log } from '../log';
+import { describeError, log } from '../log';
 import {
   recallSessionCheck,
   recallVerifiedSeal,
@@ -89,7 +89,7 @@ async function findLiveSessionReportingOutage(claim: SessionClaim): Promise<Sign
   } catch (error) {
     // The first request to find the database gone tells middleware at once, without waiting for the probe.
     if (isConnectionFailure(error) && setDatabaseAvailable(false))
-      log.error('database.unavailable', { message: (error as Error).message });
+      log.error('database.unavailable', { message: describeError(error).message });
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ActionState } from './action-state';
 import type { Actor } from '../actor';
 import type { UserRole } from '../db/schema';
+import { refusedValue } from '../db/errors';
 import { AppError, isAppError } from '../errors';
 import { redirectInApp } from '../http/redirect-in-app';
 import { describeError, log } from '../log';
@@ -53,8 +54,10 @@ function runAction<Schema extends z.ZodType>(
       return (await handler({ input: parsed.data, formData, ...(await databaseTools()) })) ?? { status: 'success' };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() travel as exceptions
-      if (isAppError(error)) return { status: 'error', message: error.message, fieldErrors: error.fields, values };
-      log.error('action.unhandled_error', describeError(error));
+      const known = isAppError(error) ? error : refusedValue(error);
+      if (!known) log.error('action.unhandled_error', describeError(error));
+      else if (!isAppError(error)) log.warn('db.value_refused', describeError(error));
+      if (known) return { status: 'error', message: known.message, fieldErrors: known.fields, values };
       return { status: 'error', message: 'Something went wrong on our side. Try again.', values };
     }
   };

@@ -1,9 +1,30 @@
+import { AppError } from '../errors';
+
 // Both drivers report PostgreSQL's SQLSTATE in `code`, sometimes on a wrapped cause.
-export function isUniqueViolation(error: unknown): boolean {
+function hasCode(error: unknown, matches: (code: string) => boolean): boolean {
   for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === '23505') return true;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && matches(code)) return true;
   }
   return false;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return hasCode(error, (code) => code === '23505');
+}
+
+// Values PostgreSQL cannot store: text it cannot encode (NUL: 22021, 22P05 in JSON), a date or
+// number out of its range (22008, 22003), malformed input for a type (22007, 22P02), text too long
+// for its column (22001). The schemas refuse these first; this keeps one they miss a 400, not a 500.
+const refusedValueCodes = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+/** The client's error for a value the database refused, or null when `error` is something else. */
+export function refusedValue(error: unknown): AppError | null {
+  if (!hasCode(error, (code) => refusedValueCodes.has(code))) return null;
+  return new AppError(
+    'bad_request',
+    'A value cannot be stored: remove control characters, and check dates and numbers are in range.',
+  );
 }
 
 // postgres.js connection errors, and PostgreSQL's "connection exception" class (08) and
@@ -25,9 +46,5 @@ const connectionCodes = new Set([
 ]);
 
 export function isConnectionFailure(error: unknown): boolean {
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (connectionCodes.has(code) || code.startsWith('08'))) return true;
-  }
-  return false;
+  return hasCode(error, (code) => connectionCodes.has(code) || code.startsWith('08'));
 }

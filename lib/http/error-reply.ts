@@ -1,3 +1,4 @@
+import { refusedValue } from '../db/errors';
 import { AppError, isAppError } from '../errors';
 import { describeError, log } from '../log';
 import { jsonContentSecurityPolicy } from './security-headers';
@@ -18,8 +19,9 @@ export function methodNotAllowed(allow: string): AppError {
 
 /** What any failure answers: an AppError as it is, anything else logged and answered as "internal". */
 export function errorReply(error: unknown): ErrorReply {
-  const appError = isAppError(error) ? error : null;
+  const appError = isAppError(error) ? error : refusedValue(error);
   if (!appError) log.error('http.unhandled_error', describeError(error));
+  else if (!isAppError(error)) log.warn('db.value_refused', describeError(error));
   const failure = appError ?? new AppError('internal', 'Something went wrong on our side. Try again.');
   const headers: Record<string, string> = {
     'Cache-Control': 'no-store',

@@ -1,31 +1,18 @@
 import { z } from 'zod';
 import { paginationSchema } from '../http/list-params';
+import { dateField, multiLineText, singleLineText } from '../validation';
 
 // One set of rules for the license form, the server actions and the JSON API.
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+const optionalText = (max: number, text = singleLineText) =>
+  text()
     .max(max, `Use at most ${max} characters.`)
     .nullable()
     .optional()
     .transform((text) => (text ? text : null));
 
-export const isoDateSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31.')
-  .refine(
-    (text) =>
-      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
-    {
-      message: 'This date does not exist.',
-    },
-  );
-
 const optionalDate = z
-  .union([isoDateSchema, z.literal(''), z.null()])
+  .union([z.literal(''), z.null(), dateField()])
   .optional()
   .transform((value) => (value ? value : null));
 
@@ -36,12 +23,12 @@ export const seatsSchema = z.coerce
   .max(1_000_000, 'Use at most 1,000,000 seats.');
 
 export const licenseFieldsSchema = z.object({
-  name: z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
+  name: singleLineText({ error: 'Enter a name.' }).min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
   vendor: optionalText(200),
   productKey: optionalText(500),
   seats: seatsSchema,
   expiresAt: optionalDate,
-  notes: optionalText(5000),
+  notes: optionalText(5000, multiLineText),
 });
 export type LicenseFields = z.output<typeof licenseFieldsSchema>;
 export type LicenseFieldsInput = z.input<typeof licenseFieldsSchema>;
@@ -58,7 +45,7 @@ export const seatHolderSchema = z
   .object({
     userId: z.uuid('Unknown user.').optional(),
     assetId: z.uuid('Unknown asset.').optional(),
-    assetTag: z.string().trim().min(1).max(100).optional(),
+    assetTag: singleLineText().min(1).max(100).optional(),
   })
   .refine((holder) => [holder.userId, holder.assetId, holder.assetTag].filter(Boolean).length === 1, {
     message: 'Choose either a user or an asset.',
@@ -70,8 +57,8 @@ export type SeatHolderInput = z.input<typeof seatHolderSchema>;
 export const licenseSortColumns = ['name', 'vendor', 'expiresAt', 'seats', 'createdAt'] as const;
 
 export const licenseListSchema = paginationSchema.extend({
-  q: z.string().trim().max(200).optional(),
-  vendor: z.string().trim().max(200).optional(),
+  q: singleLineText().max(200).optional(),
+  vendor: singleLineText().max(200).optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
   sort: z.enum(licenseSortColumns).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paginationSchema } from '../http/list-params';
+import { multiLineText, singleLineText } from '../validation';
 import { defaultCategory, ticketPriorities, ticketStatuses } from './rules';
 
 // Input shapes for tickets, shared by server actions, JSON routes and the data layer.
@@ -11,23 +12,17 @@ export const maxLinkedAssets = 20;
 
 const uuid = (message: string) => z.uuid(message);
 
-export const titleSchema = z
-  .string({ error: 'Enter a title.' })
-  .trim()
+export const titleSchema = singleLineText({ error: 'Enter a title.' })
   .min(1, 'Enter a title.')
   .max(maxTitleLength, `Use at most ${maxTitleLength} characters.`);
 // Browsers send a textarea's line breaks as CRLF; stored text uses LF, so an unchanged
 // description read back from a form compares equal to what is stored.
 const unixLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
 
-export const descriptionSchema = z
-  .string()
-  .trim()
+export const descriptionSchema = multiLineText()
   .max(maxDescriptionLength, `Use at most ${maxDescriptionLength.toLocaleString('en')} characters.`)
   .transform(unixLineBreaks);
-export const categorySchema = z
-  .string()
-  .trim()
+export const categorySchema = singleLineText()
   .max(60, 'Use at most 60 characters.')
   .transform((text) => text || defaultCategory);
 export const prioritySchema = z.enum(ticketPriorities, { error: 'Choose low, normal, high or urgent.' });
@@ -61,9 +56,7 @@ export const ticketChangeSchema = z.object({
 export type TicketChangeInput = z.input<typeof ticketChangeSchema>;
 
 export const newCommentSchema = z.object({
-  body: z
-    .string({ error: 'Write a comment.' })
-    .trim()
+  body: multiLineText({ error: 'Write a comment.' })
     .min(1, 'Write a comment.')
     .max(maxCommentLength, `Use at most ${maxCommentLength.toLocaleString('en')} characters.`)
     .transform(unixLineBreaks),
@@ -104,8 +97,8 @@ const listFilterFields = {
     .union([z.literal('none'), uuid('assignee is a user id or "none".')], { error: 'assignee is a user id or "none".' })
     .optional(),
   requester: uuid('requester is a user id.').optional(),
-  category: z.string().trim().max(60, 'category is at most 60 characters.').optional(),
-  q: z.string().trim().max(200, 'q is at most 200 characters.').optional(),
+  category: singleLineText().max(60, 'category is at most 60 characters.').optional(),
+  q: singleLineText().max(200, 'q is at most 200 characters.').optional(),
   sort: z.enum(ticketSorts, { error: `sort is one of ${ticketSorts.join(', ')}.` }).default('updated'),
 };
 

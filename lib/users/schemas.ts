@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRoles } from '../db/schema';
+import { singleLineText } from '../validation';
 
 // bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused.
 export const passwordMinLength = 8;
@@ -14,18 +15,14 @@ export const passwordSchema = z
     message: `Use at most ${passwordMaxBytes} bytes (about ${passwordMaxBytes} plain letters; accented letters and emoji count for more).`,
   });
 
-export const usernameSchema = z
-  .string({ error: 'Enter a username.' })
-  .trim()
+export const usernameSchema = singleLineText({ error: 'Enter a username.' })
   .min(2, 'Use at least 2 characters.')
   .max(64, 'Use at most 64 characters.')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'Use letters, digits and . _ @ - only, starting with a letter or digit.');
 
-export const displayNameSchema = z.string().trim().max(120, 'Use at most 120 characters.');
+export const displayNameSchema = singleLineText().max(120, 'Use at most 120 characters.');
 
-export const emailSchema = z
-  .string()
-  .trim()
+export const emailSchema = singleLineText()
   .max(254, 'Use at most 254 characters.')
   .refine((text) => text === '' || z.email().safeParse(text).success, {
     message: 'Enter a valid email address or leave it empty.',

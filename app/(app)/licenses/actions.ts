@@ -6,6 +6,7 @@ import { serverAction } from '@/lib/boundary/server-action';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 import { assignSeat, createLicense, revealProductKey, unassignSeat, updateLicense } from '@/lib/licenses/mutations';
 import { licenseFieldsSchema, licenseUpdateSchema } from '@/lib/licenses/schemas';
+import { singleLineText } from '@/lib/validation';
 
 // Each action: the boundary parses the form and signs the actor in, then the data layer checks the
 // role and changes + audits in one transaction. A requester gets "No such license." from every one.
@@ -55,7 +56,7 @@ export const assignSeatAction = serverAction(
       licenseId,
       holder: holderKind,
       userId: z.string().optional(),
-      assetTag: z.string().trim().max(100).optional(),
+      assetTag: singleLineText().max(100).optional(),
     }),
   },
   async ({ actor, input, transaction }) => {

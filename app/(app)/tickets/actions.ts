@@ -16,7 +16,7 @@ import {
   statusSchema,
   titleSchema,
 } from '@/lib/tickets/schemas';
-import { isUuid } from '@/lib/validation';
+import { isUuid, singleLineText } from '@/lib/validation';
 
 // Each action: the boundary parses the form and signs the actor in, then the data layer loads,
 // authorizes, mutates and audits in one transaction.
@@ -127,7 +127,7 @@ export const linkAssetAction = serverAction(
   {
     input: z.object({
       ticketId: ticketRef.ticketId,
-      asset: z.string().trim().min(1, 'Enter an asset tag.').max(100, 'Use at most 100 characters.'),
+      asset: singleLineText().min(1, 'Enter an asset tag.').max(100, 'Use at most 100 characters.'),
     }),
   },
   async ({ actor, input: { ticketId, asset }, db, transaction }) => {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { otherMethods, publicRoute } from '@/lib/boundary/route';
 import { signIn } from '@/lib/boundary/sign-in';
+import { singleLineText } from '@/lib/validation';
 
 const loginBody = z.object({
-  username: z
-    .string({ error: 'username is required and must be a string.' })
-    .trim()
+  username: singleLineText({ error: 'username is required and must be a string.' })
     .min(1, 'username is required.')
     .max(200),
   password: z

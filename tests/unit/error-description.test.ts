@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DrizzleQueryError } from 'drizzle-orm';
+import { refusedValue } from '../../lib/db/errors';
+import { describeConsoleErrors, describeError } from '../../lib/log';
+
+const plantedHash = '$2b$10$abcdefghijklmnopqrstuuJ9wzQ3b0kqkC1hYx2y8x0pS4gk9ZcW2';
+const plantedKey = 'PLANTED-KEY-7Q2W-9E4R';
+
+/** What postgres.js throws for a refused value: its message quotes the value. */
+function databaseError(code: string, message: string): Error {
+  return Object.assign(new Error(message), {
+    name: 'PostgresError',
+    severity: 'ERROR',
+    code,
+    table_name: 'licenses',
+    column_name: 'name',
+  });
+}
+
+const failedInsert = () =>
+  new DrizzleQueryError(
+    'insert into "licenses" ("name", "product_key", "password_hash") values ($1, $2, $3)',
+    ['a\u0000b', plantedKey, plantedHash],
+    databaseError('22021', `invalid byte sequence for encoding "UTF8": 0x00 near "${plantedKey}"`),
+  );
+
+test('a failed query is described by its SQLSTATE and table, never its SQL, parameters, message or stack', () => {
+  const described = describeError(failedInsert());
+  const line = JSON.stringify(described);
+  for (const secret of [plantedHash, plantedKey, 'params:', 'insert into', 'invalid byte sequence', '    at '])
+    assert.ok(!line.includes(secret), `${secret} in ${line}`);
+  assert.equal(described.code, '22021');
+  assert.equal(described.table, 'licenses');
+  assert.equal(described.column, 'name');
+  assert.equal(described.message, 'the database refused a value');
+});
+
+test('a lost connection keeps its driver message, which names no value', () => {
+  const lost = new DrizzleQueryError(
+    'select * from sessions where token_hash = $1',
+    [plantedHash],
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+  );
+  const described = describeError(lost);
+  assert.equal(described.message, 'connect ECONNREFUSED 127.0.0.1:5432');
+  assert.equal(described.code, 'ECONNREFUSED');
+  assert.ok(!JSON.stringify(described).includes(plantedHash));
+});
+
+test('any other error keeps its name and message, without a stack', () => {
+  const described = describeError(new TypeError('Cannot read properties of undefined'));
+  assert.deepEqual(
+    { error: described.error, message: described.message, stack: described.stack },
+    { error: 'TypeError', message: 'Cannot read properties of undefined', stack: undefined },
+  );
+  assert.deepEqual(describeError(`thrown text holding ${plantedKey}`), { error: 'thrown string' });
+  assert.ok(!JSON.stringify(describeError(new Error(`wrapped: ${failedInsert().message}`))).includes(plantedKey));
+});
+
+test('a value the database refused is a 400 for the client; other database errors are not', () => {
+  for (const code of ['22021', '22P05', '22008', '22007', '22P02', '22001', '22003'])
+    assert.equal(refusedValue(new Error('Failed query', { cause: databaseError(code, 'refused') }))?.status, 400, code);
+  assert.equal(refusedValue(databaseError('23505', 'duplicate key')), null);
+  assert.equal(refusedValue(databaseError('22012', 'division by zero')), null);
+  assert.equal(refusedValue(new Error('plain')), null);
+});
+
+test('errors Next.js hands to console.error are written as describeError says', () => {
+  const original = console.error;
+  const written: unknown[][] = [];
+  console.error = (...args: unknown[]) => written.push(args);
+  try {
+    describeConsoleErrors();
+    console.error('⨯', failedInsert(), 'plain text stays');
+  } finally {
+    console.error = original;
+  }
+  const [[prefix, error, text]] = written;
+  assert.deepEqual([prefix, text], ['⨯', 'plain text stays']);
+  assert.equal(typeof error, 'string');
+  assert.ok(!String(error).includes(plantedKey) && !String(error).includes('params:'), String(error));
+  assert.match(String(error), /"code":"22021"/);
+});
