@@ -82,13 +82,3 @@ export function describeError(error: unknown): Record<string, unknown> {
     constraint: firstOf(chain, ['constraint_name', 'constraint']),
   };
 }
-
-/**
- * Next.js writes an error thrown while rendering a page to console.error, stack, query and
- * parameters included; from here on every Error given to console.error is written as describeError says.
- */
-export function describeConsoleErrors(): void {
-  const write = console.error.bind(console);
-  console.error = (...args: unknown[]) =>
-    write(...args.map((arg) => (arg instanceof Error ? JSON.stringify(describeError(arg)) : arg)));
-}

@@ -11,7 +11,7 @@ import { closeDatabase, getDatabaseHandle, getDb } from '../lib/db/client';
 import { startDatabaseProbe } from '../lib/db/probe';
 import { startStatusCountCompaction } from '../lib/db/status-counts';
 import { isAppError } from '../lib/errors';
-import { describeConsoleErrors, describeError, log } from '../lib/log';
+import { describeError, log } from '../lib/log';
 import { baseSecurityHeaders } from '../lib/http/security-headers';
 import { runWithRequestContext } from '../lib/request-context';
 import { sendConsoleToLog } from './console-log';
@@ -82,7 +82,6 @@ async function main(): Promise<void> {
   if (!dev) ensureBuild(config);
   await openDatabaseOrExit(config);
 
-  describeConsoleErrors();
   // A self-hosted tool sends nothing home: Next.js's telemetry is off unless the operator says otherwise.
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
   // The configuration above was read with the operator's NODE_ENV; Next.js needs its own value.

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { refusedValue } from '../../lib/db/errors';
-import { describeConsoleErrors, describeError } from '../../lib/log';
+import { describeError } from '../../lib/log';
+import { sendConsoleToLog } from '../../server/console-log';
 
 const plantedHash = '$2b$10$abcdefghijklmnopqrstuuJ9wzQ3b0kqkC1hYx2y8x0pS4gk9ZcW2';
 const plantedKey = 'PLANTED-KEY-7Q2W-9E4R';
@@ -66,19 +67,26 @@ test('a value the database refused is a 400 for the client; other database error
   assert.equal(refusedValue(new Error('plain')), null);
 });
 
-test('errors Next.js hands to console.error are written as describeError says', () => {
-  const original = console.error;
-  const written: unknown[][] = [];
-  console.error = (...args: unknown[]) => written.push(args);
+test('what Next.js hands to console.error is one JSON line as describeError says', () => {
+  const [originalError, originalWarn] = [console.error, console.warn];
+  const written: string[] = [];
+  const originalWrite = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => written.push(chunk) > 0);
   try {
-    describeConsoleErrors();
+    sendConsoleToLog();
     console.error('⨯', failedInsert(), 'plain text stays');
+    console.error(`Error: Failed query: select 1\nparams: ${plantedKey}`);
   } finally {
-    console.error = original;
+    process.stderr.write = originalWrite;
+    [console.error, console.warn] = [originalError, originalWarn];
   }
-  const [[prefix, error, text]] = written;
-  assert.deepEqual([prefix, text], ['⨯', 'plain text stays']);
-  assert.equal(typeof error, 'string');
-  assert.ok(!String(error).includes(plantedKey) && !String(error).includes('params:'), String(error));
-  assert.match(String(error), /"code":"22021"/);
+  assert.equal(written.length, 2);
+  const [first, second] = written.map((line) => JSON.parse(line) as Record<string, unknown>);
+  assert.equal(first.message, '⨯ plain text stays');
+  assert.equal(first.code, '22021');
+  assert.equal(second.message, undefined);
+  for (const line of written) {
+    assert.ok(!line.includes(plantedKey) && !line.includes(plantedHash) && !line.includes('params:'), line);
+    assert.equal(line.trimEnd().split('\n').length, 1);
+  }
 });
