@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DataTable, type Column } from '@/app/components/data-table';
+import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
 import { staffRoles } from '@/lib/actor';
@@ -13,12 +14,7 @@ import { ExpiryBadge, SeatUse } from './license-badges';
 
 export const metadata: Metadata = { title: 'Licenses' };
 
-const expiryChoices = [
-  { value: '', label: 'Any time' },
-  { value: '30', label: 'Within 30 days' },
-  { value: '60', label: 'Within 60 days' },
-  { value: '90', label: 'Within 90 days' },
-];
+const expiryChoices = [30, 60, 90].map((days) => ({ value: days, label: `Within ${days} days` }));
 
 function licenseColumns(today: string): Column<LicenseSummary>[] {
   return [
@@ -63,28 +59,16 @@ export default async function LicensesPage({
         </Link>
       </div>
       <form className="filters" role="search" aria-label="Filter licenses">
-        <div className="field">
-          <label htmlFor="filter-q">Name</label>
-          <input id="filter-q" name="q" defaultValue={params.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-vendor">Vendor</label>
-          <input id="filter-vendor" name="vendor" defaultValue={params.vendor ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-expiring">Expiring</label>
-          <select
-            id="filter-expiring"
-            name="expiringWithinDays"
-            defaultValue={params.expiringWithinDays?.toString() ?? ''}
-          >
-            {expiryChoices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterInput name="q" label="Name" value={params.q} />
+        <FilterInput name="vendor" label="Vendor" value={params.vendor} />
+        <FilterSelect
+          name="expiringWithinDays"
+          id="filter-expiring"
+          label="Expiring"
+          anyLabel="Any time"
+          value={params.expiringWithinDays}
+          options={expiryChoices}
+        />
         <button type="submit" className="secondary">
           Filter
         </button>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DataTable, type Column } from '@/app/components/data-table';
+import { FilterInput } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
 import { adminRoles } from '@/lib/actor';
@@ -75,18 +76,14 @@ export default async function AuditLogPage({
       <h1>Audit log</h1>
       <form className="filters" role="search" aria-label="Filter the audit log">
         {filterFields.map((field) => (
-          <div className="field" key={field.name}>
-            <label htmlFor={`filter-${field.name}`}>{field.label}</label>
-            <input
-              id={`filter-${field.name}`}
-              name={field.name}
-              type={'type' in field ? field.type : 'text'}
-              defaultValue={params[field.name] ?? ''}
-              aria-describedby={
-                field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined
-              }
-            />
-          </div>
+          <FilterInput
+            key={field.name}
+            name={field.name}
+            label={field.label}
+            type={'type' in field ? field.type : 'text'}
+            value={params[field.name]}
+            aria-describedby={field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined}
+          />
         ))}
         <button type="submit" className="secondary">
           Filter
