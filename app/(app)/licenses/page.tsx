@@ -3,14 +3,15 @@ import { DataTable, type Column } from '@/app/components/data-table';
 import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
+import { Panel } from '@/app/components/panel';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
 import { utcToday } from '@/lib/dashboard/expiry-windows';
 import { listLicenses, type LicenseSummary } from '@/lib/licenses/queries';
 import { licenseListSchema } from '@/lib/licenses/schemas';
 import { ExpiryBadge, SeatUse } from './license-badges';
+import { readListQuery, type SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Licenses' };
 
@@ -38,14 +39,9 @@ function NoLicensesYet() {
   );
 }
 
-export default async function LicensesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LicensesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(staffRoles);
-  const raw = searchParamsToObject(await searchParams);
-  const params = parseListParamsLeniently(licenseListSchema, raw);
+  const { raw, params } = await readListQuery(searchParams, licenseListSchema);
   const page = await listLicenses(await getDb(), actor, params);
   const filtered = Boolean(params.q || params.vendor || params.expiringWithinDays !== undefined);
   const today = utcToday();
@@ -74,10 +70,10 @@ export default async function LicensesPage({
         </button>
         {filtered ? <Link href="/licenses">Clear filters</Link> : null}
       </form>
-      <section className="panel" aria-labelledby="licenses-title">
-        <h2 id="licenses-title">
-          {filtered ? 'Matching licenses' : 'All licenses'} ({page.total.toLocaleString('en')})
-        </h2>
+      <Panel
+        id="licenses"
+        title={`${filtered ? 'Matching licenses' : 'All licenses'} (${page.total.toLocaleString('en')})`}
+      >
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         <DataTable
           columns={licenseColumns(today)}
@@ -86,7 +82,7 @@ export default async function LicensesPage({
           empty={page.total > 0 ? null : filtered ? 'No license matches these filters.' : <NoLicensesYet />}
         />
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/licenses" />
-      </section>
+      </Panel>
     </>
   );
 }
