@@ -1,5 +1,5 @@
 'use client';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import type { LicenseSeatUse } from '@/lib/dashboard/license-stats';
 
@@ -30,5 +30,5 @@ const columns: Column<LicenseSeatUse>[] = [
 ];
 
 export function LicenseSeatTable({ rows }: { rows: LicenseSeatUse[] }) {
-  return <DataTable columns={columns} rows={rows} rowKey={(license) => license.id} />;
+  return <DataTable columns={columns} rows={rows} rowKey={byId} />;
 }

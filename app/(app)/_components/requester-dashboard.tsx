@@ -1,4 +1,4 @@
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import type { RequesterAsset } from '@/lib/dashboard/asset-stats';
@@ -28,12 +28,7 @@ export function RequesterDashboardView({ dashboard }: { dashboard: RequesterDash
         </p>
       </Panel>
       <Panel id="my-assets" title={`Your assets (${myAssets.length})`}>
-        <DataTable
-          columns={assetColumns}
-          rows={myAssets}
-          rowKey={(asset) => asset.id}
-          empty="No assets are checked out to you."
-        />
+        <DataTable columns={assetColumns} rows={myAssets} rowKey={byId} empty="No assets are checked out to you." />
       </Panel>
     </div>
   );

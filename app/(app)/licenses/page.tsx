@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
@@ -78,7 +78,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Sea
         <DataTable
           columns={licenseColumns(today)}
           rows={page.items}
-          rowKey={(license) => license.id}
+          rowKey={byId}
           empty={page.total > 0 ? null : filtered ? 'No license matches these filters.' : <NoLicensesYet />}
         />
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/licenses" />

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { FilterInput } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
@@ -98,7 +98,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         <DataTable
           columns={columns}
           rows={page.items}
-          rowKey={(entry) => entry.id}
+          rowKey={byId}
           empty={page.total > 0 ? null : filtered ? 'No entry matches these filters.' : 'The audit log is empty.'}
         />
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/audit" />

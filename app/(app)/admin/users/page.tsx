@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import { adminRoles } from '@/lib/actor';
@@ -35,7 +35,7 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <div className="grid-2">
         <Panel id="users" title={`All users (${users.length})`}>
-          <DataTable columns={columns} rows={users} rowKey={(user) => user.id} />
+          <DataTable columns={columns} rows={users} rowKey={byId} />
         </Panel>
         <Panel id="create" title="Create a user">
           <CreateUserForm />

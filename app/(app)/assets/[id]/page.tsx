@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
 import { canManageAssets } from '@/lib/assets/access';
@@ -176,12 +176,7 @@ export default async function AssetPage({
         <AssetHistoryTable history={history} />
       </Panel>
       <Panel id="tickets" title="Tickets">
-        <DataTable
-          columns={ticketColumns}
-          rows={tickets}
-          rowKey={(ticket) => ticket.id}
-          empty="No tickets are linked to this asset."
-        />
+        <DataTable columns={ticketColumns} rows={tickets} rowKey={byId} empty="No tickets are linked to this asset." />
       </Panel>
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
 import { staffRoles, type Actor } from '@/lib/actor';
@@ -108,7 +108,7 @@ export default async function LicensePage({
         <DataTable
           columns={seatColumns(license.id)}
           rows={license.seatList}
-          rowKey={(seat) => seat.id}
+          rowKey={byId}
           empty="No seats assigned yet."
         />
       </Panel>

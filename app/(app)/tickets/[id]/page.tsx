@@ -33,6 +33,17 @@ const loadTicket = cache(async (id: string): Promise<TicketDetail | null> => {
   }
 });
 
+// The status changes a requester may make on their own ticket, when the rules allow them.
+const requesterButtons = [
+  {
+    status: 'closed',
+    label: 'Close ticket',
+    confirm: 'Close this ticket? Only an agent can reopen it once it is closed.',
+    variant: 'secondary',
+  },
+  { status: 'open', label: 'Reopen ticket' },
+] as const;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const ticket = await loadTicket((await params).id);
   return { title: ticket ? `${ticket.reference} ${ticket.title}` : 'Not found' };
@@ -86,22 +97,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
             {staff && !ticket.assignee ? (
               <ActionButton action={takeTicketAction} fields={versionFields} label="Take it" />
             ) : null}
-            {requesterMoves.includes('closed') ? (
-              <ActionButton
-                action={setStatusAction}
-                fields={{ ...versionFields, status: 'closed' }}
-                label="Close ticket"
-                confirm="Close this ticket? Only an agent can reopen it once it is closed."
-                variant="secondary"
-              />
-            ) : null}
-            {requesterMoves.includes('open') ? (
-              <ActionButton
-                action={setStatusAction}
-                fields={{ ...versionFields, status: 'open' }}
-                label="Reopen ticket"
-              />
-            ) : null}
+            {requesterButtons
+              .filter((button) => requesterMoves.includes(button.status))
+              .map(({ status, ...button }) => (
+                <ActionButton key={status} action={setStatusAction} fields={{ ...versionFields, status }} {...button} />
+              ))}
           </div>
           <h2>Description</h2>
           {ticket.description ? (
