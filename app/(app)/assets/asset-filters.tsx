@@ -25,8 +25,6 @@ const holderChoices = [
   { value: 'none', label: 'No one (available)' },
 ];
 
-const warrantyOptions = [30, 60, 90, 180, 365].map((days) => ({ value: days, label: `${days} days` }));
-
 const isPerson = (assignedTo: AssetListParams['assignedTo']): assignedTo is string =>
   assignedTo !== undefined && assignedTo !== 'none' && assignedTo !== 'any';
 
@@ -65,7 +63,7 @@ export function AssetFilterForm({ params, categories, holderName, filtered }: Pr
         label="Warranty ends within"
         anyLabel="Any time"
         value={params.warrantyDays}
-        options={warrantyOptions}
+        options={[30, 60, 90, 180, 365].map((days) => ({ value: days, label: `${days} days` }))}
       />
       <ListSortFields labels={sortLabels} sort={params.sort} dir={params.dir} />
       <button type="submit">Apply</button>

@@ -15,8 +15,6 @@ import { readListQuery, type SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Licenses' };
 
-const expiryChoices = [30, 60, 90].map((days) => ({ value: days, label: `Within ${days} days` }));
-
 function licenseColumns(today: string): Column<LicenseSummary>[] {
   return [
     { key: 'name', header: 'Name', cell: (license) => <Link href={`/licenses/${license.id}`}>{license.name}</Link> },
@@ -63,7 +61,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Sea
           label="Expiring"
           anyLabel="Any time"
           value={params.expiringWithinDays}
-          options={expiryChoices}
+          options={[30, 60, 90].map((days) => ({ value: days, label: `Within ${days} days` }))}
         />
         <button type="submit" className="secondary">
           Filter
