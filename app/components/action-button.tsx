@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { idleState, type ActionState } from '@/lib/boundary/action-state';
+import { idleState } from '@/lib/boundary/action-state';
+import { confirmFirst, HiddenFields, type FormAction } from './action-form';
 import { FormMessage, SubmitButton } from './form';
 
 type Props = {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   fields: Record<string, string>;
   label: string;
   confirm?: string;
@@ -16,16 +17,8 @@ type Props = {
 export function ActionButton({ action, fields, label, confirm, variant }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   return (
-    <form
-      action={formAction}
-      className="inline-form"
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-    >
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+    <form action={formAction} className="inline-form" onSubmit={confirmFirst(confirm)}>
+      <HiddenFields fields={fields} />
       <SubmitButton className={variant}>{label}</SubmitButton>
       <FormMessage state={state} />
     </form>

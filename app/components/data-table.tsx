@@ -27,6 +27,9 @@ type Props<Row> = {
   rowData?: (row: Row) => Record<`data-${string}`, string>;
 };
 
+/** The usual rowKey: the row's own id. */
+export const byId = (row: { id: Key }) => row.id;
+
 export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = false, empty, rowData }: Props<Row>) {
   if (rows.length === 0) return empty == null ? null : <p className="empty">{empty}</p>;
   return (

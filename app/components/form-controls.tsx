@@ -1,14 +1,21 @@
 'use client';
 
-import type { ActionState } from '@/lib/boundary/action-state';
+import { createContext, useContext, type ReactNode } from 'react';
+import { idleState, type ActionState } from '@/lib/boundary/action-state';
 
 // Form controls beside Field (select, textarea, checkbox, input with suggestions), with the same
-// label, hint, error and kept-value behaviour; Field itself uses describedBy and Feedback.
+// label, hint, error and kept-value behaviour; Field itself is drawn by LabelledControl too.
 
-type Common = {
+/** The last result of the enclosing ActionForm's action: the errors to show and the values to keep. */
+export const FormResultContext = createContext<ActionState>(idleState);
+
+export function useFormResult(): ActionState {
+  return useContext(FormResultContext);
+}
+
+export type FieldBase = {
   name: string;
   label: string;
-  state: ActionState;
   defaultValue?: string;
   hint?: string;
   required?: boolean;
@@ -36,104 +43,100 @@ export function Feedback({ id, hint, error }: { id: string; hint?: string; error
   );
 }
 
-type SelectProps = Common & { options: { value: string; label: string }[] };
+type ControlAttributes = {
+  id: string;
+  name: string;
+  defaultValue: string;
+  required?: boolean;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+};
 
-export function SelectField({ name, label, state, defaultValue, hint, options, idPrefix = 'field' }: SelectProps) {
+/**
+ * A label, the control `children` draws from the attributes given (id, name, kept value, and the
+ * error and hint tied to it), then the hint and error. The control should use the kept value as
+ * its key, so a value echoed back after an action replaces what React reset.
+ */
+export function LabelledControl({
+  field,
+  children,
+}: {
+  field: FieldBase;
+  children: (control: ControlAttributes) => ReactNode;
+}) {
+  const { name, label, defaultValue, hint, required, idPrefix = 'field' } = field;
+  const state = useFormResult();
   const id = `${idPrefix}-${name}`;
   const error = state.fieldErrors?.[name];
+  // React resets forms after an action; the echoed values put back what was typed.
   const value = state.values?.[name] ?? defaultValue ?? '';
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={value}
-        key={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      {children({
+        id,
+        name,
+        defaultValue: value,
+        required,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(id, hint, error),
+      })}
       <Feedback id={id} hint={hint} error={error} />
     </div>
   );
 }
 
-export function TextAreaField({
-  name,
-  label,
-  state,
-  defaultValue,
-  hint,
-  required,
-  rows = 5,
-  idPrefix = 'field',
-}: Common & { rows?: number }) {
-  const id = `${idPrefix}-${name}`;
-  const error = state.fieldErrors?.[name];
-  const value = state.values?.[name] ?? defaultValue ?? '';
+export type SelectOption = { value: string; label: string; disabled?: boolean };
+
+export function SelectField({
+  options,
+  disabled,
+  ...field
+}: FieldBase & { options: readonly SelectOption[]; disabled?: boolean }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        required={required}
-        defaultValue={value}
-        key={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-      <Feedback id={id} hint={hint} error={error} />
-    </div>
+    <LabelledControl field={field}>
+      {(control) => (
+        <select {...control} key={control.defaultValue} disabled={disabled}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledControl>
+  );
+}
+
+export function TextAreaField({ rows = 5, ...field }: FieldBase & { rows?: number }) {
+  return (
+    <LabelledControl field={field}>
+      {(control) => <textarea {...control} key={control.defaultValue} rows={rows} />}
+    </LabelledControl>
   );
 }
 
 /** A free-text input offering suggestions (a datalist), e.g. the category. */
-export function SuggestField({
-  name,
-  label,
-  state,
-  defaultValue,
-  hint,
-  suggestions,
-  idPrefix = 'field',
-}: Common & { suggestions: readonly string[] }) {
-  const id = `${idPrefix}-${name}`;
-  const error = state.fieldErrors?.[name];
-  const value = state.values?.[name] ?? defaultValue ?? '';
+export function SuggestField({ suggestions, ...field }: FieldBase & { suggestions: readonly string[] }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        list={`${id}-suggestions`}
-        defaultValue={value}
-        key={value}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-      <datalist id={`${id}-suggestions`}>
-        {suggestions.map((suggestion) => (
-          <option key={suggestion} value={suggestion} />
-        ))}
-      </datalist>
-      <Feedback id={id} hint={hint} error={error} />
-    </div>
+    <LabelledControl field={field}>
+      {(control) => (
+        <>
+          <input {...control} key={control.defaultValue} list={`${control.id}-suggestions`} autoComplete="off" />
+          <datalist id={`${control.id}-suggestions`}>
+            {suggestions.map((suggestion) => (
+              <option key={suggestion} value={suggestion} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </LabelledControl>
   );
 }
 
-export function CheckboxField({ name, label, state, hint, idPrefix = 'field' }: Omit<Common, 'defaultValue'>) {
+export function CheckboxField({ name, label, hint, idPrefix = 'field' }: Omit<FieldBase, 'defaultValue'>) {
   const id = `${idPrefix}-${name}`;
-  const checked = state.values?.[name] === 'on';
+  const checked = useFormResult().values?.[name] === 'on';
   return (
     <div className="checkbox">
       <input

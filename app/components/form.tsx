@@ -2,52 +2,36 @@
 
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/boundary/action-state';
-import { describedBy, Feedback } from './form-controls';
+import { LabelledControl, type FieldBase } from './form-controls';
 
-type FieldProps = {
-  name: string;
-  label: string;
-  state: ActionState;
-  type?: string;
-  autoComplete?: string;
-  required?: boolean;
-  hint?: string;
-  defaultValue?: string;
-  autoFocus?: boolean;
-};
+type FieldProps = FieldBase & { type?: string; autoComplete?: string; autoFocus?: boolean };
 
 /** A labelled input whose error, if any, sits beside it and is announced with it. */
-export function Field({
-  name,
-  label,
-  state,
-  type = 'text',
-  autoComplete,
-  required,
-  hint,
-  defaultValue,
-  autoFocus,
-}: FieldProps) {
-  const error = state.fieldErrors?.[name];
-  const id = `field-${name}`;
+export function Field({ type = 'text', autoComplete, autoFocus, ...field }: FieldProps) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        autoFocus={autoFocus}
-        // React resets forms after an action; the echoed values put back what was typed.
-        defaultValue={state.values?.[name] ?? defaultValue}
-        key={state.values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
-      <Feedback id={id} hint={hint} error={error} />
-    </div>
+    <LabelledControl field={field}>
+      {(control) => (
+        <input {...control} key={control.defaultValue} type={type} autoComplete={autoComplete} autoFocus={autoFocus} />
+      )}
+    </LabelledControl>
+  );
+}
+
+/** A required password input; `purpose` tells the browser to offer the saved password or a new one. */
+export function PasswordField({ purpose, ...field }: FieldBase & { purpose: 'current' | 'new' }) {
+  return <Field {...field} type="password" autoComplete={`${purpose}-password`} required />;
+}
+
+// The rule lib/users/schemas.ts enforces, which this client code does not import (it reaches the database schema).
+export const passwordRule = 'At least 8 characters, at most 72 bytes.';
+
+/** A new password and the same again (`confirmPassword`); the hint states the rule, then `note`. */
+export function NewPasswordFields({ name, label, note }: Omit<FieldBase, 'hint'> & { note?: string }) {
+  return (
+    <>
+      <PasswordField name={name} label={label} purpose="new" hint={`${passwordRule} ${note ?? ''}`.trim()} />
+      <PasswordField name="confirmPassword" label={`${label} again`} purpose="new" />
+    </>
   );
 }
 

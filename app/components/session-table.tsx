@@ -2,7 +2,7 @@ import type { ActionState } from '@/lib/boundary/action-state';
 import type { SessionSummary } from '@/lib/auth/session-store';
 import { describeUserAgent, formatDateTime } from '@/lib/format';
 import { ActionButton } from './action-button';
-import { DataTable, type Column } from './data-table';
+import { byId, DataTable, type Column } from './data-table';
 
 type Props = {
   sessions: SessionSummary[];
@@ -59,7 +59,7 @@ export function SessionTable({ sessions, currentSessionId, revokeAction, extraFi
     <DataTable
       columns={columns}
       rows={sessions}
-      rowKey={(session) => session.id}
+      rowKey={byId}
       rowData={(session) => ({ 'data-session-id': session.id })}
       caption="Active sessions"
       hideCaption

@@ -1,4 +1,6 @@
 import { Link } from '@/app/components/link';
+import { Fact, Facts } from '@/app/components/facts';
+import { Panel } from '@/app/components/panel';
 import type { ExpiryCounts } from '@/lib/dashboard/expiry-windows';
 import { daysUntil } from '@/lib/dashboard/expiry-windows';
 
@@ -21,16 +23,18 @@ export function ExpiringPanel({
   empty: string;
 }) {
   return (
-    <section className="panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      <dl className="facts">
-        <dt>Within 30 days</dt>
-        <dd data-testid={`${id}-30`}>{counts.within30}</dd>
-        <dt>Within 60 days</dt>
-        <dd data-testid={`${id}-60`}>{counts.within60}</dd>
-        <dt>Within 90 days</dt>
-        <dd data-testid={`${id}-90`}>{counts.within90}</dd>
-      </dl>
+    <Panel id={id} title={title}>
+      <Facts>
+        <Fact term="Within 30 days" data-testid={`${id}-30`}>
+          {counts.within30}
+        </Fact>
+        <Fact term="Within 60 days" data-testid={`${id}-60`}>
+          {counts.within60}
+        </Fact>
+        <Fact term="Within 90 days" data-testid={`${id}-90`}>
+          {counts.within90}
+        </Fact>
+      </Facts>
       {items.length === 0 ? (
         <p className="empty">{empty}</p>
       ) : (
@@ -48,6 +52,6 @@ export function ExpiringPanel({
           })}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

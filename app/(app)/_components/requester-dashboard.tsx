@@ -1,5 +1,6 @@
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import { Panel } from '@/app/components/panel';
 import type { RequesterAsset } from '@/lib/dashboard/asset-stats';
 import type { RequesterDashboard } from '@/lib/dashboard/dashboard';
 import { humanize } from './labels';
@@ -16,8 +17,7 @@ export function RequesterDashboardView({ dashboard }: { dashboard: RequesterDash
   const { myOpenTickets, myAssets } = dashboard;
   return (
     <div className="grid-2">
-      <section className="panel" aria-labelledby="my-tickets-title">
-        <h2 id="my-tickets-title">Your open tickets ({myOpenTickets.total})</h2>
+      <Panel id="my-tickets" title={`Your open tickets (${myOpenTickets.total})`}>
         <TicketList
           tickets={myOpenTickets.items}
           caption="Your tickets that are not resolved yet, newest first."
@@ -26,16 +26,10 @@ export function RequesterDashboardView({ dashboard }: { dashboard: RequesterDash
         <p>
           <Link href="/tickets">All your tickets</Link> · <Link href="/tickets/new">Open a ticket</Link>
         </p>
-      </section>
-      <section className="panel" aria-labelledby="my-assets-title">
-        <h2 id="my-assets-title">Your assets ({myAssets.length})</h2>
-        <DataTable
-          columns={assetColumns}
-          rows={myAssets}
-          rowKey={(asset) => asset.id}
-          empty="No assets are checked out to you."
-        />
-      </section>
+      </Panel>
+      <Panel id="my-assets" title={`Your assets (${myAssets.length})`}>
+        <DataTable columns={assetColumns} rows={myAssets} rowKey={byId} empty="No assets are checked out to you." />
+      </Panel>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from '@/app/components/link';
 import { BarChart } from '@/app/components/charts/bar-chart';
 import { DailySeriesChart } from '@/app/components/charts/daily-series-chart';
+import { Panel } from '@/app/components/panel';
 import type { StaffDashboard } from '@/lib/dashboard/dashboard';
 import { assetStatuses, ticketPriorities } from '@/lib/db/schema-domain';
 import { openTicketStatuses } from '@/lib/dashboard/ticket-stats';
@@ -49,8 +50,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
         </div>
       </section>
       <div className="grid-2" style={{ marginTop: '1.25rem' }}>
-        <section className="panel" aria-labelledby="priority-title">
-          <h2 id="priority-title">Open tickets by priority</h2>
+        <Panel id="priority" title="Open tickets by priority">
           <BarChart
             id="chart-priority"
             title="Open tickets by priority"
@@ -72,9 +72,8 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
               </span>
             ))}
           </p>
-        </section>
-        <section className="panel" aria-labelledby="queue-title">
-          <h2 id="queue-title">Your queue</h2>
+        </Panel>
+        <Panel id="queue" title="Your queue">
           <TicketList
             tickets={dashboard.myQueue}
             caption="Open tickets assigned to you, most urgent first."
@@ -83,10 +82,9 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           <p>
             <Link href="/tickets?view=mine">All your tickets</Link>
           </p>
-        </section>
+        </Panel>
       </div>
-      <section className="panel" aria-labelledby="per-day-title">
-        <h2 id="per-day-title">Tickets opened and resolved, last 30 days</h2>
+      <Panel id="per-day" title="Tickets opened and resolved, last 30 days">
         <DailySeriesChart
           id="chart-per-day"
           title="Tickets opened and resolved per day, last 30 days (UTC)"
@@ -95,10 +93,9 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           primaryLabel="Opened"
           secondaryLabel="Resolved"
         />
-      </section>
+      </Panel>
       <div className="grid-2">
-        <section className="panel" aria-labelledby="assets-title">
-          <h2 id="assets-title">Assets by status ({dashboard.assetsByStatus.total.toLocaleString('en')})</h2>
+        <Panel id="assets" title={`Assets by status (${dashboard.assetsByStatus.total.toLocaleString('en')})`}>
           <BarChart
             id="chart-assets"
             title="Assets by status"
@@ -117,9 +114,8 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
               </span>
             ))}
           </p>
-        </section>
-        <section className="panel" aria-labelledby="seat-use-title">
-          <h2 id="seat-use-title">License seat use</h2>
+        </Panel>
+        <Panel id="seat-use" title="License seat use">
           {dashboard.licenseSeatUse.length === 0 ? (
             <p className="empty">
               No licenses yet. <Link href="/licenses/new">Add one.</Link>
@@ -127,7 +123,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           ) : (
             <LicenseSeatTable rows={dashboard.licenseSeatUse} />
           )}
-        </section>
+        </Panel>
       </div>
       <div className="grid-2">
         <ExpiringPanel

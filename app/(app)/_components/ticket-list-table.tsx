@@ -1,5 +1,5 @@
 'use client';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import type { TicketPriority, TicketStatus } from '@/lib/db/enums';
 import { PriorityBadge } from '../tickets/ticket-badges';
@@ -25,5 +25,5 @@ const columns: Column<TicketListRow>[] = [
 ];
 
 export function TicketListTable({ rows, caption, empty }: { rows: TicketListRow[]; caption: string; empty: string }) {
-  return <DataTable columns={columns} rows={rows} rowKey={(ticket) => ticket.id} caption={caption} empty={empty} />;
+  return <DataTable columns={columns} rows={rows} rowKey={byId} caption={caption} empty={empty} />;
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { Fact, Facts } from '@/app/components/facts';
+import { Panel } from '@/app/components/panel';
 import { pageActor } from '@/lib/boundary/page';
 import { PasswordForm } from './password-form';
 
@@ -10,23 +12,17 @@ export default async function AccountPage() {
     <>
       <h1>Account</h1>
       <div className="grid-2">
-        <section className="panel" aria-labelledby="profile-title">
-          <h2 id="profile-title">Profile</h2>
-          <dl className="facts">
-            <dt>Username</dt>
-            <dd>{actor.username}</dd>
-            <dt>Name</dt>
-            <dd>{actor.displayName}</dd>
-            <dt>Email</dt>
-            <dd>{actor.email ?? '—'}</dd>
-            <dt>Role</dt>
-            <dd>{actor.role}</dd>
-          </dl>
-        </section>
-        <section className="panel" aria-labelledby="password-title">
-          <h2 id="password-title">Change password</h2>
+        <Panel id="profile" title="Profile">
+          <Facts>
+            <Fact term="Username">{actor.username}</Fact>
+            <Fact term="Name">{actor.displayName}</Fact>
+            <Fact term="Email">{actor.email ?? '—'}</Fact>
+            <Fact term="Role">{actor.role}</Fact>
+          </Facts>
+        </Panel>
+        <Panel id="password" title="Change password">
           <PasswordForm />
-        </section>
+        </Panel>
       </div>
     </>
   );

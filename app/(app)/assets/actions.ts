@@ -6,7 +6,9 @@ import { checkInAsset, checkOutAsset } from '@/lib/assets/assignments';
 import { removeAssetImage } from '@/lib/assets/images';
 import { createAsset, updateAsset } from '@/lib/assets/mutations';
 import { assetChangesSchema, checkInSchema, checkOutSchema, newAssetSchema } from '@/lib/assets/schemas';
+import type { Actor } from '@/lib/actor';
 import { serverAction } from '@/lib/boundary/server-action';
+import type { Transaction } from '@/lib/db/client';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 
 // Each action: the boundary parses the form and signs the actor in; the lib function authorizes,
@@ -21,32 +23,22 @@ export const createAssetAction = serverAction({ input: newAssetSchema }, async (
   return redirectInApp(`/assets/${asset.id}?notice=created`);
 });
 
-export const updateAssetAction = serverAction(
-  { input: assetChangesSchema.extend(assetRef) },
-  async ({ actor, input, transaction }) => {
-    const asset = await transaction((tx) => updateAsset(tx, actor, input));
+/** An action that changes one asset, then reloads its page with `notice` saying what happened. */
+function assetPageAction<Schema extends z.ZodType>(
+  input: Schema,
+  change: (tx: Transaction, actor: Actor, input: z.output<Schema>) => Promise<{ id: string }>,
+  notice: string,
+) {
+  return serverAction({ input }, async ({ actor, input: parsed, transaction }) => {
+    const asset = await transaction((tx) => change(tx, actor, parsed));
     revalidatePath(`/assets/${asset.id}`);
-    return redirectInApp(`/assets/${asset.id}?notice=saved`);
-  },
-);
+    return redirectInApp(`/assets/${asset.id}?notice=${notice}`);
+  });
+}
 
-export const checkOutAction = serverAction(
-  { input: checkOutSchema.extend(assetRef) },
-  async ({ actor, input, transaction }) => {
-    const asset = await transaction((tx) => checkOutAsset(tx, actor, input));
-    revalidatePath(`/assets/${asset.id}`);
-    return redirectInApp(`/assets/${asset.id}?notice=checked-out`);
-  },
-);
-
-export const checkInAction = serverAction(
-  { input: checkInSchema.extend(assetRef) },
-  async ({ actor, input, transaction }) => {
-    const asset = await transaction((tx) => checkInAsset(tx, actor, input));
-    revalidatePath(`/assets/${asset.id}`);
-    return redirectInApp(`/assets/${asset.id}?notice=checked-in`);
-  },
-);
+export const updateAssetAction = assetPageAction(assetChangesSchema.extend(assetRef), updateAsset, 'saved');
+export const checkOutAction = assetPageAction(checkOutSchema.extend(assetRef), checkOutAsset, 'checked-out');
+export const checkInAction = assetPageAction(checkInSchema.extend(assetRef), checkInAsset, 'checked-in');
 
 export const removeImageAction = serverAction({ input: z.object(assetRef) }, async ({ actor, input, transaction }) => {
   const removed = await transaction((tx) => removeAssetImage(tx, actor, input.assetId));

@@ -1,4 +1,5 @@
 import { Link } from '@/app/components/link';
+import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import { assetStatusLabels } from '@/lib/assets/labels';
 import type { AssetListParams, AssetSort } from '@/lib/assets/schemas';
@@ -19,7 +20,12 @@ const sortLabels: Record<AssetSort, string> = {
   warranty: 'Warranty end',
 };
 
-const isPerson = (assignedTo: AssetListParams['assignedTo']) =>
+const holderChoices = [
+  { value: 'any', label: 'Someone (checked out)' },
+  { value: 'none', label: 'No one (available)' },
+];
+
+const isPerson = (assignedTo: AssetListParams['assignedTo']): assignedTo is string =>
   assignedTo !== undefined && assignedTo !== 'none' && assignedTo !== 'any';
 
 /**
@@ -31,58 +37,34 @@ export function AssetFilterForm({ params, categories, holderName, filtered }: Pr
   const holder = params.assignedTo;
   return (
     <form className="filters" method="get" role="search" aria-label="Filter assets">
-      <div className="field">
-        <label htmlFor="filter-q">Search</label>
-        <input
-          id="filter-q"
-          name="q"
-          type="search"
-          defaultValue={params.q ?? ''}
-          placeholder="Tag, name, serial, model…"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" name="status" defaultValue={params.status ?? ''}>
-          <option value="">Any</option>
-          {Object.entries(assetStatusLabels).map(([status, label]) => (
-            <option key={status} value={status}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-category">Category</label>
-        <select id="filter-category" name="category" defaultValue={params.category ?? ''}>
-          <option value="">Any</option>
-          {categories.map((category) => (
-            <option key={category} value={category}>
-              {category}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-assigned">Checked out to</label>
-        <select id="filter-assigned" name="assignedTo" defaultValue={holder ?? ''}>
-          <option value="">Anyone or no one</option>
-          <option value="any">Someone (checked out)</option>
-          <option value="none">No one (available)</option>
-          {isPerson(holder) ? <option value={holder}>{holderName ?? 'The chosen person'}</option> : null}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-warranty">Warranty ends within</label>
-        <select id="filter-warranty" name="warrantyDays" defaultValue={params.warrantyDays?.toString() ?? ''}>
-          <option value="">Any time</option>
-          {[30, 60, 90, 180, 365].map((days) => (
-            <option key={days} value={days}>
-              {days} days
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterInput name="q" label="Search" type="search" value={params.q} placeholder="Tag, name, serial, model…" />
+      <FilterSelect name="status" label="Status" anyLabel="Any" value={params.status} options={assetStatusLabels} />
+      <FilterSelect
+        name="category"
+        label="Category"
+        anyLabel="Any"
+        value={params.category}
+        options={categories.map((category) => ({ value: category, label: category }))}
+      />
+      <FilterSelect
+        name="assignedTo"
+        id="filter-assigned"
+        label="Checked out to"
+        anyLabel="Anyone or no one"
+        value={holder}
+        options={[
+          ...holderChoices,
+          ...(isPerson(holder) ? [{ value: holder, label: holderName ?? 'The chosen person' }] : []),
+        ]}
+      />
+      <FilterSelect
+        name="warrantyDays"
+        id="filter-warranty"
+        label="Warranty ends within"
+        anyLabel="Any time"
+        value={params.warrantyDays}
+        options={[30, 60, 90, 180, 365].map((days) => ({ value: days, label: `${days} days` }))}
+      />
       <ListSortFields labels={sortLabels} sort={params.sort} dir={params.dir} />
       <button type="submit">Apply</button>
       {filtered ? <Link href="/assets">Clear filters</Link> : null}

@@ -1,5 +1,5 @@
 'use client';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { AssetStatusBadge } from './asset-badges';
 import type { AssetRow } from './asset-rows';
@@ -33,5 +33,5 @@ function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
 
 /** One page of assets; a holder's name lists everything checked out to them, for staff. */
 export function AssetTable({ rows, linkHolders }: Props) {
-  return <DataTable columns={assetColumns(linkHolders)} rows={rows} rowKey={(asset) => asset.id} />;
+  return <DataTable columns={assetColumns(linkHolders)} rows={rows} rowKey={byId} />;
 }

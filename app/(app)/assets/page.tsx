@@ -7,21 +7,16 @@ import { assetListSchema } from '@/lib/assets/schemas';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
 import { AssetFilterForm } from './asset-filters';
 import { toAssetRow } from './asset-rows';
 import { AssetTable } from './asset-table';
+import { readListQuery, type SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Assets' };
 
-export default async function AssetsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AssetsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor();
-  const raw = searchParamsToObject(await searchParams);
-  const params = parseListParamsLeniently(assetListSchema, raw);
+  const { raw, params } = await readListQuery(searchParams, assetListSchema);
   const db = await getDb();
   const staff = canManageAssets(actor);
   const [page, categories] = await Promise.all([

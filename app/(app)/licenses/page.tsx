@@ -1,24 +1,19 @@
 import type { Metadata } from 'next';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
+import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
+import { Panel } from '@/app/components/panel';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
 import { utcToday } from '@/lib/dashboard/expiry-windows';
 import { listLicenses, type LicenseSummary } from '@/lib/licenses/queries';
 import { licenseListSchema } from '@/lib/licenses/schemas';
 import { ExpiryBadge, SeatUse } from './license-badges';
+import { readListQuery, type SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Licenses' };
-
-const expiryChoices = [
-  { value: '', label: 'Any time' },
-  { value: '30', label: 'Within 30 days' },
-  { value: '60', label: 'Within 60 days' },
-  { value: '90', label: 'Within 90 days' },
-];
 
 function licenseColumns(today: string): Column<LicenseSummary>[] {
   return [
@@ -42,14 +37,9 @@ function NoLicensesYet() {
   );
 }
 
-export default async function LicensesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LicensesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(staffRoles);
-  const raw = searchParamsToObject(await searchParams);
-  const params = parseListParamsLeniently(licenseListSchema, raw);
+  const { raw, params } = await readListQuery(searchParams, licenseListSchema);
   const page = await listLicenses(await getDb(), actor, params);
   const filtered = Boolean(params.q || params.vendor || params.expiringWithinDays !== undefined);
   const today = utcToday();
@@ -63,46 +53,34 @@ export default async function LicensesPage({
         </Link>
       </div>
       <form className="filters" role="search" aria-label="Filter licenses">
-        <div className="field">
-          <label htmlFor="filter-q">Name</label>
-          <input id="filter-q" name="q" defaultValue={params.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-vendor">Vendor</label>
-          <input id="filter-vendor" name="vendor" defaultValue={params.vendor ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-expiring">Expiring</label>
-          <select
-            id="filter-expiring"
-            name="expiringWithinDays"
-            defaultValue={params.expiringWithinDays?.toString() ?? ''}
-          >
-            {expiryChoices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterInput name="q" label="Name" value={params.q} />
+        <FilterInput name="vendor" label="Vendor" value={params.vendor} />
+        <FilterSelect
+          name="expiringWithinDays"
+          id="filter-expiring"
+          label="Expiring"
+          anyLabel="Any time"
+          value={params.expiringWithinDays}
+          options={[30, 60, 90].map((days) => ({ value: days, label: `Within ${days} days` }))}
+        />
         <button type="submit" className="secondary">
           Filter
         </button>
         {filtered ? <Link href="/licenses">Clear filters</Link> : null}
       </form>
-      <section className="panel" aria-labelledby="licenses-title">
-        <h2 id="licenses-title">
-          {filtered ? 'Matching licenses' : 'All licenses'} ({page.total.toLocaleString('en')})
-        </h2>
+      <Panel
+        id="licenses"
+        title={`${filtered ? 'Matching licenses' : 'All licenses'} (${page.total.toLocaleString('en')})`}
+      >
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         <DataTable
           columns={licenseColumns(today)}
           rows={page.items}
-          rowKey={(license) => license.id}
+          rowKey={byId}
           empty={page.total > 0 ? null : filtered ? 'No license matches these filters.' : <NoLicensesYet />}
         />
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/licenses" />
-      </section>
+      </Panel>
     </>
   );
 }

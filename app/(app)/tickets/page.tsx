@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
+import { Panel } from '@/app/components/panel';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
@@ -13,10 +14,11 @@ import { TicketFilterForm } from './ticket-filters';
 import { toTicketRow } from './ticket-rows';
 import { TicketTable } from './ticket-table';
 import styles from './tickets.module.css';
+import type { SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Tickets' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 export default async function TicketsPage({ searchParams }: Props) {
   const raw = ticketQueryObject(await searchParams);
@@ -67,8 +69,7 @@ export default async function TicketsPage({ searchParams }: Props) {
           ))}
         </nav>
       ) : null}
-      <section className="panel" aria-labelledby="ticket-list-title">
-        <h2 id="ticket-list-title">{views.find((item) => item.view === query.view)?.label ?? 'Tickets'}</h2>
+      <Panel id="ticket-list" title={views.find((item) => item.view === query.view)?.label ?? 'Tickets'}>
         {/* Keyed by the query: a tab or link to this page with other filters must show them, not keep the old form. */}
         <TicketFilterForm
           key={JSON.stringify(query)}
@@ -91,7 +92,7 @@ export default async function TicketsPage({ searchParams }: Props) {
           />
         ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={keep} path="/tickets" />
-      </section>
+      </Panel>
     </>
   );
 }

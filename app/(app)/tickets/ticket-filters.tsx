@@ -1,14 +1,9 @@
 import { Link } from '@/app/components/link';
+import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';
-import {
-  categorySuggestions,
-  priorityLabels,
-  statusLabels,
-  ticketPriorities,
-  ticketStatuses,
-} from '@/lib/tickets/rules';
+import { categorySuggestions, priorityLabels, statusLabels, ticketStatuses } from '@/lib/tickets/rules';
 import type { TicketFilters } from '@/lib/tickets/schemas';
 
 type Props = { filters: TicketFilters; assignees: Person[] | null; requesterName: string | null };
@@ -26,10 +21,7 @@ export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
   return (
     <form method="get" action="" className="filters" role="search" aria-label="Filter tickets">
       <input type="hidden" name="view" value={filters.view} />
-      <div className="field">
-        <label htmlFor="filter-q">Search</label>
-        <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder="Words or T-1042" />
-      </div>
+      <FilterInput name="q" label="Search" type="search" value={filters.q} placeholder="Words or T-1042" />
       <fieldset className={styles.statusFieldset}>
         <legend>Status</legend>
         {ticketStatuses.map((status) => (
@@ -44,34 +36,24 @@ export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="filter-priority">Priority</label>
-        <select
-          id="filter-priority"
-          name="priority"
-          defaultValue={filters.priority?.length === 1 ? filters.priority[0] : ''}
-        >
-          <option value="">Any</option>
-          {ticketPriorities.map((priority) => (
-            <option key={priority} value={priority}>
-              {priorityLabels[priority]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="priority"
+        label="Priority"
+        anyLabel="Any"
+        value={filters.priority?.length === 1 ? filters.priority[0] : ''}
+        options={priorityLabels}
+      />
       {assignees ? (
-        <div className="field">
-          <label htmlFor="filter-assignee">Assignee</label>
-          <select id="filter-assignee" name="assignee" defaultValue={filters.assignee ?? ''}>
-            <option value="">Anyone</option>
-            <option value="none">Unassigned</option>
-            {assignees.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="assignee"
+          label="Assignee"
+          anyLabel="Anyone"
+          value={filters.assignee}
+          options={[
+            { value: 'none', label: 'Unassigned' },
+            ...assignees.map((person) => ({ value: person.id, label: person.displayName })),
+          ]}
+        />
       ) : null}
       {filters.requester ? (
         <div className="checkbox">
@@ -79,21 +61,18 @@ export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
           <label htmlFor="filter-requester">Opened by {requesterName ?? 'the chosen requester'}</label>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="filter-category">Category</label>
-        <input
-          id="filter-category"
-          name="category"
-          list="filter-category-suggestions"
-          defaultValue={filters.category ?? ''}
-          autoComplete="off"
-        />
-        <datalist id="filter-category-suggestions">
-          {['General', ...categorySuggestions].map((category) => (
-            <option key={category} value={category} />
-          ))}
-        </datalist>
-      </div>
+      <FilterInput
+        name="category"
+        label="Category"
+        value={filters.category}
+        list="filter-category-suggestions"
+        autoComplete="off"
+      />
+      <datalist id="filter-category-suggestions">
+        {['General', ...categorySuggestions].map((category) => (
+          <option key={category} value={category} />
+        ))}
+      </datalist>
       <ListSortFields labels={sortLabels} sort={filters.sort} dir={filters.dir} />
       <button type="submit">Apply filters</button>
       <Link href={`/tickets?view=${filters.view}`}>Reset</Link>

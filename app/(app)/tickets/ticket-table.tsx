@@ -1,5 +1,5 @@
 'use client';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { PriorityBadge, StatusBadge } from './ticket-badges';
 import type { TicketRow } from './ticket-rows';
@@ -51,12 +51,5 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
 }
 
 export function TicketTable({ rows, emptyMessage, linkRequesters }: Props) {
-  return (
-    <DataTable
-      columns={ticketColumns(linkRequesters)}
-      rows={rows}
-      rowKey={(ticket) => ticket.id}
-      empty={emptyMessage}
-    />
-  );
+  return <DataTable columns={ticketColumns(linkRequesters)} rows={rows} rowKey={byId} empty={emptyMessage} />;
 }

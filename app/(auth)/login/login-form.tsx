@@ -1,23 +1,25 @@
 'use client';
 
-import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/boundary/action-state';
+import { ActionForm } from '@/app/components/action-form';
+import { Field, PasswordField } from '@/app/components/form';
+import { useFormResult } from '@/app/components/form-controls';
 import { loginAction } from './actions';
 
-export function LoginForm({ next }: { next: string }) {
-  const [state, formAction] = useActionState(loginAction, idleState);
+function RememberMe() {
+  const checked = useFormResult().values?.remember === 'on';
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="next" value={next} />
-      <Field name="username" label="Username" state={state} autoComplete="username" required autoFocus />
-      <Field name="password" label="Password" type="password" state={state} autoComplete="current-password" required />
-      <label className="checkbox">
-        <input type="checkbox" name="remember" defaultChecked={state.values?.remember === 'on'} /> Remember me on this
-        device
-      </label>
-      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
-    </form>
+    <label className="checkbox">
+      <input type="checkbox" name="remember" defaultChecked={checked} /> Remember me on this device
+    </label>
+  );
+}
+
+export function LoginForm({ next }: { next: string }) {
+  return (
+    <ActionForm action={loginAction} hidden={{ next }} submit="Sign in" pendingText="Signing in…">
+      <Field name="username" label="Username" autoComplete="username" required autoFocus />
+      <PasswordField name="password" label="Password" purpose="current" />
+      <RememberMe />
+    </ActionForm>
   );
 }

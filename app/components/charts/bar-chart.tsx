@@ -1,15 +1,11 @@
 'use client';
 // A client component for its payload, not for state: its props are a few numbers where a server
 // component's would be every SVG shape and table cell again, serialized into every page.
-import { ChartDataTable, chartColors, niceMaximum } from './chart-parts';
+import { ChartFigure, chartColors, niceMaximum, type ChartLabels, type TableColumn } from './chart-parts';
 
 export type BarDatum = { label: string; value: number };
 
-type Props = {
-  /** Unique on the page: the SVG's title and description ids are made from it. */
-  id: string;
-  title: string;
-  description: string;
+type Props = ChartLabels & {
   data: BarDatum[];
   valueHeader?: string;
   color?: string;
@@ -21,62 +17,46 @@ const labelWidth = 100;
 const valueWidth = 56;
 
 /** Horizontal bars, one per category, each labelled with its name and its value. */
-export function BarChart({ id, title, description, data, valueHeader = 'Count', color = chartColors.primary }: Props) {
+export function BarChart({ data, valueHeader = 'Count', color = chartColors.primary, ...labels }: Props) {
   const maximum = niceMaximum(Math.max(0, ...data.map((datum) => datum.value)));
   const barSpace = width - labelWidth - valueWidth;
   const height = Math.max(data.length, 1) * rowHeight + 8;
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
+  const columns: TableColumn<BarDatum>[] = [
+    { header: 'Category', cell: (datum) => datum.label },
+    { header: valueHeader, cell: (datum) => datum.value.toLocaleString('en') },
+  ];
   return (
-    <figure style={{ margin: 0 }}>
-      <svg
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: width, display: 'block' }}
-      >
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{description}</desc>
-        {data.map((datum, index) => {
-          const y = 4 + index * rowHeight;
-          const barWidth = datum.value === 0 ? 0 : Math.max((datum.value / maximum) * barSpace, 2);
-          return (
-            <g key={datum.label}>
-              <text
-                x={labelWidth - 8}
-                y={y + rowHeight / 2}
-                textAnchor="end"
-                dominantBaseline="middle"
-                fontSize="13"
-                fill={chartColors.text}
-              >
-                {datum.label}
-              </text>
-              <rect x={labelWidth} y={y + 5} width={barSpace} height={rowHeight - 10} fill="#f0f2f6" />
-              <rect x={labelWidth} y={y + 5} width={barWidth} height={rowHeight - 10} fill={color} />
-              <text
-                x={labelWidth + barWidth + 6}
-                y={y + rowHeight / 2}
-                dominantBaseline="middle"
-                fontSize="13"
-                fontWeight="600"
-                fill={chartColors.text}
-              >
-                {datum.value.toLocaleString('en')}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <ChartDataTable
-        caption={title}
-        rows={data}
-        columns={[
-          { header: 'Category', cell: (datum) => datum.label },
-          { header: valueHeader, cell: (datum) => datum.value.toLocaleString('en') },
-        ]}
-      />
-    </figure>
+    <ChartFigure {...labels} width={width} height={height} rows={data} columns={columns}>
+      {data.map((datum, index) => {
+        const y = 4 + index * rowHeight;
+        const barWidth = datum.value === 0 ? 0 : Math.max((datum.value / maximum) * barSpace, 2);
+        return (
+          <g key={datum.label}>
+            <text
+              x={labelWidth - 8}
+              y={y + rowHeight / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize="13"
+              fill={chartColors.text}
+            >
+              {datum.label}
+            </text>
+            <rect x={labelWidth} y={y + 5} width={barSpace} height={rowHeight - 10} fill="#f0f2f6" />
+            <rect x={labelWidth} y={y + 5} width={barWidth} height={rowHeight - 10} fill={color} />
+            <text
+              x={labelWidth + barWidth + 6}
+              y={y + rowHeight / 2}
+              dominantBaseline="middle"
+              fontSize="13"
+              fontWeight="600"
+              fill={chartColors.text}
+            >
+              {datum.value.toLocaleString('en')}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }

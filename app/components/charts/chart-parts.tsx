@@ -1,6 +1,7 @@
 // Shared bits of the SVG charts (rendered to HTML on the server, as client components): colours that keep at least 4.5:1 contrast on
 // white, a round axis maximum, and the table that carries the same numbers for screen readers
 // and anyone who prefers text.
+import type { ReactNode } from 'react';
 import { DataTable } from '../data-table';
 
 export const chartColors = {
@@ -22,7 +23,7 @@ export function niceMaximum(value: number): number {
 export type TableColumn<Row> = { header: string; cell: (row: Row) => string | number };
 
 /** The chart's numbers as a table, folded away; the first column names each row. */
-export function ChartDataTable<Row>({
+function ChartDataTable<Row>({
   caption,
   rows,
   columns,
@@ -46,5 +47,71 @@ export function ChartDataTable<Row>({
         }))}
       />
     </details>
+  );
+}
+
+/** What names a chart for everyone: its title, and a description that says what it shows. */
+export type ChartLabels = {
+  /** Unique on the page: the SVG's title and description ids are made from it. */
+  id: string;
+  title: string;
+  description: string;
+};
+
+type FigureProps<Row> = ChartLabels & {
+  width: number;
+  height: number;
+  /** Below this width the chart scrolls sideways instead of shrinking. */
+  minWidth?: number;
+  rows: Row[];
+  columns: TableColumn<Row>[];
+  /** The SVG shapes. */
+  children: ReactNode;
+};
+
+/** A chart: an SVG image named by its title and description, then its numbers as a table. */
+export function ChartFigure<Row>({
+  id,
+  title,
+  description,
+  width,
+  height,
+  minWidth,
+  rows,
+  columns,
+  children,
+}: FigureProps<Row>) {
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const image = (
+    <svg
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width, minWidth, display: 'block' }}
+    >
+      <title id={titleId}>{title}</title>
+      <desc id={descId}>{description}</desc>
+      {children}
+    </svg>
+  );
+  return (
+    <figure style={{ margin: 0 }}>
+      {minWidth === undefined ? (
+        image
+      ) : (
+        // The box is focusable so that keyboard users can scroll it too.
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="group"
+          aria-label={`${title} (scrolls sideways on narrow screens)`}
+        >
+          {image}
+        </div>
+      )}
+      <ChartDataTable caption={title} rows={rows} columns={columns} />
+    </figure>
   );
 }

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
+import { FilterInput } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
 import { Pagination } from '@/app/components/pagination';
+import { Panel } from '@/app/components/panel';
 import { adminRoles } from '@/lib/actor';
 import { listAuditEntries, auditListSchema, type AuditEntryView } from '@/lib/audit/queries';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
-import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
+import { readListQuery, type SearchParams } from '../../_components/list-query';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -59,14 +61,9 @@ const columns: Column<AuditEntryView>[] = [
   },
 ];
 
-export default async function AuditLogPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(adminRoles);
-  const raw = searchParamsToObject(await searchParams);
-  const params = parseListParamsLeniently(auditListSchema, raw);
+  const { raw, params } = await readListQuery(searchParams, auditListSchema);
   const page = await listAuditEntries(await getDb(), actor, params);
   const filtered = filterFields.some((field) => params[field.name]);
 
@@ -75,18 +72,14 @@ export default async function AuditLogPage({
       <h1>Audit log</h1>
       <form className="filters" role="search" aria-label="Filter the audit log">
         {filterFields.map((field) => (
-          <div className="field" key={field.name}>
-            <label htmlFor={`filter-${field.name}`}>{field.label}</label>
-            <input
-              id={`filter-${field.name}`}
-              name={field.name}
-              type={'type' in field ? field.type : 'text'}
-              defaultValue={params[field.name] ?? ''}
-              aria-describedby={
-                field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined
-              }
-            />
-          </div>
+          <FilterInput
+            key={field.name}
+            name={field.name}
+            label={field.label}
+            type={'type' in field ? field.type : 'text'}
+            value={params[field.name]}
+            aria-describedby={field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined}
+          />
         ))}
         <button type="submit" className="secondary">
           Filter
@@ -97,19 +90,19 @@ export default async function AuditLogPage({
         An action ending in a dot (<code>auth.</code>, <code>license.</code>) matches every action under it; any other
         is matched exactly. Target types: user, session, ticket, asset, license. Dates are UTC days, both included.
       </p>
-      <section className="panel" aria-labelledby="audit-title">
-        <h2 id="audit-title">
-          {filtered ? 'Matching entries' : 'All entries'} ({page.total.toLocaleString('en')}), newest first
-        </h2>
+      <Panel
+        id="audit"
+        title={`${filtered ? 'Matching entries' : 'All entries'} (${page.total.toLocaleString('en')}), newest first`}
+      >
         {/* Past the last page the log is not empty: the pagination line says where it ends. */}
         <DataTable
           columns={columns}
           rows={page.items}
-          rowKey={(entry) => entry.id}
+          rowKey={byId}
           empty={page.total > 0 ? null : filtered ? 'No entry matches these filters.' : 'The audit log is empty.'}
         />
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/audit" />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { DataTable } from '@/app/components/data-table';
+import { Panel } from '@/app/components/panel';
+import { Fact, Facts } from '@/app/components/facts';
 import { adminRoles } from '@/lib/actor';
 import { sessionCookie } from '@/lib/auth/session-cookie';
 import { pageActor } from '@/lib/boundary/page';
@@ -66,33 +68,24 @@ export default async function DiagnosticsPage() {
     <>
       <h1>Diagnostics</h1>
       <div className="grid-2">
-        <section className="panel" aria-labelledby="server-title">
-          <h2 id="server-title">This request and this instance</h2>
-          <dl className="facts" data-testid="diagnostics">
+        <Panel id="server" title="This request and this instance">
+          <Facts data-testid="diagnostics">
             {rows.map(([label, value]) => (
-              <div key={label} style={{ display: 'contents' }}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
+              <Fact key={label} term={label}>
+                {value}
+              </Fact>
             ))}
-          </dl>
-        </section>
-        <section className="panel" aria-labelledby="cookie-title">
-          <h2 id="cookie-title">The session cookie it would set</h2>
-          <dl className="facts">
-            <dt>Name</dt>
-            <dd>{cookie.name}</dd>
-            <dt>Path</dt>
-            <dd>{cookie.options.path}</dd>
-            <dt>Secure</dt>
-            <dd>{cookie.options.secure ? 'yes' : 'no'}</dd>
-            <dt>HttpOnly</dt>
-            <dd>yes</dd>
-            <dt>SameSite</dt>
-            <dd>Lax</dd>
-            <dt>Max-Age with “Remember me”</dt>
-            <dd>{cookie.options.maxAge} s</dd>
-          </dl>
+          </Facts>
+        </Panel>
+        <Panel id="cookie" title="The session cookie it would set">
+          <Facts>
+            <Fact term="Name">{cookie.name}</Fact>
+            <Fact term="Path">{cookie.options.path}</Fact>
+            <Fact term="Secure">{cookie.options.secure ? 'yes' : 'no'}</Fact>
+            <Fact term="HttpOnly">yes</Fact>
+            <Fact term="SameSite">Lax</Fact>
+            <Fact term="Max-Age with “Remember me”">{cookie.options.maxAge} s</Fact>
+          </Facts>
           <h2>Forwarded headers received</h2>
           <DataTable
             columns={[
@@ -106,7 +99,7 @@ export default async function DiagnosticsPage() {
             X-Forwarded-* are rewritten by the app&apos;s server: they show what a trusted proxy said, or the connection
             itself.
           </p>
-        </section>
+        </Panel>
       </div>
     </>
   );

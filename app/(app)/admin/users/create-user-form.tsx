@@ -1,30 +1,23 @@
 'use client';
 
-import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/boundary/action-state';
+import { ActionForm } from '@/app/components/action-form';
+import { Field, PasswordField, passwordRule } from '@/app/components/form';
 import { createUserAction } from './actions';
 import { RoleSelect } from './role-select';
 
 export function CreateUserForm() {
-  const [state, formAction] = useActionState(createUserAction, idleState);
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
-      <Field name="username" label="Username" state={state} autoComplete="off" required />
-      <Field name="displayName" label="Name" state={state} autoComplete="off" />
-      <Field name="email" label="Email" type="email" state={state} autoComplete="off" />
-      <RoleSelect state={state} defaultRole="requester" />
-      <Field
+    <ActionForm action={createUserAction} submit="Create user" pendingText="Creating…">
+      <Field name="username" label="Username" autoComplete="off" required />
+      <Field name="displayName" label="Name" autoComplete="off" />
+      <Field name="email" label="Email" type="email" autoComplete="off" />
+      <RoleSelect defaultRole="requester" />
+      <PasswordField
         name="password"
         label="Initial password"
-        type="password"
-        state={state}
-        autoComplete="new-password"
-        required
-        hint="At least 8 characters, at most 72 bytes. Give it to the user through a safe channel."
+        purpose="new"
+        hint={`${passwordRule} Give it to the user through a safe channel.`}
       />
-      <SubmitButton pendingText="Creating…">Create user</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import { Panel } from '@/app/components/panel';
 import { adminRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
@@ -33,14 +34,12 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <div className="grid-2">
-        <section className="panel" aria-labelledby="users-title">
-          <h2 id="users-title">All users ({users.length})</h2>
-          <DataTable columns={columns} rows={users} rowKey={(user) => user.id} />
-        </section>
-        <section className="panel" aria-labelledby="create-title">
-          <h2 id="create-title">Create a user</h2>
+        <Panel id="users" title={`All users (${users.length})`}>
+          <DataTable columns={columns} rows={users} rowKey={byId} />
+        </Panel>
+        <Panel id="create" title="Create a user">
           <CreateUserForm />
-        </section>
+        </Panel>
       </div>
     </>
   );

@@ -1,19 +1,13 @@
 'use client';
 
-import type { ActionState } from '@/lib/boundary/action-state';
+import { SelectField } from '@/app/components/form-controls';
 
-export function RoleSelect({ state, defaultRole }: { state: ActionState; defaultRole: string }) {
-  const error = state.fieldErrors?.role;
-  const value = state.values?.role ?? defaultRole;
-  return (
-    <div className="field">
-      <label htmlFor="field-role">Role</label>
-      <select id="field-role" name="role" defaultValue={value} key={value} aria-invalid={error ? true : undefined}>
-        <option value="requester">Requester — opens tickets, sees their own</option>
-        <option value="agent">Agent — IT staff</option>
-        <option value="admin">Admin — everything, including users</option>
-      </select>
-      {error ? <span className="error">{error}</span> : null}
-    </div>
-  );
+const roleOptions = [
+  { value: 'requester', label: 'Requester — opens tickets, sees their own' },
+  { value: 'agent', label: 'Agent — IT staff' },
+  { value: 'admin', label: 'Admin — everything, including users' },
+];
+
+export function RoleSelect({ defaultRole }: { defaultRole: string }) {
+  return <SelectField name="role" label="Role" defaultValue={defaultRole} options={roleOptions} />;
 }

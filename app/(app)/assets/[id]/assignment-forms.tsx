@@ -1,78 +1,31 @@
 'use client';
 
-import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/boundary/action-state';
+import { ActionForm } from '@/app/components/action-form';
+import { Field } from '@/app/components/form';
 import type { AssetHolder } from '@/lib/assets/queries';
+import { UserSelect } from '../../_components/user-select';
 import { checkInAction, checkOutAction } from '../actions';
 
-export function CheckOutForm({
-  assetId,
-  version,
-  users,
-  today,
-}: {
-  assetId: string;
-  version: number;
-  users: AssetHolder[];
-  today: string;
-}) {
-  const [state, formAction] = useActionState(checkOutAction, idleState);
-  const userError = state.fieldErrors?.userId;
+type Props = { assetId: string; version: number };
+
+export function CheckOutForm({ assetId, version, users, today }: Props & { users: AssetHolder[]; today: string }) {
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="assetId" value={assetId} />
-      <input type="hidden" name="version" value={version} />
-      <div className="field">
-        <label htmlFor="field-userId">Check out to</label>
-        <select
-          id="field-userId"
-          name="userId"
-          defaultValue={state.values?.userId ?? ''}
-          key={state.values?.userId}
-          aria-invalid={userError ? true : undefined}
-          aria-describedby={userError ? 'field-userId-error' : undefined}
-        >
-          <option value="">Choose a user…</option>
-          {users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.displayName} ({user.username})
-            </option>
-          ))}
-        </select>
-        {userError ? (
-          <span id="field-userId-error" className="error">
-            {userError}
-          </span>
-        ) : null}
-      </div>
-      <Field
-        name="expectedReturn"
-        label="Expected return (optional)"
-        type="date"
-        state={state}
-        hint={`Today (${today}) or later.`}
-      />
-      <SubmitButton pendingText="Checking out…">Check out</SubmitButton>
-    </form>
+    <ActionForm action={checkOutAction} hidden={{ assetId, version }} submit="Check out" pendingText="Checking out…">
+      <UserSelect label="Check out to" users={users} />
+      <Field name="expectedReturn" label="Expected return (optional)" type="date" hint={`Today (${today}) or later.`} />
+    </ActionForm>
   );
 }
 
-export function CheckInForm({ assetId, version, holder }: { assetId: string; version: number; holder: string }) {
-  const [state, formAction] = useActionState(checkInAction, idleState);
+export function CheckInForm({ assetId, version, holder }: Props & { holder: string }) {
   return (
-    <form
-      action={formAction}
-      className="stack"
-      noValidate
-      onSubmit={(event) => {
-        if (!window.confirm(`Check this asset in from ${holder}?`)) event.preventDefault();
-      }}
+    <ActionForm
+      action={checkInAction}
+      hidden={{ assetId, version }}
+      submit="Check in"
+      pendingText="Checking in…"
+      confirm={`Check this asset in from ${holder}?`}
     >
-      <FormMessage state={state} />
-      <input type="hidden" name="assetId" value={assetId} />
-      <input type="hidden" name="version" value={version} />
       <div className="field">
         <label htmlFor="field-checkin-status">Status after check-in</label>
         <select id="field-checkin-status" name="status" defaultValue="in_stock">
@@ -82,8 +35,7 @@ export function CheckInForm({ assetId, version, holder }: { assetId: string; ver
           <option value="lost">Lost</option>
         </select>
       </div>
-      <Field name="notes" label="Check-in notes (optional)" state={state} />
-      <SubmitButton pendingText="Checking in…">Check in</SubmitButton>
-    </form>
+      <Field name="notes" label="Check-in notes (optional)" />
+    </ActionForm>
   );
 }

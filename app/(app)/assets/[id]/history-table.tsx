@@ -1,4 +1,4 @@
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
 import type { AssignmentEntry, PersonRef } from '@/lib/assets/history';
 import { formatDateTime } from '@/lib/format';
 
@@ -24,5 +24,5 @@ const columns: Column<AssignmentEntry>[] = [
 ];
 
 export function AssetHistoryTable({ history }: { history: AssignmentEntry[] }) {
-  return <DataTable columns={columns} rows={history} rowKey={(entry) => entry.id} empty="Never checked out." />;
+  return <DataTable columns={columns} rows={history} rowKey={byId} empty="Never checked out." />;
 }

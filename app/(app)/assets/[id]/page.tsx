@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
+import { Panel } from '@/app/components/panel';
+import { Fact, Facts } from '@/app/components/facts';
 import { canManageAssets } from '@/lib/assets/access';
 import { listAssetHistory, listAssetTickets, type LinkedTicket } from '@/lib/assets/history';
 import { describeBytes } from '@/lib/assets/image-validation';
@@ -87,9 +89,7 @@ export default async function AssetPage({
 
   return (
     <>
-      <p>
-        <Link href="/assets">← {staff ? 'Assets' : 'My assets'}</Link>
-      </p>
+      <BackLink href="/assets">{staff ? 'Assets' : 'My assets'}</BackLink>
       <h1>
         {asset.assetTag} <span className="muted">{asset.name}</span>
       </h1>
@@ -99,42 +99,32 @@ export default async function AssetPage({
         </p>
       ) : null}
       <div className="grid-2">
-        <section className="panel" aria-labelledby="details-title">
-          <h2 id="details-title">Details</h2>
-          <dl className="facts">
-            <dt>Status</dt>
-            <dd>
+        <Panel id="details" title="Details">
+          <Facts>
+            <Fact term="Status">
               <AssetStatusBadge status={asset.status} />
-            </dd>
-            <dt>Checked out to</dt>
-            <dd>
+            </Fact>
+            <Fact term="Checked out to">
               {asset.assignedTo ? `${asset.assignedTo.displayName} (${asset.assignedTo.username})` : 'No one'}
               {asset.expectedReturn ? `, expected back ${asset.expectedReturn}` : ''}
-            </dd>
-            <dt>Category</dt>
-            <dd>{asset.category}</dd>
-            <dt>Manufacturer / model</dt>
-            <dd>{[asset.manufacturer, asset.model].filter(Boolean).join(' ') || '—'}</dd>
-            <dt>Serial</dt>
-            <dd>{asset.serial ?? '—'}</dd>
-            <dt>Location</dt>
-            <dd>{asset.location ?? '—'}</dd>
-            <dt>Purchased</dt>
-            <dd>
+            </Fact>
+            <Fact term="Category">{asset.category}</Fact>
+            <Fact term="Manufacturer / model">
+              {[asset.manufacturer, asset.model].filter(Boolean).join(' ') || '—'}
+            </Fact>
+            <Fact term="Serial">{asset.serial ?? '—'}</Fact>
+            <Fact term="Location">{asset.location ?? '—'}</Fact>
+            <Fact term="Purchased">
               {[asset.purchaseDate, asset.purchaseCost ? `for ${asset.purchaseCost}` : null]
                 .filter(Boolean)
                 .join(' ') || '—'}
-            </dd>
-            <dt>Warranty end</dt>
-            <dd>{asset.warrantyEnd ?? '—'}</dd>
-            <dt>Notes</dt>
-            <dd>{asset.notes ?? '—'}</dd>
-            <dt>Last updated</dt>
-            <dd>{formatDateTime(asset.updatedAt)}</dd>
-          </dl>
-        </section>
-        <section className="panel" aria-labelledby="image-title">
-          <h2 id="image-title">Image</h2>
+            </Fact>
+            <Fact term="Warranty end">{asset.warrantyEnd ?? '—'}</Fact>
+            <Fact term="Notes">{asset.notes ?? '—'}</Fact>
+            <Fact term="Last updated">{formatDateTime(asset.updatedAt)}</Fact>
+          </Facts>
+        </Panel>
+        <Panel id="image" title="Image">
           {image ? (
             // eslint-disable-next-line @next/next/no-img-element -- served by our own authenticated route, not optimisable
             <img
@@ -157,12 +147,11 @@ export default async function AssetPage({
               variant="danger"
             />
           ) : null}
-        </section>
+        </Panel>
       </div>
       {staff ? (
         <div className="grid-2">
-          <section className="panel" aria-labelledby="assignment-title">
-            <h2 id="assignment-title">{asset.assignedTo ? 'Check in' : 'Check out'}</h2>
+          <Panel id="assignment" title={asset.assignedTo ? 'Check in' : 'Check out'}>
             {asset.assignedTo ? (
               <CheckInForm assetId={asset.id} version={asset.version} holder={asset.assignedTo.displayName} />
             ) : asset.status === 'retired' || asset.status === 'lost' ? (
@@ -170,9 +159,8 @@ export default async function AssetPage({
             ) : (
               <CheckOutForm assetId={asset.id} version={asset.version} users={people} today={todayIsoDate()} />
             )}
-          </section>
-          <section className="panel" aria-labelledby="edit-title">
-            <h2 id="edit-title">Edit</h2>
+          </Panel>
+          <Panel id="edit" title="Edit">
             <AssetForm
               key={asset.version}
               action={updateAssetAction}
@@ -181,22 +169,15 @@ export default async function AssetPage({
               submitLabel="Save changes"
               statusLocked={Boolean(asset.assignedTo)}
             />
-          </section>
+          </Panel>
         </div>
       ) : null}
-      <section className="panel" aria-labelledby="history-title">
-        <h2 id="history-title">History</h2>
+      <Panel id="history" title="History">
         <AssetHistoryTable history={history} />
-      </section>
-      <section className="panel" aria-labelledby="tickets-title">
-        <h2 id="tickets-title">Tickets</h2>
-        <DataTable
-          columns={ticketColumns}
-          rows={tickets}
-          rowKey={(ticket) => ticket.id}
-          empty="No tickets are linked to this asset."
-        />
-      </section>
+      </Panel>
+      <Panel id="tickets" title="Tickets">
+        <DataTable columns={ticketColumns} rows={tickets} rowKey={byId} empty="No tickets are linked to this asset." />
+      </Panel>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink } from '@/app/components/link';
+import { Panel } from '@/app/components/panel';
 import { importColumns, maxImportBytes, maxImportRows } from '@/lib/assets/csv-import-rows';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
@@ -12,12 +13,9 @@ export default async function ImportAssetsPage() {
   await pageActor(staffRoles);
   return (
     <>
-      <p>
-        <Link href="/assets">← Assets</Link>
-      </p>
+      <BackLink href="/assets">Assets</BackLink>
       <h1>Import assets from CSV</h1>
-      <section className="panel" aria-labelledby="format-title">
-        <h2 id="format-title">File format</h2>
+      <Panel id="format" title="File format">
         <p>
           One asset per row, with a header row naming the columns: <code>{importColumns.join(', ')}</code>. Only{' '}
           <code>asset_tag</code> and <code>name</code> are required; headers such as &ldquo;Asset Tag&rdquo; work too. A
@@ -28,11 +26,10 @@ export default async function ImportAssetsPage() {
           At most {maxImportBytes / (1024 * 1024)} MB and {maxImportRows.toLocaleString('en')} rows per file. The file
           is checked first and nothing changes until you confirm.
         </p>
-      </section>
-      <section className="panel" aria-labelledby="upload-title">
-        <h2 id="upload-title">Upload</h2>
+      </Panel>
+      <Panel id="upload" title="Upload">
         <AssetImport importUrl={`${getConfig().basePath}/api/assets/import`} />
-      </section>
+      </Panel>
     </>
   );
 }

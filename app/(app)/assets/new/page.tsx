@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink } from '@/app/components/link';
 import { suggestNextAssetTag } from '@/lib/assets/next-tag';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
@@ -14,9 +14,7 @@ export default async function NewAssetPage() {
   const assetTag = await suggestNextAssetTag(await getDb());
   return (
     <>
-      <p>
-        <Link href="/assets">← Assets</Link>
-      </p>
+      <BackLink href="/assets">Assets</BackLink>
       <h1>New asset</h1>
       <section className="panel" aria-label="Asset details">
         <AssetForm

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
-import { DataTable, type Column } from '@/app/components/data-table';
+import { byId, DataTable, type Column } from '@/app/components/data-table';
+import { Panel } from '@/app/components/panel';
+import { Fact, Facts } from '@/app/components/facts';
 import { staffRoles, type Actor } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
@@ -15,6 +17,7 @@ import { ExpiryBadge, SeatUse } from '../license-badges';
 import { LicenseForm } from '../license-form';
 import { ProductKey } from './reveal-key';
 import { AssignSeatForm } from './seat-forms';
+import type { SearchParams } from '../../_components/list-query';
 
 export const metadata: Metadata = { title: 'License' };
 
@@ -62,7 +65,7 @@ export default async function LicensePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: SearchParams;
 }) {
   const actor = await pageActor(staffRoles);
   const { id } = await params;
@@ -71,9 +74,7 @@ export default async function LicensePage({
 
   return (
     <>
-      <p>
-        <Link href="/licenses">← Licenses</Link>
-      </p>
+      <BackLink href="/licenses">Licenses</BackLink>
       <h1>{license.name}</h1>
       {created ? (
         <p className="notice success" role="status">
@@ -81,47 +82,37 @@ export default async function LicensePage({
         </p>
       ) : null}
       <div className="grid-2">
-        <section className="panel" aria-labelledby="details-title">
-          <h2 id="details-title">Details</h2>
-          <dl className="facts">
-            <dt>Vendor</dt>
-            <dd>{license.vendor ?? '—'}</dd>
-            <dt>Seats</dt>
-            <dd>
+        <Panel id="details" title="Details">
+          <Facts>
+            <Fact term="Vendor">{license.vendor ?? '—'}</Fact>
+            <Fact term="Seats">
               <SeatUse used={license.used} seats={license.seats} /> ({license.free} free)
-            </dd>
-            <dt>Expires</dt>
-            <dd>
+            </Fact>
+            <Fact term="Expires">
               <ExpiryBadge expiresAt={license.expiresAt} today={utcToday()} />
-            </dd>
-            <dt>Product key</dt>
-            <dd>
+            </Fact>
+            <Fact term="Product key">
               <ProductKey licenseId={license.id} masked={license.productKeyMasked} />
-            </dd>
-            <dt>Notes</dt>
-            <dd style={{ whiteSpace: 'pre-wrap' }}>{license.notes ?? '—'}</dd>
-            <dt>Updated</dt>
-            <dd>{formatDateTime(license.updatedAt)}</dd>
-          </dl>
-        </section>
-        <section className="panel" aria-labelledby="assign-title">
-          <h2 id="assign-title">Assign a seat</h2>
+            </Fact>
+            <Fact term="Notes" style={{ whiteSpace: 'pre-wrap' }}>
+              {license.notes ?? '—'}
+            </Fact>
+            <Fact term="Updated">{formatDateTime(license.updatedAt)}</Fact>
+          </Facts>
+        </Panel>
+        <Panel id="assign" title="Assign a seat">
           <AssignSeatForm licenseId={license.id} candidates={candidates} free={license.free} />
-        </section>
+        </Panel>
       </div>
-      <section className="panel" aria-labelledby="seats-title">
-        <h2 id="seats-title">
-          Seats ({license.used} of {license.seats} used)
-        </h2>
+      <Panel id="seats" title={`Seats (${license.used} of ${license.seats} used)`}>
         <DataTable
           columns={seatColumns(license.id)}
           rows={license.seatList}
-          rowKey={(seat) => seat.id}
+          rowKey={byId}
           empty="No seats assigned yet."
         />
-      </section>
-      <section className="panel" aria-labelledby="edit-title">
-        <h2 id="edit-title">Edit</h2>
+      </Panel>
+      <Panel id="edit" title="Edit">
         <LicenseForm
           license={{
             id: license.id,
@@ -134,7 +125,7 @@ export default async function LicensePage({
             used: license.used,
           }}
         />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -1,11 +1,49 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/boundary/action-state';
+import { useState } from 'react';
+import { ActionForm } from '@/app/components/action-form';
+import { Field } from '@/app/components/form';
+import { useFormResult } from '@/app/components/form-controls';
+import { UserSelect } from '../../_components/user-select';
 import { assignSeatAction } from '../actions';
 
 type Candidate = { id: string; username: string; displayName: string };
+type Holder = 'user' | 'asset';
+
+const holderChoices: { value: Holder; label: string }[] = [
+  { value: 'user', label: 'A user' },
+  { value: 'asset', label: 'An asset' },
+];
+
+/** Radio buttons choosing who gets the seat, and the one field that names them. */
+function SeatHolderFields({ candidates }: { candidates: Candidate[] }) {
+  const kept = useFormResult().values?.holder;
+  const [holder, setHolder] = useState<Holder>(kept === 'asset' ? 'asset' : 'user');
+  return (
+    <>
+      <fieldset className="inline-form">
+        <legend>Assign to</legend>
+        {holderChoices.map((choice) => (
+          <label key={choice.value} className="checkbox">
+            <input
+              type="radio"
+              name="holder"
+              value={choice.value}
+              checked={holder === choice.value}
+              onChange={() => setHolder(choice.value)}
+            />{' '}
+            {choice.label}
+          </label>
+        ))}
+      </fieldset>
+      {holder === 'user' ? (
+        <UserSelect label="User" users={candidates} />
+      ) : (
+        <Field name="assetTag" label="Asset tag" autoComplete="off" hint="For example LAP-0042." />
+      )}
+    </>
+  );
+}
 
 /** Gives a seat to an active user (picked from a list) or to an asset (by its tag). */
 export function AssignSeatForm({
@@ -17,65 +55,15 @@ export function AssignSeatForm({
   candidates: Candidate[];
   free: number;
 }) {
-  const [state, formAction] = useActionState(assignSeatAction, idleState);
-  const [holder, setHolder] = useState<'user' | 'asset'>(state.values?.holder === 'asset' ? 'asset' : 'user');
-  const userError = state.fieldErrors?.userId;
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="licenseId" value={licenseId} />
-      <fieldset className="inline-form">
-        <legend>Assign to</legend>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name="holder"
-            value="user"
-            checked={holder === 'user'}
-            onChange={() => setHolder('user')}
-          />{' '}
-          A user
-        </label>
-        <label className="checkbox">
-          <input
-            type="radio"
-            name="holder"
-            value="asset"
-            checked={holder === 'asset'}
-            onChange={() => setHolder('asset')}
-          />{' '}
-          An asset
-        </label>
-      </fieldset>
-      {holder === 'user' ? (
-        <div className="field">
-          <label htmlFor="field-userId">User</label>
-          <select
-            id="field-userId"
-            name="userId"
-            defaultValue={state.values?.userId ?? ''}
-            key={state.values?.userId ?? ''}
-            aria-invalid={userError ? true : undefined}
-            aria-describedby={userError ? 'field-userId-error' : undefined}
-          >
-            <option value="">Choose a user…</option>
-            {candidates.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.displayName} ({candidate.username})
-              </option>
-            ))}
-          </select>
-          {userError ? (
-            <span id="field-userId-error" className="error">
-              {userError}
-            </span>
-          ) : null}
-        </div>
-      ) : (
-        <Field name="assetTag" label="Asset tag" state={state} autoComplete="off" hint="For example LAP-0042." />
-      )}
-      <SubmitButton pendingText="Assigning…">Assign seat</SubmitButton>
-      {free === 0 ? <p className="muted">All seats are in use.</p> : null}
-    </form>
+    <ActionForm
+      action={assignSeatAction}
+      hidden={{ licenseId }}
+      submit="Assign seat"
+      pendingText="Assigning…"
+      after={free === 0 ? <p className="muted">All seats are in use.</p> : null}
+    >
+      <SeatHolderFields candidates={candidates} />
+    </ActionForm>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink } from '@/app/components/link';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { LicenseForm } from '../license-form';
@@ -10,9 +10,7 @@ export default async function NewLicensePage() {
   await pageActor(staffRoles);
   return (
     <>
-      <p>
-        <Link href="/licenses">← Licenses</Link>
-      </p>
+      <BackLink href="/licenses">Licenses</BackLink>
       <h1>New license</h1>
       <section className="panel" aria-label="License details">
         <LicenseForm />

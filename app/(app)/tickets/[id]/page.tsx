@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ActionButton } from '@/app/components/action-button';
+import { Panel } from '@/app/components/panel';
+import { Fact, Facts } from '@/app/components/facts';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
@@ -16,8 +18,9 @@ import { PriorityBadge, StatusBadge } from '../ticket-badges';
 import styles from '../tickets.module.css';
 import { Conversation } from './conversation';
 import { CommentForm, LinkAssetForm, UpdateTicketForm } from './ticket-forms';
+import type { SearchParams } from '../../_components/list-query';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
 // Shared by the page and its title within one request.
 const loadTicket = cache(async (id: string): Promise<TicketDetail | null> => {
@@ -29,6 +32,17 @@ const loadTicket = cache(async (id: string): Promise<TicketDetail | null> => {
     throw error;
   }
 });
+
+// The status changes a requester may make on their own ticket, when the rules allow them.
+const requesterButtons = [
+  {
+    status: 'closed',
+    label: 'Close ticket',
+    confirm: 'Close this ticket? Only an agent can reopen it once it is closed.',
+    variant: 'secondary',
+  },
+  { status: 'open', label: 'Reopen ticket' },
+] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const ticket = await loadTicket((await params).id);
@@ -55,9 +69,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p>
-        <Link href="/tickets">← Tickets</Link>
-      </p>
+      <BackLink href="/tickets">Tickets</BackLink>
       {created ? (
         <p className="notice success" role="status">
           Ticket {ticket.reference} opened. We will get back to you here.
@@ -71,52 +83,25 @@ export default async function TicketPage({ params, searchParams }: Props) {
         <PriorityBadge priority={ticket.priority} />
       </div>
       <div className="grid-2">
-        <section className="panel" aria-labelledby="ticket-facts-title">
-          <h2 id="ticket-facts-title">Details</h2>
-          <dl className="facts">
-            <dt>Requester</dt>
-            <dd>{ticket.requester.displayName}</dd>
-            <dt>Assignee</dt>
-            <dd>{ticket.assignee?.displayName ?? 'Unassigned'}</dd>
-            <dt>Category</dt>
-            <dd>{ticket.category}</dd>
-            <dt>Opened</dt>
-            <dd>{formatDateTime(ticket.createdAt)}</dd>
-            <dt>Updated</dt>
-            <dd>{formatDateTime(ticket.updatedAt)}</dd>
-            {ticket.resolvedAt ? (
-              <>
-                <dt>Resolved</dt>
-                <dd>{formatDateTime(ticket.resolvedAt)}</dd>
-              </>
-            ) : null}
-            {ticket.closedAt ? (
-              <>
-                <dt>Closed</dt>
-                <dd>{formatDateTime(ticket.closedAt)}</dd>
-              </>
-            ) : null}
-          </dl>
+        <Panel id="ticket-facts" title="Details">
+          <Facts>
+            <Fact term="Requester">{ticket.requester.displayName}</Fact>
+            <Fact term="Assignee">{ticket.assignee?.displayName ?? 'Unassigned'}</Fact>
+            <Fact term="Category">{ticket.category}</Fact>
+            <Fact term="Opened">{formatDateTime(ticket.createdAt)}</Fact>
+            <Fact term="Updated">{formatDateTime(ticket.updatedAt)}</Fact>
+            {ticket.resolvedAt ? <Fact term="Resolved">{formatDateTime(ticket.resolvedAt)}</Fact> : null}
+            {ticket.closedAt ? <Fact term="Closed">{formatDateTime(ticket.closedAt)}</Fact> : null}
+          </Facts>
           <div className={styles.actions}>
             {staff && !ticket.assignee ? (
               <ActionButton action={takeTicketAction} fields={versionFields} label="Take it" />
             ) : null}
-            {requesterMoves.includes('closed') ? (
-              <ActionButton
-                action={setStatusAction}
-                fields={{ ...versionFields, status: 'closed' }}
-                label="Close ticket"
-                confirm="Close this ticket? Only an agent can reopen it once it is closed."
-                variant="secondary"
-              />
-            ) : null}
-            {requesterMoves.includes('open') ? (
-              <ActionButton
-                action={setStatusAction}
-                fields={{ ...versionFields, status: 'open' }}
-                label="Reopen ticket"
-              />
-            ) : null}
+            {requesterButtons
+              .filter((button) => requesterMoves.includes(button.status))
+              .map(({ status, ...button }) => (
+                <ActionButton key={status} action={setStatusAction} fields={{ ...versionFields, status }} {...button} />
+              ))}
           </div>
           <h2>Description</h2>
           {ticket.description ? (
@@ -124,20 +109,18 @@ export default async function TicketPage({ params, searchParams }: Props) {
           ) : (
             <p className="muted">No description.</p>
           )}
-        </section>
+        </Panel>
         {staff ? (
-          <section className="panel" aria-labelledby="ticket-update-title">
-            <h2 id="ticket-update-title">Update</h2>
+          <Panel id="ticket-update" title="Update">
             <UpdateTicketForm
               ticket={{ ...ticket, assigneeId: ticket.assignee?.id ?? null }}
               statuses={[ticket.status, ...allowedTransitions(ticket.status, actor.role)]}
               assignees={assignees}
             />
-          </section>
+          </Panel>
         ) : null}
       </div>
-      <section className="panel" aria-labelledby="ticket-assets-title">
-        <h2 id="ticket-assets-title">Linked assets</h2>
+      <Panel id="ticket-assets" title="Linked assets">
         {ticket.assets.length === 0 ? (
           <p className="empty">No assets linked.</p>
         ) : (
@@ -163,13 +146,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
         {staff || (linkableOwnAssets && linkableOwnAssets.length > 0) ? (
           <LinkAssetForm ticketId={ticket.id} ownAssets={linkableOwnAssets} />
         ) : null}
-      </section>
-      <section className="panel" aria-labelledby="ticket-conversation-title">
-        <h2 id="ticket-conversation-title">Conversation and activity</h2>
+      </Panel>
+      <Panel id="ticket-conversation" title="Conversation and activity">
         <Conversation entries={timeline} />
         <h2>Add a comment</h2>
         <CommentForm ticketId={ticket.id} canWriteInternal={staff} />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/boundary/action-state';
+import { ActionForm } from '@/app/components/action-form';
+import { Field } from '@/app/components/form';
 import {
   categorySuggestions,
   priorityLabels,
@@ -33,31 +32,29 @@ type UpdateProps = {
 
 /** The agent's form: the version read travels along, so a stale save is refused, not applied. */
 export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
-  const [state, formAction] = useActionState(updateTicketAction, idleState);
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="ticketId" value={ticket.id} />
-      <input type="hidden" name="version" value={ticket.version} />
+    <ActionForm
+      action={updateTicketAction}
+      hidden={{ ticketId: ticket.id, version: ticket.version }}
+      submit="Save changes"
+      pendingText="Saving…"
+    >
       <div className="grid-2">
         <SelectField
           name="status"
           label="Status"
-          state={state}
           defaultValue={ticket.status}
           options={statuses.map((status) => ({ value: status, label: statusLabels[status] }))}
         />
         <SelectField
           name="priority"
           label="Priority"
-          state={state}
           defaultValue={ticket.priority}
           options={ticketPriorities.map((priority) => ({ value: priority, label: priorityLabels[priority] }))}
         />
         <SelectField
           name="assigneeId"
           label="Assignee"
-          state={state}
           defaultValue={ticket.assigneeId ?? ''}
           options={[
             { value: '', label: 'Unassigned' },
@@ -67,7 +64,6 @@ export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
         <SuggestField
           name="category"
           label="Category"
-          state={state}
           defaultValue={ticket.category}
           suggestions={categorySuggestions}
         />
@@ -75,39 +71,22 @@ export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
       <details>
         <summary>Edit title and description</summary>
         <div className="stack">
-          <Field name="title" label="Title" state={state} defaultValue={ticket.title} required />
-          <TextAreaField
-            name="description"
-            label="Description"
-            state={state}
-            defaultValue={ticket.description}
-            rows={6}
-          />
+          <Field name="title" label="Title" defaultValue={ticket.title} required />
+          <TextAreaField name="description" label="Description" defaultValue={ticket.description} rows={6} />
         </div>
       </details>
-      <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
 export function CommentForm({ ticketId, canWriteInternal }: { ticketId: string; canWriteInternal: boolean }) {
-  const [state, formAction] = useActionState(addCommentAction, idleState);
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="ticketId" value={ticketId} />
-      <TextAreaField name="body" label="Comment" state={state} required rows={5} idPrefix="comment" />
+    <ActionForm action={addCommentAction} hidden={{ ticketId }} submit="Add comment" pendingText="Sending…">
+      <TextAreaField name="body" label="Comment" required rows={5} idPrefix="comment" />
       {canWriteInternal ? (
-        <CheckboxField
-          name="internal"
-          label="Internal note"
-          state={state}
-          hint="Only agents and admins see it."
-          idPrefix="comment"
-        />
+        <CheckboxField name="internal" label="Internal note" hint="Only agents and admins see it." idPrefix="comment" />
       ) : null}
-      <SubmitButton pendingText="Sending…">Add comment</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -119,23 +98,18 @@ export function LinkAssetForm({
   ticketId: string;
   ownAssets: { id: string; assetTag: string; name: string }[] | null;
 }) {
-  const [state, formAction] = useActionState(linkAssetAction, idleState);
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="ticketId" value={ticketId} />
+    <ActionForm action={linkAssetAction} hidden={{ ticketId }} submit="Link asset" pendingText="Linking…">
       {ownAssets ? (
         <SelectField
           name="asset"
           label="Link one of your assets"
-          state={state}
           idPrefix="link"
           options={ownAssets.map((asset) => ({ value: asset.id, label: `${asset.assetTag} — ${asset.name}` }))}
         />
       ) : (
-        <Field name="asset" label="Link an asset by tag" state={state} autoComplete="off" />
+        <Field name="asset" label="Link an asset by tag" autoComplete="off" />
       )}
-      <SubmitButton pendingText="Linking…">Link asset</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

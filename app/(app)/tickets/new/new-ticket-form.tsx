@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/components/form';
-import { idleState } from '@/lib/boundary/action-state';
+import { ActionForm } from '@/app/components/action-form';
+import { Field } from '@/app/components/form';
 import { categorySuggestions, defaultCategory, priorityLabels, ticketPriorities } from '@/lib/tickets/rules';
 import { createTicketAction } from '../actions';
 import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
@@ -20,14 +19,11 @@ export function NewTicketForm({
   requesters: UserOption[] | null;
   selfId: string;
 }) {
-  const [state, formAction] = useActionState(createTicketAction, idleState);
   return (
-    <form action={formAction} className="stack" noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={createTicketAction} submit="Open ticket" pendingText="Opening…">
       <Field
         name="title"
         label="Title"
-        state={state}
         required
         autoComplete="off"
         hint="A short summary, e.g. “Laptop does not start”."
@@ -35,7 +31,6 @@ export function NewTicketForm({
       <TextAreaField
         name="description"
         label="Description"
-        state={state}
         rows={6}
         hint="What happened, since when, what you tried."
       />
@@ -43,14 +38,12 @@ export function NewTicketForm({
         <SuggestField
           name="category"
           label="Category"
-          state={state}
           suggestions={categorySuggestions}
           hint={`Left empty: ${defaultCategory}.`}
         />
         <SelectField
           name="priority"
           label="Priority"
-          state={state}
           defaultValue="normal"
           options={ticketPriorities.map((priority) => ({ value: priority, label: priorityLabels[priority] }))}
         />
@@ -59,7 +52,6 @@ export function NewTicketForm({
         <SelectField
           name="requesterId"
           label="Requester"
-          state={state}
           defaultValue={selfId}
           hint="Who the ticket is for, e.g. the person who called."
           options={requesters.map((user) => ({
@@ -72,14 +64,12 @@ export function NewTicketForm({
         <SelectField
           name="assetId"
           label="Which of your assets is this about?"
-          state={state}
           options={[
             { value: '', label: 'None' },
             ...assets.map((asset) => ({ value: asset.id, label: `${asset.assetTag} — ${asset.name}` })),
           ]}
         />
       ) : null}
-      <SubmitButton pendingText="Opening…">Open ticket</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink } from '@/app/components/link';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
@@ -19,9 +19,7 @@ export default async function NewTicketPage() {
   ]);
   return (
     <>
-      <p>
-        <Link href="/tickets">← Tickets</Link>
-      </p>
+      <BackLink href="/tickets">Tickets</BackLink>
       <h1>New ticket</h1>
       <section className="panel" aria-label="New ticket">
         <NewTicketForm assets={assets} requesters={requesters} selfId={actor.id} />

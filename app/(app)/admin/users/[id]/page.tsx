@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { BackLink } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
 import { SessionTable } from '@/app/components/session-table';
+import { Panel } from '@/app/components/panel';
+import { Fact, Facts } from '@/app/components/facts';
 import { adminRoles } from '@/lib/actor';
 import { listSessionsOf } from '@/lib/auth/user-sessions';
 import { pageActor } from '@/lib/boundary/page';
@@ -25,27 +27,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
   return (
     <>
-      <p>
-        <Link href="/admin/users">← Users</Link>
-      </p>
+      <BackLink href="/admin/users">Users</BackLink>
       <h1>
         {user.displayName} <span className="muted">({user.username})</span>
       </h1>
       <div className="grid-2">
-        <section className="panel" aria-labelledby="details-title">
-          <h2 id="details-title">Details</h2>
-          <dl className="facts">
-            <dt>Role</dt>
-            <dd>{user.role}</dd>
-            <dt>Status</dt>
-            <dd>{user.active ? 'Active' : 'Disabled'}</dd>
-            <dt>Email</dt>
-            <dd>{user.email ?? '—'}</dd>
-            <dt>Created</dt>
-            <dd>{formatDateTime(user.createdAt)}</dd>
-            <dt>Password set</dt>
-            <dd>{formatDateTime(user.passwordChangedAt)}</dd>
-          </dl>
+        <Panel id="details" title="Details">
+          <Facts>
+            <Fact term="Role">{user.role}</Fact>
+            <Fact term="Status">{user.active ? 'Active' : 'Disabled'}</Fact>
+            <Fact term="Email">{user.email ?? '—'}</Fact>
+            <Fact term="Created">{formatDateTime(user.createdAt)}</Fact>
+            <Fact term="Password set">{formatDateTime(user.passwordChangedAt)}</Fact>
+          </Facts>
           <h2>{user.active ? 'Disable' : 'Enable'}</h2>
           {isSelf ? (
             <p className="muted">You cannot disable your own account.</p>
@@ -58,23 +52,21 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               variant={user.active ? 'danger' : undefined}
             />
           )}
-        </section>
-        <section className="panel" aria-labelledby="role-title">
-          <h2 id="role-title">Role</h2>
+        </Panel>
+        <Panel id="role" title="Role">
           <ChangeRoleForm userId={user.id} role={user.role} version={user.version} />
           <h2>Reset password</h2>
           <ResetPasswordForm userId={user.id} />
-        </section>
+        </Panel>
       </div>
-      <section className="panel" aria-labelledby="user-sessions-title">
-        <h2 id="user-sessions-title">Active sessions</h2>
+      <Panel id="user-sessions" title="Active sessions">
         <SessionTable
           sessions={sessions}
           currentSessionId={isSelf ? (actor.sessionId ?? undefined) : undefined}
           revokeAction={adminRevokeSessionAction}
           extraFields={{ userId: user.id }}
         />
-      </section>
+      </Panel>
     </>
   );
 }
