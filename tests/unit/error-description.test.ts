@@ -71,7 +71,7 @@ test('what Next.js hands to console.error is one JSON line as describeError says
   const [originalError, originalWarn] = [console.error, console.warn];
   const written: string[] = [];
   const originalWrite = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string) => written.push(chunk) > 0);
+  process.stderr.write = (chunk: string) => written.push(chunk) > 0;
   try {
     sendConsoleToLog();
     console.error('⨯', failedInsert(), 'plain text stays');
