@@ -1,8 +1,5 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium when present (nothing can be downloaded here); Playwright's own browser otherwise.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => fs.existsSync(path));
+import { chromiumLaunchOptions } from './tests/e2e/support/browser';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -13,20 +10,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

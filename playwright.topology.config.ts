@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/e2e/support/browser';
 
 // `npm run test:topology`: PM2 cluster on PostgreSQL behind nginx with TLS, under a sub-path.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => fs.existsSync(path));
-
 export default defineConfig({
   testDir: 'tests/topology',
   globalSetup: './tests/topology/support/global-setup.ts',
@@ -15,17 +13,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     ignoreHTTPSErrors: true, // the test's own self-signed certificate
-    launchOptions: {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

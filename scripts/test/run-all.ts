@@ -1,11 +1,13 @@
 // npm test: every suite, in order, each in its own process. All suites run even after a failure,
-// so one run shows everything that is wrong; the exit code is non-zero if any failed.
+// so one run shows everything that is wrong; the exit code is non-zero if any failed. First of all
+// it makes sure the browser suite will have a Chromium, and stops at once if it cannot.
 //   lint → typecheck → unit → integration on PGlite → integration on PostgreSQL → end-to-end (Playwright)
 // lint runs what `npm run lint` runs, ESLint then Prettier's check, but runs the check even if ESLint fails.
 // The PostgreSQL suite uses TEST_DATABASE_URL when set, else starts a throwaway embedded server.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ensureChromium } from './ensure-chromium';
 
 const require = createRequire(import.meta.url);
 const tsx = ['--import', 'tsx'];
@@ -27,6 +29,12 @@ const suites: { name: string; runs: string[][] }[] = [
   { name: 'integration (PostgreSQL)', runs: [[...tsx, 'scripts/test/run-integration.ts', 'postgres']] },
   { name: 'end-to-end (Playwright)', runs: [[require.resolve('@playwright/test/cli'), 'test']] },
 ];
+
+const browserProblem = await ensureChromium();
+if (browserProblem) {
+  console.error(browserProblem);
+  process.exit(1);
+}
 
 const results: { name: string; ok: boolean; seconds: number }[] = [];
 for (const suite of suites) {

