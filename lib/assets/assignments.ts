@@ -1,19 +1,21 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { users } from '../db/schema';
 import { assetAssignments, assets } from '../db/schema-domain';
+import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { isUuid, parseInput } from '../validation';
 import { assertCanManageAssets } from './access';
+import { auditAsset } from './audit';
 import { findAsset, type AssetSummary } from './queries';
 import { checkInSchema, checkOutSchema, type CheckInData, type CheckOutData } from './schemas';
 
 // Check-out and check-in lock the asset row first, so two agents checking the same asset out at
-// the same moment queue up: the second sees the first's holder and gets a clear conflict.
+// the same moment queue up: the second sees the first's holder and gets a clear conflict. Read
+// under that lock, the asset's version is the current one, so writing at it never conflicts.
 
 export type CheckOut = CheckOutData & { assetId: string };
 export type CheckIn = CheckInData & { assetId: string };
@@ -67,25 +69,15 @@ export async function checkOutAsset(tx: Transaction, actor: Actor, input: CheckO
       });
     throw error;
   }
-  await tx
-    .update(assets)
-    .set({
-      status: 'deployed',
-      assignedToId: user.id,
-      expectedReturn: data.expectedReturn ?? null,
-      version: sql`${assets.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(assets.id, asset.id));
-  await recordAudit(tx, actor, {
-    action: 'asset.checkout',
-    target: { type: 'asset', id: asset.id },
-    details: {
-      assetTag: asset.assetTag,
-      userId: user.id,
-      username: user.username,
-      expectedReturn: data.expectedReturn ?? null,
-    },
+  await updateAtVersion(tx, assets, asset, {
+    status: 'deployed',
+    assignedToId: user.id,
+    expectedReturn: data.expectedReturn ?? null,
+  });
+  await auditAsset(tx, actor, 'asset.checkout', asset, {
+    userId: user.id,
+    username: user.username,
+    expectedReturn: data.expectedReturn ?? null,
   });
   return findAsset(tx, actor, asset.id);
 }
@@ -101,20 +93,11 @@ export async function checkInAsset(tx: Transaction, actor: Actor, input: CheckIn
     .update(assetAssignments)
     .set({ checkedInAt: sql`now()`, checkedInById: actor.id, notes: data.notes ?? null })
     .where(and(eq(assetAssignments.assetId, asset.id), isNull(assetAssignments.checkedInAt)));
-  await tx
-    .update(assets)
-    .set({
-      status,
-      assignedToId: null,
-      expectedReturn: null,
-      version: sql`${assets.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(assets.id, asset.id));
-  await recordAudit(tx, actor, {
-    action: 'asset.checkin',
-    target: { type: 'asset', id: asset.id },
-    details: { assetTag: asset.assetTag, userId: asset.assignedTo.id, username: asset.assignedTo.username, status },
+  await updateAtVersion(tx, assets, asset, { status, assignedToId: null, expectedReturn: null });
+  await auditAsset(tx, actor, 'asset.checkin', asset, {
+    userId: asset.assignedTo.id,
+    username: asset.assignedTo.username,
+    status,
   });
   return findAsset(tx, actor, asset.id);
 }

@@ -1,10 +1,10 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit/record';
 import type { Executor, Transaction } from '../db/client';
 import { assetImages } from '../db/schema-domain';
 import { assertCanManageAssets } from './access';
+import { auditAsset } from './audit';
 import { checkImage, type CheckedImage, type ImageLimits } from './image-validation';
 import { findAsset } from './queries';
 
@@ -30,16 +30,11 @@ export async function setAssetImage(
     .insert(assetImages)
     .values({ assetId: asset.id, ...values })
     .onConflictDoUpdate({ target: assetImages.assetId, set: { ...values, updatedAt: sql`now()` } });
-  await recordAudit(tx, actor, {
-    action: 'asset.image_set',
-    target: { type: 'asset', id: asset.id },
-    details: {
-      assetTag: asset.assetTag,
-      contentType: image.contentType,
-      byteSize: image.byteSize,
-      width: image.width,
-      height: image.height,
-    },
+  await auditAsset(tx, actor, 'asset.image_set', asset, {
+    contentType: image.contentType,
+    byteSize: image.byteSize,
+    width: image.width,
+    height: image.height,
   });
   return image;
 }
@@ -53,45 +48,38 @@ export async function removeAssetImage(tx: Transaction, actor: Actor, assetId: s
     .where(eq(assetImages.assetId, asset.id))
     .returning({ assetId: assetImages.assetId });
   if (removed.length === 0) return false;
-  await recordAudit(tx, actor, {
-    action: 'asset.image_remove',
-    target: { type: 'asset', id: asset.id },
-    details: { assetTag: asset.assetTag },
-  });
+  await auditAsset(tx, actor, 'asset.image_remove', asset);
   return true;
 }
 
-/** The image of an asset the actor may see; null when it has none. */
-export async function readAssetImage(executor: Executor, actor: Actor, assetId: string): Promise<StoredImage | null> {
+type ImageColumns = Partial<Record<keyof typeof assetImages.$inferSelect, true>>;
+
+/** The asked-for columns of the image of an asset the actor may see; null when it has none. */
+async function findImage<Columns extends ImageColumns>(
+  executor: Executor,
+  actor: Actor,
+  assetId: string,
+  columns: Columns,
+) {
   const asset = await findAsset(executor, actor, assetId);
-  const [image] = await executor
-    .select({
-      contentType: assetImages.contentType,
-      bytes: assetImages.bytes,
-      byteSize: assetImages.byteSize,
-      updatedAt: assetImages.updatedAt,
-    })
-    .from(assetImages)
-    .where(eq(assetImages.assetId, asset.id))
-    .limit(1);
+  const image = await executor.query.assetImages.findFirst({ columns, where: eq(assetImages.assetId, asset.id) });
   return image ?? null;
+}
+
+/** The image of an asset the actor may see; null when it has none. */
+export function readAssetImage(executor: Executor, actor: Actor, assetId: string): Promise<StoredImage | null> {
+  return findImage(executor, actor, assetId, { contentType: true, bytes: true, byteSize: true, updatedAt: true });
 }
 
 export type ImageInfo = { contentType: string; width: number; height: number; byteSize: number; updatedAt: Date };
 
 /** The image's metadata without its bytes, for the asset page. */
-export async function findAssetImageInfo(executor: Executor, actor: Actor, assetId: string): Promise<ImageInfo | null> {
-  const asset = await findAsset(executor, actor, assetId);
-  const [info] = await executor
-    .select({
-      contentType: assetImages.contentType,
-      width: assetImages.width,
-      height: assetImages.height,
-      byteSize: assetImages.byteSize,
-      updatedAt: assetImages.updatedAt,
-    })
-    .from(assetImages)
-    .where(eq(assetImages.assetId, asset.id))
-    .limit(1);
-  return info ?? null;
+export function findAssetImageInfo(executor: Executor, actor: Actor, assetId: string): Promise<ImageInfo | null> {
+  return findImage(executor, actor, assetId, {
+    contentType: true,
+    width: true,
+    height: true,
+    byteSize: true,
+    updatedAt: true,
+  });
 }

@@ -1,21 +1,17 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { assets, type AssetStatus } from '../db/schema-domain';
+import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { parseInput } from '../validation';
 import { assertCanManageAssets } from './access';
+import { auditAsset } from './audit';
 import { findAsset, type AssetSummary } from './queries';
 import { assetChangesSchema, newAssetSchema, type AssetChangesInput, type NewAssetInput } from './schemas';
 import { assertTagAndSerialFree, duplicateAssetError } from './uniqueness';
 
 const deployedByCheckOut = 'An asset becomes deployed by checking it out.';
-
-function auditTarget(id: string) {
-  return { type: 'asset', id };
-}
 
 export async function createAsset(tx: Transaction, actor: Actor, input: NewAssetInput): Promise<AssetSummary> {
   assertCanManageAssets(actor);
@@ -32,11 +28,7 @@ export async function createAsset(tx: Transaction, actor: Actor, input: NewAsset
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
   }
-  await recordAudit(tx, actor, {
-    action: 'asset.create',
-    target: auditTarget(id),
-    details: { assetTag: data.assetTag, name: data.name },
-  });
+  await auditAsset(tx, actor, 'asset.create', { id, assetTag: data.assetTag }, { name: data.name });
   return findAsset(tx, actor, id);
 }
 
@@ -60,24 +52,13 @@ export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpd
 
   await assertTagAndSerialFree(tx, { assetTag: changed.assetTag, serial: changed.serial }, asset.id);
   try {
-    const updated = await tx
-      .update(assets)
-      .set({
-        ...(changed as Partial<typeof assets.$inferInsert>),
-        version: sql`${assets.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(assets.id, asset.id), eq(assets.version, version)))
-      .returning({ id: assets.id });
-    if (updated.length === 0) throw staleVersion();
+    await updateAtVersion(tx, assets, asset, changed as Partial<typeof assets.$inferInsert>);
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
   }
-  await recordAudit(tx, actor, {
-    action: 'asset.update',
-    target: auditTarget(asset.id),
-    details: { assetTag: changed.assetTag ?? asset.assetTag, changed: Object.keys(changed) },
-  });
+  // Named by its new tag when the tag is what changed.
+  const renamed = { id: asset.id, assetTag: changed.assetTag ?? asset.assetTag };
+  await auditAsset(tx, actor, 'asset.update', renamed, { changed: Object.keys(changed) });
   return findAsset(tx, actor, asset.id);
 }
 

@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
+import { onPage, readPage } from '../db/page';
 import { queryRows } from '../db/rows';
 import { users } from '../db/schema';
 import { assetImages, assets, assetStatusCounts, type AssetStatus } from '../db/schema-domain';
 import { keptTotal } from '../db/status-counts';
 import { AppError } from '../errors';
-import { narrowedOnlyBy, offsetOf, type Page } from '../http/list-params';
+import { narrowedOnlyBy, type Page } from '../http/list-params';
 import { isUuid } from '../validation';
 import { assetNotFoundMessage, canManageAssets, visibleAssetsCondition } from './access';
 import type { AssetListParams } from './schemas';
@@ -124,49 +125,21 @@ function orderOf(filters: Pick<AssetFilters, 'sort' | 'dir'>): SQL[] {
   return [primary, ...secondary, direction(assets.id)];
 }
 
-/**
- * The page's ids first, skipping the offset inside an index, then only those assets with their
- * holder and image flag: joining first would look up a holder and an image for every row skipped.
- */
-function selectAssetPage(executor: Executor, where: SQL | undefined, params: AssetListParams) {
-  const order = orderOf(params);
-  const pageIds = executor
-    .select({ id: assets.id })
-    .from(assets)
-    .where(where)
-    .orderBy(...order)
-    .limit(params.pageSize)
-    .offset(offsetOf(params));
-  return selectAssets(executor)
-    .where(inArray(assets.id, pageIds))
-    .orderBy(...order);
-}
-
-/** How many assets match: for staff with no filter but the status, from the kept counts (a few rows). */
-async function countAssets(
-  executor: Executor,
-  actor: Actor,
-  params: AssetListParams,
-  where: SQL | undefined,
-): Promise<number> {
-  if (canManageAssets(actor) && narrowedOnlyBy(params, 'status')) {
-    return keptTotal(executor, assetStatusCounts, params.status ? [params.status] : []);
-  }
-  const [{ total }] = await executor.select({ total: count() }).from(assets).where(where);
-  return Number(total);
-}
-
-export async function listAssets(
-  executor: Executor,
-  actor: Actor,
-  params: AssetListParams,
-): Promise<Page<AssetSummary>> {
+export function listAssets(executor: Executor, actor: Actor, params: AssetListParams): Promise<Page<AssetSummary>> {
   const where = filterConditions(actor, params);
-  const [rows, total] = await Promise.all([
-    selectAssetPage(executor, where, params),
-    countAssets(executor, actor, params, where),
-  ]);
-  return { items: rows.map(toSummary), page: params.page, pageSize: params.pageSize, total };
+  const order = orderOf(params);
+  // Staff with no filter but the status get the kept counts (a few rows) instead of a count.
+  const fromKeptCounts = canManageAssets(actor) && narrowedOnlyBy(params, 'status');
+  return readPage(
+    params,
+    selectAssets(executor)
+      .where(onPage(executor, { table: assets, where, order }, params))
+      .orderBy(...order)
+      .then((rows) => rows.map(toSummary)),
+    fromKeptCounts
+      ? keptTotal(executor, assetStatusCounts, params.status ? [params.status] : [])
+      : executor.$count(assets, where),
+  );
 }
 
 export const maxExportRows = 100_000;

@@ -18,22 +18,19 @@ export async function assertTagAndSerialFree(
 ): Promise<void> {
   const fields: Record<string, string> = {};
   const notThis = exceptAssetId ? ne(assets.id, exceptAssetId) : undefined;
-  if (values.assetTag !== undefined) {
+  // The tag of another asset whose `column` equals `value` in any letter case.
+  const holderOf = async (column: typeof assets.assetTag | typeof assets.serial, value: string) => {
     const [owner] = await executor
       .select({ assetTag: assets.assetTag })
       .from(assets)
-      .where(and(eq(sql`lower(${assets.assetTag})`, values.assetTag.toLowerCase()), notThis))
+      .where(and(eq(sql`lower(${column})`, value.toLowerCase()), notThis))
       .limit(1);
-    if (owner) fields.assetTag = alreadyUsed(owner.assetTag);
-  }
-  if (values.serial) {
-    const [owner] = await executor
-      .select({ assetTag: assets.assetTag })
-      .from(assets)
-      .where(and(eq(sql`lower(${assets.serial})`, values.serial.toLowerCase()), notThis))
-      .limit(1);
-    if (owner) fields.serial = alreadyUsed(owner.assetTag);
-  }
+    return owner?.assetTag;
+  };
+  const tagHolder = values.assetTag === undefined ? undefined : await holderOf(assets.assetTag, values.assetTag);
+  if (tagHolder) fields.assetTag = alreadyUsed(tagHolder);
+  const serialHolder = values.serial ? await holderOf(assets.serial, values.serial) : undefined;
+  if (serialHolder) fields.serial = alreadyUsed(serialHolder);
   if (Object.keys(fields).length > 0)
     throw new AppError('conflict', 'This asset tag or serial is already used by another asset.', { fields });
 }

@@ -3,7 +3,9 @@ import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAdmin, type Actor } from '../actor';
 import type { Executor } from '../db/client';
+import { readPage } from '../db/page';
 import { auditLog, users } from '../db/schema';
+import { escapeLike } from '../db/text-search';
 import { AppError } from '../errors';
 import { offsetOf, paginationSchema, type Page } from '../http/list-params';
 import { dateField, parseInput, singleLineText } from '../validation';
@@ -32,7 +34,17 @@ export type AuditEntryView = {
   details: Record<string, unknown> | null;
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+const entryColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorId: auditLog.actorId,
+  actorUsername: auditLog.actorUsername,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  ipAddress: auditLog.ipAddress,
+  details: auditLog.details,
+};
 
 async function conditionsFor(executor: Executor, params: AuditListParams): Promise<SQL[]> {
   const conditions: SQL[] = [];
@@ -74,28 +86,15 @@ export async function listAuditEntries(
   const params = parseInput(auditListSchema, input);
   const conditions = await conditionsFor(executor, params);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const [items, [{ total }]] = await Promise.all([
+  return readPage(
+    params,
     executor
-      .select({
-        id: auditLog.id,
-        at: auditLog.at,
-        actorId: auditLog.actorId,
-        actorUsername: auditLog.actorUsername,
-        action: auditLog.action,
-        targetType: auditLog.targetType,
-        targetId: auditLog.targetId,
-        ipAddress: auditLog.ipAddress,
-        details: auditLog.details,
-      })
+      .select(entryColumns)
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(params.pageSize)
       .offset(offsetOf(params)),
-    executor
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(auditLog)
-      .where(where),
-  ]);
-  return { items, page: params.page, pageSize: params.pageSize, total };
+    executor.$count(auditLog, where),
+  );
 }

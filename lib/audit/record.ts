@@ -30,3 +30,24 @@ export async function recordAudit(executor: Executor, actor: AuditActor, event: 
     details: event.details ?? null,
   });
 }
+
+type Details = Record<string, unknown>;
+
+/**
+ * An audit writer for one kind of record: each row it writes names its target the way people know
+ * it (an asset by its tag, a ticket by its reference) before the details of what happened.
+ */
+export function auditFor<Named>(type: string, naming: (target: Named) => Details) {
+  return (
+    executor: Executor,
+    actor: AuditActor,
+    action: string,
+    target: Named & { id: string },
+    details: Details = {},
+  ) =>
+    recordAudit(executor, actor, {
+      action,
+      target: { type, id: target.id },
+      details: { ...naming(target), ...details },
+    });
+}

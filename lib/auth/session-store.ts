@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AppConfig } from '../config';
 import { sha256 } from '../crypto/sha256';
 import type { Executor } from '../db/client';
@@ -105,18 +105,24 @@ export async function findLiveSession(
 
 export type RevokeReason = 'logout' | 'login' | 'user' | 'admin' | 'password_change' | 'user_disabled' | 'others';
 
+/** Ends the live sessions that match `conditions`; returns the ids of those it ended. */
+async function revokeLiveSessions(executor: Executor, conditions: SQL[], reason: RevokeReason): Promise<string[]> {
+  const revoked = await executor
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(and(isNull(sessions.revokedAt), ...conditions))
+    .returning({ id: sessions.id });
+  return revoked.map((session) => session.id);
+}
+
 /** Revokes one session of a user; returns false when there was no such live session. */
 export async function revokeSession(
   executor: Executor,
   input: { sessionId: string; userId?: string; reason: RevokeReason },
 ): Promise<boolean> {
-  const conditions = [eq(sessions.id, input.sessionId), isNull(sessions.revokedAt)];
+  const conditions = [eq(sessions.id, input.sessionId)];
   if (input.userId) conditions.push(eq(sessions.userId, input.userId));
-  const revoked = await executor
-    .update(sessions)
-    .set({ revokedAt: sql`now()`, revokedReason: input.reason })
-    .where(and(...conditions))
-    .returning({ id: sessions.id });
+  const revoked = await revokeLiveSessions(executor, conditions, input.reason);
   forgetSessionChecks({ sessionId: input.sessionId });
   return revoked.length > 0;
 }
@@ -126,13 +132,9 @@ export async function revokeSessionByToken(
   token: string,
   reason: RevokeReason,
 ): Promise<string | null> {
-  const [row] = await executor
-    .update(sessions)
-    .set({ revokedAt: sql`now()`, revokedReason: reason })
-    .where(and(eq(sessions.tokenHash, hashSessionToken(token)), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  if (row) forgetSessionChecks({ sessionId: row.id });
-  return row?.id ?? null;
+  const [id] = await revokeLiveSessions(executor, [eq(sessions.tokenHash, hashSessionToken(token))], reason);
+  if (id) forgetSessionChecks({ sessionId: id });
+  return id ?? null;
 }
 
 /** Revokes every live session of a user, optionally keeping one; returns how many were ended. */
@@ -140,13 +142,9 @@ export async function revokeUserSessions(
   executor: Executor,
   input: { userId: string; exceptSessionId?: string; reason: RevokeReason },
 ): Promise<number> {
-  const conditions = [eq(sessions.userId, input.userId), isNull(sessions.revokedAt)];
+  const conditions = [eq(sessions.userId, input.userId)];
   if (input.exceptSessionId) conditions.push(ne(sessions.id, input.exceptSessionId));
-  const revoked = await executor
-    .update(sessions)
-    .set({ revokedAt: sql`now()`, revokedReason: input.reason })
-    .where(and(...conditions))
-    .returning({ id: sessions.id });
+  const revoked = await revokeLiveSessions(executor, conditions, input.reason);
   forgetSessionChecks({ userId: input.userId });
   return revoked.length;
 }

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { assets, assetStatusCounts, assetStatuses, type AssetStatus } from '../db/schema-domain';
 import { countByStatus } from '../db/status-counts';
-import { expiryCountColumns, withinNinetyDays, type ExpiryCounts } from './expiry-windows';
+import { expiringSoon } from './expiring';
+import type { ExpiryCounts } from './expiry-windows';
 
 export type AssetsByStatus = Record<AssetStatus, number> & { total: number };
 
@@ -24,15 +25,13 @@ export type ExpiringWarranty = { id: string; assetTag: string; name: string; war
 // A retired or lost asset's warranty is nobody's concern any more.
 const inService = notInArray(assets.status, ['retired', 'lost']);
 
-export async function expiringWarranties(
+export function expiringWarranties(
   executor: Executor,
   today: string,
   limit = 10,
 ): Promise<{ counts: ExpiryCounts; soonest: ExpiringWarranty[] }> {
-  const inRange = and(withinNinetyDays(assets.warrantyEnd, today), inService);
-  const [[counts], soonest] = await Promise.all([
-    // Index-only on assets_warranty_status_idx: a count never reads the assets themselves.
-    executor.select(expiryCountColumns(assets.warrantyEnd, today)).from(assets).where(inRange),
+  // Index-only on assets_warranty_status_idx: a count never reads the assets themselves.
+  return expiringSoon(executor, { table: assets, ends: assets.warrantyEnd, today, also: inService }, (inRange) =>
     executor
       .select({
         id: assets.id,
@@ -44,8 +43,7 @@ export async function expiringWarranties(
       .where(inRange)
       .orderBy(asc(assets.warrantyEnd), asc(assets.assetTag))
       .limit(limit),
-  ]);
-  return { counts, soonest };
+  );
 }
 
 export type RequesterAsset = { id: string; assetTag: string; name: string; category: string; status: AssetStatus };

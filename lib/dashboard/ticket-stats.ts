@@ -104,6 +104,13 @@ export type TicketDay = { day: string; opened: number; resolved: number };
  */
 export async function ticketsPerDay(executor: Executor, today: string, days = 30): Promise<TicketDay[]> {
   const span = days - 1;
+  // How many tickets have `at` on each UTC day within the bounds.
+  const perDay = (at: typeof tickets.createdAt | typeof tickets.resolvedAt) => sql`
+        select (${at} at time zone 'UTC')::date as day, count(*) as n
+        from ${tickets}, bounds
+        where ${at} >= (bounds.first_day::timestamp at time zone 'UTC')
+          and ${at} < (bounds.after_last_day::timestamp at time zone 'UTC')
+        group by 1`;
   const rows = await queryRows<{ day: string; opened: number; resolved: number }>(
     executor,
     sql`
@@ -113,20 +120,8 @@ export async function ticketsPerDay(executor: Executor, today: string, days = 30
       days as (
         select generate_series(first_day::timestamp, (after_last_day - 1)::timestamp, interval '1 day')::date as day from bounds
       ),
-      opened as (
-        select (${tickets.createdAt} at time zone 'UTC')::date as day, count(*) as n
-        from ${tickets}, bounds
-        where ${tickets.createdAt} >= (bounds.first_day::timestamp at time zone 'UTC')
-          and ${tickets.createdAt} < (bounds.after_last_day::timestamp at time zone 'UTC')
-        group by 1
-      ),
-      resolved as (
-        select (${tickets.resolvedAt} at time zone 'UTC')::date as day, count(*) as n
-        from ${tickets}, bounds
-        where ${tickets.resolvedAt} >= (bounds.first_day::timestamp at time zone 'UTC')
-          and ${tickets.resolvedAt} < (bounds.after_last_day::timestamp at time zone 'UTC')
-        group by 1
-      )
+      opened as (${perDay(tickets.createdAt)}),
+      resolved as (${perDay(tickets.resolvedAt)})
       select to_char(days.day, 'YYYY-MM-DD') as day, coalesce(opened.n, 0)::int as opened, coalesce(resolved.n, 0)::int as resolved
       from days
       left join opened on opened.day = days.day

@@ -1,15 +1,16 @@
 import { relations } from 'drizzle-orm';
 import { auditLog, instanceSetup, sessions, users } from './schema';
+// In the order the relations below are declared.
 import {
-  assetAssignments,
-  assetImages,
-  assets,
-  licenses,
-  licenseSeats,
-  ticketAssets,
+  tickets,
   ticketComments,
   ticketEvents,
-  tickets,
+  ticketAssets,
+  assets,
+  assetImages,
+  assetAssignments,
+  licenses,
+  licenseSeats,
 } from './schema-domain';
 
 // How the tables refer to each other, for relational queries (`db.query.<table>.findFirst/findMany`
@@ -74,8 +75,9 @@ export const assetAssignmentRelations = relations(assetAssignments, ({ one }) =>
   checkedInBy: one(users, { fields: [assetAssignments.checkedInById], references: [users.id] }),
 }));
 
+// Not "seats": that is the column holding how many seats the license has.
 export const licenseRelations = relations(licenses, ({ many }) => ({
-  seats: many(licenseSeats),
+  seatList: many(licenseSeats),
 }));
 
 export const licenseSeatRelations = relations(licenseSeats, ({ one }) => ({

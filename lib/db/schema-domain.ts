@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -29,6 +30,18 @@ import { bytea, tsvector } from './types';
 // Tickets, assets and licenses. Every list in the app has an index behind it here.
 
 export { assetStatuses, ticketPriorities, ticketStatuses, type AssetStatus, type TicketPriority, type TicketStatus };
+
+/** A table of changes per status, appended to by triggers: see assetStatusCounts. */
+function statusCounts<Status extends string>(name: string) {
+  return pgTable(name, {
+    status: text('status').$type<Status>().notNull(),
+    delta: bigint('delta', { mode: 'number' }).notNull(),
+  });
+}
+
+/** The row this one belongs to: required, and deleting it deletes this row too. */
+const belongsTo = (name: string, parentId: () => AnyPgColumn) =>
+  uuid(name).notNull().references(parentId, { onDelete: 'cascade' });
 
 const inList = (column: SQL, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
@@ -85,18 +98,13 @@ export const tickets = pgTable(
 );
 
 /** Tickets by status, kept the same way as assetStatusCounts (drizzle/0005). */
-export const ticketStatusCounts = pgTable('ticket_status_counts', {
-  status: text('status').$type<TicketStatus>().notNull(),
-  delta: bigint('delta', { mode: 'number' }).notNull(),
-});
+export const ticketStatusCounts = statusCounts<TicketStatus>('ticket_status_counts');
 
 export const ticketComments = pgTable(
   'ticket_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: belongsTo('ticket_id', () => tickets.id),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     // Internal notes are for agents and admins only; never shown or returned to requesters.
@@ -111,9 +119,7 @@ export const ticketEvents = pgTable(
   'ticket_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: belongsTo('ticket_id', () => tickets.id),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     fromValue: text('from_value'),
@@ -174,19 +180,14 @@ export const assets = pgTable(
  * asset, and no writer waits for another on a shared counter. lib/db/status-counts.ts folds the
  * rows together now and then.
  */
-export const assetStatusCounts = pgTable('asset_status_counts', {
-  status: text('status').$type<AssetStatus>().notNull(),
-  delta: bigint('delta', { mode: 'number' }).notNull(),
-});
+export const assetStatusCounts = statusCounts<AssetStatus>('asset_status_counts');
 
 /** Check-out / check-in history; the open row (checked_in_at null) is the current holder. */
 export const assetAssignments = pgTable(
   'asset_assignments',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    assetId: uuid('asset_id')
-      .notNull()
-      .references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: belongsTo('asset_id', () => assets.id),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -222,12 +223,8 @@ export const assetImages = pgTable('asset_images', {
 export const ticketAssets = pgTable(
   'ticket_assets',
   {
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
-    assetId: uuid('asset_id')
-      .notNull()
-      .references(() => assets.id, { onDelete: 'cascade' }),
+    ticketId: belongsTo('ticket_id', () => tickets.id),
+    assetId: belongsTo('asset_id', () => assets.id),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -262,9 +259,7 @@ export const licenseSeats = pgTable(
   'license_seats',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    licenseId: uuid('license_id')
-      .notNull()
-      .references(() => licenses.id, { onDelete: 'cascade' }),
+    licenseId: belongsTo('license_id', () => licenses.id),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'cascade' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),

@@ -18,3 +18,8 @@ export function matchesSearch(column: SQLWrapper | AnyColumn, text: string | und
   const query = words.map((word) => (/^\d+$/.test(word) ? `(${word}:* | -${word}:*)` : `${word}:*`)).join(' & ');
   return sql`${column} @@ to_tsquery('simple', ${query})`;
 }
+
+/** Text to match literally inside a LIKE pattern: its %, _ and backslashes escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

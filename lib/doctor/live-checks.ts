@@ -7,6 +7,12 @@ const meRequests = 8;
 
 type Fetch = typeof fetch;
 
+/** What a refused sign-in most likely means, by status. */
+const signInHints: Record<number, string> = {
+  401: 'The username or password is wrong (DOCTOR_USERNAME/DOCTOR_PASSWORD).',
+  429: 'Too many failed sign-ins for this account or address: wait and retry.',
+};
+
 /**
  * Signs in to a running deployment the way a browser would and checks what comes back: the
  * cookie's attributes against the URL, the session on every instance, and logout.
@@ -64,26 +70,10 @@ export async function checkDeployment(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...credentials, remember: false }),
   });
-  if (login.status === 401 || login.status === 429) {
-    results.push(
-      fail(
-        'sign-in',
-        `answered ${login.status}`,
-        login.status === 401
-          ? 'The username or password is wrong (DOCTOR_USERNAME/DOCTOR_PASSWORD).'
-          : 'Too many failed sign-ins for this account or address: wait and retry.',
-      ),
-    );
-    return results;
-  }
   if (!login.ok) {
-    results.push(
-      fail(
-        'sign-in',
-        `answered ${login.status}`,
-        'The sign-in request failed; see the app logs (pm2 logs it-assets-manager).',
-      ),
-    );
+    const hint =
+      signInHints[login.status] ?? 'The sign-in request failed; see the app logs (pm2 logs it-assets-manager).';
+    results.push(fail('sign-in', `answered ${login.status}`, hint));
     return results;
   }
   const setCookies = login.headers

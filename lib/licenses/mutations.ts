@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
-import { recordAudit } from '../audit/record';
+import { auditFor } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { users } from '../db/schema';
 import { assets, licenses, licenseSeats } from '../db/schema-domain';
+import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { isUuid, parseInput } from '../validation';
 import { assertLicenseAccess, licenseNotFound } from './access';
@@ -22,6 +23,8 @@ import {
 
 // Every change: check the actor, lock what the decision depends on, change, audit — all in the
 // caller's transaction, so the audit row commits with the change or not at all.
+
+const auditLicense = auditFor('license', (license: { name: string }) => ({ name: license.name }));
 
 /** Locks the license row; concurrent seat changes and seat-count edits queue up behind it. */
 async function lockLicense(tx: Transaction, id: string) {
@@ -46,18 +49,13 @@ async function countUsedSeats(tx: Transaction, licenseId: string): Promise<numbe
 export async function createLicense(tx: Transaction, actor: Actor, input: LicenseFieldsInput): Promise<LicenseDetail> {
   assertLicenseAccess(actor);
   const fields = parseInput(licenseFieldsSchema, input);
-  const [created] = await tx.insert(licenses).values(fields).returning({ id: licenses.id });
-  await recordAudit(tx, actor, {
-    action: 'license.create',
-    target: { type: 'license', id: created.id },
-    // The product key is a secret: the audit says whether one was set, never what it is.
-    details: {
-      name: fields.name,
-      vendor: fields.vendor,
-      seats: fields.seats,
-      expiresAt: fields.expiresAt,
-      productKeySet: Boolean(fields.productKey),
-    },
+  const [created] = await tx.insert(licenses).values(fields).returning({ id: licenses.id, name: licenses.name });
+  // The product key is a secret: the audit says whether one was set, never what it is.
+  await auditLicense(tx, actor, 'license.create', created, {
+    vendor: fields.vendor,
+    seats: fields.seats,
+    expiresAt: fields.expiresAt,
+    productKeySet: Boolean(fields.productKey),
   });
   return getLicense(tx, actor, created.id);
 }
@@ -93,12 +91,7 @@ export async function updateLicense(
     }
   }
 
-  const updated = await tx
-    .update(licenses)
-    .set({ ...changes, version: sql`${licenses.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(licenses.id, id), eq(licenses.version, version)))
-    .returning({ id: licenses.id });
-  if (updated.length === 0) throw staleVersion();
+  await updateAtVersion(tx, licenses, current, changes);
 
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(changes) as [keyof typeof before, unknown][]) {
@@ -108,11 +101,7 @@ export async function updateLicense(
         ? { from: before[key] ? 'set' : 'empty', to: value ? 'set' : 'empty' }
         : { from: before[key], to: value };
   }
-  await recordAudit(tx, actor, {
-    action: 'license.update',
-    target: { type: 'license', id },
-    details: { name: before.name, changes: changed },
-  });
+  await auditLicense(tx, actor, 'license.update', { id, name: before.name }, { changes: changed });
   return getLicense(tx, actor, id);
 }
 
@@ -125,11 +114,7 @@ export async function revealProductKey(tx: Transaction, actor: Actor, licenseId:
     .from(licenses)
     .where(eq(licenses.id, licenseId));
   if (!row) throw licenseNotFound();
-  await recordAudit(tx, actor, {
-    action: 'license.key_reveal',
-    target: { type: 'license', id: licenseId },
-    details: { name: row.name },
-  });
+  await auditLicense(tx, actor, 'license.key_reveal', { id: licenseId, name: row.name });
   return row.productKey;
 }
 
@@ -157,6 +142,11 @@ async function resolveHolder(tx: Transaction, holder: SeatHolder): Promise<Resol
     throw new AppError('unprocessable', message, { fields: { [field]: message } });
   }
   return { userId: null, assetId: asset.id, label: asset.assetTag };
+}
+
+/** How an audit row names a seat's holder: a user by username, an asset by tag. */
+function holderDetails(holder: { userId: string | null; assetId: string | null }, label: string) {
+  return holder.userId ? { userId: holder.userId, username: label } : { assetId: holder.assetId, assetTag: label };
 }
 
 export type AssignedSeat = { seatId: string; holder: string; used: number; seats: number };
@@ -202,16 +192,9 @@ export async function assignSeat(
     if (isUniqueViolation(error)) throw new AppError('conflict', alreadyHolds);
     throw error;
   }
-  await recordAudit(tx, actor, {
-    action: 'license.seat_assign',
-    target: { type: 'license', id: license.id },
-    details: {
-      name: license.name,
-      seatId,
-      ...(holder.userId
-        ? { userId: holder.userId, username: holder.label }
-        : { assetId: holder.assetId, assetTag: holder.label }),
-    },
+  await auditLicense(tx, actor, 'license.seat_assign', license, {
+    seatId,
+    ...holderDetails(holder, holder.label),
   });
   return { seatId, holder: holder.label, used: used + 1, seats: license.seats };
 }
@@ -246,16 +229,9 @@ export async function unassignSeat(tx: Transaction, actor: Actor, input: SeatToF
     ? await tx.select({ label: users.username }).from(users).where(eq(users.id, removed.userId))
     : await tx.select({ label: assets.assetTag }).from(assets).where(eq(assets.id, removed.assetId!));
   const holder = holderRow?.label ?? 'unknown';
-  await recordAudit(tx, actor, {
-    action: 'license.seat_unassign',
-    target: { type: 'license', id: license.id },
-    details: {
-      name: license.name,
-      seatId: removed.id,
-      ...(removed.userId
-        ? { userId: removed.userId, username: holder }
-        : { assetId: removed.assetId, assetTag: holder }),
-    },
+  await auditLicense(tx, actor, 'license.seat_unassign', license, {
+    seatId: removed.id,
+    ...holderDetails(removed, holder),
   });
   return { holder };
 }

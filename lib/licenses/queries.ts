@@ -2,8 +2,11 @@ import 'server-only';
 import { and, asc, desc, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
+import { personColumns } from '../db/relations';
+import { readPage } from '../db/page';
 import { users } from '../db/schema';
-import { assets, licenses, licenseSeats } from '../db/schema-domain';
+import { licenses, licenseSeats } from '../db/schema-domain';
+import { escapeLike } from '../db/text-search';
 import { offsetOf, type Page } from '../http/list-params';
 import { utcToday } from '../dashboard/expiry-windows';
 import { isUuid } from '../validation';
@@ -41,7 +44,7 @@ export type LicenseSeatCount = { id: string; name: string; seats: number; used: 
 
 // A correlated count over license_seats_license_idx: cheap per license, and always current.
 // Table-qualified by hand: drizzle prints bare column names inside a select list.
-const usedSeats =
+export const usedSeats =
   sql<number>`(select count(*) from ${licenseSeats} where ${licenseSeats}.license_id = ${licenses}.id)`.mapWith(Number);
 
 const summaryColumns = {
@@ -57,10 +60,6 @@ const withFree = <Row extends { seats: number; used: number }>(row: Row) => ({
   ...row,
   free: Math.max(row.seats - row.used, 0),
 });
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 const sortColumns: Record<LicenseListParams['sort'], SQL | typeof licenses.seats> = {
   name: sql`lower(${licenses.name})`,
@@ -86,66 +85,53 @@ export async function listLicenses(
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const order = params.dir === 'asc' ? asc : desc;
-  const [items, [{ total }]] = await Promise.all([
+  return readPage(
+    params,
     executor
       .select(summaryColumns)
       .from(licenses)
       .where(where)
       .orderBy(order(sortColumns[params.sort]), asc(licenses.id))
       .limit(params.pageSize)
-      .offset(offsetOf(params)),
-    executor
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(licenses)
-      .where(where),
-  ]);
-  return { items: items.map(withFree), page: params.page, pageSize: params.pageSize, total };
-}
-
-async function listSeats(executor: Executor, licenseId: string): Promise<LicenseSeat[]> {
-  const rows = await executor
-    .select({
-      id: licenseSeats.id,
-      assignedAt: licenseSeats.assignedAt,
-      userId: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      assetId: assets.id,
-      assetTag: assets.assetTag,
-      assetName: assets.name,
-    })
-    .from(licenseSeats)
-    .leftJoin(users, eq(users.id, licenseSeats.userId))
-    .leftJoin(assets, eq(assets.id, licenseSeats.assetId))
-    .where(eq(licenseSeats.licenseId, licenseId))
-    .orderBy(asc(licenseSeats.assignedAt), asc(licenseSeats.id));
-  return rows.map((row) => ({
-    id: row.id,
-    assignedAt: row.assignedAt,
-    user: row.userId ? { id: row.userId, username: row.username ?? '', displayName: row.displayName ?? '' } : null,
-    asset: row.assetId ? { id: row.assetId, assetTag: row.assetTag ?? '', name: row.assetName ?? '' } : null,
-  }));
+      .offset(offsetOf(params))
+      .then((rows) => rows.map(withFree)),
+    executor.$count(licenses, where),
+  );
 }
 
 /** One license with its seats; the product key only masked (see revealProductKey). */
 export async function getLicense(executor: Executor, actor: Actor, id: string): Promise<LicenseDetail> {
   assertLicenseAccess(actor);
   if (!isUuid(id)) throw licenseNotFound();
-  const [row] = await executor
-    .select({
-      ...summaryColumns,
-      notes: licenses.notes,
-      version: licenses.version,
-      createdAt: licenses.createdAt,
-      updatedAt: licenses.updatedAt,
-      productKey: licenses.productKey,
-    })
-    .from(licenses)
-    .where(eq(licenses.id, id))
-    .limit(1);
+  const row = await executor.query.licenses.findFirst({
+    columns: {
+      id: true,
+      name: true,
+      vendor: true,
+      seats: true,
+      expiresAt: true,
+      notes: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      productKey: true,
+    },
+    where: eq(licenses.id, id),
+    with: {
+      seatList: {
+        columns: { id: true, assignedAt: true },
+        orderBy: [asc(licenseSeats.assignedAt), asc(licenseSeats.id)],
+        with: { user: { columns: personColumns }, asset: { columns: { id: true, assetTag: true, name: true } } },
+      },
+    },
+  });
   if (!row) throw licenseNotFound();
-  const { productKey, ...rest } = row;
-  return { ...withFree(rest), productKeyMasked: maskProductKey(productKey), seatList: await listSeats(executor, id) };
+  const { productKey, seatList, ...license } = row;
+  return {
+    ...withFree({ ...license, used: seatList.length }),
+    productKeyMasked: maskProductKey(productKey),
+    seatList,
+  };
 }
 
 /** Used and free seats of every license, for scripts and the seat-use panels. */

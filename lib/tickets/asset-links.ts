@@ -1,13 +1,12 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isStaff, type Actor } from '../actor';
-import { recordAudit } from '../audit/record';
 import type { Executor, Transaction } from '../db/client';
-import { assets, ticketAssets, ticketEvents, tickets } from '../db/schema-domain';
+import { assets, ticketAssets, ticketEvents } from '../db/schema-domain';
 import { AppError } from '../errors';
 import { isUuid } from '../validation';
 import { loadVisibleTicket } from './access';
-import { ticketReference } from './rules';
+import { recordTicketActivity } from './audit';
 import { eventKinds } from './timeline';
 
 /**
@@ -105,14 +104,8 @@ export async function setAssetLink(
     unlink: input.linked ? [] : [input.assetId],
   });
   if (linked.length + unlinked.length === 0) return { changed: false };
-  await tx
-    .update(tickets)
-    .set({ updatedAt: sql`now()` })
-    .where(eq(tickets.id, ticket.id));
-  await recordAudit(tx, actor, {
-    action: input.linked ? 'ticket.link_asset' : 'ticket.unlink_asset',
-    target: { type: 'ticket', id: ticket.id },
-    details: { reference: ticketReference(ticket.number), assetId: input.assetId },
+  await recordTicketActivity(tx, actor, input.linked ? 'ticket.link_asset' : 'ticket.unlink_asset', ticket, {
+    assetId: input.assetId,
   });
   return { changed: true };
 }

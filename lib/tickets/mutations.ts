@@ -2,14 +2,15 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { isStaff, staffRoles, type Actor } from '../actor';
-import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
 import { users } from '../db/schema';
 import { ticketComments, ticketEvents, tickets, type TicketStatus } from '../db/schema-domain';
+import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { parseInput } from '../validation';
 import { loadVisibleTicket, type TicketState } from './access';
 import { applyAssetLinks, assertLinkableAssets, linkedAssetIds } from './asset-links';
+import { auditTicket, recordTicketActivity } from './audit';
 import { ticketReference, transitionRefusal } from './rules';
 import {
   newCommentSchema,
@@ -45,20 +46,14 @@ export async function createTicket(
     .insert(ticketEvents)
     .values({ ticketId: created.id, actorId: actor.id, kind: eventKinds.created, toValue: 'new' });
   await applyAssetLinks(tx, actor, { ticketId: created.id, link: [...new Set(parsed.assetIds)], unlink: [] });
-  const reference = ticketReference(created.number);
-  await recordAudit(tx, actor, {
-    action: 'ticket.create',
-    target: { type: 'ticket', id: created.id },
-    details: {
-      reference,
-      title: parsed.title,
-      category: parsed.category,
-      priority: parsed.priority,
-      requesterId,
-      assetIds: parsed.assetIds,
-    },
+  await auditTicket(tx, actor, 'ticket.create', created, {
+    title: parsed.title,
+    category: parsed.category,
+    priority: parsed.priority,
+    requesterId,
+    assetIds: parsed.assetIds,
   });
-  return { ...created, reference };
+  return { ...created, reference: ticketReference(created.number) };
 }
 
 async function assertCanOpenFor(tx: Transaction, actor: Actor, requesterId: string): Promise<void> {
@@ -147,10 +142,7 @@ export async function updateTicket(
   }
   if (Object.keys(changes).length === 0) return { changed: false, version: current.version, changes };
 
-  const set: PgUpdateSetSource<typeof tickets> = {
-    version: sql`${tickets.version} + 1`,
-    updatedAt: sql`now()`,
-  };
+  const set: PgUpdateSetSource<typeof tickets> = {};
   for (const field of staffOnlyFields) if (changes[field]) Object.assign(set, { [field]: change[field] });
   if (changes.status) {
     set.status = status;
@@ -158,12 +150,7 @@ export async function updateTicket(
     if (status === 'closed') set.closedAt = sql`now()`;
     if (status === 'open' || status === 'pending') Object.assign(set, { resolvedAt: null, closedAt: null });
   }
-  const [updated] = await tx
-    .update(tickets)
-    .set(set)
-    .where(and(eq(tickets.id, current.id), eq(tickets.version, change.version)))
-    .returning({ version: tickets.version });
-  if (!updated) throw staleVersion();
+  const version = await updateAtVersion(tx, tickets, current, set);
 
   const eventOf = (kind: string, from: string | null | undefined, to: string | null | undefined) => ({
     ticketId: current.id,
@@ -184,12 +171,8 @@ export async function updateTicket(
   if (events.length > 0) await tx.insert(ticketEvents).values(events);
   await applyAssetLinks(tx, actor, { ticketId: current.id, link, unlink });
 
-  await recordAudit(tx, actor, {
-    action: 'ticket.update',
-    target: { type: 'ticket', id: current.id },
-    details: { reference: ticketReference(current.number), changes },
-  });
-  return { changed: true, version: updated.version, changes };
+  await auditTicket(tx, actor, 'ticket.update', current, { changes });
+  return { changed: true, version, changes };
 }
 
 /** Adds a comment; needs no version, since a comment never overwrites anything. */
@@ -212,14 +195,8 @@ export async function addComment(
     kind: comment.internal ? eventKinds.internalNote : eventKinds.comment,
     toValue: created.id,
   });
-  await tx
-    .update(tickets)
-    .set({ updatedAt: sql`now()` })
-    .where(eq(tickets.id, ticket.id));
-  await recordAudit(tx, actor, {
-    action: comment.internal ? 'ticket.internal_note' : 'ticket.comment',
-    target: { type: 'ticket', id: ticket.id },
-    details: { reference: ticketReference(ticket.number), commentId: created.id },
+  await recordTicketActivity(tx, actor, comment.internal ? 'ticket.internal_note' : 'ticket.comment', ticket, {
+    commentId: created.id,
   });
   return created;
 }

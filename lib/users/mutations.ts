@@ -2,13 +2,14 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAdmin } from '../actor';
-import { recordAudit } from '../audit/record';
+import { auditFor } from '../audit/record';
 import { hashPassword } from '../auth/password';
 import { forgetSessionChecks } from '../auth/session-cache';
 import { revokeUserSessions } from '../auth/session-store';
 import type { Executor, Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { users, type UserRole } from '../db/schema';
+import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { parseInput, validationFailed } from '../validation';
 import { loadUserById, userSummaryColumns, type UserAdministrator, type UserSummary } from './queries';
@@ -16,6 +17,8 @@ import { newUserSchema, passwordSchema, type NewUserInput } from './schemas';
 
 // Changes to accounts, each audited in the caller's transaction. Admins (and the command line)
 // manage everyone; a user may only change their own password.
+
+const auditUser = auditFor('user', (user: { username: string }) => ({ username: user.username }));
 
 function assertAdmin(actor: UserAdministrator): void {
   if (!isAdmin(actor)) throw new AppError('forbidden', 'You do not have permission to do that.');
@@ -50,11 +53,7 @@ export async function insertUser(tx: Transaction, input: NewUserInput): Promise<
 export async function createUser(tx: Transaction, actor: UserAdministrator, input: NewUserInput): Promise<UserSummary> {
   assertAdmin(actor);
   const created = await insertUser(tx, input);
-  await recordAudit(tx, actor, {
-    action: 'user.create',
-    target: { type: 'user', id: created.id },
-    details: { username: created.username, role: created.role },
-  });
+  await auditUser(tx, actor, 'user.create', created, { role: created.role });
   return created;
 }
 
@@ -79,20 +78,6 @@ async function assertAnotherActiveAdmin(executor: Executor, userId: string): Pro
     throw new AppError('conflict', 'At least one active admin must remain.');
 }
 
-async function bumpVersion(
-  tx: Transaction,
-  userId: string,
-  version: number,
-  changes: Partial<typeof users.$inferInsert>,
-) {
-  const updated = await tx
-    .update(users)
-    .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(users.id, userId), eq(users.version, version)))
-    .returning({ id: users.id });
-  if (updated.length === 0) throw staleVersion();
-}
-
 export async function changeUserRole(
   tx: Transaction,
   actor: UserAdministrator,
@@ -102,12 +87,8 @@ export async function changeUserRole(
   const user = await loadForChange(tx, input.userId, input.expectedVersion);
   if (user.role === input.role) return { changed: false };
   if (user.role === 'admin' && user.active) await assertAnotherActiveAdmin(tx, user.id);
-  await bumpVersion(tx, user.id, user.version, { role: input.role });
-  await recordAudit(tx, actor, {
-    action: 'user.role_change',
-    target: { type: 'user', id: user.id },
-    details: { username: user.username, from: user.role, to: input.role },
-  });
+  await updateAtVersion(tx, users, user, { role: input.role });
+  await auditUser(tx, actor, 'user.role_change', user, { from: user.role, to: input.role });
   // The role is read from the database on every request; drop this process's shortcut now.
   forgetSessionChecks({ userId: user.id });
   return { changed: true };
@@ -123,13 +104,9 @@ export async function setUserActive(
   if (user.active === input.active) return;
   if (!input.active && actor.id === user.id) throw new AppError('conflict', 'You cannot disable your own account.');
   if (!input.active && user.role === 'admin') await assertAnotherActiveAdmin(tx, user.id);
-  await bumpVersion(tx, user.id, user.version, { active: input.active });
+  await updateAtVersion(tx, users, user, { active: input.active });
   const revoked = input.active ? 0 : await revokeUserSessions(tx, { userId: user.id, reason: 'user_disabled' });
-  await recordAudit(tx, actor, {
-    action: input.active ? 'user.enable' : 'user.disable',
-    target: { type: 'user', id: user.id },
-    details: { username: user.username, sessionsRevoked: revoked },
-  });
+  await auditUser(tx, actor, input.active ? 'user.enable' : 'user.disable', user, { sessionsRevoked: revoked });
 }
 
 const newPasswordSchema = z.object({ password: passwordSchema });
@@ -158,10 +135,6 @@ export async function setUserPassword(
     exceptSessionId: input.keepSessionId,
     reason: 'password_change',
   });
-  await recordAudit(tx, actor, {
-    action: own ? 'user.password_change' : 'user.password_reset',
-    target: { type: 'user', id: user.id },
-    details: { username: user.username, sessionsRevoked },
-  });
+  await auditUser(tx, actor, own ? 'user.password_change' : 'user.password_reset', user, { sessionsRevoked });
   return { sessionsRevoked };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { isAdmin, type Actor, type CommandLineActor } from '../actor';
 import type { Executor } from '../db/client';
 import { users, type UserRole } from '../db/schema';
@@ -43,11 +43,14 @@ export async function listUsers(executor: Executor, actor: UserAdministrator): P
     .orderBy(asc(sql`lower(${users.username})`));
 }
 
+async function loadUserWhere(executor: Executor, where: SQL): Promise<UserSummary | null> {
+  const [row] = await executor.select(userSummaryColumns).from(users).where(where).limit(1);
+  return row ?? null;
+}
+
 /** A user by id, without checking who asks: for the data layer's own use once it has decided. */
 export async function loadUserById(executor: Executor, id: string): Promise<UserSummary | null> {
-  if (!isUuid(id)) return null;
-  const [row] = await executor.select(userSummaryColumns).from(users).where(eq(users.id, id)).limit(1);
-  return row ?? null;
+  return isUuid(id) ? loadUserWhere(executor, eq(users.id, id)) : null;
 }
 
 /** A user by id for an admin; null when there is none or the actor may not see users. */
@@ -56,8 +59,7 @@ export async function findUserById(
   actor: UserAdministrator,
   id: string,
 ): Promise<UserSummary | null> {
-  if (!isAdmin(actor)) return null;
-  return loadUserById(executor, id);
+  return isAdmin(actor) ? loadUserById(executor, id) : null;
 }
 
 /** A user by username, in any letter case, for an admin; null when there is none or the actor may not see users. */
@@ -66,13 +68,8 @@ export async function findUserByUsername(
   actor: UserAdministrator,
   username: string,
 ): Promise<UserSummary | null> {
-  if (!isAdmin(actor)) return null;
-  const [row] = await executor
-    .select(userSummaryColumns)
-    .from(users)
-    .where(eq(sql`lower(${users.username})`, username.trim().toLowerCase()))
-    .limit(1);
-  return row ?? null;
+  const byName = eq(sql`lower(${users.username})`, username.trim().toLowerCase());
+  return isAdmin(actor) ? loadUserWhere(executor, byName) : null;
 }
 
 export async function anyUserExists(executor: Executor): Promise<boolean> {

@@ -1,0 +1,38 @@
+import 'server-only';
+import { inArray, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { offsetOf, type Page } from '../http/list-params';
+import type { Executor } from './client';
+
+type PageRequest = { page: number; pageSize: number };
+
+/** One page of a list and how many rows the whole list has, both read at the same time. */
+export async function readPage<Item>(
+  request: PageRequest,
+  items: PromiseLike<Item[]>,
+  total: PromiseLike<number>,
+): Promise<Page<Item>> {
+  const [pageItems, count] = await Promise.all([items, total]);
+  return { items: pageItems, page: request.page, pageSize: request.pageSize, total: count };
+}
+
+/**
+ * A condition keeping only the rows of one page of a list. The page's ids are read first, alone,
+ * which skips the offset inside an index; the query it narrows then joins only those rows, where
+ * joining first would fetch and join every row skipped.
+ */
+export function onPage(
+  executor: Executor,
+  list: { table: PgTable & { id: PgColumn }; where: SQL | undefined; order: SQL[] },
+  request: PageRequest,
+): SQL {
+  const table: PgTable = list.table; // drizzle's from() cannot check a table given as a generic
+  const ids = executor
+    .select({ id: list.table.id })
+    .from(table)
+    .where(list.where)
+    .orderBy(...list.order)
+    .limit(request.pageSize)
+    .offset(offsetOf(request));
+  return inArray(list.table.id, ids);
+}
