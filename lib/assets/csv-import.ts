@@ -28,11 +28,11 @@ export type ImportResult = {
 };
 
 // Small batches: on the embedded database each statement holds the event loop while it runs.
-const batchSize = 500;
+const batchSize = 100;
 
 export type ImportRequest = {
   /** The file: its text, its bytes, or its bytes as they arrive (a request body). */
-  csv: string | Uint8Array | AsyncIterable<Uint8Array>;
+  csv: string | Uint8Array | ReadableStream<Uint8Array>;
   mode: ImportMode;
   dryRun: boolean;
   fileName?: string;
@@ -109,7 +109,14 @@ export async function importAssets(tx: Transaction, actor: Actor, input: ImportR
 }
 
 async function* byteSource(csv: ImportRequest['csv']): AsyncGenerator<Uint8Array> {
-  if (typeof csv === 'string') yield Buffer.from(csv);
-  else if (csv instanceof Uint8Array) yield csv;
-  else yield* csv;
+  if (typeof csv === 'string' || csv instanceof Uint8Array) {
+    yield typeof csv === 'string' ? Buffer.from(csv) : csv;
+    return;
+  }
+  const reader = csv.getReader();
+  try {
+    for (let part = await reader.read(); !part.done; part = await reader.read()) yield part.value;
+  } finally {
+    reader.releaseLock();
+  }
 }

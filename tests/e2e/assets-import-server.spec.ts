@@ -5,6 +5,8 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../support/embedded-
 import { importLines } from '../support/import-upload';
 import { AppServer } from './support/app-server';
 import { e2eBasePath } from './support/constants';
+import { LoginPage } from './support/login-page';
+import { openBrowser } from './support/session';
 
 // A large CSV import against the production server, on the embedded database and on PostgreSQL:
 // other requests are answered while it runs, and a server killed midway leaves none of its rows.
@@ -91,6 +93,54 @@ for (const database of ['embedded', 'PostgreSQL'] as const) {
       for await (const line of importLines(api('assets/import'), cookie, assetCsv(100, 'KILL'))) again.push(line.type);
       expect(again.at(-1)).toBe('result');
       expect(await countAssets('KILL')).toBe(100);
+    });
+
+    test('the route refuses a form upload, an oversized file and an undeclared length, saying what to send', async () => {
+      test.skip(database !== 'embedded', 'the route is the same on both databases');
+      const form = new FormData();
+      form.set('file', new Blob(['asset_tag,name\n']), 'assets.csv');
+      const asForm = await fetch(api('assets/import'), { method: 'POST', headers: { cookie }, body: form });
+      expect(asForm.status).toBe(415);
+      expect(await asForm.json()).toMatchObject({
+        error: { message: expect.stringMatching(/Content-Type: text\/csv/) },
+      });
+      const csv = { cookie, 'content-type': 'text/csv' };
+      const tooBig = await fetch(api('assets/import'), {
+        method: 'POST',
+        headers: csv,
+        body: 'asset_tag,name\n'.padEnd(10 * 1024 * 1024 + 1, 'x'),
+      });
+      expect(tooBig.status).toBe(413);
+      const undeclared = await fetch(api('assets/import'), {
+        method: 'POST',
+        headers: csv,
+        body: new Blob(['asset_tag,name\n']).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      expect(undeclared.status).toBe(400);
+      expect(await undeclared.json()).toMatchObject({ error: { message: expect.stringMatching(/Content-Length/) } });
+    });
+
+    test('the page imports an Excel (Windows-1252) file and says how it read it', async ({ browser }) => {
+      test.skip(database !== 'embedded', 'the page is the same on both databases');
+      const { context, page } = await openBrowser(browser, app);
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn('ada', 'ada-password-1');
+      await login.expectSignedIn('ada');
+      await page.goto('assets/import');
+      await page.getByLabel('CSV file').setInputFiles({
+        name: 'excel.csv',
+        mimeType: 'application/vnd.ms-excel',
+        buffer: Buffer.from('asset_tag,name\r\nXL-1,Café\r\n', 'latin1'),
+      });
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await expect(page.getByText('The file was read as Windows-1252 (Latin-1)')).toBeVisible();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect(page.getByText('Import finished: 1 created, 0 updated, 0 skipped.')).toBeVisible();
+      await page.goto('assets?q=XL-1');
+      await expect(page.getByText('Café', { exact: true })).toBeVisible();
+      await context.close();
     });
   });
 }

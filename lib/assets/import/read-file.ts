@@ -56,7 +56,7 @@ export class ImportFileReader {
       throw error instanceof CsvError ? notCsv(error) : error;
     }
     if (this.rowsRead === 0) yield { rows: [], errors: headerErrors(this.columns) };
-    else yield batch;
+    else if (batch.rows.length + batch.errors.length > 0) yield batch;
   }
 
   get bytesRead(): number {
