@@ -1,6 +1,7 @@
 import 'server-only';
-import { inArray, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
+import { queryRows } from '../../db/rows';
 import { assets } from '../../db/schema-domain';
 import type { ImportError, ImportRow } from '../csv-import-rows';
 
@@ -16,19 +17,10 @@ export async function checkAgainstInventory(
   if (rows.length === 0) return { valid: [], errors: [] };
   const tags = rows.map((row) => row.assetTag.toLowerCase());
   const serials = rows.flatMap((row) => (row.values.serial ? [row.values.serial.toLowerCase()] : []));
-  const found = await tx
-    .select({
-      id: assets.id,
-      assetTag: assets.assetTag,
-      serial: assets.serial,
-      checkedOut: sql<boolean>`${assets.assignedToId} is not null`.mapWith(Boolean),
-    })
-    .from(assets)
-    .where(
-      serials.length > 0
-        ? sql`${inArray(sql`lower(${assets.assetTag})`, tags)} or ${inArray(sql`lower(${assets.serial})`, serials)}`
-        : inArray(sql`lower(${assets.assetTag})`, tags),
-    );
+  const columns = sql`${assets.id} as id, ${assets.assetTag} as "assetTag", ${assets.serial} as serial, ${assets.assignedToId} is not null as "checkedOut"`;
+  const byTags = sql`select ${columns} from ${keyList(tags)} join ${assets} on lower(${assets.assetTag}) = k.key`;
+  const bySerials = sql`select ${columns} from ${keyList(serials)} join ${assets} on lower(${assets.serial}) = k.key`;
+  const found = await queryRows<ExistingAsset>(tx, serials.length > 0 ? sql`${byTags} union all ${bySerials}` : byTags);
   const byTag = new Map(found.map((asset) => [asset.assetTag.toLowerCase(), asset]));
   const bySerial = new Map(found.flatMap((asset) => (asset.serial ? [[asset.serial.toLowerCase(), asset]] : [])));
 
@@ -49,6 +41,17 @@ export async function checkAgainstInventory(
     else valid.push({ row, existing });
   }
   return { valid, errors };
+}
+
+/**
+ * Lookup keys as a join, so each probes its unique index: PGlite keeps no planner statistics, and
+ * "lower(asset_tag) in (…)" made it scan the whole table for every batch.
+ */
+function keyList(keys: string[]): SQL {
+  return sql`(values ${sql.join(
+    keys.map((key) => sql`(${key}::text)`),
+    sql`, `,
+  )}) as k(key)`;
 }
 
 /**
