@@ -1,5 +1,4 @@
 import 'server-only';
-import { TransactionRollbackError } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
@@ -26,6 +25,13 @@ export type ImportResult = {
   /** Something the user should check although no row failed, such as how the file was decoded. */
   notice: string | null;
 };
+
+/**
+ * Rolls the import's savepoint back when nothing may be kept. Its own class, because the server's
+ * database handle may come from another copy of drizzle-orm than this bundle's, so drizzle's
+ * TransactionRollbackError would fail instanceof here.
+ */
+class NothingToKeep extends Error {}
 
 // Small batches: on the embedded database each statement holds the event loop while it runs.
 const batchSize = 100;
@@ -71,7 +77,7 @@ export async function importAssets(tx: Transaction, actor: Actor, input: ImportR
         // Lets other requests (and this response's progress line) through between batches.
         await new Promise(setImmediate);
       }
-      if (onlyChecking()) work.rollback();
+      if (onlyChecking()) throw new NothingToKeep();
       applied = true;
       await recordAudit(work, actor, {
         action: 'asset.import',
@@ -87,7 +93,7 @@ export async function importAssets(tx: Transaction, actor: Actor, input: ImportR
       });
     });
   } catch (error) {
-    if (!(error instanceof TransactionRollbackError)) throw error;
+    if (!(error instanceof NothingToKeep)) throw error;
   }
   const counted = applied || input.dryRun;
   const encoding = reader.decoder.encoding;
