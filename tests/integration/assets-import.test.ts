@@ -109,6 +109,7 @@ describe('CSV import', () => {
     assert.deepEqual(details, {
       fileName: 'assets.csv',
       mode: 'valid-only',
+      encoding: 'utf-8',
       created: 2,
       updated: 0,
       skipped: 1,
@@ -149,7 +150,11 @@ describe('CSV import', () => {
     );
     assert.deepEqual([result.dryRun, result.applied, result.created, result.updated], [true, false, 2, 0]);
     assert.deepEqual(await tagsWith(p), []);
-    assert.deepEqual(progress.at(-1), { phase: 'checking', done: 2, total: 2 });
+    assert.deepEqual(progress.at(-1), {
+      phase: 'checking',
+      rows: 2,
+      bytes: Buffer.byteLength(csv('asset_tag,name', `${p}-1,One`, `${p}-2,Two`)),
+    });
   });
 
   test('status rules: deployed comes from check-out only; a checked-out asset keeps its status', async () => {
@@ -183,7 +188,7 @@ describe('CSV import', () => {
     const huge =
       'asset_tag,name\n' + Array.from({ length: maxImportRows + 1 }, (_, index) => `H-${index},x`).join('\n');
     await assert.rejects(
-      run(huge),
+      run(huge, 'all', true),
       (error: unknown) => error instanceof AppError && error.code === 'payload_too_large',
     );
   });

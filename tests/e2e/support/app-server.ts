@@ -85,13 +85,22 @@ export class AppServer {
   }
 
   async stop(): Promise<void> {
+    await this.end('SIGTERM');
+  }
+
+  /** Ends the server as a crash or `kill -9` would: no shutdown, no cleanup. */
+  async crash(): Promise<void> {
+    await this.end('SIGKILL');
+  }
+
+  private async end(signal: NodeJS.Signals): Promise<void> {
     const child = this.process;
     this.process = null;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 
   async restart(): Promise<void> {

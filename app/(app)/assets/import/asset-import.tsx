@@ -8,18 +8,20 @@ import type { ImportProgress, ImportResult } from '@/lib/assets/csv-import';
 type StreamLine =
   ({ type: 'progress' } & ImportProgress) | ({ type: 'result' } & ImportResult) | { type: 'error'; message: string };
 
-/** Reads the import route's NDJSON answer line by line, reporting progress as it comes. */
+/** Sends the file as the request body and reads the route's NDJSON answer line by line, reporting progress as it comes. */
 async function runImport(
   url: string,
   file: File,
   options: { mode: 'all' | 'valid-only'; dryRun: boolean },
   onProgress: (line: Extract<StreamLine, { type: 'progress' }>) => void,
 ): Promise<ImportResult> {
-  const body = new FormData();
-  body.set('file', file);
-  body.set('mode', options.mode);
-  body.set('dryRun', String(options.dryRun));
-  const response = await fetch(url, { method: 'POST', body });
+  const query = new URLSearchParams({ mode: options.mode, dryRun: String(options.dryRun), fileName: file.name });
+  // Set explicitly: Windows often labels a .csv file as an Excel spreadsheet.
+  const response = await fetch(`${url}?${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv' },
+    body: file,
+  });
   if (!response.ok || !response.body) {
     const failure = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(failure?.error?.message ?? `The import failed (HTTP ${response.status}).`);
@@ -45,7 +47,7 @@ async function runImport(
 export function AssetImport({ importUrl }: { importUrl: string }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ label: string; rows: number; bytes: number; size: number } | null>(null);
   const [report, setReport] = useState<ImportResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const busy = progress !== null;
@@ -59,14 +61,11 @@ export function AssetImport({ importUrl }: { importUrl: string }) {
     setFile(chosen);
     setFailure(null);
     if (options.dryRun) setReport(null);
-    setProgress({ label: options.dryRun ? 'Checking' : 'Importing', done: 0, total: 0 });
+    const label = options.dryRun ? 'Checking' : 'Importing';
+    setProgress({ label, rows: 0, bytes: 0, size: chosen.size });
     try {
       const result = await runImport(importUrl, chosen, options, (line) =>
-        setProgress({
-          label: line.phase === 'checking' ? 'Checking' : 'Importing',
-          done: line.done,
-          total: line.total,
-        }),
+        setProgress({ label, rows: line.rows, bytes: line.bytes, size: chosen.size }),
       );
       setReport(result);
     } catch (error) {
@@ -107,19 +106,17 @@ export function AssetImport({ importUrl }: { importUrl: string }) {
         {progress ? (
           <p>
             <label htmlFor="import-progress">
-              {progress.label}…{' '}
-              {progress.total
-                ? `${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} rows`
-                : ''}
+              {progress.label}… {progress.rows ? `${progress.rows.toLocaleString('en')} rows so far` : ''}
             </label>{' '}
             <progress
               id="import-progress"
-              max={progress.total || undefined}
-              value={progress.total ? progress.done : undefined}
+              max={progress.size || undefined}
+              value={progress.rows ? progress.bytes : undefined}
             />
           </p>
         ) : null}
         {failure ? <p className="notice error">{failure}</p> : null}
+        {report?.notice ? <p className="notice">{report.notice}</p> : null}
         {report && report.applied ? (
           <p className="notice success">
             Import finished: {report.created} created, {report.updated} updated, {report.skipped} skipped.{' '}
