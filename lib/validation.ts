@@ -83,8 +83,6 @@ export function dateProblem(text: string): string | null {
   return null;
 }
 
-export const isAcceptedDate = (text: string): boolean => dateProblem(text) === null;
-
 /** A date field: YYYY-MM-DD, a real calendar date, from earliestDate to latestDate. */
 export function dateField(params?: { error?: string }): z.ZodString {
   return checkedText(dateProblem, params);

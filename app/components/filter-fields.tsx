@@ -1,7 +1,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 
-// The labelled controls of the GET filter forms above the lists. They have no errors to show: a
-// filter the list cannot read is ignored (parseListParamsLeniently), and the form shows what applies.
+// The labelled controls of the GET filter forms above the lists. A filter the list cannot read is
+// ignored (parseListParamsLeniently); where the page says why, the reason stands beside the field.
 
 type FilterProps = {
   name: string;
@@ -10,13 +10,30 @@ type FilterProps = {
   id?: string;
   /** The filter's current value, as the list read it from the address. */
   value?: string | number;
+  /** Why the value in the address was ignored. */
+  error?: string;
 };
 
-function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+function FilterField({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children}
+      {error ? (
+        <span id={`${id}-error`} className="error">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -26,11 +43,20 @@ export function FilterInput({
   label,
   id = `filter-${name}`,
   value,
+  error,
+  'aria-describedby': help,
   ...input
 }: FilterProps & Omit<ComponentProps<'input'>, keyof FilterProps | 'defaultValue'>) {
   return (
-    <FilterField id={id} label={label}>
-      <input id={id} name={name} defaultValue={value ?? ''} {...input} />
+    <FilterField id={id} label={label} error={error}>
+      <input
+        id={id}
+        name={name}
+        defaultValue={value ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[help, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
+        {...input}
+      />
     </FilterField>
   );
 }

@@ -1,5 +1,6 @@
 import { assetStatuses, type AssetStatus } from '../db/schema-domain';
-import { isIsoDate, newAssetSchema, normalizeCost } from './schemas';
+import { dateProblem, multiLineText, singleLineText } from '../validation';
+import { normalizeCost } from './schemas';
 
 // Checking an import file's rows, one at a time, without the database. Every problem is kept with
 // the line it came from (the header is line 1) so the user can fix the file in one pass.
@@ -79,6 +80,10 @@ export function headerErrors(columns: string[] | null): ImportError[] {
     }));
 }
 
+// The same control-character rules as the asset form's fields: notes may span lines, nothing else may.
+const singleLineCell = singleLineText();
+const multiLineCell = multiLineText();
+
 /** Checks rows in file order, remembering each tag and serial's line to report duplicates within the file. */
 export class RowChecker {
   private readonly tagLines = new Map<string, number>();
@@ -93,6 +98,11 @@ export class RowChecker {
       return fail(
         `${lostText} contains \uFFFD, the mark of text already lost when the file was converted; correct that cell`,
       );
+
+    for (const column of importColumns) {
+      const checked = (column === 'notes' ? multiLineCell : singleLineCell).safeParse(cell(column));
+      if (!checked.success) return fail(`${column}: ${checked.error.issues[0].message}`);
+    }
 
     for (const [column, limit] of Object.entries(maxLength) as [ImportColumn, number][]) {
       if (cell(column).length > limit) return fail(`${column} is too long (at most ${limit} characters)`);
@@ -130,10 +140,8 @@ export class RowChecker {
       ['warranty_end', 'warrantyEnd'],
     ] as const) {
       if (!cell(column)) continue;
-      if (!isIsoDate(cell(column))) return fail(`bad date in ${column}: "${cell(column)}" (use YYYY-MM-DD)`);
-      const checked = newAssetSchema.shape[key].safeParse(cell(column));
-      if (!checked.success)
-        return fail(`bad date in ${column}: "${cell(column)}" (${checked.error.issues[0].message})`);
+      const problem = dateProblem(cell(column));
+      if (problem) return fail(`bad date in ${column}: "${cell(column)}" (${problem})`);
       values[key] = cell(column);
     }
     if (cell('purchase_cost')) {

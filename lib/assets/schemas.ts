@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { assetStatuses } from '../db/schema-domain';
 import { paginationSchema } from '../http/list-params';
-import { dateField, isAcceptedDate, multiLineText, singleLineText } from '../validation';
-
-/** A date an asset's date fields accept (YYYY-MM-DD, on the calendar, in range); the CSV import checks its cells with it. */
-export const isIsoDate = isAcceptedDate;
+import { dateField, multiLineText, singleLineText } from '../validation';
 
 /** Today in UTC as YYYY-MM-DD, the reference for "not in the past". */
 export function todayIsoDate(): string {

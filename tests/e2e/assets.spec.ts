@@ -156,7 +156,11 @@ test('an admin imports a CSV: a bad row changes nothing, then only the valid row
     .getByLabel('CSV file')
     .setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByText('line 3: bad date in purchase_date: "2024-02-30" (use YYYY-MM-DD)')).toBeVisible();
+  await expect(
+    page.getByText(
+      'line 3: bad date in purchase_date: "2024-02-30" (There is no 2024-02-30 on the calendar; enter a real date as YYYY-MM-DD.)',
+    ),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText('Nothing was imported: the file has errors.')).toBeVisible();

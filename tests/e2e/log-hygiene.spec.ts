@@ -100,6 +100,11 @@ test('NUL bytes and impossible dates get a message, never a 500, and nothing sec
     const response = await page.goto(path);
     expect.soft(response?.status(), path).toBe(200);
   }
+  // The audit page says beside each field which filter it ignored, and why.
+  await expect(page.getByLabel('From')).toHaveAccessibleDescription(
+    'Ignored: There is no 2026-02-30 on the calendar; enter a real date as YYYY-MM-DD.',
+  );
+  await expect(page.getByText('Ignored: Remove the control character (NUL) from this field.')).toBeVisible();
   await context.close();
 
   const logs = server.app.logs();

@@ -123,13 +123,15 @@ describe('CSV import: batches', () => {
     assert.deepEqual([validOnly.applied, validOnly.created, validOnly.errors.length], [true, 2, 1]);
   });
 
-  test('a value only the database refuses (a NUL character) is reported by line; the rest of the batch is written', async () => {
+  test('a control character (NUL) is an error on its line; the rest of the batch is written', async () => {
     const p = newPrefix();
     const result = await run(
       `asset_tag,name,notes\n${p}-1,One,\n${p}-2,Two,nul\u0000here\n${p}-3,Three,\n`,
       'valid-only',
     );
-    assert.deepEqual(result.errors, [{ line: 3, message: 'the database cannot store a value of this row' }]);
+    assert.deepEqual(result.errors, [
+      { line: 3, message: 'notes: Remove the control character (NUL) from this field.' },
+    ]);
     assert.deepEqual(
       (await names(p)).map(([tag]) => tag),
       [`${p}-1`, `${p}-3`],

@@ -46,7 +46,11 @@ describe('CSV import', () => {
     );
     assert.deepEqual(result.errors, [
       { line: 3, message: 'unknown status "broken" (use one of in_stock, deployed, in_repair, retired, lost)' },
-      { line: 4, message: 'bad date in purchase_date: "2024-13-01" (use YYYY-MM-DD)' },
+      {
+        line: 4,
+        message:
+          'bad date in purchase_date: "2024-13-01" (There is no 2024-13-01 on the calendar; enter a real date as YYYY-MM-DD.)',
+      },
       { line: 5, message: `missing name for ${p}-4` },
       { line: 6, message: `duplicate asset tag ${p.toLowerCase()}-1 (also on line 2)` },
       { line: 7, message: `serial ${p}-sn-taken already used by ${existing.assetTag}` },
@@ -72,7 +76,13 @@ describe('CSV import', () => {
     const result = await run(
       csv('asset_tag,name,warranty_end', `${p}-1,After,2027-01-01`, `${p}-2,New one,`, `${p}-3,Bad,2027-02-30`),
     );
-    assert.deepEqual(result.errors, [{ line: 4, message: 'bad date in warranty_end: "2027-02-30" (use YYYY-MM-DD)' }]);
+    assert.deepEqual(result.errors, [
+      {
+        line: 4,
+        message:
+          'bad date in warranty_end: "2027-02-30" (There is no 2027-02-30 on the calendar; enter a real date as YYYY-MM-DD.)',
+      },
+    ]);
     assert.equal(result.applied, false);
     assert.deepEqual(
       (await tagsWith(p)).map((asset) => [asset.assetTag, asset.name]),

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { listAuditEntries } from '../../lib/audit/queries';
 import { checkOutAsset } from '../../lib/assets/assignments';
 import { verifyPassword } from '../../lib/auth/password';
-import { parseAssetCsv } from '../../lib/assets/csv-import-rows';
+import { importAssets } from '../../lib/assets/csv-import';
 import { createAsset, updateAsset } from '../../lib/assets/mutations';
 import { listAssets } from '../../lib/assets/queries';
 import { assetListSchema, strictAssetListSchema } from '../../lib/assets/schemas';
@@ -204,18 +204,26 @@ describe('dates PostgreSQL cannot store, or that cannot be meant, are refused by
     await assert.rejects(listAuditEntries(db, admin, { to: '0000-01-01' } as never), rangeRefused('to'));
   });
 
-  test('a CSV import names the line of a date out of range, and checks every other row', () => {
-    const csv = parseAssetCsv(
-      'asset_tag,name,purchase_date,warranty_end\nCSV-1,Laptop,2024-01-31,\nCSV-2,Laptop,0000-01-01,\nCSV-3,Laptop,,3000-01-01\n',
-    );
-    assert.deepEqual(csv.errors, [
-      { line: 3, message: 'bad date in purchase_date: "0000-01-01" (use YYYY-MM-DD)' },
-      { line: 4, message: 'bad date in warranty_end: "3000-01-01" (use YYYY-MM-DD)' },
+  test('a CSV import names the line of a bad date or a control character, and checks every other row', async () => {
+    const csv =
+      'asset_tag,name,purchase_date,warranty_end,notes\n' +
+      'CSV-1,Laptop,2024-01-31,,"two\nlines"\n' +
+      'CSV-2,Laptop,0000-01-01,,\n' +
+      'CSV-3,Laptop,,2026-02-30,\n' +
+      'CSV-4,Lap\u0000top,,,\n' +
+      'CSV-5,Laptop,,,a\u0007bell\n';
+    const result = await db.transaction((tx) => importAssets(tx, admin, { csv, mode: 'valid-only', dryRun: true }));
+    assert.deepEqual(result.errors, [
+      { line: 4, message: 'bad date in purchase_date: "0000-01-01" (Enter a date between 1900-01-01 and 2999-12-31.)' },
+      {
+        line: 5,
+        message:
+          'bad date in warranty_end: "2026-02-30" (There is no 2026-02-30 on the calendar; enter a real date as YYYY-MM-DD.)',
+      },
+      { line: 6, message: 'name: Remove the control character (NUL) from this field.' },
+      { line: 7, message: 'notes: Remove the control character (U+0007) from this field.' },
     ]);
-    assert.deepEqual(
-      csv.rows.map((row) => row.assetTag),
-      ['CSV-1'],
-    );
+    assert.equal(result.created, 1);
   });
 });
 

@@ -63,7 +63,7 @@ const columns: Column<AuditEntryView>[] = [
 
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(adminRoles);
-  const { raw, params } = await readListQuery(searchParams, auditListSchema);
+  const { raw, params, problems } = await readListQuery(searchParams, auditListSchema);
   const page = await listAuditEntries(await getDb(), actor, params);
   const filtered = filterFields.some((field) => params[field.name]);
 
@@ -77,7 +77,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             name={field.name}
             label={field.label}
             type={'type' in field ? field.type : 'text'}
-            value={params[field.name]}
+            value={problems[field.name] ? raw[field.name] : params[field.name]}
+            error={problems[field.name] && `Ignored: ${problems[field.name]}`}
             aria-describedby={field.name === 'action' || field.name === 'targetType' ? 'audit-filter-help' : undefined}
           />
         ))}
