@@ -8,7 +8,7 @@ import { loadDashboard } from '../../lib/dashboard/dashboard';
 import type { Database } from '../../lib/db/client';
 import * as coreSchema from '../../lib/db/schema';
 import * as domainSchema from '../../lib/db/schema-domain';
-import { parseListParamsLeniently, searchParamsToObject } from '../../lib/http/list-params';
+import { parseListParamsLeniently, searchParamsToObject } from '../../lib/list-params';
 import { listLicenses } from '../../lib/licenses/queries';
 import { licenseListSchema } from '../../lib/licenses/schemas';
 import { listTickets } from '../../lib/tickets/list';

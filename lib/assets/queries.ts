@@ -8,7 +8,7 @@ import { users } from '../db/schema';
 import { assetImages, assets, assetStatusCounts, type AssetStatus } from '../db/schema-domain';
 import { keptTotal } from '../db/status-counts';
 import { AppError } from '../errors';
-import { narrowedOnlyBy, type Page } from '../http/list-params';
+import { narrowedOnlyBy, type Page } from '../list-params';
 import { isUuid } from '../validation';
 import { assetNotFoundMessage, canManageAssets, visibleAssetsCondition } from './access';
 import type { AssetListParams } from './schemas';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assetStatuses } from '../db/schema-domain';
-import { paginationSchema } from '../http/list-params';
+import { paginationSchema } from '../list-params';
 import { dateField, multiLineText, singleLineText } from '../validation';
 
 /** Today in UTC as YYYY-MM-DD, the reference for "not in the past". */

@@ -7,7 +7,7 @@ import { readPage } from '../db/page';
 import { auditLog, users } from '../db/schema';
 import { escapeLike } from '../db/text-search';
 import { AppError } from '../errors';
-import { offsetOf, paginationSchema, type Page } from '../http/list-params';
+import { offsetOf, paginationSchema, type Page } from '../list-params';
 import { dateField, parseInput, singleLineText } from '../validation';
 
 export const auditListSchema = paginationSchema.extend({

@@ -7,7 +7,7 @@ import { methodNotAllowed } from '../http/error-reply';
 import { jsonError, jsonOk } from '../http/json';
 import { readJsonBody } from '../http/json-body';
 import { assertSameOrigin, changesState } from '../http/same-origin';
-import { searchParamsToObject } from '../http/list-params';
+import { searchParamsToObject } from '../list-params';
 import { parseInput, validationFailed } from '../validation';
 import { actorOf, signedInSession } from './request';
 import { databaseTools, type DatabaseTools } from './transaction';

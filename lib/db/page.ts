@@ -1,7 +1,7 @@
 import 'server-only';
 import { inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { offsetOf, type Page } from '../http/list-params';
+import { offsetOf, type Page } from '../list-params';
 import type { Executor } from './client';
 
 type PageRequest = { page: number; pageSize: number };

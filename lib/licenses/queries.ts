@@ -7,7 +7,7 @@ import { readPage } from '../db/page';
 import { users } from '../db/schema';
 import { licenses, licenseSeats } from '../db/schema-domain';
 import { escapeLike } from '../db/text-search';
-import { offsetOf, type Page } from '../http/list-params';
+import { offsetOf, type Page } from '../list-params';
 import { utcToday } from '../dashboard/expiry-windows';
 import { isUuid } from '../validation';
 import { assertLicenseAccess, licenseNotFound } from './access';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paginationSchema } from '../http/list-params';
+import { paginationSchema } from '../list-params';
 import { dateField, multiLineText, singleLineText } from '../validation';
 
 // One set of rules for the license form, the server actions and the JSON API.

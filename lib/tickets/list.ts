@@ -6,7 +6,7 @@ import { tickets, ticketStatusCounts, type TicketPriority, type TicketStatus } f
 import { onPage, readPage } from '../db/page';
 import { keptTotal } from '../db/status-counts';
 import { matchesSearch } from '../db/text-search';
-import { narrowedOnlyBy, type Page } from '../http/list-params';
+import { narrowedOnlyBy, type Page } from '../list-params';
 import { visibleTo } from './access';
 import { assigneeUser, requesterColumns, requesterUser, type Person } from './queries';
 import { parseTicketReference, ticketReference } from './rules';

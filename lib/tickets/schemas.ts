@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paginationSchema } from '../http/list-params';
+import { paginationSchema } from '../list-params';
 import { multiLineText, singleLineText } from '../validation';
 import { defaultCategory, ticketPriorities, ticketStatuses } from './rules';
 

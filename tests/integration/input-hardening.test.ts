@@ -10,7 +10,7 @@ import { listAssets } from '../../lib/assets/queries';
 import { assetListSchema, strictAssetListSchema } from '../../lib/assets/schemas';
 import { refusedValue } from '../../lib/db/errors';
 import { AppError } from '../../lib/errors';
-import { parseListParamsLeniently } from '../../lib/http/list-params';
+import { parseListParamsLeniently } from '../../lib/list-params';
 import { createLicense, updateLicense } from '../../lib/licenses/mutations';
 import { listLicenses } from '../../lib/licenses/queries';
 import { licenseListSchema } from '../../lib/licenses/schemas';

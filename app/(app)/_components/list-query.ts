@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseListParamsLeniently, searchParamsToObject } from '@/lib/http/list-params';
+import { parseListParamsLeniently, searchParamsToObject } from '@/lib/list-params';
 import { fieldErrors } from '@/lib/validation';
 
 /** The query string as Next.js hands it to a page. */

@@ -6,7 +6,7 @@ import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { parseListParamsLeniently } from '@/lib/http/list-params';
+import { parseListParamsLeniently } from '@/lib/list-params';
 import { listTickets } from '@/lib/tickets/list';
 import { listAssignableUsers } from '@/lib/tickets/queries';
 import { ticketListPageSchema, ticketQueryObject, type TicketView } from '@/lib/tickets/schemas';

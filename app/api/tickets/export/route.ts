@@ -1,6 +1,6 @@
 import { otherMethods, route } from '@/lib/boundary/route';
 import { csvResponse } from '@/lib/http/csv-response';
-import { parseListParamsLeniently } from '@/lib/http/list-params';
+import { parseListParamsLeniently } from '@/lib/list-params';
 import { exportTickets } from '@/lib/tickets/list';
 import { priorityLabels, statusLabels } from '@/lib/tickets/rules';
 import { ticketListPageSchema, ticketQueryObject } from '@/lib/tickets/schemas';
