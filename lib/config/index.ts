@@ -27,6 +27,16 @@ export type AppConfig = {
   bcryptCost: number;
   loginLimits: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowSeconds: number };
   images: { maxBytes: number; maxDimension: number };
+  attachments: { maxBytes: number };
+  /** Off (undefined parts) unless SMTP_URL / IMAP_URL are set. The URLs carry passwords: never log them. */
+  mail: {
+    smtpUrl?: string;
+    from?: string;
+    imapUrl?: string;
+    processedFolder?: string;
+    pollIntervalSeconds: number;
+    unknownSenders: 'create' | 'reject';
+  };
 };
 
 export type ConfigNotice = { level: 'warn'; message: string };
@@ -69,6 +79,19 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
     });
   }
 
+  if (values.SMTP_URL && !values.MAIL_FROM) {
+    throw new AppError(
+      'config_invalid',
+      'Configuration error: MAIL_FROM is required with SMTP_URL, such as "IT Helpdesk <helpdesk@example.com>".',
+    );
+  }
+  if ((values.SMTP_URL || values.IMAP_URL) && !values.PUBLIC_URL) {
+    throw new AppError(
+      'config_invalid',
+      'Configuration error: PUBLIC_URL is required with SMTP_URL or IMAP_URL, so that mails can link to tickets (such as https://it.example.com/it-assets-manager).',
+    );
+  }
+
   return {
     nodeEnv: values.NODE_ENV,
     isProduction,
@@ -97,6 +120,15 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
       windowSeconds: values.LOGIN_WINDOW,
     },
     images: { maxBytes: values.IMAGE_MAX_BYTES, maxDimension: values.IMAGE_MAX_DIMENSION },
+    attachments: { maxBytes: values.ATTACHMENT_MAX_BYTES },
+    mail: {
+      smtpUrl: values.SMTP_URL,
+      from: values.MAIL_FROM,
+      imapUrl: values.IMAP_URL,
+      processedFolder: values.IMAP_PROCESSED_FOLDER,
+      pollIntervalSeconds: values.MAIL_POLL_INTERVAL,
+      unknownSenders: values.MAIL_UNKNOWN_SENDERS,
+    },
   };
 }
 

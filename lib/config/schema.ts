@@ -116,6 +116,36 @@ export const envSchema = z.object({
   ),
   LOGIN_WINDOW: z.preprocess(blankToUndefined, duration('LOGIN_WINDOW', '15m', 10)),
   IMAGE_MAX_BYTES: z.preprocess(blankToUndefined, integer('IMAGE_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024)),
+  ATTACHMENT_MAX_BYTES: z.preprocess(
+    blankToUndefined,
+    integer('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  ),
+  SMTP_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error: 'SMTP_URL must be an smtp:// or smtps:// address, such as smtp://user:password@mail.example.com:587',
+      })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(blankToUndefined, z.string().optional()),
+  IMAP_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({
+        protocol: /^imaps?$/,
+        error:
+          'IMAP_URL must be an imap:// or imaps:// address, such as imaps://user:password@mail.example.com:993/INBOX',
+      })
+      .optional(),
+  ),
+  IMAP_PROCESSED_FOLDER: z.preprocess(blankToUndefined, z.string().optional()),
+  MAIL_POLL_INTERVAL: z.preprocess(blankToUndefined, duration('MAIL_POLL_INTERVAL', '60s', 1)),
+  MAIL_UNKNOWN_SENDERS: z.preprocess(
+    blankToUndefined,
+    z.enum(['create', 'reject'], { error: 'MAIL_UNKNOWN_SENDERS must be create or reject' }).default('create'),
+  ),
   IMAGE_MAX_DIMENSION: z.preprocess(blankToUndefined, integer('IMAGE_MAX_DIMENSION', 8000, 16, 20000)),
 });
 

@@ -26,6 +26,15 @@ export async function openDatabase(
     handle = {
       db: drizzlePostgres(client, { schema }),
       kind: 'postgres',
+      // A script may open its own transaction (BEGIN … COMMIT): postgres.js allows that on a reserved connection only.
+      runScript: async (text) => {
+        const connection = await client.reserve();
+        try {
+          return lastRows(await connection.unsafe(text).simple());
+        } finally {
+          connection.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   } else {
@@ -35,6 +44,7 @@ export async function openDatabase(
       handle = {
         db: drizzlePglite(client, { schema }),
         kind: 'pglite',
+        runScript: async (text) => (await client.exec(text)).at(-1)?.rows ?? [],
         close: async () => {
           await client.close();
           release();
@@ -47,6 +57,12 @@ export async function openDatabase(
   }
   if (options.migrate ?? true) await runMigrations(handle, target);
   return handle;
+}
+
+// A simple-protocol reply with several statements is a list of row lists; with one, the rows.
+function lastRows(result: unknown): unknown[] {
+  const rows = result as unknown[];
+  return Array.isArray(rows.at(-1)) ? (rows.at(-1) as unknown[]) : rows;
 }
 
 // One handle per process, shared by the custom server and every Next.js bundle through globalThis:

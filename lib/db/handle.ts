@@ -3,13 +3,14 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import * as relations from './relations';
 import * as coreSchema from './schema';
 import * as domainSchema from './schema-domain';
+import * as mailSchema from './schema-mail';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
 
 // The tables with their relations (relations.ts), so that `db.query.<table>` is typed and works on
 // both drivers: client.ts hands this object to each drizzle() call.
-export const schema = { ...coreSchema, ...domainSchema, ...relations };
+export const schema = { ...coreSchema, ...domainSchema, ...mailSchema, ...relations };
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -20,5 +21,7 @@ export type Executor = Database | Transaction;
 export type DatabaseHandle = {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** Runs SQL text that may hold several statements (no parameters) on the driver itself; the rows of the last one. */
+  runScript: (text: string) => Promise<unknown[]>;
   close: () => Promise<void>;
 };

@@ -6,6 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import type { AppConfig } from '../config';
+import { installJobQueues } from '../jobs/queue';
 import type { DatabaseHandle } from './handle';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -20,12 +21,14 @@ const migrationLockKey = 7_461_001;
 export async function runMigrations(handle: DatabaseHandle, target: AppConfig['database']): Promise<void> {
   if (target.kind === 'pglite') {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    await installJobQueues(handle);
     return;
   }
   const client = postgres(target.url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${migrationLockKey})`;
     await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    await installJobQueues(handle);
     await client`select pg_advisory_unlock(${migrationLockKey})`;
   } finally {
     await client.end({ timeout: 5 });

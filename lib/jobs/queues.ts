@@ -1,0 +1,19 @@
+// The queues of the app and how each retries. A queue is made (or updated) when the database is
+// migrated; a job sent to a queue missing here is refused by pg-boss.
+export type QueueDefinition = {
+  name: string;
+  /** Attempts after the first one; with backoff the waits double from retryDelaySeconds. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** A running job not finished in this time counts as failed (its worker died) and is retried. */
+  expireInSeconds: number;
+  /** 'singleton': at most one job of this queue runs at a time across every process. */
+  policy?: 'standard' | 'singleton' | 'stately' | 'short';
+};
+
+export const queues = {
+  /** One outgoing mail. */
+  mailSend: { name: 'mail-send', retryLimit: 8, retryDelaySeconds: 30, expireInSeconds: 120 },
+} as const satisfies Record<string, QueueDefinition>;
+
+export type QueueName = (typeof queues)[keyof typeof queues]['name'];
