@@ -1,0 +1,10 @@
+import 'server-only';
+import type { QueueName } from './queues';
+
+/** Runs one job; throwing fails it (kept with its error, retried while the queue allows). */
+export type JobHandler = (data: unknown, job: { id: string; retryCount: number }) => Promise<void>;
+
+// What each queue's workers run. Every queue in queues.ts has its handler here.
+export const jobHandlers: Record<QueueName, JobHandler> = {
+  'mail-send': () => Promise.reject(new Error('mail-send has no handler yet')),
+};
