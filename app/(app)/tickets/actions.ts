@@ -6,6 +6,7 @@ import { serverAction } from '@/lib/boundary/server-action';
 import { AppError } from '@/lib/errors';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 import { linkableAssetIdByTag, setAssetLink } from '@/lib/tickets/asset-links';
+import { attachmentsField, attachmentsFromFiles, storeAttachments } from '@/lib/tickets/attachments';
 import { addComment, createTicket, updateTicket } from '@/lib/tickets/mutations';
 import { statusLabels } from '@/lib/tickets/rules';
 import {
@@ -52,12 +53,16 @@ export const createTicketAction = serverAction(
       requesterId: z.preprocess(blankAsUndefined, z.uuid('Choose an active user.').optional()),
     }),
   },
-  async ({ actor, input, transaction }) => {
+  async ({ actor, input, formData, transaction }) => {
     const { assetId, ...fields } = input;
-    // The form has one asset select; the data layer's message about assetIds belongs on it.
-    const created = await transaction((tx) =>
-      createTicket(tx, actor, { ...fields, assetIds: assetId ? [assetId] : [] }),
-    ).catch(movedToField('assetIds', 'assetId'));
+    const files = await attachmentsFromFiles(formData.getAll(attachmentsField));
+    // The form has one asset select; the data layer's message about assetIds belongs on it. The
+    // files go on the description in the same transaction: a refused file leaves no ticket behind.
+    const created = await transaction(async (tx) => {
+      const ticket = await createTicket(tx, actor, { ...fields, assetIds: assetId ? [assetId] : [] });
+      await storeAttachments(tx, actor, { ticketId: ticket.id, commentId: null }, files);
+      return ticket;
+    }).catch(movedToField('assetIds', 'assetId'));
     revalidatePath('/tickets');
     return redirectInApp(`/tickets/${created.id}?created=1`);
   },
@@ -115,8 +120,13 @@ export const addCommentAction = serverAction(
       internal: z.enum(['on']).optional(),
     }),
   },
-  async ({ actor, input: { ticketId, body, internal }, transaction }) => {
-    const comment = await transaction((tx) => addComment(tx, actor, { ticketId, body, internal: internal === 'on' }));
+  async ({ actor, input: { ticketId, body, internal }, formData, transaction }) => {
+    const files = await attachmentsFromFiles(formData.getAll(attachmentsField));
+    const comment = await transaction(async (tx) => {
+      const added = await addComment(tx, actor, { ticketId, body, internal: internal === 'on' });
+      await storeAttachments(tx, actor, { ticketId, commentId: added.id }, files);
+      return added;
+    });
     refresh(ticketId);
     // An empty form after success: the comment now shows in the conversation.
     return { status: 'success', message: comment.internal ? 'Internal note added.' : 'Reply added.', values: {} };

@@ -1,7 +1,9 @@
 import { formatDateTime } from '@/lib/format';
 import { statusLabels, priorityLabels, type TicketPriority, type TicketStatus } from '@/lib/tickets/rules';
 import type { TicketEvent, TimelineEntry } from '@/lib/tickets/timeline';
+import type { AttachmentInfo } from '@/lib/tickets/attachment-queries';
 import styles from '../tickets.module.css';
+import { AttachmentList } from './attachment-list';
 
 const statusName = (value: string | null) =>
   value && value in statusLabels ? statusLabels[value as TicketStatus] : (value ?? '—');
@@ -38,8 +40,15 @@ function describeEvent(event: TicketEvent): string {
   }
 }
 
+type Props = {
+  ticketId: string;
+  entries: TimelineEntry[];
+  /** The files the reader may see; each comment shows its own. */
+  attachments: AttachmentInfo[];
+};
+
 /** Comments and changes, oldest first; internal notes stand out and say what they are. */
-export function Conversation({ entries }: { entries: TimelineEntry[] }) {
+export function Conversation({ ticketId, entries, attachments }: Props) {
   if (entries.length === 0) return <p className="empty">No activity yet.</p>;
   return (
     <ol className="timeline">
@@ -58,6 +67,10 @@ export function Conversation({ entries }: { entries: TimelineEntry[] }) {
               </time>
             </div>
             <p className={styles.body}>{entry.body}</p>
+            <AttachmentList
+              ticketId={ticketId}
+              attachments={attachments.filter((file) => file.commentId === entry.id)}
+            />
           </li>
         ) : (
           <li key={`e-${entry.id}`} className={styles.event}>

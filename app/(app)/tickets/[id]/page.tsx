@@ -10,12 +10,15 @@ import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
+import { listVisibleAttachments } from '@/lib/tickets/attachment-queries';
+import { attachmentLimits } from '@/lib/tickets/attachments';
 import { getTicket, listAssetsAssignedTo, listAssignableUsers, type TicketDetail } from '@/lib/tickets/queries';
 import { allowedTransitions } from '@/lib/tickets/rules';
 import { getTicketTimeline } from '@/lib/tickets/timeline';
 import { setStatusAction, takeTicketAction, unlinkAssetAction } from '../actions';
 import { PriorityBadge, StatusBadge } from '../ticket-badges';
 import styles from '../tickets.module.css';
+import { AttachmentList } from './attachment-list';
 import { Conversation } from './conversation';
 import { CommentForm, LinkAssetForm, UpdateTicketForm } from './ticket-forms';
 import type { SearchParams } from '../../_components/list-query';
@@ -57,8 +60,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ticket = await loadTicket(id);
   if (!ticket) notFound();
   const staff = isStaff(actor);
-  const [timeline, assignees, ownAssets] = await Promise.all([
+  const [timeline, attachments, assignees, ownAssets] = await Promise.all([
     getTicketTimeline(db, ticket),
+    listVisibleAttachments(db, actor, ticket.id),
     staff ? listAssignableUsers(db) : Promise.resolve([]),
     staff ? Promise.resolve(null) : listAssetsAssignedTo(db, actor),
   ]);
@@ -109,6 +113,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           ) : (
             <p className="muted">No description.</p>
           )}
+          <AttachmentList ticketId={ticket.id} attachments={attachments.filter((file) => file.commentId === null)} />
         </Panel>
         {staff ? (
           <Panel id="ticket-update" title="Update">
@@ -148,9 +153,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
         ) : null}
       </Panel>
       <Panel id="ticket-conversation" title="Conversation and activity">
-        <Conversation entries={timeline} />
+        <Conversation ticketId={ticket.id} entries={timeline} attachments={attachments} />
         <h2>Add a comment</h2>
-        <CommentForm ticketId={ticket.id} canWriteInternal={staff} />
+        <CommentForm ticketId={ticket.id} canWriteInternal={staff} attachmentLimits={attachmentLimits()} />
       </Panel>
     </>
   );

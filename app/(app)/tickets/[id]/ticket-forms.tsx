@@ -11,6 +11,7 @@ import {
   type TicketStatus,
 } from '@/lib/tickets/rules';
 import { addCommentAction, linkAssetAction, updateTicketAction } from '../actions';
+import { AttachmentField, type AttachmentLimits } from '../attachment-field';
 import { CheckboxField, SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
 
 type Person = { id: string; displayName: string };
@@ -79,10 +80,19 @@ export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
   );
 }
 
-export function CommentForm({ ticketId, canWriteInternal }: { ticketId: string; canWriteInternal: boolean }) {
+export function CommentForm({
+  ticketId,
+  canWriteInternal,
+  attachmentLimits,
+}: {
+  ticketId: string;
+  canWriteInternal: boolean;
+  attachmentLimits: AttachmentLimits;
+}) {
   return (
     <ActionForm action={addCommentAction} hidden={{ ticketId }} submit="Add comment" pendingText="Sending…">
       <TextAreaField name="body" label="Comment" required rows={5} idPrefix="comment" />
+      <AttachmentField limits={attachmentLimits} idPrefix="comment" />
       {canWriteInternal ? (
         <CheckboxField name="internal" label="Internal note" hint="Only agents and admins see it." idPrefix="comment" />
       ) : null}

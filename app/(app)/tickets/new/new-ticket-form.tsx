@@ -4,6 +4,7 @@ import { ActionForm } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
 import { categorySuggestions, defaultCategory, priorityLabels, ticketPriorities } from '@/lib/tickets/rules';
 import { createTicketAction } from '../actions';
+import { AttachmentField, type AttachmentLimits } from '../attachment-field';
 import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
 
 type AssetOption = { id: string; assetTag: string; name: string };
@@ -14,10 +15,12 @@ export function NewTicketForm({
   assets,
   requesters,
   selfId,
+  attachmentLimits,
 }: {
   assets: AssetOption[];
   requesters: UserOption[] | null;
   selfId: string;
+  attachmentLimits: AttachmentLimits;
 }) {
   return (
     <ActionForm action={createTicketAction} submit="Open ticket" pendingText="Opening…">
@@ -34,6 +37,7 @@ export function NewTicketForm({
         rows={6}
         hint="What happened, since when, what you tried."
       />
+      <AttachmentField limits={attachmentLimits} />
       <div className="grid-2">
         <SuggestField
           name="category"

@@ -3,6 +3,7 @@ import { BackLink } from '@/app/components/link';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
+import { attachmentLimits } from '@/lib/tickets/attachments';
 import { listActiveUsers, listAssetsAssignedTo } from '@/lib/tickets/queries';
 import { NewTicketForm } from './new-ticket-form';
 
@@ -22,7 +23,12 @@ export default async function NewTicketPage() {
       <BackLink href="/tickets">Tickets</BackLink>
       <h1>New ticket</h1>
       <section className="panel" aria-label="New ticket">
-        <NewTicketForm assets={assets} requesters={requesters} selfId={actor.id} />
+        <NewTicketForm
+          assets={assets}
+          requesters={requesters}
+          selfId={actor.id}
+          attachmentLimits={attachmentLimits()}
+        />
       </section>
     </>
   );
