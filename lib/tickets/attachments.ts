@@ -44,12 +44,13 @@ export function attachmentContentType(type: string): string {
     : 'application/octet-stream';
 }
 
-export function megabytes(bytes: number): string {
-  return `${Math.floor(bytes / 1024 / 1024) || 1} MB`;
+/** A size limit as people read it: whole megabytes, or kilobytes below one. */
+export function sizeLimitText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} kB`;
 }
 
 function fileTooLarge(filename: string, maxBytes: number, field = attachmentsField): AppError {
-  const message = `${attachmentFilename(filename)} is larger than ${megabytes(maxBytes)}.`;
+  const message = `${attachmentFilename(filename)} is larger than ${sizeLimitText(maxBytes)}.`;
   return new AppError('payload_too_large', message, { fields: { [field]: message } });
 }
 

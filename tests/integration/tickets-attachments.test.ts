@@ -114,7 +114,7 @@ describe('limits', () => {
         ]);
       }),
       (error: unknown) =>
-        refusedWith('payload_too_large', /huge\.log is larger than 1 MB/)(error) &&
+        refusedWith('payload_too_large', /huge\.log is larger than 4 kB/)(error) &&
         (error as AppError).fields?.attachments !== undefined,
     );
     assert.equal((await rows<{ n: number }>(sql`select count(*)::int as n from tickets`))[0].n, before);

@@ -5,13 +5,15 @@ import { describedBy, Feedback, useFormResult } from '@/app/components/form-cont
 
 export type AttachmentLimits = { maxBytes: number; maxFiles: number };
 
-const megabytes = (bytes: number) => `${Math.floor(bytes / 1024 / 1024) || 1} MB`;
+// The wording of sizeLimitText in lib/tickets/attachments.ts, which this client code cannot import.
+const sizeLimitText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} kB`;
 
 /** What is wrong with the chosen files, checked before they are sent (the server checks again). */
 function problemWith(files: FileList, { maxBytes, maxFiles }: AttachmentLimits): string | null {
   if (files.length > maxFiles) return `Attach at most ${maxFiles} files at a time.`;
   const tooLarge = Array.from(files).find((file) => file.size > maxBytes);
-  return tooLarge ? `${tooLarge.name} is larger than ${megabytes(maxBytes)}.` : null;
+  return tooLarge ? `${tooLarge.name} is larger than ${sizeLimitText(maxBytes)}.` : null;
 }
 
 /**
@@ -24,7 +26,7 @@ export function AttachmentField({ limits, idPrefix = 'field' }: { limits: Attach
   const serverError = useFormResult().fieldErrors?.[name];
   const [localError, setLocalError] = useState<string | null>(null);
   const error = localError ?? serverError;
-  const hint = `Up to ${limits.maxFiles} files, each at most ${megabytes(limits.maxBytes)}.`;
+  const hint = `Up to ${limits.maxFiles} files, each at most ${sizeLimitText(limits.maxBytes)}.`;
 
   const check = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;

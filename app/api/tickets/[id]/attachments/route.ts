@@ -8,7 +8,7 @@ import {
   attachmentsFromFiles,
   maxFilesPerUpload,
   maxUploadBodyBytes,
-  megabytes,
+  sizeLimitText,
   storeAttachments,
 } from '@/lib/tickets/attachments';
 import { getConfig } from '@/lib/config';
@@ -36,7 +36,7 @@ export const POST = route({ params }, async ({ actor, params, request, db, trans
     tooLarge: () =>
       new AppError(
         'payload_too_large',
-        `The upload is too large: at most ${maxFilesPerUpload} files of ${megabytes(getConfig().attachments.maxBytes)} each.`,
+        `The upload is too large: at most ${maxFilesPerUpload} files of ${sizeLimitText(getConfig().attachments.maxBytes)} each.`,
       ),
     notMultipart: () => new AppError('bad_request', sendAsMultipart),
   });
