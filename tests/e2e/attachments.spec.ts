@@ -14,9 +14,9 @@ const server = useAppServer(
 
 const shots = process.env.E2E_SCREENSHOT_DIR;
 const ticket = { id: '' };
-// A 1×1 PNG.
+// A small blue PNG.
 const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAMUlEQVR42u3OQQ0AAAgEoEtiMBMbyxbOBxsBSPW8EiEhISEhISEhISEhISEhISGhSwsRqIBqiJ5v5gAAAABJRU5ErkJggg==',
   'base64',
 );
 const logFile = { name: 'printer log (1).txt', mimeType: 'text/plain', buffer: Buffer.from('E-42 paper jam\n') };
@@ -59,11 +59,10 @@ test('files on a new ticket and on a reply are listed and download with safe hea
   await expect(rita.page).toHaveURL(/\/tickets\/[0-9a-f-]{36}\?created=1$/);
   ticket.id = /tickets\/([0-9a-f-]{36})/.exec(rita.page.url())![1];
 
-  const details = rita.page.locator('#ticket-facts');
+  const details = rita.page.getByRole('region', { name: 'Details' });
   await expect(attachmentLink(details, logFile.name)).toBeVisible();
   await expect(details.getByText('15 B · text/plain')).toBeVisible();
   await expect(details.getByRole('img', { name: `Preview of ${photo.name}` })).toBeVisible();
-  await screenshot(rita.page, 'ticket-with-files');
 
   const download = rita.page.waitForEvent('download');
   await attachmentLink(details, logFile.name).click();
@@ -85,17 +84,22 @@ test('files on a new ticket and on a reply are listed and download with safe hea
   const image = await rita.page.request.get((await thumbnail.getAttribute('src'))!);
   expect(image.headers()['content-disposition']).toMatch(/^inline;/);
   expect(image.headers()['content-type']).toBe('image/png');
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
+  await screenshot(rita.page, 'ticket-with-files');
 
   const alex = await openBrowser(browser, server.app);
   await signIn(alex.page, 'alex', 'alex-password-1');
   await alex.page.goto(`tickets/${ticket.id}`);
   await commentWithFile(alex.page, 'Please install this driver.', replyFile);
-  const conversation = alex.page.locator('#ticket-conversation');
+  const conversation = alex.page.getByRole('region', { name: 'Conversation and activity' });
   await expect(attachmentLink(conversation, replyFile.name)).toBeVisible();
 
   await rita.page.goto(`tickets/${ticket.id}`);
   const reply = await rita.page.request.get(
-    (await attachmentLink(rita.page.locator('#ticket-conversation'), replyFile.name).getAttribute('href'))!,
+    (await attachmentLink(
+      rita.page.getByRole('region', { name: 'Conversation and activity' }),
+      replyFile.name,
+    ).getAttribute('href'))!,
   );
   expect(await reply.text()).toBe('Install driver 5.1\n');
   await rita.context.close();
@@ -107,8 +111,13 @@ test('a requester never sees an internal note’s file, in the page, the JSON or
   await signIn(alex.page, 'alex', 'alex-password-1');
   await alex.page.goto(`tickets/${ticket.id}`);
   await commentWithFile(alex.page, 'Contract terms for the vendor.', noteFile, true);
-  const href = (await attachmentLink(alex.page.locator('#ticket-conversation'), noteFile.name).getAttribute('href'))!;
+  const href = (await attachmentLink(
+    alex.page.getByRole('region', { name: 'Conversation and activity' }),
+    noteFile.name,
+  ).getAttribute('href'))!;
   expect((await alex.page.request.get(href)).status()).toBe(200);
+  await alex.page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(alex.page, 'ticket-agent-390');
   await alex.context.close();
 
   const rita = await openBrowser(browser, server.app);

@@ -18,7 +18,7 @@ export function AttachmentList({ ticketId, attachments }: { ticketId: string; at
   return (
     <ul className={styles.attachments} aria-label="Attachments">
       {attachments.map((file) => (
-        <li key={file.id}>
+        <li key={file.id} className={styles.attachment}>
           {thumbnailTypes.has(file.contentType) ? (
             <a href={`${base}/${file.id}?inline=1`} target="_blank" rel="noopener" className={styles.thumbnail}>
               {/* eslint-disable-next-line @next/next/no-img-element -- a private file behind the session, not an optimizable asset */}

@@ -3,6 +3,7 @@ import { otherMethods, route } from '@/lib/boundary/route';
 import { AppError } from '@/lib/errors';
 import { jsonOk } from '@/lib/http/json';
 import { readLimitedFormData } from '@/lib/http/limited-body';
+import { loadVisibleTicket } from '@/lib/tickets/access';
 import { listVisibleAttachments } from '@/lib/tickets/attachment-queries';
 import {
   attachmentsFromFiles,
@@ -23,7 +24,7 @@ const sendAsMultipart =
 
 /** The files of the ticket the caller may see (an internal note's only for agents and admins). */
 export const GET = route({ params }, async ({ actor, params, db }) => {
-  const ticket = await getTicket(db, actor, params.id);
+  const ticket = await loadVisibleTicket(db, actor, params.id);
   return { attachments: await listVisibleAttachments(db, actor, ticket.id) };
 });
 
