@@ -175,7 +175,7 @@ describe('names and types', () => {
     assert.equal(attachmentContentType('not a type'), 'application/octet-stream');
   });
 
-  test('downloads: safe types only, an encoded filename, nosniff, a sandboxing CSP, inline only for raster images', async () => {
+  test('downloads: safe types only, an encoded filename, nosniff, a sandboxing CSP, inline only for raster images', () => {
     assert.equal(servedContentType('text/html'), 'application/octet-stream');
     assert.equal(servedContentType('image/svg+xml'), 'application/octet-stream');
     assert.equal(servedContentType('application/pdf'), 'application/pdf');
