@@ -33,9 +33,17 @@ export function isNotificationKind(value: string): value is NotificationKind {
   return (notificationKinds as readonly string[]).includes(value);
 }
 
-/** The kinds a user of this kind may turn off (staff also get the requester's mails for their own tickets). */
+/** The kinds a user may get: staff also get the requester's mails, for tickets they opened themselves. */
+function kindsFor(staff: boolean): NotificationKind[] {
+  return notificationKinds.filter((kind) => staff || kindInfo[kind].audience === 'requester');
+}
+
+/** What a user may turn off on their account page. */
 export function optionalKindsFor(staff: boolean): NotificationKind[] {
-  return notificationKinds.filter(
-    (kind) => !kindInfo[kind].essential && (staff || kindInfo[kind].audience === 'requester'),
-  );
+  return kindsFor(staff).filter((kind) => !kindInfo[kind].essential);
+}
+
+/** What is always sent to this user. */
+export function essentialKindsFor(staff: boolean): NotificationKind[] {
+  return kindsFor(staff).filter((kind) => kindInfo[kind].essential);
 }

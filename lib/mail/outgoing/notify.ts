@@ -10,7 +10,7 @@ import { enqueueJob } from '../../jobs/queue';
 import { ticketReference } from '../../tickets/rules';
 import { mailDomain, newMessageId, publicLink, renderMail, threadHeaders, ticketThreadId } from './compose';
 import type { MailJob } from './mail-job';
-import { planNotifications, type Candidate, type TicketChangeEvent } from './recipients';
+import { planNotifications, type TicketChangeEvent } from './recipients';
 import { ticketMail } from './ticket-mails';
 
 // The one call the ticket mutations make after a change: decide who hears about it, compose each
@@ -77,7 +77,7 @@ export async function queueTicketNotifications(tx: Transaction, actor: Actor, no
         : inArray(users.id, involved),
     )
     .orderBy(asc(users.username));
-  const planned = planNotifications(event, actor.id, candidates as (Candidate & { displayName: string })[]);
+  const planned = planNotifications(event, actor.id, candidates);
   if (planned.length === 0) return;
 
   const domain = mailDomain(config.mail.from, config.publicUrl);
