@@ -88,7 +88,7 @@ describe('asking for a link', () => {
     const everything = JSON.stringify(await rows(sql`select data from pgboss.job`));
     assert.equal(everything.includes(token), false);
     const sent = await rows(sql`select outcome from mail_messages where direction = 'out' and user_id = ${user.id}`);
-    assert.deepEqual(sent, [{ outcome: 'password_reset' }]);
+    assert.deepEqual([...sent], [{ outcome: 'password_reset' }]);
   });
 
   test('for an unknown address answers the same and sends nothing', async () => {
@@ -188,6 +188,6 @@ describe('a mail server that is down', () => {
       () => jobHandlers['password-reset'](job.data, { id: job.id, retryCount: 0 }),
       /failed at connection: connection refused/,
     );
-    assert.deepEqual(await rows(sql`select id from password_reset_tokens where user_id = ${user.id}`), []);
+    assert.equal((await rows(sql`select id from password_reset_tokens where user_id = ${user.id}`)).length, 0);
   });
 });
