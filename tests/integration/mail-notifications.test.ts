@@ -79,10 +79,10 @@ describe('a new ticket', () => {
     assert.ok(receipt.parsed.text!.includes(link));
     assert.ok(receipt.parsed.text!.includes('<script>alert(1)</script>'));
     assert.ok(receipt.parsed.html);
-    assert.ok((receipt.parsed.html).includes(`href="${link}"`));
-    assert.ok((receipt.parsed.html).includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
-    assert.equal((receipt.parsed.html).includes('<script>'), false);
-    assert.equal((receipt.parsed.html).includes('<b>on fire'), false);
+    assert.ok(receipt.parsed.html.includes(`href="${link}"`));
+    assert.ok(receipt.parsed.html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.equal(receipt.parsed.html.includes('<script>'), false);
+    assert.equal(receipt.parsed.html.includes('<b>on fire'), false);
     assert.equal(new Set(mails.map((mail) => mail.parsed.messageId)).size, mails.length);
 
     const recorded = await rows<{ message_id: string; user_id: string; outcome: string; ticket_id: string }>(
