@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getConfig } from '../config';
 import { sha256 } from '../crypto/sha256';
@@ -74,7 +74,9 @@ export async function sendPasswordResetJob(data: unknown): Promise<void> {
     // A link that never left must not stay usable; the retry makes a new one.
     await db.transaction(async (tx) => {
       await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.id, tokenId));
-      await tx.delete(mailMessages).where(eq(mailMessages.messageId, messageId));
+      await tx
+        .delete(mailMessages)
+        .where(and(eq(mailMessages.direction, 'out'), eq(mailMessages.messageId, messageId)));
     });
     throw error;
   }
