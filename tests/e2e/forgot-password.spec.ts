@@ -19,6 +19,7 @@ test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(180_000);
   capture = await startSmtpCapture();
   app = new AppServer();
+  app.createUser('admin', 'admin-password-1', 'admin');
   app.users(
     ['create', '--username', 'fran', '--role', 'requester', '--password-stdin', '--email', 'fran@example.test'],
     'fran-old-password',
@@ -38,6 +39,8 @@ test.afterAll(async () => {
   await app?.dispose();
   await capture?.close();
 });
+
+test.setTimeout(90_000);
 
 test('a forgotten password comes back by mail, once, and ends the sessions that were open', async ({ browser }) => {
   const elsewhere = await openBrowser(browser, app);
@@ -88,4 +91,32 @@ test('a forgotten password comes back by mail, once, and ends the sessions that 
   expect(capture.messages).toHaveLength(1);
   await context.close();
   await elsewhere.context.close();
+});
+
+test('mail settings: a user turns off what is not essential; an admin chooses who hears about unassigned tickets', async ({
+  browser,
+}) => {
+  const { page, context } = await openBrowser(browser, app);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn('admin', 'admin-password-1');
+  await login.expectSignedIn('admin');
+
+  await page.goto('account');
+  const unassigned = page.getByLabel('A new unassigned ticket');
+  await expect(unassigned).toBeChecked();
+  await expect(page.getByText('Always sent:')).toContainText('a reply on your ticket');
+  await unassigned.uncheck();
+  await page.getByRole('button', { name: 'Save mail settings' }).click();
+  await expect(page.getByText('Your mail settings are saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('A new unassigned ticket')).not.toBeChecked();
+  await expect(page.getByLabel('Your ticket was closed')).toBeChecked();
+
+  await page.goto('admin/users');
+  await page.getByRole('link', { name: 'admin', exact: true }).click();
+  await expect(page.getByTestId('notify-unassigned')).toHaveText('Mailed about every new unassigned ticket.');
+  await page.getByRole('button', { name: 'Stop these mails' }).click();
+  await expect(page.getByTestId('notify-unassigned')).toHaveText('Not mailed about new unassigned tickets.');
+  await context.close();
 });
