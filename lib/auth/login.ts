@@ -54,11 +54,20 @@ export async function logIn(
     .where(eq(sql`lower(${users.username})`, key))
     .limit(1);
 
-  const passwordMatches = account
+  // An empty hash is an account made from mail that has no password yet ("Forgot password" sets
+  // one): it is refused like a wrong password, after the same bcrypt work.
+  const hasPassword = account !== undefined && account.passwordHash !== '';
+  const passwordMatches = hasPassword
     ? await verifyPassword(input.password, account.passwordHash)
     : await burnPasswordCheck(input.password);
   if (!account || !passwordMatches || !account.active) {
-    const reason = !account ? 'unknown_user' : !passwordMatches ? 'wrong_password' : 'disabled';
+    const reason = !account
+      ? 'unknown_user'
+      : !hasPassword
+        ? 'no_password'
+        : !passwordMatches
+          ? 'wrong_password'
+          : 'disabled';
     await db.transaction(async (tx) => {
       await recordLoginAttempt(tx, key, request.ipAddress, false);
       await recordAudit(tx, account ? { id: account.id, username: account.username } : null, {

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/client';
 import { migrationStatus } from '../db/migration-status';
 import { isAppError } from '../errors';
 import { fail, pass, warn, type CheckResult } from './report';
+import { checkSmtp } from './smtp-check';
 
 /** Checks the configuration this machine would start with, the build (`built`: its base path, null when absent) and the database. */
 export async function checkConfiguration(
@@ -110,6 +111,8 @@ export async function checkConfiguration(
       warn('PUBLIC_URL', 'not set', 'Set PUBLIC_URL to the address people use, so the scheme and path can be checked.'),
     );
   }
+
+  results.push(await checkSmtp(config.mail.smtpUrl));
 
   const instances = env.PM2_INSTANCES;
   if (config.database.kind === 'pglite') {

@@ -1,4 +1,6 @@
 import 'server-only';
+import { sendPasswordResetJob } from '../auth/password-reset-mail';
+import { sendMailJob } from '../mail/outgoing/send-job';
 import type { QueueName } from './queues';
 
 /** Runs one job; throwing fails it (kept with its error, retried while the queue allows). */
@@ -6,5 +8,6 @@ export type JobHandler = (data: unknown, job: { id: string; retryCount: number }
 
 // What each queue's workers run. Every queue in queues.ts has its handler here.
 export const jobHandlers: Record<QueueName, JobHandler> = {
-  'mail-send': () => Promise.reject(new Error('mail-send has no handler yet')),
+  'mail-send': sendMailJob,
+  'password-reset': sendPasswordResetJob,
 };

@@ -14,6 +14,8 @@ export type QueueDefinition = {
 export const queues = {
   /** One outgoing mail. */
   mailSend: { name: 'mail-send', retryLimit: 8, retryDelaySeconds: 30, expireInSeconds: 120 },
+  /** One "Forgot password" mail: the job makes the token, so only the user id is stored. */
+  passwordReset: { name: 'password-reset', retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 120 },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];

@@ -7,6 +7,7 @@ import { users } from '../db/schema';
 import { ticketComments, ticketEvents, tickets, type TicketStatus } from '../db/schema-domain';
 import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
+import { queueTicketNotifications } from '../mail/outgoing/notify';
 import { parseInput } from '../validation';
 import { loadVisibleTicket, type TicketState } from './access';
 import { applyAssetLinks, assertLinkableAssets, linkedAssetIds } from './asset-links';
@@ -53,6 +54,7 @@ export async function createTicket(
     requesterId,
     assetIds: parsed.assetIds,
   });
+  await queueTicketNotifications(tx, actor, { type: 'created', ticketId: created.id });
   return { ...created, reference: ticketReference(created.number) };
 }
 
@@ -172,6 +174,12 @@ export async function updateTicket(
   await applyAssetLinks(tx, actor, { ticketId: current.id, link, unlink });
 
   await auditTicket(tx, actor, 'ticket.update', current, { changes });
+  await queueTicketNotifications(tx, actor, {
+    type: 'updated',
+    ticketId: current.id,
+    status: changes.status,
+    assignee: changes.assigneeId,
+  });
   return { changed: true, version, changes };
 }
 
@@ -197,6 +205,11 @@ export async function addComment(
   });
   await recordTicketActivity(tx, actor, comment.internal ? 'ticket.internal_note' : 'ticket.comment', ticket, {
     commentId: created.id,
+  });
+  await queueTicketNotifications(tx, actor, {
+    type: 'commented',
+    ticketId: ticket.id,
+    comment: { id: created.id, body: comment.body, internal: created.internal },
   });
   return created;
 }

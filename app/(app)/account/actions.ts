@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { verifyCurrentPassword } from '@/lib/auth/password-check';
 import { serverAction } from '@/lib/boundary/server-action';
 import { AppError } from '@/lib/errors';
+import { notificationKinds } from '@/lib/mail/outgoing/kinds';
+import { setNotificationOptOuts } from '@/lib/mail/outgoing/preferences';
 import { setUserPassword } from '@/lib/users/mutations';
 import { passwordSchema } from '@/lib/users/schemas';
 
@@ -36,5 +38,19 @@ export const changePasswordAction = serverAction(
     );
     const ended = sessionsRevoked === 1 ? '1 other session was' : `${sessionsRevoked} other sessions were`;
     return { status: 'success', message: `Password changed. ${ended} signed out.` };
+  },
+);
+
+// One checkbox per kind, named after it; a kind left unticked is turned off.
+const notificationChoicesSchema = z.object(
+  Object.fromEntries(notificationKinds.map((kind) => [kind, z.literal('on').optional()])),
+);
+
+export const saveNotificationsAction = serverAction(
+  { input: notificationChoicesSchema },
+  async ({ actor, input, transaction }) => {
+    const turnedOff = notificationKinds.filter((kind) => input[kind] !== 'on');
+    await transaction((tx) => setNotificationOptOuts(tx, actor, turnedOff));
+    return { status: 'success', message: 'Your mail settings are saved.' };
   },
 );

@@ -1,13 +1,23 @@
 import type { Metadata } from 'next';
 import { Fact, Facts } from '@/app/components/facts';
 import { Panel } from '@/app/components/panel';
+import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
+import { getDb } from '@/lib/db/client';
+import { essentialKindsFor, optionalKindsFor } from '@/lib/mail/outgoing/kinds';
+import { notificationSettings } from '@/lib/mail/outgoing/preferences';
+import { isMailEnabled } from '@/lib/mail/outgoing/transport';
+import { NotificationsForm } from './notifications-form';
 import { PasswordForm } from './password-form';
 
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
   const actor = await pageActor();
+  const staff = isStaff(actor);
+  const settings = isMailEnabled() ? await notificationSettings(await getDb(), actor.id) : null;
+  const optional = optionalKindsFor(staff);
+  const essential = essentialKindsFor(staff);
   return (
     <>
       <h1>Account</h1>
@@ -23,6 +33,12 @@ export default async function AccountPage() {
         <Panel id="password" title="Change password">
           <PasswordForm />
         </Panel>
+        {settings ? (
+          <Panel id="notifications" title="Email notifications">
+            {actor.email ? null : <p className="muted">Your account has no email address, so no mail reaches you.</p>}
+            <NotificationsForm optional={optional} essential={essential} optOuts={settings.optOuts} />
+          </Panel>
+        ) : null}
       </div>
     </>
   );

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { signedInSession } from '@/lib/boundary/request';
+import { Link } from '@/app/components/link';
 import { getConfig } from '@/lib/config';
 import { safeNextPath } from '@/lib/http/safe-next';
+import { isMailEnabled } from '@/lib/mail/outgoing/transport';
 import { isSetupNeeded } from '@/lib/users/setup';
 import { LoginForm } from './login-form';
 
@@ -18,6 +20,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 id="login-title">Sign in</h1>
       <p className="lead">IT Assets Manager</p>
       <LoginForm next={nextPath} />
+      {isMailEnabled() ? (
+        <p>
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

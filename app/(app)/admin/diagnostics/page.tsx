@@ -11,6 +11,7 @@ import { getConfig, type AppConfig } from '@/lib/config';
 import { isDatabaseAvailable } from '@/lib/db/availability';
 import { getDatabaseHandle } from '@/lib/db/client';
 import { migrationStatus } from '@/lib/db/migration-status';
+import { smtpServerLabel } from '@/lib/mail/outgoing/transport';
 
 export const metadata: Metadata = { title: 'Diagnostics' };
 
@@ -62,6 +63,10 @@ export default async function DiagnosticsPage() {
       `${config.session.secrets.length} (from ${config.session.secretSource === 'environment' ? 'SESSION_SECRET' : 'the data directory'})`,
     ],
     ['Session lifetime / idle timeout', `${config.session.ttlSeconds} s / ${config.session.idleTimeoutSeconds} s`],
+    [
+      'Outgoing mail (SMTP_URL)',
+      config.mail.smtpUrl ? `on: ${smtpServerLabel(config.mail.smtpUrl)}, from ${config.mail.from}` : 'off',
+    ],
   ];
 
   return (

@@ -5,13 +5,16 @@ import { ActionButton } from '@/app/components/action-button';
 import { SessionTable } from '@/app/components/session-table';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
-import { adminRoles } from '@/lib/actor';
+import { adminRoles, isStaff } from '@/lib/actor';
 import { listSessionsOf } from '@/lib/auth/user-sessions';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
+import { notificationSettings } from '@/lib/mail/outgoing/preferences';
+import { isMailEnabled } from '@/lib/mail/outgoing/transport';
 import { findUserById } from '@/lib/users/queries';
 import { adminRevokeSessionAction, setActiveAction } from '../actions';
+import { setNotifyUnassignedAction } from './actions';
 import { ChangeRoleForm, ResetPasswordForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'User' };
@@ -24,6 +27,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   const sessions = await listSessionsOf(db, actor, user.id);
   const isSelf = user.id === actor.id;
+  // Only agents and admins work tickets, so only they can hear about unassigned ones.
+  const mailSettings = isMailEnabled() && isStaff(user) ? await notificationSettings(db, user.id) : null;
 
   return (
     <>
@@ -57,6 +62,22 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ChangeRoleForm userId={user.id} role={user.role} version={user.version} />
           <h2>Reset password</h2>
           <ResetPasswordForm userId={user.id} />
+          {mailSettings ? (
+            <>
+              <h2>Unassigned tickets</h2>
+              <p data-testid="notify-unassigned">
+                {mailSettings.notifyUnassigned
+                  ? 'Mailed about every new unassigned ticket.'
+                  : 'Not mailed about new unassigned tickets.'}
+              </p>
+              <ActionButton
+                action={setNotifyUnassignedAction}
+                fields={{ userId: user.id, notify: mailSettings.notifyUnassigned ? 'false' : 'true' }}
+                label={mailSettings.notifyUnassigned ? 'Stop these mails' : 'Mail them about unassigned tickets'}
+                variant="secondary"
+              />
+            </>
+          ) : null}
         </Panel>
       </div>
       <Panel id="user-sessions" title="Active sessions">
