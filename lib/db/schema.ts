@@ -33,7 +33,7 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
-    // The notifications this user turned off on their account page (kinds from lib/mail/notifications).
+    // The notifications this user turned off on their account page (kinds from lib/mail/outgoing/kinds.ts).
     notificationOptOuts: jsonb('notification_opt_outs').$type<string[]>().notNull().default([]),
     // Whether this agent hears about new unassigned tickets; admins choose, on the user's page.
     notifyUnassigned: boolean('notify_unassigned').notNull().default(true),

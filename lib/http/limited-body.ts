@@ -3,7 +3,7 @@ import type { AppError } from '../errors';
 /**
  * The body's bytes, refused with `tooLarge()` as soon as more than `maxBytes` have arrived, whether
  * or not a Content-Length announced them: a chunked body is never read whole first, and a body Next.js
- * cut short (it passes on only the first 10 MB) is refused rather than parsed as if it were complete.
+ * cut short (it passes on only the first `proxyClientMaxBodySize` bytes, next.config.mjs) is refused rather than parsed as if it were complete.
  */
 export async function readLimitedBody(
   request: Request,
