@@ -1,4 +1,5 @@
 import 'server-only';
+import { runMailFetchJob } from '../mail/incoming/mail-fetch-job';
 import type { QueueName } from './queues';
 
 /** Runs one job; throwing fails it (kept with its error, retried while the queue allows). */
@@ -7,4 +8,5 @@ export type JobHandler = (data: unknown, job: { id: string; retryCount: number }
 // What each queue's workers run. Every queue in queues.ts has its handler here.
 export const jobHandlers: Record<QueueName, JobHandler> = {
   'mail-send': () => Promise.reject(new Error('mail-send has no handler yet')),
+  'mail-fetch': () => runMailFetchJob(),
 };
