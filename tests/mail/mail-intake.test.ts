@@ -1,7 +1,7 @@
 // Tickets by email against a real IMAP server (Debian's Dovecot), on PGlite and PostgreSQL.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AppConfig } from '../../lib/config';
 import { mailMessages } from '../../lib/db/schema-mail';
 import { fetchMail } from '../../lib/mail/incoming/fetch-mail';
@@ -13,12 +13,18 @@ import { sleep, useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
 
 const dovecot = await startDovecot();
-const { db, rows, config } = await useTestDatabase({
+const {
+  db,
+  rows: resultRows,
+  config,
+} = await useTestDatabase({
   IMAP_URL: dovecot.url(),
   PUBLIC_URL: 'http://127.0.0.1:3000',
   MAIL_FROM: 'IT Helpdesk <helpdesk@example.test>',
   ATTACHMENT_MAX_BYTES: '4096',
 });
+// PostgreSQL's driver returns its own array type; plain arrays compare equal on both databases.
+const rows = async <Row = Record<string, unknown>>(query: SQL) => [...(await resultRows<Row>(query))];
 
 let mailboxCount = 0;
 /** A mailbox of its own for one test, and the configuration that reads it. */
