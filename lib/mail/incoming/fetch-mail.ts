@@ -5,8 +5,10 @@ import type { AppConfig } from '../../config';
 import type { Database } from '../../db/client';
 import { mailMessages } from '../../db/schema-mail';
 import { connectImap, imapSettings } from './imap-connection';
+import { describeError, log } from '../../log';
 import { bareAddress } from './mail-headers';
 import { processIncomingMail, type IntakeResult, type IntakeSettings } from './process-message';
+import { findSender } from './sender';
 
 // One pass over the mailbox: every unread mail not yet recorded is processed, each in its own
 // transaction, then flagged \Seen (or moved) after that commits. A crash between the two leaves a
@@ -21,7 +23,7 @@ export type FetchOptions = {
   signal?: AbortSignal;
 };
 
-const defaultWorkBudgetMs = 5 * 60 * 1000;
+const defaultWorkBudgetMs = 2 * 60 * 1000;
 
 type Pass = { client: ImapFlow; db: Database; settings: IntakeSettings; processedFolder?: string; until: number };
 
@@ -41,34 +43,67 @@ async function recordedOutcomes(db: Database, messageIds: string[]): Promise<Map
   return new Map(rows.map((row) => [row.messageId, row.outcome]));
 }
 
+type Envelope = { messageId?: string; from?: string };
+
+/** Whether a mail refused for its unknown sender still is: then it is not downloaded again. */
+async function stillRejected(pass: Pass, envelope: Envelope): Promise<boolean> {
+  if (pass.settings.unknownSenders !== 'reject' || !envelope.from) return false;
+  return (await findSender(pass.db, envelope.from)) === null;
+}
+
 async function processUnread(pass: Pass): Promise<IntakeResult[]> {
   const { client } = pass;
   const uids = (await client.search({ seen: false }, { uid: true })) || [];
   if (uids.length === 0) return [];
   // Envelopes first: a mail recorded already is only flagged, without downloading it again.
-  const envelopes = new Map<number, string | undefined>();
+  const envelopes = new Map<number, Envelope>();
   for await (const message of client.fetch(uids, { uid: true, envelope: true }, { uid: true }))
-    envelopes.set(message.uid, message.envelope?.messageId?.trim() || undefined);
+    envelopes.set(message.uid, {
+      messageId: message.envelope?.messageId?.trim() || undefined,
+      from: message.envelope?.from?.[0]?.address?.toLowerCase(),
+    });
   const recorded = await recordedOutcomes(
     pass.db,
-    [...envelopes.values()].filter((id): id is string => !!id),
+    [...envelopes.values()].flatMap((envelope) => (envelope.messageId ? [envelope.messageId] : [])),
   );
 
   const results: IntakeResult[] = [];
+  const failures: unknown[] = [];
   for (const uid of uids) {
     if (Date.now() > pass.until) break;
-    const messageId = envelopes.get(uid);
-    const outcome = messageId ? recorded.get(messageId) : undefined;
+    const envelope = envelopes.get(uid) ?? {};
+    const outcome = envelope.messageId ? recorded.get(envelope.messageId) : undefined;
+    if (outcome === 'unknown_sender' && (await stillRejected(pass, envelope))) continue;
     if (outcome !== undefined && outcome !== 'unknown_sender') {
       await markDone(pass, uid);
-      results.push({ messageId: messageId!, outcome: 'duplicate', ticketId: null, commentId: null, mailbox: 'mark' });
+      results.push({
+        messageId: envelope.messageId!,
+        outcome: 'duplicate',
+        ticketId: null,
+        commentId: null,
+        mailbox: 'mark',
+      });
       continue;
     }
     const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
     if (!message || !message.source) continue;
-    const result = await processIncomingMail(pass.db, message.source, pass.settings);
+    let result: IntakeResult;
+    try {
+      result = await processIncomingMail(pass.db, message.source, pass.settings);
+    } catch (error) {
+      // Left unread for the next pass; one mail that fails never holds up the ones after it.
+      log.error('mail.in.failed', { uid, ...describeError(error) });
+      failures.push(error);
+      continue;
+    }
     if (result.mailbox === 'mark') await markDone(pass, uid);
     results.push(result);
+  }
+  if (failures.length > 0) {
+    const first = describeError(failures[0]).message;
+    throw new Error(`${failures.length} mail(s) could not be processed and stay unread; the first: ${String(first)}`, {
+      cause: failures[0],
+    });
   }
   return results;
 }
@@ -118,7 +153,8 @@ export async function fetchMail(db: Database, config: AppConfig, options: FetchO
     const idleUntil = Date.now() + options.idleMs;
     while (Date.now() < idleUntil && client.usable) {
       if (!(await newMailWithin(client, idleUntil - Date.now(), options.signal))) break;
-      pass.until = Date.now() + (options.workBudgetMs ?? defaultWorkBudgetMs);
+      // Mail arriving now is taken until the wait ends, so the whole job stays within its expiry.
+      pass.until = idleUntil;
       results.push(...(await processUnread(pass)));
     }
     return results;

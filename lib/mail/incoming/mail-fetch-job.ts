@@ -10,8 +10,10 @@ import { fetchMail } from './fetch-mail';
 // poll interval, and the queue's 'stately' policy keeps at most one queued and one running, so
 // the mailbox is read by exactly one worker while the others' timers add nothing.
 
-/** The longest a job stays connected waiting for IDLE; the queue's expiry allows for it and the work. */
-export const maxIdleSeconds = 5 * 60;
+/** The longest a job waits on IDLE; the queue's expiry allows for it and the work before it. */
+export const maxIdleSeconds = 2 * 60;
+
+const stopSignals = ['SIGTERM', 'SIGINT'] as const;
 
 function idleMsFor(config: AppConfig): number {
   return Math.min(config.mail.pollIntervalSeconds, maxIdleSeconds) * 1000;
@@ -21,7 +23,17 @@ function idleMsFor(config: AppConfig): number {
 export async function runMailFetchJob(): Promise<void> {
   const config = getConfig();
   if (!config.mail.imapUrl) return;
-  const results = await fetchMail(await getDb(), config, { idleMs: idleMsFor(config) });
+  // A server asked to stop ends the wait at once, so its job completes rather than expiring. Only
+  // where the process handles the signal already: a listener here must not stop it from exiting.
+  const stopping = new AbortController();
+  const stop = () => stopping.abort();
+  for (const signal of stopSignals) if (process.listenerCount(signal) > 0) process.once(signal, stop);
+  let results;
+  try {
+    results = await fetchMail(await getDb(), config, { idleMs: idleMsFor(config), signal: stopping.signal });
+  } finally {
+    for (const signal of stopSignals) process.off(signal, stop);
+  }
   if (results.length === 0) return;
   const outcomes: Record<string, number> = {};
   for (const result of results) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
