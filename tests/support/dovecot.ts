@@ -95,8 +95,11 @@ async function waitForPort(port: number, child: ChildProcess, logFile: string): 
   throw new Error(`Dovecot did not start on 127.0.0.1:${port}:\n${logText}`);
 }
 
-/** Starts Dovecot with one user ("helpdesk") and an empty INBOX; stopped after the file's tests. */
-export async function startDovecot(): Promise<Dovecot> {
+/**
+ * Starts Dovecot with one user ("helpdesk") and an empty INBOX; stopped after the file's tests
+ * (outside a test file, such as a benchmark, pass `{ inTest: false }` and call stop()).
+ */
+export async function startDovecot(options: { inTest?: boolean } = {}): Promise<Dovecot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-dovecot-'));
   const port = await freePort();
   const user = 'helpdesk';
@@ -123,7 +126,7 @@ export async function startDovecot(): Promise<Dovecot> {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  after(stop);
+  if (options.inTest !== false) after(stop);
   try {
     await waitForPort(port, child, path.join(dir, 'dovecot.log'));
   } catch (error) {
