@@ -92,9 +92,15 @@ async function replyTarget(tx: Transaction, actor: Actor, mail: ParsedMail): Pro
   }
 }
 
+const maxNotes = 10;
+
 /** The words with the notes about skipped files after them, both within `max` characters. */
 function withNotes(text: string, notes: string[], max: number, empty: string): string {
-  const noteText = notes.length > 0 ? `\n\n${notes.join('\n')}` : '';
+  const shown =
+    notes.length > maxNotes
+      ? [...notes.slice(0, maxNotes), `[${notes.length - maxNotes} more files were not kept.]`]
+      : notes;
+  const noteText = shown.length > 0 ? `\n\n${shown.join('\n')}` : '';
   const words = cleanMultiLineText(text, max - noteText.length) || (notes.length > 0 ? '' : empty);
   return cleanMultiLineText(`${words}${noteText}`, max) || empty;
 }
