@@ -149,10 +149,16 @@ export async function fetchMail(db: Database, config: AppConfig, options: FetchO
       settings: { ownAddress: bareAddress(config.mail.from), unknownSenders: config.mail.unknownSenders },
       until: Date.now() + (options.workBudgetMs ?? defaultWorkBudgetMs),
     };
+    // Mail announced while a pass runs is remembered, so the wait after it does not miss it.
+    let announced = false;
+    client.on('exists', () => (announced = true));
     const results = await processUnread(pass);
+    // A backlog left over when the budget ran out is for the next job, not for a wait.
+    if (Date.now() > pass.until) return results;
     const idleUntil = Date.now() + options.idleMs;
-    while (Date.now() < idleUntil && client.usable) {
-      if (!(await newMailWithin(client, idleUntil - Date.now(), options.signal))) break;
+    while (Date.now() < idleUntil && client.usable && !options.signal?.aborted) {
+      if (!announced && !(await newMailWithin(client, idleUntil - Date.now(), options.signal))) break;
+      announced = false;
       // Mail arriving now is taken until the wait ends, so the whole job stays within its expiry.
       pass.until = idleUntil;
       results.push(...(await processUnread(pass)));
