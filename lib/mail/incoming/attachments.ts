@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ParsedMail } from 'mailparser';
 import { getConfig } from '../../config';
 import { attachmentFilename, type NewAttachment } from '../../tickets/attachments';
