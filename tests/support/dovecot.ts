@@ -74,6 +74,28 @@ service imap-login {
 service anvil {
   chroot =
 }
+# Debian's defaults give these sockets to the "dovecot" group, which only root may hand out.
+service stats {
+  unix_listener stats-writer {
+    group =
+    mode = 0666
+  }
+}
+service imap-hibernate {
+  unix_listener imap-hibernate {
+    group =
+  }
+}
+service dict {
+  unix_listener dict {
+    group =
+  }
+}
+service dict-async {
+  unix_listener dict-async {
+    group =
+  }
+}
 `;
 }
 
