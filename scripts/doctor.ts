@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { checkConfiguration } from '../lib/doctor/config-checks';
+import { checkImap } from '../lib/doctor/imap-check';
 import { checkDeployment } from '../lib/doctor/live-checks';
 import { formatReport, type CheckResult } from '../lib/doctor/report';
 import { builtBasePath } from '../server/next-build';
@@ -43,6 +44,7 @@ void runCli(async () => {
   const results: CheckResult[] = [];
   if (!values['skip-config']) {
     results.push(...(await checkConfiguration(process.env, builtBasePath(process.cwd()))));
+    results.push(...(await checkImap(process.env)));
   }
   if (url) {
     results.push(...(await checkDeployment(url, await credentials())));

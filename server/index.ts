@@ -12,6 +12,7 @@ import { startDatabaseProbe } from '../lib/db/probe';
 import { startStatusCountCompaction } from '../lib/db/status-counts';
 import { isAppError } from '../lib/errors';
 import { describeError, log } from '../lib/log';
+import { startMailPolling } from '../lib/mail/incoming/mail-fetch-job';
 import { baseSecurityHeaders } from '../lib/http/security-headers';
 import { runWithRequestContext } from '../lib/request-context';
 import { sendConsoleToLog } from './console-log';
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   const stopPruning = startSessionPruning(getDb, config);
   const stopCompaction = startStatusCountCompaction(getDb);
   const stopProbe = startDatabaseProbe(await getDatabaseHandle());
+  startMailPolling(getDb, config);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sendPasswordResetJob } from '../auth/password-reset-mail';
+import { runMailFetchJob } from '../mail/incoming/mail-fetch-job';
 import { sendMailJob } from '../mail/outgoing/send-job';
 import type { QueueName } from './queues';
 
@@ -10,4 +11,5 @@ export type JobHandler = (data: unknown, job: { id: string; retryCount: number }
 export const jobHandlers: Record<QueueName, JobHandler> = {
   'mail-send': sendMailJob,
   'password-reset': sendPasswordResetJob,
+  'mail-fetch': () => runMailFetchJob(),
 };

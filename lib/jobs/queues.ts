@@ -16,6 +16,8 @@ export const queues = {
   mailSend: { name: 'mail-send', retryLimit: 8, retryDelaySeconds: 30, expireInSeconds: 120 },
   /** One "Forgot password" mail: the job makes the token, so only the user id is stored. */
   passwordReset: { name: 'password-reset', retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 120 },
+  /** Reads the mailbox once and IDLEs (lib/mail/incoming); the timer of every process queues the next. */
+  mailFetch: { name: 'mail-fetch', retryLimit: 0, retryDelaySeconds: 60, expireInSeconds: 5 * 60, policy: 'stately' },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];

