@@ -1,8 +1,12 @@
 // npm run test:mail — tickets by email against Debian's Dovecot (dovecot-imapd), which each test
 // file starts itself: on PGlite, then on PostgreSQL (TEST_DATABASE_URL when set, else a throwaway
-// embedded server). Not part of `npm test`, which needs nothing but Node.js; `.ci/run` runs it.
+// embedded server), then the browser spec in tests/mail-e2e. Not part of `npm test`, which needs
+// nothing but Node.js; `.ci/run` runs it.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dovecotBinary, dovecotInstalled } from '../../tests/support/dovecot';
+
+const require = createRequire(import.meta.url);
 
 if (!dovecotInstalled()) {
   console.error(
@@ -20,4 +24,12 @@ for (const kind of ['pglite', 'postgres']) {
   });
   if (run.status !== 0) failed += 1;
 }
+
+console.log('\n=== mail end to end (Playwright, Chromium) ===');
+const browser = spawnSync(
+  process.execPath,
+  [require.resolve('@playwright/test/cli'), 'test', '--config', 'playwright.mail.config.ts'],
+  { stdio: 'inherit' },
+);
+if (browser.status !== 0) failed += 1;
 process.exit(failed ? 1 : 0);
