@@ -17,10 +17,9 @@ export const jobGroups = {
 } as const;
 export type JobGroup = keyof typeof jobGroups;
 
+/** The admin page's query: one group's list, paged, or (without `list`) the start of each. */
 export const jobListSchema = paginationSchema.extend({
-  queuedPage: z.coerce.number().int().min(1).max(100_000).default(1),
-  runningPage: z.coerce.number().int().min(1).max(100_000).default(1),
-  failedPage: z.coerce.number().int().min(1).max(100_000).default(1),
+  list: z.enum(['queued', 'running', 'failed']).optional(),
 });
 
 export type JobView = {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { closeDatabase, getDb, openDatabase } from '../../lib/db/client';
-import { retryFailedJob } from '../../lib/jobs/admin-mutations';
-import { listJobs } from '../../lib/jobs/admin-queries';
+import { retryAllFailedJobs, retryFailedJob } from '../../lib/jobs/admin-mutations';
+import { jobCountsByQueue, listJobs } from '../../lib/jobs/admin-queries';
 import { startJobWorkers, type JobWorkers } from '../../lib/jobs/worker';
 import { enqueueTestJob, installTestQueues, recorded, storedJob, testQueue, waitUntil } from '../support/job-queues';
 import { useTestDatabase } from '../support/test-database';
@@ -81,6 +81,8 @@ describe('job workers', () => {
     assert.equal(failed.retry_count, failing.retryLimit);
     assert.equal(failed.message, '550 mailbox unavailable');
 
+    const counts = (await jobCountsByQueue(database.db)).find((entry) => entry.queue === failing.name);
+    assert.deepEqual(counts?.counts, { failed: 1 });
     const listed = (await listJobs(database.db, 'failed', { page: 1, pageSize: 25 })).items.find(
       (job) => job.id === id,
     );
@@ -130,6 +132,21 @@ describe('job workers', () => {
     );
     assert.doesNotMatch(output.output, /secret-value|select/i);
     assert.match(output.output, /database refused/);
+
+    // "Retry all failed" of that queue puts it back in line (no worker runs now), audited once.
+    const admin = await createTestUser(database.db, { role: 'admin' });
+    const retried = await database.db.transaction((tx) =>
+      retryAllFailedJobs(tx, actorFor(admin), { queue: leaky.name }),
+    );
+    assert.equal(retried, 1);
+    assert.equal((await storedJob(database.db, id))?.state, 'retry');
+    const audit = await database.rows<{ target_id: string; details: { jobs: number } }>(
+      sql`select target_id, details from audit_log where action = 'job.retried_all'`,
+    );
+    assert.deepEqual(
+      audit.map((row) => [row.target_id, row.details.jobs]),
+      [[leaky.name, 1]],
+    );
   });
 
   test('with two workers (two database handles on PostgreSQL) every job runs exactly once', async () => {
