@@ -5,10 +5,10 @@ import { LoginPage } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 const failure = 'Connection refused by the mail server (e2e)';
-// Setting up runs three commands on a fresh embedded database before the server starts.
-test.describe.configure({ timeout: 180_000 });
 
 const server = useAppServer((app) => {
+  // Runs inside the set-up hook: three commands on a fresh embedded database, then the server.
+  test.setTimeout(180_000);
   app.createUser('boss', 'boss-password-1', 'admin');
   app.createUser('agnes', 'agnes-password-1', 'agent');
   const seeded = spawnSync(

@@ -182,6 +182,38 @@ describe('job workers', () => {
     );
   });
 
+  test('stopping lets a running job finish and record its outcome, and takes no new job', async () => {
+    const slow = testQueue('test-slow');
+    await installTestQueues([slow]);
+    let release = () => {};
+    let started = () => {};
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const runs: unknown[] = [];
+    const workers = await start({
+      queues: [slow],
+      handlers: {
+        [slow.name]: (data) => {
+          runs.push(data);
+          started();
+          return new Promise<void>((resolve) => (release = resolve));
+        },
+      },
+    });
+    // Two jobs of one transaction share its time: either may be taken first.
+    const ids = await database.db.transaction(async (tx) => [
+      (await enqueueTestJob(tx, slow, { n: 0 }))!,
+      (await enqueueTestJob(tx, slow, { n: 1 }))!,
+    ]);
+    await running;
+    const stopped = stop(workers);
+    release();
+    await stopped;
+    assert.equal(runs.length, 1);
+    const taken = (runs[0] as { n: number }).n;
+    assert.equal((await storedJob(database.db, ids[taken]))?.state, 'completed');
+    assert.equal((await storedJob(database.db, ids[1 - taken]))?.state, 'created');
+  });
+
   test('a queued job survives a restart: the database closes, reopens, and a worker runs it', async () => {
     const runs: unknown[] = [];
     const id = (await database.db.transaction((tx) => enqueueTestJob(tx, later, { ticket: 7 })))!;
