@@ -66,7 +66,8 @@ async function runJob(boss: PgBoss, queue: QueueDefinition, handler: JobHandler,
     log.error('job.failed', { ...attempt, willRetry: job.retryCount < queue.retryLimit, ...failure });
   }
   try {
-    if (failure) await boss.fail(queue.name, job.id, failure);
+    // Something thrown that is not an Error has no message: its description stands in.
+    if (failure) await boss.fail(queue.name, job.id, { ...failure, message: failure.message ?? failure.error });
     else await boss.complete(queue.name, job.id);
   } catch (error) {
     // The job stays active: it expires and is retried, never lost.

@@ -38,7 +38,7 @@ test('an admin sees a failed job with its error and retries it', async ({ browse
   const failed = page.getByRole('region', { name: /^Failed/ });
   const row = failed.getByRole('row').filter({ hasText: failure });
   await expect(row).toBeVisible();
-  await expect(row.getByRole('rowheader')).toHaveText('mail-send');
+  await expect(row.getByRole('cell').first()).toHaveText('mail-send');
   await expect(row).toContainText('9 of 9');
   await expect(
     page.getByRole('region', { name: 'Jobs per queue' }).getByRole('row', { name: /mail-send/ }),
@@ -46,7 +46,8 @@ test('an admin sees a failed job with its error and retries it', async ({ browse
   await page.screenshot({ path: test.info().outputPath('admin-jobs-failed.png'), fullPage: true });
 
   await row.getByRole('button', { name: 'Retry' }).click();
-  await expect(row.getByText('Queued again.')).toBeVisible();
+  // The job leaves the failed list for the queue (and may already be back with one more attempt).
+  await expect(failed).not.toContainText('9 of 9');
   await page.screenshot({ path: test.info().outputPath('admin-jobs-retried.png'), fullPage: true });
 
   // The retry is audited, and the worker took the job again (one more attempt allowed and made).

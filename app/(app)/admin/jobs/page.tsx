@@ -26,7 +26,7 @@ const when = (value: Date | null) => (value ? formatDateTime(value) : '—');
 
 function columnsFor(group: JobGroup): Column<JobView>[] {
   const columns: Column<JobView>[] = [
-    { key: 'queue', header: 'Queue', cell: (job) => <code>{job.queue}</code>, rowHeader: true },
+    { key: 'queue', header: 'Queue', cell: (job) => <code>{job.queue}</code> },
     { key: 'created', header: 'Created', cell: (job) => when(job.createdAt) },
     { key: 'started', header: 'Last started', cell: (job) => when(job.startedAt) },
     { key: 'attempts', header: 'Attempts', cell: (job) => `${job.attempts} of ${job.maxAttempts}` },
@@ -73,7 +73,7 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
       <Panel id="counts" title="Jobs per queue">
         <DataTable
           columns={[
-            { key: 'queue', header: 'Queue', cell: (row) => <code>{row.queue}</code>, rowHeader: true },
+            { key: 'queue', header: 'Queue', cell: (row) => <code>{row.queue}</code> },
             ...countedStates.map((state) => ({
               key: state,
               header: state,
