@@ -11,6 +11,7 @@ import { closeDatabase, getDatabaseHandle, getDb } from '../lib/db/client';
 import { startDatabaseProbe } from '../lib/db/probe';
 import { startStatusCountCompaction } from '../lib/db/status-counts';
 import { isAppError } from '../lib/errors';
+import { startJobWorkers } from '../lib/jobs/worker';
 import { describeError, log } from '../lib/log';
 import { startMailPolling } from '../lib/mail/incoming/mail-fetch-job';
 import { baseSecurityHeaders } from '../lib/http/security-headers';
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
   const stopPruning = startSessionPruning(getDb, config);
   const stopCompaction = startStatusCountCompaction(getDb);
   const stopProbe = startDatabaseProbe(await getDatabaseHandle());
+  // Every process works the job queues (each job goes to one of them); they stop before the database closes.
+  const jobWorkers = await startJobWorkers();
   startMailPolling(getDb, config);
 
   await new Promise<void>((resolve, reject) => {
@@ -155,8 +158,12 @@ async function main(): Promise<void> {
     stopProbe();
     const forceTimer = setTimeout(() => server.closeAllConnections(), 10_000);
     forceTimer.unref();
+    const jobsStopped = jobWorkers
+      .stop()
+      .catch((error: unknown) => log.warn('server.jobs_stop_failed', describeError(error)));
     server.close(() => {
-      void closeDatabase()
+      void jobsStopped
+        .then(closeDatabase)
         .catch((error: unknown) => log.warn('server.database_close_failed', describeError(error)))
         .then(() => {
           log.info('server.stopped', { signal });

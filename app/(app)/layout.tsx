@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {isAdmin(actor) ? <Link href="/admin/users">Users</Link> : null}
           {isAdmin(actor) ? <Link href="/admin/audit">Audit log</Link> : null}
           {isAdmin(actor) ? <Link href="/admin/diagnostics">Diagnostics</Link> : null}
+          {isAdmin(actor) ? <Link href="/admin/jobs">Jobs</Link> : null}
           <Link href="/sessions">Your sessions</Link>
           <Link href="/account">Account</Link>
         </nav>

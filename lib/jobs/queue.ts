@@ -27,12 +27,18 @@ function queueOptions(queue: QueueDefinition) {
   };
 }
 
-/** Creates or migrates pg-boss's tables and the app's queues; part of migrating the database. */
-export async function installJobQueues(handle: DatabaseHandle): Promise<void> {
+/**
+ * Creates or migrates pg-boss's tables and the app's queues (or `definitions`, e.g. a test's own);
+ * part of migrating the database.
+ */
+export async function installJobQueues(
+  handle: DatabaseHandle,
+  definitions: readonly QueueDefinition[] = Object.values(queues),
+): Promise<void> {
   const boss = bossFor(handle, { supervise: false });
   await boss.start();
   try {
-    for (const queue of Object.values(queues)) {
+    for (const queue of definitions) {
       const existing = await boss.getQueue(queue.name);
       if (existing) await boss.updateQueue(queue.name, queueOptions(queue));
       else await boss.createQueue(queue.name, queueOptions(queue));
@@ -70,4 +76,12 @@ export async function enqueueJob(
     singletonKey: options.singletonKey,
     startAfter: options.startAfterSeconds,
   });
+}
+
+/** Puts failed jobs of a queue back in line (one more attempt each), in the caller's transaction. */
+export async function retryFailedJobs(executor: Executor, queue: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  // pg-boss 10's types say void; it resolves with what it changed.
+  const result: unknown = await sender().retry(queue, ids, { db: bossDb(executor) });
+  return (result as { affected: number }).affected;
 }

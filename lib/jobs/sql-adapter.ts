@@ -21,12 +21,25 @@ function toDrizzleSql(text: string, values: unknown[]): SQL {
   return sql.join(chunks);
 }
 
-// `pg` sends objects as JSON text and dates as timestamps; Drizzle's drivers take both as text.
+// `pg` sends objects as JSON text, dates as timestamps and arrays as array literals (pg-boss's
+// `$2::uuid[]`); Drizzle's drivers take all three as text. A bare array would become a list of
+// parameters in Drizzle's sql template instead.
 function encodeValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
-  if (value === null || Array.isArray(value) || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return arrayLiteral(value);
+  if (value === null || typeof value !== 'object') return value;
   return JSON.stringify(value);
+}
+
+function arrayLiteral(items: unknown[]): string {
+  const elements = items.map((item) => {
+    if (item === null || item === undefined) return 'NULL';
+    if (Array.isArray(item)) return arrayLiteral(item);
+    const text = String(encodeValue(item));
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${elements.join(',')}}`;
 }
 
 /**
