@@ -23,11 +23,15 @@ import {
 } from './schemas';
 import { eventKinds } from './timeline';
 
-/** Opens a ticket for `actor`, or (agents only) for the active user named by requesterId. */
+/**
+ * Opens a ticket for `actor`, or (agents only) for the active user named by requesterId. A ticket
+ * opened by a mail names it in `openingMessageId`, so the answers thread under that mail.
+ */
 export async function createTicket(
   tx: Transaction,
   actor: Actor,
   input: NewTicketInput,
+  origin: { openingMessageId?: string } = {},
 ): Promise<{ id: string; number: number; reference: string }> {
   const parsed = parseInput(newTicketSchema, input);
   const requesterId = parsed.requesterId ?? actor.id;
@@ -54,7 +58,11 @@ export async function createTicket(
     requesterId,
     assetIds: parsed.assetIds,
   });
-  await queueTicketNotifications(tx, actor, { type: 'created', ticketId: created.id });
+  await queueTicketNotifications(tx, actor, {
+    type: 'created',
+    ticketId: created.id,
+    openingMessageId: origin.openingMessageId,
+  });
   return { ...created, reference: ticketReference(created.number) };
 }
 

@@ -84,12 +84,14 @@ test('a mail becomes a ticket, the answers travel by mail, a reply lands on it, 
   await login.expectSignedIn('alex');
   await page.goto('tickets');
   await page.getByRole('link', { name: 'Printer on the third floor jams' }).click();
-  await expect(page.getByText('Every second page jams since Monday.')).toBeVisible();
-  await expect(page.getByText(customer).or(page.getByText('Pat Customer')).first()).toBeVisible();
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByText('Every second page jams since Monday.')).toBeVisible();
+  await expect(details.getByText('Pat Customer')).toBeVisible();
   const before = capture.messages.length;
   await page.getByLabel('Comment').fill('Please try the manual feed tray for now.');
   await page.getByRole('button', { name: 'Add comment' }).click();
-  await expect(page.getByText('Please try the manual feed tray for now.')).toBeVisible();
+  const conversation = page.getByRole('region', { name: 'Conversation and activity' });
+  await expect(conversation.getByText('Please try the manual feed tray for now.')).toBeVisible();
 
   const answer = await nextMailTo(customer, before);
   expect(answer.parsed.subject).toContain(`[${reference}]`);
@@ -110,8 +112,8 @@ test('a mail becomes a ticket, the answers travel by mail, a reply lands on it, 
   );
   await allHandled();
   await page.reload();
-  await expect(page.getByText('The tray works, thanks!')).toBeVisible();
-  await expect(page.getByText('On Monday, IT Helpdesk wrote:')).toHaveCount(0);
+  await expect(conversation.getByText('The tray works, thanks!')).toBeVisible();
+  await expect(conversation.getByText('On Monday, IT Helpdesk wrote:')).toHaveCount(0);
 
   // An out-of-office reply to our mail: read, and nothing comes of it.
   const mailsBefore = capture.messages.length;
@@ -127,6 +129,7 @@ test('a mail becomes a ticket, the answers travel by mail, a reply lands on it, 
   );
   await allHandled();
   await page.reload();
+  await expect(conversation.getByText('The tray works, thanks!')).toBeVisible();
   await expect(page.getByText('I am away until Friday.')).toHaveCount(0);
   await page.goto('tickets');
   await expect(page.getByRole('link', { name: /Out of office/ })).toHaveCount(0);

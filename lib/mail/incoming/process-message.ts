@@ -152,10 +152,15 @@ async function intake(
     await storeAttachments(tx, actor, { ticketId, commentId: comment.id }, files);
     return { ...(await done({ outcome: 'reply', ticketId, commentId: comment.id, userId: user.id })), mailbox: 'mark' };
   }
-  const created = await createTicket(tx, actor, {
-    title: titleFromSubject(mail.subject, maxTitleLength),
-    description: withNotes(text, notes, maxDescriptionLength, ''),
-  });
+  const created = await createTicket(
+    tx,
+    actor,
+    {
+      title: titleFromSubject(mail.subject, maxTitleLength),
+      description: withNotes(text, notes, maxDescriptionLength, ''),
+    },
+    { openingMessageId: messageId },
+  );
   await storeAttachments(tx, actor, { ticketId: created.id, commentId: null }, files);
   return { ...(await done({ outcome: 'ticket', ticketId: created.id, userId: user.id })), mailbox: 'mark' };
 }

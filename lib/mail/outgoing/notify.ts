@@ -18,7 +18,7 @@ import { ticketMail } from './ticket-mails';
 // so a mail exists exactly when the change commits and a reply can be threaded back at once.
 
 export type TicketNotice =
-  | { type: 'created'; ticketId: string }
+  | { type: 'created'; ticketId: string; openingMessageId?: string }
   | {
       type: 'updated';
       ticketId: string;
@@ -81,7 +81,10 @@ export async function queueTicketNotifications(tx: Transaction, actor: Actor, no
   if (planned.length === 0) return;
 
   const domain = mailDomain(config.mail.from, config.publicUrl);
-  const thread = threadHeaders(ticketThreadId(ticket.id, domain), await openingMessageId(tx, ticket.id));
+  // A ticket being opened by a mail is not yet recorded against it: the mail comes with the notice.
+  const opening =
+    (notice.type === 'created' ? notice.openingMessageId : undefined) ?? (await openingMessageId(tx, ticket.id));
+  const thread = threadHeaders(ticketThreadId(ticket.id, domain), opening);
   const requester = candidates.find((user) => user.id === ticket.requesterId);
   const reference = ticketReference(ticket.number);
   for (const { recipient, kind } of planned) {
