@@ -1,4 +1,5 @@
 import 'server-only';
+import { userIdentityColumns } from '../users/queries';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
@@ -32,14 +33,7 @@ export async function resetPasswordWithToken(
         id: passwordResetTokens.id,
         usedAt: passwordResetTokens.usedAt,
         expired: sql<boolean>`${passwordResetTokens.expiresAt} <= now()`,
-        user: {
-          id: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          email: users.email,
-          role: users.role,
-          active: users.active,
-        },
+        user: userIdentityColumns,
       })
       .from(passwordResetTokens)
       .innerJoin(users, eq(users.id, passwordResetTokens.userId))

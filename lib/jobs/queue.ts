@@ -1,6 +1,6 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
-import type { DatabaseHandle, Executor } from '../db/client';
+import type { DatabaseHandle, Executor } from '../db/handle';
 import { queues, type QueueDefinition, type QueueName } from './queues';
 import { bossDb } from './sql-adapter';
 

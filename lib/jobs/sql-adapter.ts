@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import type { Executor } from '../db/handle';
 
 /** What pg-boss needs from a database connection: its own `Db` shape. */
 export type BossDb = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

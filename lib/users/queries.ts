@@ -22,13 +22,18 @@ export type UserSummary = {
   passwordChangedAt: Date;
 };
 
-export const userSummaryColumns = {
+/** Who a user is and whether they may act: what a sign-in, a mail or a reset link needs. */
+export const userIdentityColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
   email: users.email,
   role: users.role,
   active: users.active,
+};
+
+export const userSummaryColumns = {
+  ...userIdentityColumns,
   version: users.version,
   createdAt: users.createdAt,
   passwordChangedAt: users.passwordChangedAt,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { userIdentityColumns } from '../../users/queries';
 import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor';
@@ -28,14 +29,7 @@ export function mailActor(user: SenderRow): Actor {
   };
 }
 
-const senderColumns = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  email: users.email,
-  role: users.role,
-  active: users.active,
-};
+const senderColumns = userIdentityColumns;
 
 /** The account with this address (case-insensitive), active ones first, then the oldest. */
 export async function findSender(
