@@ -4,7 +4,16 @@ import { currentRequestId } from './request-context';
 // Lines written while serving a request carry its request id.
 type Level = 'info' | 'warn' | 'error';
 
+// A reader of the log that went away (a closed pipe) must not take the server down or keep it busy
+// reporting that it cannot write: a stream that failed once is written to no more.
+const brokenStreams = new WeakSet<object>();
+for (const stream of [process.stdout, process.stderr]) {
+  if (typeof stream?.on === 'function') stream.on('error', () => brokenStreams.add(stream));
+}
+
 function write(level: Level, event: string, fields: Record<string, unknown>): void {
+  const stream = level === 'error' ? process.stderr : process.stdout;
+  if (brokenStreams.has(stream)) return;
   const line = JSON.stringify({
     time: new Date().toISOString(),
     level,
@@ -14,7 +23,7 @@ function write(level: Level, event: string, fields: Record<string, unknown>): vo
     ...fields,
   });
   // Straight to the stream: console.log's formatting and colour checks cost more than the line itself.
-  (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+  stream.write(`${line}\n`);
 }
 
 export const log = {

@@ -42,6 +42,7 @@ test('the main pages have no serious or critical accessibility violations', asyn
     'licenses',
     'licenses/new',
     'admin/audit',
+    'admin/jobs',
   ]) {
     await page.goto(path);
     await expectNoSeriousA11yViolations(page);

@@ -84,8 +84,15 @@ export class AppServer {
     throw new Error(`The app did not become healthy within 60 s:\n${this.output}`);
   }
 
-  async stop(): Promise<void> {
-    await this.end('SIGTERM');
+  /** SIGTERM, as PM2 or systemd stop it; true when it exited by itself within 15 s (else it is killed). */
+  async stop(): Promise<boolean> {
+    return this.end('SIGTERM');
+  }
+
+  /** The reader of the server's output goes away, as when a log pipe's other end dies. */
+  closeLogPipes(): void {
+    this.process?.stdout?.destroy();
+    this.process?.stderr?.destroy();
   }
 
   /** Ends the server as a crash or `kill -9` would: no shutdown, no cleanup. */
@@ -93,14 +100,16 @@ export class AppServer {
     await this.end('SIGKILL');
   }
 
-  private async end(signal: NodeJS.Signals): Promise<void> {
+  private async end(signal: NodeJS.Signals): Promise<boolean> {
     const child = this.process;
     this.process = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return true;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill(signal);
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.exitCode !== null || child.signalCode !== null) return true;
+    child.kill('SIGKILL');
+    return false;
   }
 
   async restart(): Promise<void> {
