@@ -63,9 +63,9 @@ export async function attachmentsFromFiles(
   values: FormDataEntryValue[],
   field = attachmentsField,
 ): Promise<NewAttachment[]> {
-  const files = values.filter(
-    (value): value is File => typeof value !== 'string' && !(value.name === '' && value.size === 0),
-  );
+  // An untouched file input still sends an empty entry (named "" by a plain form post, "undefined"
+  // when React resends a form after an error): a file without bytes has nothing to keep.
+  const files = values.filter((value): value is File => typeof value !== 'string' && value.size > 0);
   if (files.length > maxFilesPerUpload) {
     const message = `Attach at most ${maxFilesPerUpload} files at a time.`;
     throw new AppError('bad_request', message, { fields: { [field]: message } });

@@ -138,7 +138,8 @@ describe('limits', () => {
 
   test('form files: empty inputs skipped, too many or too large refused on the named field before any bytes are stored', async () => {
     const emptyInput = new File([], '');
-    assert.deepEqual(await attachmentsFromFiles([emptyInput, 'a text value']), []);
+    const resentEmptyInput = new File([], 'undefined');
+    assert.deepEqual(await attachmentsFromFiles([emptyInput, resentEmptyInput, 'a text value']), []);
     const [read] = await attachmentsFromFiles([new File(['hello'], 'hello.txt', { type: 'text/plain' })]);
     assert.deepEqual(
       { ...read, bytes: read.bytes.toString() },
