@@ -12,6 +12,8 @@ export type Column<Row> = {
   cell: (row: Row) => ReactNode;
   /** The column names its row: its cells are <th scope="row"> instead of <td>. */
   rowHeader?: boolean;
+  /** The header's aria-sort, for a column the list can be sorted by. */
+  ariaSort?: 'ascending' | 'descending' | 'none';
 };
 
 type Props<Row> = {
@@ -45,7 +47,7 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = f
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col">
+              <th key={column.key} scope="col" aria-sort={column.ariaSort}>
                 {column.header}
               </th>
             ))}

@@ -15,7 +15,7 @@ import {
 import { isStaff, staffRoles, type Actor } from '../actor';
 import { isUuid } from '../validation';
 import { ticketNotFound, visibleTo } from './access';
-import { ticketReference } from './rules';
+import { parseTicketReference, ticketReference } from './rules';
 
 export type Person = { id: string; username: string; displayName: string };
 export type LinkedAsset = { id: string; assetTag: string; name: string };
@@ -62,9 +62,19 @@ const tagOfLinkedAsset = (assetId: typeof ticketAssets.assetId) => {
   return sql`(select ${linked}.${sql.identifier(assets.assetTag.name)} from ${assets} as ${linked} where ${linked}.${sql.identifier(assets.id.name)} = ${assetId})`;
 };
 
-/** The ticket `actor` may see, with its people, linked assets and the comments `actor` may read: one query. */
-export async function getTicket(executor: Executor, actor: Actor, ticketId: string): Promise<TicketDetail> {
-  if (!isUuid(ticketId)) throw ticketNotFound();
+/** A ticket's id, or its reference as people write it in a URL ("T-1001", "t1001"). */
+function ticketKey(idOrReference: string) {
+  if (isUuid(idOrReference)) return eq(tickets.id, idOrReference);
+  const number = parseTicketReference(idOrReference);
+  if (number === null) throw ticketNotFound();
+  return eq(tickets.number, number);
+}
+
+/**
+ * The ticket `actor` may see, by id or reference, with its people, linked assets and the comments
+ * `actor` may read: one query.
+ */
+export async function getTicket(executor: Executor, actor: Actor, idOrReference: string): Promise<TicketDetail> {
   const row = await executor.query.tickets.findFirst({
     columns: {
       id: true,
@@ -80,7 +90,7 @@ export async function getTicket(executor: Executor, actor: Actor, ticketId: stri
       resolvedAt: true,
       closedAt: true,
     },
-    where: and(eq(tickets.id, ticketId), visibleTo(actor)),
+    where: and(ticketKey(idOrReference), visibleTo(actor)),
     with: {
       requester: { columns: personColumns },
       assignee: { columns: personColumns },

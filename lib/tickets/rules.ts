@@ -6,6 +6,9 @@ import { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatu
 
 export { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus };
 
+/** The statuses that still need work: the staff's ticket list shows these unless they choose others. */
+export const openWorkStatuses = ['new', 'open', 'pending'] as const satisfies readonly TicketStatus[];
+
 export const categorySuggestions = ['Hardware', 'Software', 'Network', 'Access', 'Other'] as const;
 export const defaultCategory = 'General';
 

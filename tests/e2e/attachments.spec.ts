@@ -36,10 +36,10 @@ async function screenshot(page: Page, name: string) {
 }
 
 async function commentWithFile(page: Page, body: string, file: typeof replyFile, internal = false) {
-  await page.getByLabel('Comment').fill(body);
+  await page.getByRole('button', { name: internal ? 'Internal note' : 'Reply', exact: true }).click();
+  await page.getByLabel(internal ? 'Internal note' : 'Reply', { exact: true }).fill(body);
   await page.locator('#comment-attachments').setInputFiles(file);
-  if (internal) await page.getByLabel('Internal note').check();
-  await page.getByRole('button', { name: 'Add comment' }).click();
+  await page.getByRole('button', { name: internal ? 'Add internal note' : 'Send reply' }).click();
   await expect(page.getByText(internal ? 'Internal note added.' : 'Reply added.')).toBeVisible();
 }
 

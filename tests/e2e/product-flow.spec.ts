@@ -75,12 +75,13 @@ test('import a laptop, check it out, the requester reports it broken, an agent r
   await alex.page.goto(ticketUrl);
   await alex.page.getByRole('button', { name: 'Take it' }).click();
   await expect(alex.page.getByLabel('Status')).toHaveValue('open');
-  await alex.page.getByLabel('Comment').fill('Display cable worn; swap under warranty.');
-  await alex.page.getByLabel('Internal note').check();
-  await alex.page.getByRole('button', { name: 'Add comment' }).click();
+  await alex.page.getByRole('button', { name: 'Internal note', exact: true }).click();
+  await alex.page.getByLabel('Internal note', { exact: true }).fill('Display cable worn; swap under warranty.');
+  await alex.page.getByRole('button', { name: 'Add internal note' }).click();
   await expect(alex.page.getByText('Internal note added.')).toBeVisible();
-  await alex.page.getByLabel('Comment').fill('We replaced the display cable; it should be fine now.');
-  await alex.page.getByRole('button', { name: 'Add comment' }).click();
+  await alex.page.getByRole('button', { name: 'Reply', exact: true }).click();
+  await alex.page.getByLabel('Reply', { exact: true }).fill('We replaced the display cable; it should be fine now.');
+  await alex.page.getByRole('button', { name: 'Send reply' }).click();
   await expect(alex.page.getByText('Reply added.')).toBeVisible();
   await alex.page.getByLabel('Status').selectOption('resolved');
   await alex.page.getByRole('button', { name: 'Save changes' }).click();
@@ -144,7 +145,7 @@ test('the lists and the dashboard hydrate without an error in a browser in anoth
   await expect(alex.page.getByText('License created.')).toBeVisible();
   errors.length = 0;
 
-  for (const path of ['tickets?view=all', 'assets']) {
+  for (const path of ['tickets?view=all&status=all', 'assets']) {
     await alex.page.goto(path);
     await expect(alex.page.locator('tbody tr').first()).toBeVisible();
     await alex.page.waitForLoadState('networkidle');
@@ -156,7 +157,7 @@ test('the lists and the dashboard hydrate without an error in a browser in anoth
   await alex.page.waitForLoadState('networkidle');
   expect(errors).toEqual([]);
   await expect(alex.page.getByRole('region', { name: 'Your queue' }).locator('tbody tr').first()).toContainText(/UTC$/);
-  await alex.page.goto('tickets?view=all');
+  await alex.page.goto('tickets?view=all&status=all');
   await expect(alex.page.locator('tbody tr').first()).toContainText(/UTC$/);
   await alex.context.close();
 });

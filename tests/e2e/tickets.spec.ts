@@ -22,9 +22,12 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 async function comment(page: Page, body: string, options: { internal?: boolean } = {}) {
-  await page.getByLabel('Comment').fill(body);
-  if (options.internal) await page.getByLabel('Internal note').check();
-  await page.getByRole('button', { name: 'Add comment' }).click();
+  const kind = options.internal ? 'Internal note' : 'Reply';
+  await page.getByRole('button', { name: kind, exact: true }).click();
+  await expect(page.getByRole('button', { name: kind, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Only staff will see this')).toHaveCount(options.internal ? 1 : 0);
+  await page.getByLabel(kind, { exact: true }).fill(body);
+  await page.getByRole('button', { name: options.internal ? 'Add internal note' : 'Send reply' }).click();
   await expect(page.getByText(options.internal ? 'Internal note added.' : 'Reply added.')).toBeVisible();
 }
 
@@ -48,7 +51,13 @@ test('a requester opens a ticket; an agent takes it, notes, replies and resolves
   ticket.id = /tickets\/([0-9a-f-]{36})/.exec(rita.page.url())![1];
   ticket.reference = (await rita.page.locator('h1 .muted').textContent())!.trim();
   await expect(rita.page.getByRole('heading', { level: 1 })).toContainText(ticket.title);
-  await expect(rita.page.getByLabel('Internal note')).toHaveCount(0);
+  // A requester has the reply composer only.
+  await expect(rita.page.getByLabel('Reply')).toBeVisible();
+  await expect(rita.page.getByRole('button', { name: 'Internal note' })).toHaveCount(0);
+  await expect(rita.page.getByText('Only staff will see this')).toHaveCount(0);
+  // The reference works in the URL, in any case.
+  await rita.page.goto(`tickets/${ticket.reference.toLowerCase()}`);
+  await expect(rita.page.getByRole('heading', { level: 1 })).toContainText(ticket.title);
 
   const alex = await openBrowser(browser, server.app);
   await signIn(alex.page, 'alex', 'alex-password-1');
@@ -59,6 +68,15 @@ test('a requester opens a ticket; an agent takes it, notes, replies and resolves
   await expect(alex.page.locator('dl.facts')).toContainText('alex');
   await expect(alex.page.getByLabel('Status')).toHaveValue('open');
 
+  // The note's composer is a different, yellow one.
+  await alex.page.getByRole('button', { name: 'Internal note', exact: true }).click();
+  const noteComposer = alex.page.locator('[data-composer="internal-note"]');
+  await expect(noteComposer).toContainText('Only staff will see this');
+  expect(await noteComposer.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+    'rgb(255, 244, 194)',
+  );
+  if (process.env.SCREENSHOTS)
+    await alex.page.screenshot({ path: `${process.env.SCREENSHOTS}/internal-note.png`, fullPage: true });
   await comment(alex.page, internalNote, { internal: true });
   await expect(alex.page.locator('li.internal')).toContainText(internalNote);
   await expect(alex.page.locator('li.internal')).toContainText('Internal note');
@@ -100,6 +118,12 @@ test('another requester gets "not found" for that ticket, from the page and the 
   expect(page?.status()).toBe(404);
   await expect(rob.page.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await expect(rob.page.getByText(ticket.title)).toHaveCount(0);
+  // By reference, a ticket he may not see is the same "not found" as one that does not exist.
+  for (const reference of [ticket.reference, 'T-99999999', 'T-nonsense']) {
+    const byReference = await rob.page.goto(`tickets/${reference}`);
+    expect(byReference?.status()).toBe(404);
+    await expect(rob.page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  }
 
   const response = await rob.page.request.get(`api/tickets/${ticket.id}`);
   expect(response.status()).toBe(404);
@@ -154,7 +178,7 @@ test('list filters make a shareable URL, and the CSV export keeps them', async (
   });
   expect(other.status()).toBe(201);
 
-  await alex.page.goto('tickets?view=all');
+  await alex.page.goto('tickets?view=all&status=all');
   await expect(alex.page.locator('tbody tr')).toHaveCount(2);
   await alex.page.getByLabel('Search').fill(ticket.reference);
   await alex.page.getByRole('button', { name: 'Apply filters' }).click();
@@ -163,8 +187,10 @@ test('list filters make a shareable URL, and the CSV export keeps them', async (
   await expect(alex.page.locator('tbody')).toContainText(ticket.title);
   // A tab is a link within the page: the form must follow the new URL, not keep the old search.
   await alex.page.getByRole('navigation', { name: 'Ticket views' }).getByRole('link', { name: 'All tickets' }).click();
-  await expect(alex.page.locator('tbody tr')).toHaveCount(2);
   await expect(alex.page.getByLabel('Search')).toHaveValue('');
+  // The tab opens on open work: the resolved ticket is one click further.
+  await expect(alex.page.locator('tbody tr')).toHaveCount(1);
+  await expect(alex.page.locator('tbody')).not.toContainText(ticket.title);
 
   await alex.page.goto('tickets?view=all');
   await alex.page.getByLabel('Priority').selectOption('urgent');
@@ -249,4 +275,61 @@ test('the requester reopens the resolved ticket, then closes it for good', async
   expect(closed.status).toBe('closed');
   expect(closed.closedAt).not.toBeNull();
   await rita.context.close();
+});
+
+test('the agent queue opens on open work, shows every status in one click and sorts by its headers', async ({
+  browser,
+}) => {
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  await alex.page.goto('tickets');
+  // The closed ticket is not open work; the new Wi-Fi ticket is.
+  await expect(alex.page.locator('tbody tr')).toHaveCount(1);
+  await expect(alex.page.locator('tbody')).toContainText('Wi-Fi slow in the lobby');
+  for (const status of ['New', 'Open', 'Pending']) {
+    await expect(alex.page.getByRole('checkbox', { name: status, exact: true })).toBeChecked();
+  }
+  await expect(alex.page.getByRole('checkbox', { name: 'Closed', exact: true })).not.toBeChecked();
+
+  await alex.page.getByLabel('Priority').selectOption('low');
+  await alex.page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(alex.page).toHaveURL(/priority=low/);
+  await alex.page.getByRole('link', { name: 'Show all statuses' }).click();
+  await expect(alex.page).toHaveURL(/status=all/);
+  await expect(alex.page).toHaveURL(/priority=low/);
+  await expect(alex.page.getByRole('checkbox', { name: 'Any status' })).toBeChecked();
+  await alex.page.getByLabel('Priority').selectOption('');
+  await alex.page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(alex.page.locator('tbody tr')).toHaveCount(2);
+
+  // A header sorts by its column, newest first, and flips the order on the next click; filters stay.
+  const numberHeader = alex.page.getByRole('columnheader', { name: 'Number' });
+  await expect(numberHeader).toHaveAttribute('aria-sort', 'none');
+  await expect(alex.page.getByRole('columnheader', { name: 'Title' })).not.toHaveAttribute('aria-sort', /.*/);
+  await numberHeader.getByRole('link').click();
+  await expect(alex.page).toHaveURL(/sort=number&dir=desc/);
+  await expect(alex.page).toHaveURL(/status=all/);
+  await expect(numberHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(alex.page.locator('tbody tr').first()).toContainText('Wi-Fi slow in the lobby');
+  await numberHeader.getByRole('link').click();
+  await expect(alex.page).toHaveURL(/sort=number&dir=asc/);
+  await expect(numberHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(alex.page.locator('tbody tr').first()).toContainText(ticket.title);
+  await expect(alex.page.getByRole('columnheader', { name: 'Updated' })).toHaveAttribute('aria-sort', 'none');
+  await expectNoSeriousA11yViolations(alex.page);
+  if (process.env.SCREENSHOTS)
+    await alex.page.screenshot({ path: `${process.env.SCREENSHOTS}/ticket-queue.png`, fullPage: true });
+
+  await alex.page.getByRole('link', { name: 'Show open work only' }).click();
+  await expect(alex.page).not.toHaveURL(/status=/);
+  await expect(alex.page).toHaveURL(/sort=number/);
+  await expect(alex.page.locator('tbody tr')).toHaveCount(1);
+  // "Mine" and "Unassigned" are one click away, and open on open work too.
+  await alex.page.getByRole('navigation', { name: 'Ticket views' }).getByRole('link', { name: 'Unassigned' }).click();
+  await expect(alex.page).toHaveURL(/view=unassigned/);
+  await expect(alex.page.locator('tbody tr')).toHaveCount(1);
+  await alex.page.getByRole('navigation', { name: 'Ticket views' }).getByRole('link', { name: 'My tickets' }).click();
+  await expect(alex.page).toHaveURL(/view=mine/);
+  await expect(alex.page.getByText('No tickets match these filters.')).toBeVisible();
+  await alex.context.close();
 });

@@ -47,6 +47,14 @@ describe("a requester and someone else's ticket", () => {
     await assert.rejects(getTicket(db, alice, 'not-a-uuid'), isCode('not_found'));
   });
 
+  test('by reference too: her own opens in any case, his is "not found" like one that does not exist', async () => {
+    const { reference } = await getTicket(db, bob, bobsTicket.id);
+    assert.equal((await getTicket(db, bob, reference.toLowerCase())).id, bobsTicket.id);
+    assert.equal((await getTicket(db, admin, reference)).id, bobsTicket.id);
+    await assert.rejects(getTicket(db, alice, reference), isCode('not_found'));
+    await assert.rejects(getTicket(db, alice, 'T-999999999'), isCode('not_found'));
+  });
+
   test('updating, commenting on and linking to it are "not found" and change nothing', async () => {
     const before = await getTicket(db, bob, bobsTicket.id);
     await assert.rejects(

@@ -88,8 +88,8 @@ test('a mail becomes a ticket, the answers travel by mail, a reply lands on it, 
   await expect(details.getByText('Every second page jams since Monday.')).toBeVisible();
   await expect(details.getByText('Pat Customer')).toBeVisible();
   const before = capture.messages.length;
-  await page.getByLabel('Comment').fill('Please try the manual feed tray for now.');
-  await page.getByRole('button', { name: 'Add comment' }).click();
+  await page.getByLabel('Reply', { exact: true }).fill('Please try the manual feed tray for now.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
   const conversation = page.getByRole('region', { name: 'Conversation and activity' });
   await expect(conversation.getByText('Please try the manual feed tray for now.')).toBeVisible();
 

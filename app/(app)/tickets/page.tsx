@@ -6,10 +6,10 @@ import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { parseListParamsLeniently } from '@/lib/list-params';
 import { listTickets } from '@/lib/tickets/list';
 import { listAssignableUsers } from '@/lib/tickets/queries';
-import { ticketListPageSchema, ticketQueryObject, type TicketView } from '@/lib/tickets/schemas';
+import type { TicketView } from '@/lib/tickets/schemas';
+import { allStatuses, readTicketQueue, sortLinks } from './queue-query';
 import { TicketFilterForm } from './ticket-filters';
 import { toTicketRow } from './ticket-rows';
 import { TicketTable } from './ticket-table';
@@ -20,12 +20,13 @@ export const metadata: Metadata = { title: 'Tickets' };
 
 type Props = { searchParams: SearchParams };
 
+const sortableColumns = ['number', 'status', 'priority', 'updated'] as const;
+
 export default async function TicketsPage({ searchParams }: Props) {
-  const raw = ticketQueryObject(await searchParams);
-  const query = parseListParamsLeniently(ticketListPageSchema, raw);
   const actor = await pageActor();
   const db = await getDb();
   const staff = isStaff(actor);
+  const { query, raw, exportParams, everyStatus } = readTicketQueue(await searchParams, staff);
   const [page, assignees] = await Promise.all([
     listTickets(db, actor, query),
     staff ? listAssignableUsers(db) : Promise.resolve(null),
@@ -39,8 +40,16 @@ export default async function TicketsPage({ searchParams }: Props) {
       ]
     : [{ view: 'all', label: 'My tickets' }];
   const keep = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'page'));
-  const exportQuery = new URLSearchParams(keep).toString();
+  const exportQuery = new URLSearchParams(exportParams).toString();
   const filtered = Object.keys(keep).some((key) => key !== 'view' && key !== 'sort' && key !== 'dir');
+  // Staff see open work unless they choose otherwise; one link switches between that and every
+  // status, keeping the other filters.
+  const { status: _shown, ...otherFilters } = keep;
+  const statusScope = staff
+    ? everyStatus
+      ? { params: otherFilters, label: 'Show open work only' }
+      : { params: { ...otherFilters, status: allStatuses }, label: 'Show all statuses' }
+    : null;
 
   return (
     <>
@@ -76,12 +85,19 @@ export default async function TicketsPage({ searchParams }: Props) {
           filters={query}
           assignees={assignees}
           requesterName={page.items[0]?.requester.displayName ?? null}
+          anyStatus={staff ? everyStatus : null}
         />
+        {statusScope ? (
+          <p>
+            <Link href={`/tickets?${new URLSearchParams(statusScope.params)}`}>{statusScope.label}</Link>
+          </p>
+        ) : null}
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         {page.items.length > 0 || page.total === 0 ? (
           <TicketTable
             rows={page.items.map(toTicketRow)}
             linkRequesters={staff}
+            sortLinks={sortLinks(raw, query, sortableColumns)}
             emptyMessage={
               filtered
                 ? 'No tickets match these filters.'

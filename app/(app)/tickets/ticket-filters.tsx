@@ -1,12 +1,19 @@
 import { Link } from '@/app/components/link';
 import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { ListSortFields } from '@/app/components/list-sort-fields';
+import { allStatuses } from './queue-query';
 import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';
 import { categorySuggestions, priorityLabels, statusLabels, ticketStatuses } from '@/lib/tickets/rules';
 import type { TicketFilters } from '@/lib/tickets/schemas';
 
-type Props = { filters: TicketFilters; assignees: Person[] | null; requesterName: string | null };
+type Props = {
+  filters: TicketFilters;
+  assignees: Person[] | null;
+  requesterName: string | null;
+  /** Staff only: the list shows every status (status=all), whatever else is ticked. */
+  anyStatus: boolean | null;
+};
 
 const sortLabels: Record<TicketFilters['sort'], string> = {
   updated: 'Last updated',
@@ -17,7 +24,7 @@ const sortLabels: Record<TicketFilters['sort'], string> = {
 };
 
 /** A plain GET form, so every filtered list is a shareable URL and works without JavaScript. */
-export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
+export function TicketFilterForm({ filters, assignees, requesterName, anyStatus }: Props) {
   return (
     <form method="get" action="" className="filters" role="search" aria-label="Filter tickets">
       <input type="hidden" name="view" value={filters.view} />
@@ -30,11 +37,16 @@ export function TicketFilterForm({ filters, assignees, requesterName }: Props) {
               type="checkbox"
               name="status"
               value={status}
-              defaultChecked={filters.status?.includes(status) ?? false}
+              defaultChecked={!anyStatus && (filters.status?.includes(status) ?? false)}
             />{' '}
             {statusLabels[status]}
           </label>
         ))}
+        {anyStatus === null ? null : (
+          <label className="checkbox">
+            <input type="checkbox" name="status" value={allStatuses} defaultChecked={anyStatus} /> Any status
+          </label>
+        )}
       </fieldset>
       <FilterSelect
         name="priority"

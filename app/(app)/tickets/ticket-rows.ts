@@ -2,6 +2,9 @@ import { formatDateTime } from '@/lib/format';
 import type { TicketListItem } from '@/lib/tickets/list';
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/rules';
 
+/** A sortable column header's link and its aria-sort. */
+export type SortLink = { href: string; ariaSort: 'ascending' | 'descending' | 'none' };
+
 /** What one row of the ticket table shows, formatted on the server: all the browser receives of a ticket. */
 export type TicketRow = {
   id: string;

@@ -2,13 +2,33 @@
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { PriorityBadge, StatusBadge } from './ticket-badges';
-import type { TicketRow } from './ticket-rows';
+import type { SortLink, TicketRow } from './ticket-rows';
 
 // A client component fed plain rows, though it has no state, because a server component's table
 // reaches the browser twice (as HTML and again element by element in the RSC payload) while this
 // one's payload is only the rows' data, which costs the server less CPU per request.
 
-type Props = { rows: TicketRow[]; emptyMessage: string; linkRequesters: boolean };
+type Props = {
+  rows: TicketRow[];
+  emptyMessage: string;
+  linkRequesters: boolean;
+  /** By column key: the columns whose header sorts the list. */
+  sortLinks?: Partial<Record<string, SortLink>>;
+};
+
+const arrows = { ascending: ' ▲', descending: ' ▼', none: '' };
+
+/** A column's header: a link that sorts by it when the list can be sorted that way. */
+function sortable(column: Column<TicketRow>, link: SortLink | undefined): Column<TicketRow> {
+  if (!link) return column;
+  const header = (
+    <Link href={link.href}>
+      {column.header}
+      <span aria-hidden="true">{arrows[link.ariaSort]}</span>
+    </Link>
+  );
+  return { ...column, header, ariaSort: link.ariaSort };
+}
 
 const requesterName = (ticket: TicketRow) => ticket.requesterName;
 
@@ -50,6 +70,7 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
   ];
 }
 
-export function TicketTable({ rows, emptyMessage, linkRequesters }: Props) {
-  return <DataTable columns={ticketColumns(linkRequesters)} rows={rows} rowKey={byId} empty={emptyMessage} />;
+export function TicketTable({ rows, emptyMessage, linkRequesters, sortLinks = {} }: Props) {
+  const columns = ticketColumns(linkRequesters).map((column) => sortable(column, sortLinks[column.key]));
+  return <DataTable columns={columns} rows={rows} rowKey={byId} empty={emptyMessage} />;
 }

@@ -20,7 +20,8 @@ import { PriorityBadge, StatusBadge } from '../ticket-badges';
 import styles from '../tickets.module.css';
 import { AttachmentList } from './attachment-list';
 import { Conversation } from './conversation';
-import { CommentForm, LinkAssetForm, UpdateTicketForm } from './ticket-forms';
+import { CommentForm } from './comment-form';
+import { LinkAssetForm, UpdateTicketForm } from './ticket-forms';
 import type { SearchParams } from '../../_components/list-query';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
@@ -154,7 +155,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       </Panel>
       <Panel id="ticket-conversation" title="Conversation and activity">
         <Conversation ticketId={ticket.id} entries={timeline} attachments={attachments} />
-        <h2>Add a comment</h2>
+        <h2>{staff ? 'Reply or add a note' : 'Reply'}</h2>
         <CommentForm ticketId={ticket.id} canWriteInternal={staff} attachmentLimits={attachmentLimits()} />
       </Panel>
     </>

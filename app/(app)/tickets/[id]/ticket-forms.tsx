@@ -10,9 +10,8 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from '@/lib/tickets/rules';
-import { addCommentAction, linkAssetAction, updateTicketAction } from '../actions';
-import { AttachmentField, type AttachmentLimits } from '../attachment-field';
-import { CheckboxField, SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
+import { linkAssetAction, updateTicketAction } from '../actions';
+import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
 
 type Person = { id: string; displayName: string };
 type EditableTicket = {
@@ -76,26 +75,6 @@ export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
           <TextAreaField name="description" label="Description" defaultValue={ticket.description} rows={6} />
         </div>
       </details>
-    </ActionForm>
-  );
-}
-
-export function CommentForm({
-  ticketId,
-  canWriteInternal,
-  attachmentLimits,
-}: {
-  ticketId: string;
-  canWriteInternal: boolean;
-  attachmentLimits: AttachmentLimits;
-}) {
-  return (
-    <ActionForm action={addCommentAction} hidden={{ ticketId }} submit="Add comment" pendingText="Sending…">
-      <TextAreaField name="body" label="Comment" required rows={5} idPrefix="comment" />
-      <AttachmentField limits={attachmentLimits} idPrefix="comment" />
-      {canWriteInternal ? (
-        <CheckboxField name="internal" label="Internal note" hint="Only agents and admins see it." idPrefix="comment" />
-      ) : null}
     </ActionForm>
   );
 }
