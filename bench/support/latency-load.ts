@@ -19,7 +19,14 @@ export function percentile(sorted: number[], share: number): number {
 
 const round = (ms: number) => Number(ms.toFixed(1));
 
-type LoadOptions = { url: string; seconds: number; connections: number; cookie?: string };
+type LoadOptions = {
+  url: string;
+  seconds: number;
+  connections: number;
+  cookie?: string;
+  /** Requests per second over all connections; unset, each connection sends as fast as answered. */
+  overallRate?: number;
+};
 
 /** A bounded load on one loopback URL; resolves with every response's latency (ms, sorted). */
 export async function recordLatencies(
@@ -30,7 +37,13 @@ export async function recordLatencies(
   const summary = await new Promise<autocannon.Result>((resolve, reject) => {
     const headers = options.cookie ? { cookie: options.cookie } : {};
     const run = autocannon(
-      { url: options.url, connections: options.connections, duration: options.seconds, headers },
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        headers,
+        overallRate: options.overallRate,
+      },
       (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
     );
     run.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
