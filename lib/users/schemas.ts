@@ -38,3 +38,9 @@ export const newUserSchema = z.object({
   password: passwordSchema,
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
+
+export const userDetailsSchema = z.object({
+  displayName: displayNameSchema.min(1, 'Enter a name.'),
+  email: emailSchema,
+});
+export type UserDetailsInput = z.input<typeof userDetailsSchema>;
