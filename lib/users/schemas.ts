@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRoles } from '../db/schema';
+import { paginationSchema } from '../list-params';
 import { singleLineText } from '../validation';
 
 // bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused.
@@ -44,3 +45,9 @@ export const userDetailsSchema = z.object({
   email: emailSchema,
 });
 export type UserDetailsInput = z.input<typeof userDetailsSchema>;
+
+/** The admin user list's address: a search over username, name and email, and the page. */
+export const userListSchema = paginationSchema.extend({
+  q: singleLineText().max(200).optional(),
+});
+export type UserListParams = z.output<typeof userListSchema>;
