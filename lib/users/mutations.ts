@@ -50,8 +50,26 @@ export async function insertUser(tx: Transaction, input: NewUserInput): Promise<
   }
 }
 
+// Incoming mail and password resets find an account by its address, so two accounts sharing one
+// would make either reach the wrong person.
+async function assertEmailFree(tx: Transaction, userId: string | null, email: string): Promise<void> {
+  const sameAddress = eq(sql`lower(${users.email})`, email.toLowerCase());
+  const [other] = await tx
+    .select({ username: users.username })
+    .from(users)
+    .where(userId ? and(sameAddress, ne(users.id, userId)) : sameAddress)
+    .limit(1);
+  if (other) {
+    const message = `This address already belongs to ${other.username}.`;
+    throw new AppError('conflict', message, { fields: { email: message } });
+  }
+}
+
 export async function createUser(tx: Transaction, actor: UserAdministrator, input: NewUserInput): Promise<UserSummary> {
   assertAdmin(actor);
+  // Parsed first, so the address the query compares is one the rules accept.
+  const { email } = parseInput(newUserSchema, input);
+  if (email) await assertEmailFree(tx, null, email);
   const created = await insertUser(tx, input);
   await auditUser(tx, actor, 'user.create', created, { role: created.role });
   return created;
@@ -107,20 +125,6 @@ export async function setUserActive(
   await updateAtVersion(tx, users, user, { active: input.active });
   const revoked = input.active ? 0 : await revokeUserSessions(tx, { userId: user.id, reason: 'user_disabled' });
   await auditUser(tx, actor, input.active ? 'user.enable' : 'user.disable', user, { sessionsRevoked: revoked });
-}
-
-// Incoming mail and password resets find an account by its address, so two accounts sharing one
-// would make either reach the wrong person.
-async function assertEmailFree(tx: Transaction, userId: string, email: string): Promise<void> {
-  const [other] = await tx
-    .select({ username: users.username })
-    .from(users)
-    .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), ne(users.id, userId)))
-    .limit(1);
-  if (other) {
-    const message = `This address already belongs to ${other.username}.`;
-    throw new AppError('conflict', message, { fields: { email: message } });
-  }
 }
 
 /** Changes a user's display name and email, refused when someone changed the user since `expectedVersion`. */

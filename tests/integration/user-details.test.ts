@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../lib/errors';
-import { updateUserDetails } from '../../lib/users/mutations';
+import { createUser, updateUserDetails } from '../../lib/users/mutations';
 import { findUserById } from '../../lib/users/queries';
 import { useTestDatabase } from '../support/test-database';
-import { actorFor, createTestUser, uniqueUsername } from '../support/users';
+import { actorFor, createTestUser, testPassword, uniqueUsername } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
 
@@ -113,4 +113,24 @@ describe('editing a user name and email', () => {
       failsWith('forbidden'),
     );
   });
+});
+
+test('a new user cannot take an address another account has', async () => {
+  const admin = await createTestUser(db, { role: 'admin' });
+  const owner = await createTestUser(db);
+  const taken = uniqueEmail();
+  await db.transaction((tx) =>
+    updateUserDetails(tx, actorFor(admin), { userId: owner.id, displayName: 'Owner', email: taken }),
+  );
+  await assert.rejects(
+    db.transaction((tx) =>
+      createUser(tx, actorFor(admin), {
+        username: uniqueUsername('second'),
+        email: taken.toUpperCase(),
+        role: 'requester',
+        password: testPassword,
+      }),
+    ),
+    failsWith('conflict', { email: `This address already belongs to ${owner.username}.` }),
+  );
 });

@@ -7,12 +7,12 @@ import { endSession } from '@/lib/auth/user-sessions';
 import { serverAction } from '@/lib/boundary/server-action';
 import { changeUserRole, createUser, setUserActive, setUserPassword, updateUserDetails } from '@/lib/users/mutations';
 import {
+  displayNameSchema,
+  emailSchema,
   passwordSchema,
   roleSchema,
   userDetailsSchema,
   usernameSchema,
-  displayNameSchema,
-  emailSchema,
 } from '@/lib/users/schemas';
 
 // Admin-only: the boundary parses the form, checks the role and builds the Actor; each change and
