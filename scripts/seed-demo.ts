@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { getConfig } from '../lib/config';
 import { closeDatabase, getDb } from '../lib/db/client';
+import { demoSeedPlan } from '../lib/demo/plan';
 import { seedDemoData } from '../lib/demo/seed';
 import { runCli, UsageError } from './cli';
 
@@ -41,7 +42,11 @@ void runCli(async () => {
   getConfig();
   const started = Date.now();
   try {
-    const result = await seedDemoData(await getDb(), options);
+    const db = await getDb();
+    // Say what a forced seed does before doing it (or why it cannot, as one sentence from runCli).
+    const plan = await demoSeedPlan(db, options);
+    if (plan) console.log(plan);
+    const result = await seedDemoData(db, options);
     console.log(
       `Demo data added in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.tickets} tickets, ${result.assets} assets, ${result.licenses} licenses.`,
     );

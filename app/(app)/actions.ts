@@ -6,5 +6,6 @@ import { redirectInApp } from '@/lib/http/redirect-in-app';
 /** The sign-out button: a plain form action, so it works with any session state, even an ended one. */
 export async function logoutAction(): Promise<void> {
   await signOut();
-  await redirectInApp('/login');
+  // The marker lets the sign-in page confirm it; it carries nothing else.
+  await redirectInApp('/login?signedOut=1');
 }

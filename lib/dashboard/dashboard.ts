@@ -10,6 +10,7 @@ import {
   type RequesterAsset,
 } from './asset-stats';
 import { utcToday, type ExpiryCounts } from './expiry-windows';
+import { isNewInstallation } from './first-steps';
 import { expiringLicenses, licenseSeatUse, type ExpiringLicense, type LicenseSeatUse } from './license-stats';
 import {
   agentQueue,
@@ -31,6 +32,8 @@ export type StaffDashboard = {
   licenseSeatUse: LicenseSeatUse[];
   expiringWarranties: { counts: ExpiryCounts; soonest: ExpiringWarranty[] };
   expiringLicenses: { counts: ExpiryCounts; soonest: ExpiringLicense[] };
+  /** No ticket and no asset yet: the dashboard shows the first steps instead of empty charts' silence. */
+  newInstallation: boolean;
 };
 
 export type RequesterDashboard = {
@@ -59,7 +62,7 @@ export async function loadDashboard(
     ]);
     return { role: 'requester', today, myOpenTickets, myAssets };
   }
-  const [openTickets, myQueue, perDay, assetCounts, seatUse, warranties, licenseExpiry] = await Promise.all([
+  const [openTickets, myQueue, perDay, assetCounts, seatUse, warranties, licenseExpiry, empty] = await Promise.all([
     openTicketBreakdown(executor),
     agentQueue(executor, actor.id),
     ticketsPerDay(executor, today),
@@ -67,6 +70,7 @@ export async function loadDashboard(
     licenseSeatUse(executor),
     expiringWarranties(executor, today),
     expiringLicenses(executor, today),
+    isNewInstallation(executor),
   ]);
   return {
     role: actor.role === 'admin' ? 'admin' : 'agent',
@@ -78,5 +82,6 @@ export async function loadDashboard(
     licenseSeatUse: seatUse,
     expiringWarranties: warranties,
     expiringLicenses: licenseExpiry,
+    newInstallation: empty,
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { commandLineActor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Database, Transaction } from '../db/client';
@@ -16,6 +16,7 @@ import {
   tickets,
   type TicketStatus,
 } from '../db/schema-domain';
+import { isUniqueViolation } from '../db/errors';
 import { AppError } from '../errors';
 import { createUser } from '../users/mutations';
 import {
@@ -29,6 +30,7 @@ import {
   ticketStatusWeights,
   ticketTemplates,
 } from './catalog';
+import { demoSeedPlan, demoTagPrefix, demoUsernames, firstDemoTagNumber } from './plan';
 import { createRandom, type Random } from './random';
 
 export type SeedOptions = { tickets: number; assets: number; withUsers: boolean; force: boolean };
@@ -49,24 +51,12 @@ async function insertInBatches<Row>(rows: Row[], insert: (batch: Row[]) => Promi
   for (let start = 0; start < rows.length; start += batchSize) await insert(rows.slice(start, start + batchSize));
 }
 
-/** Real data means any ticket, asset or license: the demo never mixes itself into those. */
-export async function holdsRealData(db: Database): Promise<boolean> {
-  for (const table of [tickets, assets, licenses]) {
-    const [row] = await db.select({ total: count() }).from(table);
-    if (Number(row.total) > 0) return true;
-  }
-  return false;
-}
-
 async function createDemoUsers(tx: Transaction): Promise<SeedResult['users']> {
   const created: SeedResult['users'] = [];
-  const plan = [
-    ...['agent-ana', 'agent-ben', 'agent-chloe'].map((name) => ({ username: `demo-${name}`, role: 'agent' as const })),
-    ...Array.from({ length: 24 }, (_, index) => ({
-      username: `demo-user-${String(index + 1).padStart(2, '0')}`,
-      role: 'requester' as const,
-    })),
-  ];
+  const plan = demoUsernames.map((username) => ({
+    username,
+    role: username.startsWith('demo-agent-') ? ('agent' as const) : ('requester' as const),
+  }));
   for (const entry of plan) {
     const password = randomBytes(12).toString('base64url');
     await createUser(tx, seeder, {
@@ -79,14 +69,14 @@ async function createDemoUsers(tx: Transaction): Promise<SeedResult['users']> {
   return created;
 }
 
-function makeAssets(random: Random, total: number, requesterIds: string[], now: number) {
+function makeAssets(random: Random, total: number, firstTag: number, requesterIds: string[], now: number) {
   return Array.from({ length: total }, (_, index) => {
     const model = random.pick(assetModels);
     const purchased = now - random.int(30, 4 * 365) * day;
     let status = random.weighted(assetStatusWeights);
     if (status === 'deployed' && requesterIds.length === 0) status = 'in_stock';
     return {
-      assetTag: `A-${String(index + 1).padStart(5, '0')}`,
+      assetTag: `${demoTagPrefix}${String(firstTag + index).padStart(5, '0')}`,
       name: `${model.manufacturer} ${model.model}`,
       category: model.category,
       manufacturer: model.manufacturer,
@@ -125,159 +115,166 @@ function makeTicket(random: Random, requesterId: string, agentIds: string[], now
 
 /** Fills a demo data set in one transaction: all of it, or nothing. */
 export async function seedDemoData(db: Database, options: SeedOptions): Promise<SeedResult> {
-  if (!options.force && (await holdsRealData(db))) {
-    throw new AppError(
-      'conflict',
-      'This database already holds tickets, assets or licenses; the demo data is meant for an empty one. Pass --force to add it anyway.',
-    );
-  }
+  await demoSeedPlan(db, options);
   const random = createRandom(options.tickets * 31 + options.assets);
   const now = Date.now();
 
-  return db.transaction(async (tx) => {
-    const demoUsers = options.withUsers ? await createDemoUsers(tx) : [];
-    const everyone = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.active, true));
-    if (everyone.length === 0)
-      throw new AppError('conflict', 'There are no users yet: create the first admin, or pass --with-users.');
-    const agentIds = everyone.filter((user) => user.role !== 'requester').map((user) => user.id);
-    const requesterIds = everyone.filter((user) => user.role === 'requester').map((user) => user.id);
-    const openers = requesterIds.length ? requesterIds : everyone.map((user) => user.id);
-
-    const assetRows = makeAssets(random, options.assets, requesterIds, now);
-    const createdAssets: { id: string; assignedToId: string | null }[] = [];
-    await insertInBatches(assetRows, async (batch) => {
-      createdAssets.push(
-        ...(await tx.insert(assets).values(batch).returning({ id: assets.id, assignedToId: assets.assignedToId })),
+  try {
+    return await db.transaction((tx) => fillDemoData(tx, options, random, now));
+  } catch (error) {
+    // Someone wrote between the plan and the seed: say so in a sentence, never with the query.
+    if (isUniqueViolation(error))
+      throw new AppError(
+        'conflict',
+        'The demo data collides with data added meanwhile; nothing was added. Run it again.',
       );
-    });
-    const holderHistory = createdAssets
-      .filter((asset) => asset.assignedToId)
-      .map((asset) => ({
-        assetId: asset.id,
-        userId: asset.assignedToId!,
-        checkedOutAt: new Date(now - random.int(1, 300) * day),
-        checkedOutById: agentIds[0] ?? null,
-      }));
-    await insertInBatches(holderHistory, (batch) => tx.insert(assetAssignments).values(batch));
+    throw error;
+  }
+}
 
-    const assetsByHolder = new Map<string, string[]>();
-    for (const asset of createdAssets)
-      if (asset.assignedToId)
-        assetsByHolder.set(asset.assignedToId, [...(assetsByHolder.get(asset.assignedToId) ?? []), asset.id]);
+async function fillDemoData(tx: Transaction, options: SeedOptions, random: Random, now: number): Promise<SeedResult> {
+  const demoUsers = options.withUsers ? await createDemoUsers(tx) : [];
+  const everyone = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.active, true));
+  if (everyone.length === 0)
+    throw new AppError('conflict', 'There are no users yet: create the first admin, or pass --with-users.');
+  const agentIds = everyone.filter((user) => user.role !== 'requester').map((user) => user.id);
+  const requesterIds = everyone.filter((user) => user.role === 'requester').map((user) => user.id);
+  const openers = requesterIds.length ? requesterIds : everyone.map((user) => user.id);
 
-    const ticketRows = Array.from({ length: options.tickets }, () =>
-      makeTicket(random, random.pick(openers), agentIds, now),
+  const assetRows = makeAssets(random, options.assets, await firstDemoTagNumber(tx), requesterIds, now);
+  const createdAssets: { id: string; assignedToId: string | null }[] = [];
+  await insertInBatches(assetRows, async (batch) => {
+    createdAssets.push(
+      ...(await tx.insert(assets).values(batch).returning({ id: assets.id, assignedToId: assets.assignedToId })),
     );
-    const createdTickets: {
-      id: string;
-      requesterId: string;
-      assigneeId: string | null;
-      status: string;
-      createdAt: Date;
-      resolvedAt: Date | null;
-    }[] = [];
-    await insertInBatches(ticketRows, async (batch) => {
-      createdTickets.push(
-        ...(await tx.insert(tickets).values(batch).returning({
-          id: tickets.id,
-          requesterId: tickets.requesterId,
-          assigneeId: tickets.assigneeId,
-          status: tickets.status,
-          createdAt: tickets.createdAt,
-          resolvedAt: tickets.resolvedAt,
-        })),
-      );
-    });
+  });
+  const holderHistory = createdAssets
+    .filter((asset) => asset.assignedToId)
+    .map((asset) => ({
+      assetId: asset.id,
+      userId: asset.assignedToId!,
+      checkedOutAt: new Date(now - random.int(1, 300) * day),
+      checkedOutById: agentIds[0] ?? null,
+    }));
+  await insertInBatches(holderHistory, (batch) => tx.insert(assetAssignments).values(batch));
 
-    const events: (typeof ticketEvents.$inferInsert)[] = [];
-    const comments: (typeof ticketComments.$inferInsert)[] = [];
-    const links: (typeof ticketAssets.$inferInsert)[] = [];
-    for (const ticket of createdTickets) {
+  const assetsByHolder = new Map<string, string[]>();
+  for (const asset of createdAssets)
+    if (asset.assignedToId)
+      assetsByHolder.set(asset.assignedToId, [...(assetsByHolder.get(asset.assignedToId) ?? []), asset.id]);
+
+  const ticketRows = Array.from({ length: options.tickets }, () =>
+    makeTicket(random, random.pick(openers), agentIds, now),
+  );
+  const createdTickets: {
+    id: string;
+    requesterId: string;
+    assigneeId: string | null;
+    status: string;
+    createdAt: Date;
+    resolvedAt: Date | null;
+  }[] = [];
+  await insertInBatches(ticketRows, async (batch) => {
+    createdTickets.push(
+      ...(await tx.insert(tickets).values(batch).returning({
+        id: tickets.id,
+        requesterId: tickets.requesterId,
+        assigneeId: tickets.assigneeId,
+        status: tickets.status,
+        createdAt: tickets.createdAt,
+        resolvedAt: tickets.resolvedAt,
+      })),
+    );
+  });
+
+  const events: (typeof ticketEvents.$inferInsert)[] = [];
+  const comments: (typeof ticketComments.$inferInsert)[] = [];
+  const links: (typeof ticketAssets.$inferInsert)[] = [];
+  for (const ticket of createdTickets) {
+    events.push({
+      ticketId: ticket.id,
+      actorId: ticket.requesterId,
+      kind: 'created',
+      toValue: 'new',
+      createdAt: ticket.createdAt,
+    });
+    const later = new Date(ticket.createdAt.getTime() + 3_600_000);
+    if (ticket.assigneeId) {
       events.push({
         ticketId: ticket.id,
-        actorId: ticket.requesterId,
-        kind: 'created',
-        toValue: 'new',
-        createdAt: ticket.createdAt,
+        actorId: ticket.assigneeId,
+        kind: 'assignee',
+        toValue: ticket.assigneeId,
+        createdAt: later,
       });
-      const later = new Date(ticket.createdAt.getTime() + 3_600_000);
-      if (ticket.assigneeId) {
-        events.push({
-          ticketId: ticket.id,
-          actorId: ticket.assigneeId,
-          kind: 'assignee',
-          toValue: ticket.assigneeId,
-          createdAt: later,
-        });
+      comments.push({
+        ticketId: ticket.id,
+        authorId: ticket.assigneeId,
+        body: random.pick(publicReplies),
+        internal: false,
+        createdAt: later,
+      });
+      if (random.chance(0.3))
         comments.push({
           ticketId: ticket.id,
           authorId: ticket.assigneeId,
-          body: random.pick(publicReplies),
-          internal: false,
+          body: random.pick(internalNotes),
+          internal: true,
           createdAt: later,
         });
-        if (random.chance(0.3))
-          comments.push({
-            ticketId: ticket.id,
-            authorId: ticket.assigneeId,
-            body: random.pick(internalNotes),
-            internal: true,
-            createdAt: later,
-          });
-      }
-      if (ticket.status !== 'new') {
-        events.push({
-          ticketId: ticket.id,
-          actorId: ticket.assigneeId,
-          kind: 'status',
-          fromValue: 'new',
-          toValue: ticket.status,
-          createdAt: ticket.resolvedAt ?? later,
-        });
-      }
-      const owned = assetsByHolder.get(ticket.requesterId);
-      if (owned && random.chance(0.4)) links.push({ ticketId: ticket.id, assetId: random.pick(owned) });
     }
-    await insertInBatches(events, (batch) => tx.insert(ticketEvents).values(batch));
-    await insertInBatches(comments, (batch) => tx.insert(ticketComments).values(batch));
-    await insertInBatches(links, (batch) => tx.insert(ticketAssets).values(batch).onConflictDoNothing());
-
-    const seatHolders = everyone.map((user) => user.id);
-    for (const entry of licenseCatalog) {
-      const [license] = await tx
-        .insert(licenses)
-        .values({
-          name: entry.name,
-          vendor: entry.vendor,
-          seats: entry.seats,
-          productKey:
-            `${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}`.toUpperCase(),
-          expiresAt: entry.expiresInDays === null ? null : isoDate(now + entry.expiresInDays * day),
-        })
-        .returning({ id: licenses.id });
-      const pool = entry.forAssets ? createdAssets.map((asset) => asset.id) : seatHolders;
-      const used = Math.min(pool.length, Math.floor(entry.seats * (0.5 + random.next() * 0.5)));
-      const holders = pool.slice(0, used);
-      const seatRows = holders.map((id) =>
-        entry.forAssets ? { licenseId: license.id, assetId: id } : { licenseId: license.id, userId: id },
-      );
-      await insertInBatches(seatRows, (batch) => tx.insert(licenseSeats).values(batch));
+    if (ticket.status !== 'new') {
+      events.push({
+        ticketId: ticket.id,
+        actorId: ticket.assigneeId,
+        kind: 'status',
+        fromValue: 'new',
+        toValue: ticket.status,
+        createdAt: ticket.resolvedAt ?? later,
+      });
     }
+    const owned = assetsByHolder.get(ticket.requesterId);
+    if (owned && random.chance(0.4)) links.push({ ticketId: ticket.id, assetId: random.pick(owned) });
+  }
+  await insertInBatches(events, (batch) => tx.insert(ticketEvents).values(batch));
+  await insertInBatches(comments, (batch) => tx.insert(ticketComments).values(batch));
+  await insertInBatches(links, (batch) => tx.insert(ticketAssets).values(batch).onConflictDoNothing());
 
-    await recordAudit(tx, seeder, {
-      action: 'demo.seed',
-      details: {
-        tickets: createdTickets.length,
-        assets: createdAssets.length,
-        licenses: licenseCatalog.length,
-        demoUsers: demoUsers.length,
-      },
-    });
-    return {
+  const seatHolders = everyone.map((user) => user.id);
+  for (const entry of licenseCatalog) {
+    const [license] = await tx
+      .insert(licenses)
+      .values({
+        name: entry.name,
+        vendor: entry.vendor,
+        seats: entry.seats,
+        productKey:
+          `${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}-${randomBytes(3).toString('hex')}`.toUpperCase(),
+        expiresAt: entry.expiresInDays === null ? null : isoDate(now + entry.expiresInDays * day),
+      })
+      .returning({ id: licenses.id });
+    const pool = entry.forAssets ? createdAssets.map((asset) => asset.id) : seatHolders;
+    const used = Math.min(pool.length, Math.floor(entry.seats * (0.5 + random.next() * 0.5)));
+    const holders = pool.slice(0, used);
+    const seatRows = holders.map((id) =>
+      entry.forAssets ? { licenseId: license.id, assetId: id } : { licenseId: license.id, userId: id },
+    );
+    await insertInBatches(seatRows, (batch) => tx.insert(licenseSeats).values(batch));
+  }
+
+  await recordAudit(tx, seeder, {
+    action: 'demo.seed',
+    details: {
       tickets: createdTickets.length,
       assets: createdAssets.length,
       licenses: licenseCatalog.length,
-      users: demoUsers,
-    };
+      demoUsers: demoUsers.length,
+    },
   });
+  return {
+    tickets: createdTickets.length,
+    assets: createdAssets.length,
+    licenses: licenseCatalog.length,
+    users: demoUsers,
+  };
 }

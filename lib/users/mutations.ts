@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAdmin } from '../actor';
 import { auditFor } from '../audit/record';
@@ -13,7 +13,7 @@ import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { parseInput, validationFailed } from '../validation';
 import { loadUserById, userSummaryColumns, type UserAdministrator, type UserSummary } from './queries';
-import { newUserSchema, passwordSchema, type NewUserInput } from './schemas';
+import { newUserSchema, passwordSchema, userDetailsSchema, type NewUserInput, type UserDetailsInput } from './schemas';
 
 // Changes to accounts, each audited in the caller's transaction. Admins (and the command line)
 // manage everyone; a user may only change their own password.
@@ -50,8 +50,26 @@ export async function insertUser(tx: Transaction, input: NewUserInput): Promise<
   }
 }
 
+// Incoming mail and password resets find an account by its address, so two accounts sharing one
+// would make either reach the wrong person.
+async function assertEmailFree(tx: Transaction, userId: string | null, email: string): Promise<void> {
+  const sameAddress = eq(sql`lower(${users.email})`, email.toLowerCase());
+  const [other] = await tx
+    .select({ username: users.username })
+    .from(users)
+    .where(userId ? and(sameAddress, ne(users.id, userId)) : sameAddress)
+    .limit(1);
+  if (other) {
+    const message = `This address already belongs to ${other.username}.`;
+    throw new AppError('conflict', message, { fields: { email: message } });
+  }
+}
+
 export async function createUser(tx: Transaction, actor: UserAdministrator, input: NewUserInput): Promise<UserSummary> {
   assertAdmin(actor);
+  // Parsed first, so the address the query compares is one the rules accept.
+  const { email } = parseInput(newUserSchema, input);
+  if (email) await assertEmailFree(tx, null, email);
   const created = await insertUser(tx, input);
   await auditUser(tx, actor, 'user.create', created, { role: created.role });
   return created;
@@ -107,6 +125,29 @@ export async function setUserActive(
   await updateAtVersion(tx, users, user, { active: input.active });
   const revoked = input.active ? 0 : await revokeUserSessions(tx, { userId: user.id, reason: 'user_disabled' });
   await auditUser(tx, actor, input.active ? 'user.enable' : 'user.disable', user, { sessionsRevoked: revoked });
+}
+
+/** Changes a user's display name and email, refused when someone changed the user since `expectedVersion`. */
+export async function updateUserDetails(
+  tx: Transaction,
+  actor: UserAdministrator,
+  input: UserDetailsInput & { userId: string; expectedVersion?: number },
+): Promise<{ changed: boolean }> {
+  assertAdmin(actor);
+  const parsed = parseInput(userDetailsSchema, { displayName: input.displayName, email: input.email });
+  const user = await loadForChange(tx, input.userId, input.expectedVersion);
+  const email = parsed.email || null;
+  const changes: { displayName?: string; email?: string | null } = {};
+  if (parsed.displayName !== user.displayName) changes.displayName = parsed.displayName;
+  if (email !== user.email) changes.email = email;
+  if (Object.keys(changes).length === 0) return { changed: false };
+  if (email && changes.email !== undefined) await assertEmailFree(tx, user.id, email);
+  await updateAtVersion(tx, users, user, changes);
+  const from = Object.fromEntries(Object.keys(changes).map((key) => [key, user[key as keyof typeof changes]]));
+  await auditUser(tx, actor, 'user.details_change', user, { from, to: changes });
+  // Sign-in sessions carry the name and address; drop this process's shortcut so the next request reads them.
+  forgetSessionChecks({ userId: user.id });
+  return { changed: true };
 }
 
 const newPasswordSchema = z.object({ password: passwordSchema });

@@ -1,10 +1,14 @@
 import 'server-only';
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { isAdmin, type Actor, type CommandLineActor } from '../actor';
 import type { Executor } from '../db/client';
+import { readPage } from '../db/page';
 import { users, type UserRole } from '../db/schema';
+import { escapeLike } from '../db/text-search';
 import { AppError } from '../errors';
+import { offsetOf, type Page } from '../list-params';
 import { isUuid } from '../validation';
+import type { UserListParams } from './schemas';
 
 /** Who may look users up and change them: admins, and the command line (scripts/). */
 export type UserAdministrator = Actor | CommandLineActor;
@@ -46,6 +50,30 @@ export async function listUsers(executor: Executor, actor: UserAdministrator): P
     .select(userSummaryColumns)
     .from(users)
     .orderBy(asc(sql`lower(${users.username})`));
+}
+
+/** One page of users by username, those whose username, name or email contains `q` when given; admins only. */
+export async function listUsersPage(
+  executor: Executor,
+  actor: UserAdministrator,
+  params: UserListParams,
+): Promise<Page<UserSummary>> {
+  if (!isAdmin(actor)) throw new AppError('not_found', 'Not found.');
+  const pattern = params.q ? `%${escapeLike(params.q)}%` : null;
+  const where = pattern
+    ? or(ilike(users.username, pattern), ilike(users.displayName, pattern), ilike(users.email, pattern))
+    : undefined;
+  return readPage(
+    params,
+    executor
+      .select(userSummaryColumns)
+      .from(users)
+      .where(where)
+      .orderBy(asc(sql`lower(${users.username})`), asc(users.id))
+      .limit(params.pageSize)
+      .offset(offsetOf(params)),
+    executor.$count(users, where),
+  );
 }
 
 async function loadUserWhere(executor: Executor, where: SQL): Promise<UserSummary | null> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRoles } from '../db/schema';
+import { paginationSchema } from '../list-params';
 import { singleLineText } from '../validation';
 
 // bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused.
@@ -38,3 +39,15 @@ export const newUserSchema = z.object({
   password: passwordSchema,
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
+
+export const userDetailsSchema = z.object({
+  displayName: displayNameSchema.min(1, 'Enter a name.'),
+  email: emailSchema,
+});
+export type UserDetailsInput = z.input<typeof userDetailsSchema>;
+
+/** The admin user list's address: a search over username, name and email, and the page. */
+export const userListSchema = paginationSchema.extend({
+  q: singleLineText().max(200).optional(),
+});
+export type UserListParams = z.output<typeof userListSchema>;

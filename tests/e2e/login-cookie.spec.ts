@@ -111,7 +111,8 @@ test('without JavaScript, signing in and out stays under the base path', async (
   await expect(page.getByRole('heading', { name: 'Your sessions' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/it-assets-manager\/login$/);
+  await expect(page).toHaveURL(/\/it-assets-manager\/login\?signedOut=1$/);
+  await expect(page.getByText('You are signed out.')).toBeVisible();
   expect(await sessionCookies(context)).toHaveLength(0);
   await context.close();
 });

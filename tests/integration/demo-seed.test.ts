@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { demoSeedPlan } from '../../lib/demo/plan';
 import { seedDemoData } from '../../lib/demo/seed';
 import { isAppError } from '../../lib/errors';
 import { useTestDatabase } from '../support/test-database';
@@ -56,5 +57,36 @@ test('refuses a database that already holds data unless forced', async () => {
   );
   assert.equal(await total('tickets'), 300);
   await seedDemoData(db, { tickets: 10, assets: 0, withUsers: false, force: true });
+  assert.equal(await total('tickets'), 310);
+});
+
+test('demo asset tags keep to their own series, so a forced seed never takes a tag a person was offered', async () => {
+  await rows(sql`insert into assets (asset_tag, name, status) values ('A-00001', 'Real laptop', 'in_stock')`);
+  assert.match(
+    (await demoSeedPlan(db, { force: true, withUsers: false })) ?? '',
+    /^This database already holds 310 tickets, 61 assets and 14 licenses; --force adds the demo data beside them, changing nothing that is there, with asset tags from DEMO-00061 on\.$/,
+  );
+  await seedDemoData(db, { tickets: 0, assets: 5, withUsers: false, force: true });
+  const tags = await rows<{ tag: string }>(
+    sql`select asset_tag as tag from assets order by created_at desc, asset_tag desc limit 5`,
+  );
+  assert.deepEqual(tags.map((row) => row.tag).sort(), [
+    'DEMO-00061',
+    'DEMO-00062',
+    'DEMO-00063',
+    'DEMO-00064',
+    'DEMO-00065',
+  ]);
+  assert.equal(await total(`assets where asset_tag = 'A-00001'`), 1);
+});
+
+test('with --with-users a second time it says the demo users are already here, and adds nothing', async () => {
+  await assert.rejects(
+    seedDemoData(db, { tickets: 10, assets: 5, withUsers: true, force: true }),
+    (error) =>
+      isAppError(error) &&
+      error.message ===
+        'The demo users are already here (demo-agent-ana and others); run without --with-users to add demo data for the users this database has.',
+  );
   assert.equal(await total('tickets'), 310);
 });

@@ -6,6 +6,7 @@ import type { StaffDashboard } from '@/lib/dashboard/dashboard';
 import { assetStatuses, ticketPriorities } from '@/lib/db/schema-domain';
 import { openTicketStatuses } from '@/lib/dashboard/ticket-stats';
 import { ExpiringPanel } from './expiring-panel';
+import { FirstSteps } from './first-steps';
 import { LicenseSeatTable } from './license-seat-table';
 import { humanize } from './labels';
 import { TicketList } from './ticket-list';
@@ -31,6 +32,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
   const priorities = [...ticketPriorities].reverse();
   return (
     <>
+      {dashboard.newInstallation ? <FirstSteps isAdmin={dashboard.role === 'admin'} /> : null}
       <section aria-labelledby="open-title">
         <h2 id="open-title">Open tickets ({openTickets.total.toLocaleString('en')})</h2>
         <div className="stat-grid">

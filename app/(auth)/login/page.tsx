@@ -10,15 +10,23 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+type LoginQuery = { next?: string | string[]; signedOut?: string | string[] };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<LoginQuery> }) {
   if (await isSetupNeeded()) redirect('/setup');
-  const { next } = await searchParams;
+  const { next, signedOut } = await searchParams;
   const nextPath = safeNextPath(Array.isArray(next) ? next[0] : next, getConfig().basePath);
   if (await signedInSession()) redirect(nextPath);
   return (
     <section className="panel auth-card" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
       <p className="lead">IT Assets Manager</p>
+      {/* Only the exact marker the logout sends; anything else in the address says nothing. */}
+      {signedOut === '1' ? (
+        <p className="notice success" role="status">
+          You are signed out.
+        </p>
+      ) : null}
       <LoginForm next={nextPath} />
       {isMailEnabled() ? (
         <p>

@@ -5,8 +5,15 @@ import { z } from 'zod';
 import { adminRoles } from '@/lib/actor';
 import { endSession } from '@/lib/auth/user-sessions';
 import { serverAction } from '@/lib/boundary/server-action';
-import { changeUserRole, createUser, setUserActive, setUserPassword } from '@/lib/users/mutations';
-import { displayNameSchema, emailSchema, passwordSchema, roleSchema, usernameSchema } from '@/lib/users/schemas';
+import { changeUserRole, createUser, setUserActive, setUserPassword, updateUserDetails } from '@/lib/users/mutations';
+import {
+  displayNameSchema,
+  emailSchema,
+  passwordSchema,
+  roleSchema,
+  userDetailsSchema,
+  usernameSchema,
+} from '@/lib/users/schemas';
 
 // Admin-only: the boundary parses the form, checks the role and builds the Actor; each change and
 // its audit row commit in one transaction.
@@ -40,6 +47,22 @@ export const changeRoleAction = serverAction(
     revalidatePath('/admin/users');
     if (!changed) return { status: 'success', message: `The role is already ${input.role}; nothing changed.` };
     return { status: 'success', message: `Role changed to ${input.role}. It applies from the user's next request.` };
+  },
+);
+
+export const updateDetailsAction = serverAction(
+  { input: userDetailsSchema.extend(userRef), roles: adminRoles },
+  async ({ actor, input, transaction }) => {
+    const { changed } = await transaction((tx) =>
+      updateUserDetails(tx, actor, {
+        userId: input.userId,
+        displayName: input.displayName,
+        email: input.email,
+        expectedVersion: input.version,
+      }),
+    );
+    revalidatePath('/admin/users');
+    return { status: 'success', message: changed ? 'Name and email saved.' : 'Nothing changed.' };
   },
 );
 

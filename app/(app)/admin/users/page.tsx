@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
+import { FilterInput } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
+import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
 import { adminRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
-import { listUsers, type UserSummary } from '@/lib/users/queries';
+import { listUsersPage, type UserSummary } from '@/lib/users/queries';
+import { userListSchema } from '@/lib/users/schemas';
+import { readListQuery, type SearchParams } from '../../_components/list-query';
 import { CreateUserForm } from './create-user-form';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -18,6 +22,7 @@ const columns: Column<UserSummary>[] = [
     cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.username}</Link>,
   },
   { key: 'name', header: 'Name', cell: (user) => user.displayName },
+  { key: 'email', header: 'Email', cell: (user) => user.email ?? '—' },
   { key: 'role', header: 'Role', cell: (user) => user.role },
   {
     key: 'status',
@@ -27,15 +32,30 @@ const columns: Column<UserSummary>[] = [
   { key: 'created', header: 'Created', cell: (user) => formatDateTime(user.createdAt) },
 ];
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(adminRoles);
-  const users = await listUsers(await getDb(), actor);
+  const { raw, params } = await readListQuery(searchParams, userListSchema);
+  const page = await listUsersPage(await getDb(), actor, params);
+  const filtered = Boolean(params.q);
   return (
     <>
       <h1>Users</h1>
+      <form className="filters" role="search" aria-label="Search users">
+        <FilterInput name="q" label="Username, name or email" value={params.q} type="search" />
+        <button type="submit" className="secondary">
+          Search
+        </button>
+        {filtered ? <Link href="/admin/users">Clear search</Link> : null}
+      </form>
       <div className="grid-2">
-        <Panel id="users" title={`All users (${users.length})`}>
-          <DataTable columns={columns} rows={users} rowKey={byId} />
+        <Panel id="users" title={`${filtered ? 'Matching users' : 'All users'} (${page.total.toLocaleString('en')})`}>
+          <DataTable
+            columns={columns}
+            rows={page.items}
+            rowKey={byId}
+            empty={page.total > 0 ? null : 'No user matches this search.'}
+          />
+          <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/users" />
         </Panel>
         <Panel id="create" title="Create a user">
           <CreateUserForm />

@@ -15,7 +15,7 @@ import { isMailEnabled } from '@/lib/mail/outgoing/transport';
 import { findUserById } from '@/lib/users/queries';
 import { adminRevokeSessionAction, setActiveAction } from '../actions';
 import { setNotifyUnassignedAction } from './actions';
-import { ChangeRoleForm, ResetPasswordForm } from './user-forms';
+import { ChangeRoleForm, DetailsForm, ResetPasswordForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'User' };
 
@@ -80,6 +80,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           ) : null}
         </Panel>
       </div>
+      <Panel id="name-email" title="Name and email">
+        <DetailsForm user={user} />
+      </Panel>
       <Panel id="user-sessions" title="Active sessions">
         <SessionTable
           sessions={sessions}
