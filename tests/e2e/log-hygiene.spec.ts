@@ -52,7 +52,7 @@ test('NUL bytes and impossible dates get a message, never a 500, and nothing sec
 
   // A new user whose password is planted: the hash made from it must not reach the log.
   await page.goto('admin/users');
-  await page.getByLabel('Username').fill('mallory');
+  await page.getByLabel('Username', { exact: true }).fill('mallory');
   await page.getByLabel('Name', { exact: true }).fill('Mal\u0000lory');
   await page.getByLabel('Initial password').fill(plantedPassword);
   await page.getByRole('button', { name: 'Create user' }).click();
