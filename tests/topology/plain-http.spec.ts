@@ -27,7 +27,8 @@ test('without a proxy over plain HTTP on the embedded database: signed in, cooki
   expect(session).toMatchObject({ secure: false, httpOnly: true, sameSite: 'Lax', path: '/it-assets-manager' });
   expect((await page.request.get('api/health/ready')).status()).toBe(200);
   await page.getByRole('button', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?signedOut=1$/);
+  await expect(page.getByText('You are signed out.')).toBeVisible();
   const replay = await fetch(`${app.baseURL}api/auth/me`, {
     headers: { cookie: `ticketing_session=${session.value}` },
   });
