@@ -23,6 +23,12 @@ const publicPaths = ['/login', '/setup', '/forgot-password', '/reset-password', 
 
 const isPublic = (pathname: string) => publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
+// A server action sent by the page's JavaScript: redirected, its POST would land on the login page
+// and fail in the browser, throwing away the form. The boundary answers it instead ("your session
+// ended"), with what was typed, so the form can offer a sign-in and keep its draft.
+const isScriptedServerAction = (request: NextRequest) =>
+  request.method === 'POST' && request.headers.has('next-action');
+
 function signInRedirect(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl; // without the base path
   if (pathname.startsWith('/api/')) return jsonError(signInFirst());
@@ -52,7 +58,7 @@ export async function middleware(request: NextRequest) {
   const { claim, cookie } = await resolveSession(request.headers.get('cookie'), protocol, { database: false });
 
   let response: NextResponse;
-  if (!claim && !isPublic(pathname)) {
+  if (!claim && !isPublic(pathname) && !isScriptedServerAction(request)) {
     response = signInRedirect(request);
   } else {
     const forwarded = new Headers(request.headers);

@@ -6,16 +6,16 @@ import type { Actor } from '../actor';
 import type { UserRole } from '../db/schema';
 import { refusedValue } from '../db/errors';
 import { AppError, isAppError } from '../errors';
-import { redirectInApp } from '../http/redirect-in-app';
 import { describeError, log } from '../log';
 import { fieldErrors } from '../validation';
-import { actorOf, requestedPath, signedInSession } from './request';
+import { actorOf, signedInSession } from './request';
 import { databaseTools, type DatabaseTools } from './transaction';
 
 // The one wrapper for server actions, in a fixed order: parse the form (zod) → resolve the
 // session → check the role → build the Actor → run the handler (which opens its transaction) →
 // turn every failure into per-field messages for useActionState. What the user typed comes back
-// so the form keeps it, except passwords, which are never echoed.
+// so the form keeps it, except passwords, which are never echoed. A session that ended while the
+// form was open is such an answer too (not a redirect, which would throw the draft away).
 
 type ActionResult = Promise<ActionState | void>;
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -23,6 +23,7 @@ type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionS
 export type ActionArgs<Input> = DatabaseTools & { input: Input; formData: FormData };
 
 const unreadableForm = 'This form could not be read. Reload the page and try again.';
+const sessionEndedMessage = 'Your session ended — sign in to continue.';
 
 function formValues(formData: FormData): Record<string, string> {
   const raw: Record<string, string> = {};
@@ -57,6 +58,8 @@ function runAction<Schema extends z.ZodType>(
       const known = isAppError(error) ? error : refusedValue(error);
       if (!known) log.error('action.unhandled_error', describeError(error));
       else if (!isAppError(error)) log.warn('db.value_refused', describeError(error));
+      if (known?.code === 'unauthenticated')
+        return { status: 'error', message: known.message, values, sessionEnded: true };
       if (known) return { status: 'error', message: known.message, fieldErrors: known.fields, values };
       return { status: 'error', message: 'Something went wrong on our side. Try again.', values };
     }
@@ -64,8 +67,9 @@ function runAction<Schema extends z.ZodType>(
 }
 
 /**
- * A server action for signed-in users (any role unless `roles` narrows it). Someone signed out is
- * sent to the login page; a role not listed is refused.
+ * A server action for signed-in users (any role unless `roles` narrows it). Someone whose session
+ * ended (signed out elsewhere, expired, revoked) gets the form back as typed, with a way to sign in;
+ * a role not listed is refused.
  */
 export function serverAction<Schema extends z.ZodType>(
   options: { input: Schema; roles?: readonly UserRole[] },
@@ -73,7 +77,7 @@ export function serverAction<Schema extends z.ZodType>(
 ): FormAction {
   return runAction(options.input, async (args) => {
     const signedIn = await signedInSession();
-    if (!signedIn) return redirectInApp(`/login?next=${encodeURIComponent(await requestedPath())}`);
+    if (!signedIn) throw new AppError('unauthenticated', sessionEndedMessage);
     if (options.roles && !options.roles.includes(signedIn.user.role)) {
       throw new AppError('forbidden', 'You do not have permission to do that.');
     }
