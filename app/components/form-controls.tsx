@@ -2,6 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 import { idleState, type ActionState } from '@/lib/boundary/action-state';
+import { DraftTextArea } from './draft-text-area';
 
 // Form controls beside Field (select, textarea, checkbox, input with suggestions), with the same
 // label, hint, error and kept-value behaviour; Field itself is drawn by LabelledControl too.
@@ -108,10 +109,20 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ rows = 5, ...field }: FieldBase & { rows?: number }) {
+/**
+ * A multi-line text field. With `draft` (a name unique to the form and its record, e.g.
+ * `reply:<ticket id>`), what is typed is kept in this browser until the form is sent (drafts.ts).
+ */
+export function TextAreaField({ rows = 5, draft, ...field }: FieldBase & { rows?: number; draft?: string }) {
   return (
     <LabelledControl field={field}>
-      {(control) => <textarea {...control} key={control.defaultValue} rows={rows} />}
+      {(control) =>
+        draft ? (
+          <DraftTextArea {...control} key={control.defaultValue} rows={rows} draft={draft} />
+        ) : (
+          <textarea {...control} key={control.defaultValue} rows={rows} />
+        )
+      }
     </LabelledControl>
   );
 }

@@ -1,8 +1,11 @@
 'use client';
 
+import type { MouseEvent, Ref } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/boundary/action-state';
+import { useUntilNextAction } from './banner';
 import { LabelledControl, type FieldBase } from './form-controls';
+import { SignInAgain } from './sign-in-again';
 
 type FieldProps = FieldBase & { type?: string; autoComplete?: string; autoFocus?: boolean };
 
@@ -39,26 +42,73 @@ export function SubmitButton({
   children,
   pendingText,
   className,
+  pending,
 }: {
   children: React.ReactNode;
   pendingText?: string;
   className?: string;
+  /** Whether the form is being sent, for a form that sends itself (ActionForm); else the form's status. */
+  pending?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const busy = pending ?? status.pending;
   return (
-    <button type="submit" disabled={pending} className={className}>
-      {pending ? (pendingText ?? 'Working…') : children}
+    <button type="submit" disabled={busy} className={className}>
+      {busy ? (pendingText ?? 'Working…') : children}
     </button>
   );
 }
 
-/** The form-level message, read out by screen readers when it changes. */
-export function FormMessage({ state }: { state: ActionState }) {
+export type FieldLink = { id: string; label: string };
+
+/**
+ * The form-level message until the next action: a success is read out politely; an error is an
+ * alert that takes the focus (through `summaryRef`) and lists the fields to correct as links to
+ * them (by label: each message stands beside its field, said once). A session that ended offers
+ * the way to sign in again.
+ */
+export function FormMessage({
+  state,
+  fieldLinks = [],
+  summaryRef,
+}: {
+  state: ActionState;
+  fieldLinks?: FieldLink[];
+  summaryRef?: Ref<HTMLDivElement>;
+}) {
+  const shown = useUntilNextAction(state) && Boolean(state.message);
   return (
-    <div aria-live="polite" role="status">
-      {state.message ? (
-        <p className={`notice ${state.status === 'error' ? 'error' : 'success'}`}>{state.message}</p>
+    <>
+      <div aria-live="polite" role="status">
+        {shown && state.status !== 'error' ? <p className="notice success">{state.message}</p> : null}
+      </div>
+      {shown && state.status === 'error' ? (
+        <div role="alert" tabIndex={-1} ref={summaryRef} className="notice error error-summary">
+          <p>{state.message}</p>
+          {state.sessionEnded ? <SignInAgain /> : null}
+          {fieldLinks.length > 0 ? (
+            <ul>
+              {fieldLinks.map((field) => (
+                <li key={field.id}>
+                  <a href={`#${field.id}`} onClick={focusField(field.id)}>
+                    {field.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
-    </div>
+    </>
   );
+}
+
+// A link to a field moves the cursor into it (a plain fragment link only scrolls there).
+function focusField(id: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    const field = document.getElementById(id);
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+  };
 }

@@ -24,6 +24,7 @@ export function LicenseForm({ license }: { license?: LicenseFormValues }) {
       hidden={license ? { licenseId: license.id, version: license.version } : undefined}
       submit={license ? 'Save changes' : 'Create license'}
       pendingText="Saving…"
+      autoFocus={!license}
     >
       <Field name="name" label="Name" required defaultValue={license?.name} autoComplete="off" />
       <Field name="vendor" label="Vendor" defaultValue={license?.vendor ?? ''} autoComplete="off" />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { signedInSession } from '@/lib/boundary/request';
+import { ForgetDrafts } from '@/app/components/forget-drafts';
 import { Link } from '@/app/components/link';
 import { getConfig } from '@/lib/config';
 import { safeNextPath } from '@/lib/http/safe-next';
@@ -23,9 +24,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="lead">IT Assets Manager</p>
       {/* Only the exact marker the logout sends; anything else in the address says nothing. */}
       {signedOut === '1' ? (
-        <p className="notice success" role="status">
-          You are signed out.
-        </p>
+        <>
+          <p className="notice success" role="status">
+            You are signed out.
+          </p>
+          <ForgetDrafts />
+        </>
       ) : null}
       <LoginForm next={nextPath} />
       {isMailEnabled() ? (

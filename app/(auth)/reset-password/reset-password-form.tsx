@@ -6,7 +6,7 @@ import { resetPasswordAction } from './actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   return (
-    <ActionForm action={resetPasswordAction} hidden={{ token }} submit="Set password" pendingText="Saving…">
+    <ActionForm action={resetPasswordAction} hidden={{ token }} submit="Set password" pendingText="Saving…" autoFocus>
       <NewPasswordFields
         name="password"
         label="New password"

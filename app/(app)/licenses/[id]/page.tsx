@@ -1,3 +1,4 @@
+import { Banner } from '@/app/components/banner';
 import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
@@ -76,11 +77,7 @@ export default async function LicensePage({
     <>
       <BackLink href="/licenses">Licenses</BackLink>
       <h1>{license.name}</h1>
-      {created ? (
-        <p className="notice success" role="status">
-          License created.
-        </p>
-      ) : null}
+      {created ? <Banner param="created">License created.</Banner> : null}
       <div className="grid-2">
         <Panel id="details" title="Details">
           <Facts>

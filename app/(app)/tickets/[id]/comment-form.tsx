@@ -46,7 +46,14 @@ export function CommentForm({ ticketId, canWriteInternal, attachmentLimits }: Pr
           submit={note ? 'Add internal note' : 'Send reply'}
           pendingText={note ? 'Saving…' : 'Sending…'}
         >
-          <TextAreaField name="body" label={note ? 'Internal note' : 'Reply'} required rows={5} idPrefix="comment" />
+          <TextAreaField
+            name="body"
+            label={note ? 'Internal note' : 'Reply'}
+            required
+            rows={5}
+            idPrefix="comment"
+            draft={`comment:${ticketId}`}
+          />
           <AttachmentField limits={attachmentLimits} idPrefix="comment" />
         </ActionForm>
       </div>

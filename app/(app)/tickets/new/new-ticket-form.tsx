@@ -23,7 +23,7 @@ export function NewTicketForm({
   attachmentLimits: AttachmentLimits;
 }) {
   return (
-    <ActionForm action={createTicketAction} submit="Open ticket" pendingText="Opening…">
+    <ActionForm action={createTicketAction} submit="Open ticket" pendingText="Opening…" autoFocus>
       <Field
         name="title"
         label="Title"
@@ -36,6 +36,7 @@ export function NewTicketForm({
         label="Description"
         rows={6}
         hint="What happened, since when, what you tried."
+        draft="new-ticket:description"
       />
       <AttachmentField limits={attachmentLimits} />
       <div className="grid-2">
