@@ -93,7 +93,7 @@ test('Markdown renders safely, a mention mails the agent named, a requester repl
   const ticketPath = new URL(rita.page.url()).pathname.replace(/^.*\/tickets\//, 'tickets/');
 
   // The description: bold, a list and a link; raw HTML and a javascript: link stay text.
-  const details = rita.page.locator('#ticket-facts');
+  const details = rita.page.getByRole('region', { name: 'Details' });
   await expect(details.locator('strong', { hasText: 'screen' })).toBeVisible();
   await expect(details.getByRole('listitem')).toHaveText(['after lunch', 'on battery']);
   const vendor = details.getByRole('link', { name: 'the vendor page' });
@@ -144,7 +144,9 @@ test('Markdown renders safely, a mention mails the agent named, a requester repl
   await rita.page.getByLabel('Reply', { exact: true }).fill('It happens *every* day.');
   await rita.page.getByRole('button', { name: 'Send reply' }).click();
   await expect(rita.page.getByText('Reply added.')).toBeVisible();
-  await expect(rita.page.locator('#ticket-conversation em', { hasText: 'every' })).toBeVisible();
+  await expect(
+    rita.page.getByRole('region', { name: 'Conversation and activity' }).locator('em', { hasText: 'every' }),
+  ).toBeVisible();
   await expect(rita.page.getByText('changed the status from Pending to Open')).toBeVisible();
   await mailTo('alex@example.test', /Reopened by rita: Screen flickers/);
 
