@@ -47,7 +47,7 @@ function createRenderer(): Parser {
     const name = tokens[index].content;
     const person = (env as RenderEnv | undefined)?.mentionable?.get(name.toLowerCase());
     if (!person) return md.utils.escapeHtml(`@${name}`);
-        const title = md.utils.escapeHtml(person.displayName);
+    const title = md.utils.escapeHtml(person.displayName);
     return `<span class="mention" title="${title}">@${md.utils.escapeHtml(person.username)}</span>`;
   };
 
