@@ -7,7 +7,9 @@ import { onPage, readPage } from '../db/page';
 import { keptTotal } from '../db/status-counts';
 import { matchesSearch } from '../db/text-search';
 import { narrowedOnlyBy, type Page } from '../list-params';
+import { ticketReads } from '../db/schema-tickets-activity';
 import { visibleTo } from './access';
+import { hasNews, readsOf } from './reads';
 import { assigneeUser, requesterColumns, requesterUser, type Person } from './queries';
 import { parseTicketReference, ticketReference } from './rules';
 import type { TicketFilters, TicketListQuery } from './schemas';
@@ -26,6 +28,8 @@ export type TicketListItem = {
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  /** Changed since the viewing agent last saw it (reads.ts); always false for requesters and exports. */
+  unseen: boolean;
 };
 
 export const maxExportRows = 100_000;
@@ -91,22 +95,26 @@ const listColumns = {
   assigneeDisplayName: assigneeUser.displayName,
 };
 
+/** `viewerId`: the agent whose unseen news to mark, by one more join on ticket_reads' key. */
 async function selectTickets(
   executor: Executor,
   where: SQL | undefined,
   order: SQL[],
   limit: number,
+  viewerId?: string,
 ): Promise<TicketListItem[]> {
   const rows = await executor
-    .select(listColumns)
+    .select({ ...listColumns, unseen: viewerId ? hasNews : sql<boolean>`false` })
     .from(tickets)
     .innerJoin(requesterUser, eq(requesterUser.id, tickets.requesterId))
     .leftJoin(assigneeUser, eq(assigneeUser.id, tickets.assigneeId))
+    .leftJoin(ticketReads, viewerId ? readsOf(viewerId) : sql`false`)
     .where(where)
     .orderBy(...order)
     .limit(limit);
-  return rows.map(({ assigneeId, assigneeUsername, assigneeDisplayName, ...row }) => ({
+  return rows.map(({ assigneeId, assigneeUsername, assigneeDisplayName, unseen, ...row }) => ({
     ...row,
+    unseen: Boolean(unseen),
     reference: ticketReference(row.number),
     assignee:
       assigneeId && assigneeUsername !== null
@@ -124,7 +132,13 @@ export function listTickets(executor: Executor, actor: Actor, query: TicketListQ
   const fromKeptCounts = isStaff(actor) && query.view === 'all' && narrowedOnlyBy(query, 'status', ['view']);
   return readPage(
     query,
-    selectTickets(executor, onPage(executor, { table: tickets, where, order }, query), order, query.pageSize),
+    selectTickets(
+      executor,
+      onPage(executor, { table: tickets, where, order }, query),
+      order,
+      query.pageSize,
+      isStaff(actor) ? actor.id : undefined,
+    ),
     fromKeptCounts ? keptTotal(executor, ticketStatusCounts, query.status) : executor.$count(tickets, where),
   );
 }

@@ -12,7 +12,9 @@ import { parseInput } from '../validation';
 import { loadVisibleTicket, type TicketState } from './access';
 import { applyAssetLinks, assertLinkableAssets, linkedAssetIds } from './asset-links';
 import { auditTicket, recordTicketActivity } from './audit';
-import { ticketReference, transitionRefusal } from './rules';
+import { staffToTell } from './mentions';
+import { markOwnChangeSeen } from './reads';
+import { reopensOnReply, ticketReference, transitionRefusal } from './rules';
 import {
   newCommentSchema,
   newTicketSchema,
@@ -58,10 +60,12 @@ export async function createTicket(
     requesterId,
     assetIds: parsed.assetIds,
   });
+  await markOwnChangeSeen(tx, actor, created.id);
   await queueTicketNotifications(tx, actor, {
     type: 'created',
     ticketId: created.id,
     openingMessageId: origin.openingMessageId,
+    mentioned: await staffToTell(tx, actor, parsed.description),
   });
   return { ...created, reference: ticketReference(created.number) };
 }
@@ -182,16 +186,21 @@ export async function updateTicket(
   await applyAssetLinks(tx, actor, { ticketId: current.id, link, unlink });
 
   await auditTicket(tx, actor, 'ticket.update', current, { changes });
+  await markOwnChangeSeen(tx, actor, current.id);
   await queueTicketNotifications(tx, actor, {
     type: 'updated',
     ticketId: current.id,
     status: changes.status,
     assignee: changes.assigneeId,
+    mentioned: changes.description ? await staffToTell(tx, actor, change.description!, current.description) : [],
   });
   return { changed: true, version, changes };
 }
 
-/** Adds a comment; needs no version, since a comment never overwrites anything. */
+/**
+ * Adds a comment; needs no version, since a comment never overwrites anything. The requester's
+ * reply to a pending ticket reopens it (reopensOnReply), by the web or by mail alike.
+ */
 export async function addComment(
   tx: Transaction,
   actor: Actor,
@@ -214,10 +223,47 @@ export async function addComment(
   await recordTicketActivity(tx, actor, comment.internal ? 'ticket.internal_note' : 'ticket.comment', ticket, {
     commentId: created.id,
   });
+  const reopened =
+    reopensOnReply(ticket, actor.id, comment.internal) && (await reopenOnReply(tx, actor, ticket, created.id));
+  await markOwnChangeSeen(tx, actor, ticket.id);
   await queueTicketNotifications(tx, actor, {
     type: 'commented',
     ticketId: ticket.id,
-    comment: { id: created.id, body: comment.body, internal: created.internal },
+    comment: { id: created.id, body: comment.body, internal: created.internal, reopened },
+    mentioned: await staffToTell(tx, actor, comment.body),
   });
   return created;
+}
+
+/**
+ * Moves a pending ticket back to open for its requester's reply. Not at a version: the reply must
+ * not fail because an agent changed the ticket meanwhile; if its status is no longer pending, the
+ * reply changes nothing else. False when it did not reopen.
+ */
+async function reopenOnReply(tx: Transaction, actor: Actor, ticket: TicketState, commentId: string): Promise<boolean> {
+  const [reopened] = await tx
+    .update(tickets)
+    .set({
+      status: 'open',
+      resolvedAt: null,
+      closedAt: null,
+      version: sql`${tickets.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(tickets.id, ticket.id), eq(tickets.status, 'pending')))
+    .returning({ id: tickets.id });
+  if (!reopened) return false;
+  await tx.insert(ticketEvents).values({
+    ticketId: ticket.id,
+    actorId: actor.id,
+    kind: eventKinds.status,
+    fromValue: 'pending',
+    toValue: 'open',
+  });
+  await auditTicket(tx, actor, 'ticket.update', ticket, {
+    changes: { status: { from: 'pending', to: 'open' } },
+    reason: 'requester_reply',
+    commentId,
+  });
+  return true;
 }

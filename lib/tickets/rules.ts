@@ -42,6 +42,18 @@ export function transitionRefusal(from: TicketStatus, to: TicketStatus, role: Us
   return `A ${from} ticket cannot be set to ${to}. Allowed: ${transitions[from].join(', ')}.`;
 }
 
+/**
+ * Whether a comment reopens its ticket: the requester's own reply to a ticket that waits on them
+ * (pending) puts it back in the agents' open work. Not an agent's words, not a note.
+ */
+export function reopensOnReply(
+  ticket: { status: TicketStatus; requesterId: string },
+  authorId: string,
+  internal: boolean,
+): boolean {
+  return !internal && ticket.status === 'pending' && authorId === ticket.requesterId;
+}
+
 export const statusLabels: Record<TicketStatus, string> = {
   new: 'New',
   open: 'Open',

@@ -207,7 +207,9 @@ describe('sorting and paging', () => {
         const paged = [];
         for (let page = 1; page <= 9; page++)
           paged.push(...(await listTickets(db, agent, query({ sort, dir, page: String(page), pageSize: '4' }))).items);
-        assert.deepEqual(paged, await exportTickets(db, agent, query({ sort, dir })), `${sort} ${dir}`);
+        // The export marks no news (it is for other tools); the rows are the same otherwise.
+        const withoutNews = paged.map((ticket) => ({ ...ticket, unseen: false }));
+        assert.deepEqual(withoutNews, await exportTickets(db, agent, query({ sort, dir })), `${sort} ${dir}`);
       }
     }
   });

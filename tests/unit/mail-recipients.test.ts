@@ -46,6 +46,26 @@ describe('planNotifications', () => {
   test('requesters may turn off only requester mails; essential ones are listed apart', () => {
     assert.deepEqual(optionalKindsFor(false), ['ticket_received', 'ticket_resolved', 'ticket_closed']);
     assert.deepEqual(essentialKindsFor(false), ['public_reply']);
-    assert.deepEqual(essentialKindsFor(true), ['public_reply', 'ticket_assigned']);
+    assert.deepEqual(essentialKindsFor(true), ['public_reply', 'ticket_assigned', 'ticket_reopened']);
+    assert.ok(optionalKindsFor(true).includes('mentioned'));
+    assert.ok(!optionalKindsFor(false).includes('mentioned'));
+  });
+
+  test("a reply that reopens the ticket tells the assignee that, instead of a plain requester's reply", () => {
+    const reply = { type: 'commented' as const, ticket, comment: { id: 'c1', internal: false, reopened: true } };
+    assert.deepEqual(plan(reply, 'req', [requester, agent]), ['agent:ticket_reopened']);
+  });
+
+  test('a mention reaches staff only, also from an internal note, and adds no second mail', () => {
+    const admin = person('admin', 'admin');
+    const note = {
+      type: 'commented' as const,
+      ticket,
+      comment: { id: 'c1', internal: true },
+      mentioned: ['admin', 'req', 'agent'],
+    };
+    assert.deepEqual(plan(note, 'agent', [requester, agent, admin]), ['admin:mentioned']);
+    const reply = { ...note, comment: { id: 'c2', internal: false } };
+    assert.deepEqual(plan(reply, 'req', [requester, agent, admin]), ['agent:requester_reply', 'admin:mentioned']);
   });
 });

@@ -1,10 +1,16 @@
+import { pageActor } from '@/lib/boundary/page';
 import type { DashboardTicket } from '@/lib/dashboard/ticket-stats';
+import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
+import { ticketsWithNews } from '@/lib/tickets/reads';
 import { ticketReference } from '@/lib/tickets/rules';
 import { TicketListTable } from './ticket-list-table';
 
-/** A short table of tickets linking to each one; the rows are formatted here, on the server. */
-export function TicketList({
+/**
+ * A short table of tickets linking to each one, those with news for the viewing agent marked; the
+ * rows are formatted here, on the server.
+ */
+export async function TicketList({
   tickets,
   empty,
   caption,
@@ -13,6 +19,7 @@ export function TicketList({
   empty: string;
   caption: string;
 }) {
+  const news = await ticketsWithNews(await getDb(), await pageActor(), tickets);
   const rows = tickets.map((ticket) => ({
     id: ticket.id,
     reference: ticketReference(ticket.number),
@@ -20,6 +27,7 @@ export function TicketList({
     priority: ticket.priority,
     status: ticket.status,
     updated: formatDateTime(ticket.updatedAt),
+    unseen: news.has(ticket.id),
   }));
   return <TicketListTable rows={rows} caption={caption} empty={empty} />;
 }

@@ -16,3 +16,8 @@ export function StatusBadge({ status }: { status: TicketStatus }) {
 export function PriorityBadge({ priority }: { priority: TicketPriority }) {
   return <span className={`badge ${priorityColours[priority]}`}>{priorityLabels[priority]}</span>;
 }
+
+/** Marks a ticket with news the viewer has not seen: words, not only the row's bold text. */
+export function NewActivityBadge({ unseen }: { unseen: boolean }) {
+  return unseen ? <span className="badge blue">New activity</span> : null;
+}

@@ -17,6 +17,8 @@ export type TicketRow = {
   requesterName: string;
   assigneeName: string | null;
   updated: string;
+  /** Changed since the viewing agent last opened it. */
+  unseen: boolean;
 };
 
 export function toTicketRow(ticket: TicketListItem): TicketRow {
@@ -31,5 +33,6 @@ export function toTicketRow(ticket: TicketListItem): TicketRow {
     requesterName: ticket.requester.displayName,
     assigneeName: ticket.assignee?.displayName ?? null,
     updated: formatDateTime(ticket.updatedAt),
+    unseen: ticket.unseen,
   };
 }

@@ -1,7 +1,8 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
-import { PriorityBadge, StatusBadge } from './ticket-badges';
+import { NewActivityBadge, PriorityBadge, StatusBadge } from './ticket-badges';
+import styles from './tickets.module.css';
 import type { SortLink, TicketRow } from './ticket-rows';
 
 // A client component fed plain rows, though it has no state, because a server component's table
@@ -53,7 +54,7 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
       header: 'Title',
       cell: (ticket) => (
         <>
-          <Link href={`/tickets/${ticket.id}`}>{ticket.title}</Link>
+          <Link href={`/tickets/${ticket.id}`}>{ticket.title}</Link> <NewActivityBadge unseen={ticket.unseen} />
           <div className="muted">{ticket.category}</div>
         </>
       ),
@@ -70,7 +71,14 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
   ];
 }
 
+export const unseenRow = (ticket: { unseen: boolean }) =>
+  ticket.unseen ? { 'data-unseen': 'true' as const } : ({} as Record<`data-${string}`, string>);
+
 export function TicketTable({ rows, emptyMessage, linkRequesters, sortLinks = {} }: Props) {
   const columns = ticketColumns(linkRequesters).map((column) => sortable(column, sortLinks[column.key]));
-  return <DataTable columns={columns} rows={rows} rowKey={byId} empty={emptyMessage} />;
+  return (
+    <div className={styles.newsList}>
+      <DataTable columns={columns} rows={rows} rowKey={byId} empty={emptyMessage} rowData={unseenRow} />
+    </div>
+  );
 }

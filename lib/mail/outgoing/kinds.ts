@@ -9,6 +9,8 @@ export const notificationKinds = [
   'new_unassigned',
   'ticket_assigned',
   'requester_reply',
+  'ticket_reopened',
+  'mentioned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -27,6 +29,8 @@ export const kindInfo: Record<NotificationKind, KindInfo> = {
   new_unassigned: { label: 'A new unassigned ticket', audience: 'staff', essential: false },
   ticket_assigned: { label: 'A ticket was assigned to you', audience: 'staff', essential: true },
   requester_reply: { label: "A requester's reply on your ticket", audience: 'staff', essential: false },
+  ticket_reopened: { label: "A requester's reply reopened your pending ticket", audience: 'staff', essential: true },
+  mentioned: { label: 'Someone mentioned you (@username)', audience: 'staff', essential: false },
 };
 
 export function isNotificationKind(value: string): value is NotificationKind {

@@ -17,15 +17,22 @@ import { ticketMail } from './ticket-mails';
 // mail, record it in mail_messages and queue its 'mail-send' job — all in the change's transaction,
 // so a mail exists exactly when the change commits and a reply can be threaded back at once.
 
+/** `mentioned`: ids of the staff the new text mentions (lib/tickets/mentions.ts). */
 export type TicketNotice =
-  | { type: 'created'; ticketId: string; openingMessageId?: string }
+  | { type: 'created'; ticketId: string; openingMessageId?: string; mentioned?: string[] }
   | {
       type: 'updated';
       ticketId: string;
       status?: { from: unknown; to: unknown };
       assignee?: { from: unknown; to: unknown };
+      mentioned?: string[];
     }
-  | { type: 'commented'; ticketId: string; comment: { id: string; body: string; internal: boolean } };
+  | {
+      type: 'commented';
+      ticketId: string;
+      comment: { id: string; body: string; internal: boolean; reopened?: boolean };
+      mentioned?: string[];
+    };
 
 /** What the incoming-mail side records for a mail that opened a new ticket. */
 export const openedTicketOutcome = 'ticket';
@@ -45,8 +52,9 @@ const asId = (value: unknown) => (typeof value === 'string' ? value : null);
 export async function queueTicketNotifications(tx: Transaction, actor: Actor, notice: TicketNotice): Promise<void> {
   const config = getConfig();
   if (!config.mail.smtpUrl || !config.publicUrl) return;
-  // An internal note never mails anyone: stop before reading anything.
-  if (notice.type === 'commented' && notice.comment.internal) return;
+  const mentioned = notice.mentioned ?? [];
+  // An internal note mails only the staff it mentions: without any, stop before reading anything.
+  if (notice.type === 'commented' && notice.comment.internal && mentioned.length === 0) return;
 
   const [ticket] = await tx
     .select({
@@ -63,7 +71,7 @@ export async function queueTicketNotifications(tx: Transaction, actor: Actor, no
   if (!ticket) return;
 
   const event = changeEvent(notice, ticket);
-  const involved = [ticket.requesterId, ticket.assigneeId].filter((id): id is string => Boolean(id));
+  const involved = [ticket.requesterId, ticket.assigneeId, ...mentioned].filter((id): id is string => Boolean(id));
   const staffWanted = notice.type === 'created' && !ticket.assigneeId;
   const candidates = await tx
     .select(candidateColumns)
@@ -97,6 +105,7 @@ export async function queueTicketNotifications(tx: Transaction, actor: Actor, no
       actorName: actor.displayName,
       requesterName: requester?.displayName ?? 'The requester',
       comment: notice.type === 'commented' ? notice.comment.body : undefined,
+      internalNote: notice.type === 'commented' && notice.comment.internal,
       repliesByMail: Boolean(config.mail.imapUrl),
     });
     const messageId = newMessageId(domain);
@@ -124,11 +133,13 @@ function changeEvent(
   ticket: { id: string; requesterId: string; assigneeId: string | null },
 ): TicketChangeEvent {
   const facts = { id: ticket.id, requesterId: ticket.requesterId, assigneeId: ticket.assigneeId };
-  if (notice.type === 'created') return { type: 'created', ticket: facts };
-  if (notice.type === 'commented') return { type: 'commented', ticket: facts, comment: notice.comment };
+  const { mentioned } = notice;
+  if (notice.type === 'created') return { type: 'created', ticket: facts, mentioned };
+  if (notice.type === 'commented') return { type: 'commented', ticket: facts, comment: notice.comment, mentioned };
   return {
     type: 'updated',
     ticket: facts,
+    mentioned,
     status: notice.status ? { from: String(notice.status.from), to: String(notice.status.to) } : undefined,
     assignee: notice.assignee ? { from: asId(notice.assignee.from), to: asId(notice.assignee.to) } : undefined,
   };

@@ -6,15 +6,23 @@ import { kindInfo, type NotificationKind } from './kinds';
 
 export type TicketFacts = { id: string; requesterId: string; assigneeId: string | null };
 
+/** `mentioned`: the staff named by @username in the new text (ids), to be told unless told already. */
 export type TicketChangeEvent =
-  | { type: 'created'; ticket: TicketFacts }
+  | { type: 'created'; ticket: TicketFacts; mentioned?: readonly string[] }
   | {
       type: 'updated';
       ticket: TicketFacts;
       status?: { from: string; to: string };
       assignee?: { from: string | null; to: string | null };
+      mentioned?: readonly string[];
     }
-  | { type: 'commented'; ticket: TicketFacts; comment: { id: string; internal: boolean } };
+  | {
+      type: 'commented';
+      ticket: TicketFacts;
+      /** `reopened`: the requester's reply moved the ticket from pending back to open. */
+      comment: { id: string; internal: boolean; reopened?: boolean };
+      mentioned?: readonly string[];
+    };
 
 export type Candidate = {
   id: string;
@@ -27,9 +35,11 @@ export type Candidate = {
 
 export type PlannedNotification = { recipient: Candidate; kind: NotificationKind };
 
+const isStaffCandidate = (user: Candidate) => user.role === 'agent' || user.role === 'admin';
+
 /** Whether `user` may see the ticket: staff see every ticket, a requester only their own. */
 function canSee(user: Candidate, ticket: TicketFacts): boolean {
-  return user.role === 'agent' || user.role === 'admin' || user.id === ticket.requesterId;
+  return isStaffCandidate(user) || user.id === ticket.requesterId;
 }
 
 function wanted(event: TicketChangeEvent, candidates: Map<string, Candidate>): [string, NotificationKind][] {
@@ -55,9 +65,11 @@ function wanted(event: TicketChangeEvent, candidates: Map<string, Candidate>): [
 }
 
 /**
- * The mails one change sends. Never an internal note; never to someone who cannot see the ticket,
- * is inactive, has no address or turned the kind off; never to the person who made the change —
- * except the receipt for a ticket someone opened themselves (also by mail), which is its point.
+ * The mails one change sends. An internal note only to the staff it mentions; a staff mail never
+ * to a requester; never to someone who cannot see the ticket, is inactive, has no address or
+ * turned the kind off; never to the person who made the change — except the receipt for a ticket
+ * someone opened themselves (also by mail), which is its point. A mention adds no second mail to
+ * someone this change already mails.
  */
 export function planNotifications(
   event: TicketChangeEvent,
@@ -66,23 +78,30 @@ export function planNotifications(
 ): PlannedNotification[] {
   const byId = new Map(candidates.map((user) => [user.id, user]));
   const pairs = wanted(event, byId);
-  if (event.type === 'commented' && !event.comment.internal) {
+  const internal = event.type === 'commented' && event.comment.internal;
+  if (event.type === 'commented' && !internal) {
     if (actorId === event.ticket.requesterId) {
-      if (event.ticket.assigneeId) pairs.push([event.ticket.assigneeId, 'requester_reply']);
+      const kind = event.comment.reopened ? 'ticket_reopened' : 'requester_reply';
+      if (event.ticket.assigneeId) pairs.push([event.ticket.assigneeId, kind]);
     } else pairs.push([event.ticket.requesterId, 'public_reply']);
   }
+  for (const userId of event.mentioned ?? []) pairs.push([userId, 'mentioned']);
 
   const planned: PlannedNotification[] = [];
   const seen = new Set<string>();
+  const mailed = new Set<string>();
   for (const [userId, kind] of pairs) {
     const recipient = byId.get(userId);
     if (!recipient || !recipient.active || !recipient.email) continue;
     if (!canSee(recipient, event.ticket)) continue;
+    if ((internal || kindInfo[kind].audience === 'staff') && !isStaffCandidate(recipient)) continue;
     if (userId === actorId && kind !== 'ticket_received') continue;
     if (!kindInfo[kind].essential && recipient.optOuts.includes(kind)) continue;
+    if (kind === 'mentioned' && mailed.has(userId)) continue;
     const key = `${userId}:${kind}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    mailed.add(userId);
     planned.push({ recipient, kind });
   }
   return planned;

@@ -13,6 +13,8 @@ export type TicketMailFacts = {
   actorName: string;
   requesterName: string;
   comment?: string;
+  /** The text is an internal note (only staff see it). */
+  internalNote?: boolean;
   repliesByMail: boolean;
 };
 
@@ -57,6 +59,18 @@ export function ticketMail(kind: NotificationKind, facts: TicketMailFacts): Mail
       return content(`Assigned to you: ${facts.title}`, [
         `${facts.actorName} assigned ${facts.reference} (${facts.title}) to you.`,
         `${facts.requesterName} wrote:\n\n${quote(facts.description)}`,
+      ]);
+    case 'ticket_reopened':
+      return content(`Reopened by ${facts.requesterName}: ${facts.title}`, [
+        `${facts.requesterName} replied on ${facts.reference} (${facts.title}), which was waiting on them; it is open again.`,
+        quote(facts.comment ?? ''),
+      ]);
+    case 'mentioned':
+      return content(`${facts.actorName} mentioned you: ${facts.title}`, [
+        facts.internalNote
+          ? `${facts.actorName} mentioned you in an internal note on ${facts.reference} (${facts.title}). Only staff see it; answer on the ticket page, since a reply to this mail is added as a public reply.`
+          : `${facts.actorName} mentioned you on ${facts.reference} (${facts.title}):`,
+        quote(facts.comment ?? facts.description),
       ]);
     case 'requester_reply':
       return content(`${facts.requesterName} replied: ${facts.title}`, [

@@ -1,4 +1,6 @@
+import { Markdown } from '@/app/components/markdown';
 import { formatDateTime } from '@/lib/format';
+import type { Mentionable } from '@/lib/markdown';
 import { statusLabels, priorityLabels, type TicketPriority, type TicketStatus } from '@/lib/tickets/rules';
 import type { TicketEvent, TimelineEntry } from '@/lib/tickets/timeline';
 import type { AttachmentInfo } from '@/lib/tickets/attachment-queries';
@@ -45,10 +47,12 @@ type Props = {
   entries: TimelineEntry[];
   /** The files the reader may see; each comment shows its own. */
   attachments: AttachmentInfo[];
+  /** The staff the comments mention, shown as mentions. */
+  mentionable: Mentionable;
 };
 
 /** Comments and changes, oldest first; internal notes stand out and say what they are. */
-export function Conversation({ ticketId, entries, attachments }: Props) {
+export function Conversation({ ticketId, entries, attachments, mentionable }: Props) {
   if (entries.length === 0) return <p className="empty">No activity yet.</p>;
   return (
     <ol className="timeline">
@@ -66,7 +70,7 @@ export function Conversation({ ticketId, entries, attachments }: Props) {
                 {formatDateTime(entry.createdAt)}
               </time>
             </div>
-            <p className={styles.body}>{entry.body}</p>
+            <Markdown text={entry.body} mentionable={mentionable} className={styles.markdown} />
             <AttachmentList
               ticketId={ticketId}
               attachments={attachments.filter((file) => file.commentId === entry.id)}

@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { ActionButton } from '@/app/components/action-button';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
+import { Markdown } from '@/app/components/markdown';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
@@ -12,7 +13,9 @@ import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { listVisibleAttachments } from '@/lib/tickets/attachment-queries';
 import { attachmentLimits } from '@/lib/tickets/attachments';
+import { mentionableIn } from '@/lib/tickets/mentions';
 import { getTicket, listAssetsAssignedTo, listAssignableUsers, type TicketDetail } from '@/lib/tickets/queries';
+import { markTicketSeen } from '@/lib/tickets/reads';
 import { allowedTransitions } from '@/lib/tickets/rules';
 import { getTicketTimeline } from '@/lib/tickets/timeline';
 import { setStatusAction, takeTicketAction, unlinkAssetAction } from '../actions';
@@ -61,11 +64,14 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ticket = await loadTicket(id);
   if (!ticket) notFound();
   const staff = isStaff(actor);
-  const [timeline, attachments, assignees, ownAssets] = await Promise.all([
+  const [timeline, attachments, assignees, ownAssets, mentionable] = await Promise.all([
     getTicketTimeline(db, ticket),
     listVisibleAttachments(db, actor, ticket.id),
     staff ? listAssignableUsers(db) : Promise.resolve([]),
     staff ? Promise.resolve(null) : listAssetsAssignedTo(db, actor),
+    mentionableIn(db, [ticket.description, ...ticket.comments.map((comment) => comment.body)]),
+    // What this page shows is seen: the ticket's news mark in the agent's lists goes away.
+    markTicketSeen(db, actor, ticket),
   ]);
   const linkableOwnAssets =
     ownAssets?.filter((asset) => !ticket.assets.some((linked) => linked.id === asset.id)) ?? null;
@@ -110,7 +116,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           </div>
           <h2>Description</h2>
           {ticket.description ? (
-            <p className={styles.body}>{ticket.description}</p>
+            <Markdown text={ticket.description} mentionable={mentionable} className={styles.markdown} />
           ) : (
             <p className="muted">No description.</p>
           )}
@@ -154,7 +160,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
         ) : null}
       </Panel>
       <Panel id="ticket-conversation" title="Conversation and activity">
-        <Conversation ticketId={ticket.id} entries={timeline} attachments={attachments} />
+        <Conversation ticketId={ticket.id} entries={timeline} attachments={attachments} mentionable={mentionable} />
         <h2>{staff ? 'Reply or add a note' : 'Reply'}</h2>
         <CommentForm ticketId={ticket.id} canWriteInternal={staff} attachmentLimits={attachmentLimits()} />
       </Panel>
