@@ -14,7 +14,12 @@ export type Column<Row> = {
   rowHeader?: boolean;
   /** The header's aria-sort, for a column the list can be sorted by. */
   ariaSort?: 'ascending' | 'descending' | 'none';
+  /** 'secondary': hidden on a phone-wide screen, so the columns that matter fit without scrolling. */
+  priority?: 'primary' | 'secondary';
 };
+
+const columnClass = (column: { priority?: 'primary' | 'secondary' }) =>
+  column.priority === 'secondary' ? 'col-secondary' : undefined;
 
 type Props<Row> = {
   columns: readonly Column<Row>[];
@@ -47,7 +52,7 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = f
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" aria-sort={column.ariaSort}>
+              <th key={column.key} scope="col" aria-sort={column.ariaSort} className={columnClass(column)}>
                 {column.header}
               </th>
             ))}
@@ -58,11 +63,13 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = f
             <tr key={rowKey(row, index)} {...rowData?.(row)}>
               {columns.map((column) =>
                 column.rowHeader ? (
-                  <th key={column.key} scope="row">
+                  <th key={column.key} scope="row" className={columnClass(column)}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.key}>{column.cell(row)}</td>
+                  <td key={column.key} className={columnClass(column)}>
+                    {column.cell(row)}
+                  </td>
                 ),
               )}
             </tr>
