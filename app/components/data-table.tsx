@@ -40,7 +40,8 @@ export const byId = (row: { id: Key }) => row.id;
 export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = false, empty, rowData }: Props<Row>) {
   if (rows.length === 0) return empty == null ? null : <p className="empty">{empty}</p>;
   return (
-    <div className="table-wrap">
+    // Focusable: on a narrow screen a wide table scrolls sideways, and keyboard users must be able to scroll it too.
+    <div className="table-wrap" tabIndex={0}>
       <table>
         {caption == null ? null : hideCaption ? (
           <caption className="skip-link">{caption}</caption>

@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
  * with aria-expanded); on a wider screen the button is hidden and the form always shown (CSS).
  * Until the script runs the form stays open, so filtering works without JavaScript too.
  */
-export function FilterBar({ id, active, children }: { id: string; active: boolean; children: ReactNode }) {
+export function FilterBar({ id, children }: { id: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const [ready, setReady] = useState(false);
   // eslint-disable-next-line react-hooks/set-state-in-effect -- folding needs the script, so only once it runs
@@ -21,7 +21,7 @@ export function FilterBar({ id, active, children }: { id: string; active: boolea
         aria-controls={id}
         onClick={() => setOpen((value) => !value)}
       >
-        Filters{active ? ' (on)' : ''}
+        Filters
       </button>
       <div id={id} className="filter-bar-body">
         {children}

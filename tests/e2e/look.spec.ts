@@ -110,7 +110,7 @@ test('on a phone the menu folds behind one button and the filters behind another
   await expect(page.getByRole('columnheader', { name: 'Username' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Email' })).toBeHidden();
 
-  const filters = page.getByRole('button', { name: /^Filters/ });
+  const filters = page.getByRole('button', { name: 'Filters', exact: true });
   const apply = page.getByRole('button', { name: 'Apply filters' });
   await expect(apply).toBeHidden();
   await filters.click();
@@ -131,7 +131,7 @@ test('on a phone the menu folds behind one button and the filters behind another
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('tickets');
   await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
-  await expect(page.getByRole('button', { name: /^Filters/ })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Filters', exact: true })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Apply filters' })).toBeVisible();
   await context.close();
 });
@@ -154,7 +154,7 @@ test('a dark system setting gives a dark theme that stays accessible', async ({ 
   }
   await page.setViewportSize(phone);
   await page.goto('assets');
-  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await expectNoSeriousA11yViolations(page);
   await context.close();
 });
@@ -172,7 +172,7 @@ test("times follow the browser's zone, or the zone chosen on the account page", 
 
   // The account page offers every IANA zone; Tokyo is nine hours ahead of UTC.
   await utc.page.goto('account');
-  const zone = utc.page.getByLabel('Time zone');
+  const zone = utc.page.getByRole('combobox', { name: 'Time zone' });
   await expect(zone.locator('option:checked')).toHaveText("Use my browser's time zone (UTC)");
   await zone.selectOption('Asia/Tokyo');
   await utc.page.getByRole('button', { name: 'Save time zone' }).click();
@@ -182,7 +182,7 @@ test("times follow the browser's zone, or the zone chosen on the account page", 
 
   // Back to the browser's zone: a browser in New York (five hours behind in winter) sees its own.
   await utc.page.goto('account');
-  await utc.page.getByLabel('Time zone').selectOption('');
+  await utc.page.getByRole('combobox', { name: 'Time zone' }).selectOption('');
   await utc.page.getByRole('button', { name: 'Save time zone' }).click();
   await expect(utc.page.getByText("Times now follow your browser's time zone.")).toBeVisible();
   await utc.context.close();

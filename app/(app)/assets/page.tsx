@@ -50,7 +50,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
       )}
       {/* Keyed by the query: a link to this same page with other filters must show them, not keep the old form. */}
       {staff ? (
-        <FilterBar id="asset-filters" active={filtered}>
+        <FilterBar id="asset-filters">
           <AssetFilterForm
             key={JSON.stringify(params)}
             params={params}

@@ -49,7 +49,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader title="Licenses" primary={{ label: 'New license', href: '/licenses/new' }} />
-      <FilterBar id="license-filters" active={filtered}>
+      <FilterBar id="license-filters">
         <form className="filters" role="search" aria-label="Filter licenses">
           <FilterInput name="q" label="Name" value={params.q} />
           <FilterInput name="vendor" label="Vendor" value={params.vendor} />

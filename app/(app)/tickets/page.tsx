@@ -85,7 +85,7 @@ export default async function TicketsPage({ searchParams }: Props) {
       ) : null}
       <Panel id="ticket-list" title={views.find((item) => item.view === query.view)?.label ?? 'Tickets'}>
         {/* Keyed by the query: a tab or link to this page with other filters must show them, not keep the old form. */}
-        <FilterBar id="ticket-filters" active={filtered}>
+        <FilterBar id="ticket-filters">
           <TicketFilterForm
             key={JSON.stringify(query)}
             filters={query}

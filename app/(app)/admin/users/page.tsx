@@ -43,7 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     <>
       {/* The form to create a user is on this page, below the list. */}
       <PageHeader title="Users" primary={{ label: 'New user', href: '/admin/users#create-title' }} />
-      <FilterBar id="user-filters" active={filtered}>
+      <FilterBar id="user-filters">
         <form className="filters" role="search" aria-label="Search users">
           <FilterInput name="q" label="Username, name or email" value={params.q} type="search" />
           <FilterActions clearHref="/admin/users" filtered={filtered} />
