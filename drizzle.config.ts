@@ -8,6 +8,7 @@ export default defineConfig({
     './lib/db/schema-domain.ts',
     './lib/db/schema-mail.ts',
     './lib/db/schema-tickets-activity.ts',
+    './lib/db/schema-preferences.ts',
   ],
   out: './drizzle',
 });

@@ -1,10 +1,26 @@
+import { TimeZoneCookie } from '@/app/components/time-zone-cookie';
 import { Link } from '@/app/components/link';
+import { resolveViewerTimeZone } from '@/app/components/viewer-time-zone';
 import { isAdmin, isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
+import { getConfig } from '@/lib/config';
 import { logoutAction } from './actions';
+import { MainNav, type NavItem } from './_components/main-nav';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await pageActor();
+  const [actor, timeZone] = await Promise.all([pageActor(), resolveViewerTimeZone()]);
+  const items: (NavItem | false)[] = [
+    { href: '/', label: 'Dashboard' },
+    { href: '/tickets', label: 'Tickets' },
+    { href: '/assets', label: isStaff(actor) ? 'Assets' : 'My assets' },
+    isStaff(actor) && { href: '/licenses', label: 'Licenses' },
+    isAdmin(actor) && { href: '/admin/users', label: 'Users' },
+    isAdmin(actor) && { href: '/admin/audit', label: 'Audit log' },
+    isAdmin(actor) && { href: '/admin/diagnostics', label: 'Diagnostics' },
+    isAdmin(actor) && { href: '/admin/jobs', label: 'Jobs' },
+    { href: '/sessions', label: 'Your sessions' },
+    { href: '/account', label: 'Account' },
+  ];
   return (
     <>
       <a className="skip-link" href="#content">
@@ -14,18 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <Link href="/" className="brand">
           IT Assets Manager
         </Link>
-        <nav aria-label="Main">
-          <Link href="/">Dashboard</Link>
-          <Link href="/tickets">Tickets</Link>
-          <Link href="/assets">{isStaff(actor) ? 'Assets' : 'My assets'}</Link>
-          {isStaff(actor) ? <Link href="/licenses">Licenses</Link> : null}
-          {isAdmin(actor) ? <Link href="/admin/users">Users</Link> : null}
-          {isAdmin(actor) ? <Link href="/admin/audit">Audit log</Link> : null}
-          {isAdmin(actor) ? <Link href="/admin/diagnostics">Diagnostics</Link> : null}
-          {isAdmin(actor) ? <Link href="/admin/jobs">Jobs</Link> : null}
-          <Link href="/sessions">Your sessions</Link>
-          <Link href="/account">Account</Link>
-        </nav>
+        <MainNav items={items.filter((item) => item !== false)} />
         <div className="whoami">
           <span>
             {actor.displayName} <span className="role-badge">{actor.role}</span>
@@ -38,6 +43,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <main id="content">{children}</main>
+      <TimeZoneCookie
+        shownZone={timeZone.zone}
+        followsBrowser={timeZone.chosen === null}
+        path={getConfig().basePath || '/'}
+      />
     </>
   );
 }

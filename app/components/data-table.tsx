@@ -14,7 +14,12 @@ export type Column<Row> = {
   rowHeader?: boolean;
   /** The header's aria-sort, for a column the list can be sorted by. */
   ariaSort?: 'ascending' | 'descending' | 'none';
+  /** 'secondary': hidden on a phone-wide screen, so the columns that matter fit without scrolling. */
+  priority?: 'primary' | 'secondary';
 };
+
+const columnClass = (column: { priority?: 'primary' | 'secondary' }) =>
+  column.priority === 'secondary' ? 'col-secondary' : undefined;
 
 type Props<Row> = {
   columns: readonly Column<Row>[];
@@ -35,7 +40,8 @@ export const byId = (row: { id: Key }) => row.id;
 export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = false, empty, rowData }: Props<Row>) {
   if (rows.length === 0) return empty == null ? null : <p className="empty">{empty}</p>;
   return (
-    <div className="table-wrap">
+    // Focusable: on a narrow screen a wide table scrolls sideways, and keyboard users must be able to scroll it too.
+    <div className="table-wrap" tabIndex={0}>
       <table>
         {caption == null ? null : hideCaption ? (
           <caption className="skip-link">{caption}</caption>
@@ -47,7 +53,7 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = f
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" aria-sort={column.ariaSort}>
+              <th key={column.key} scope="col" aria-sort={column.ariaSort} className={columnClass(column)}>
                 {column.header}
               </th>
             ))}
@@ -58,11 +64,13 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, hideCaption = f
             <tr key={rowKey(row, index)} {...rowData?.(row)}>
               {columns.map((column) =>
                 column.rowHeader ? (
-                  <th key={column.key} scope="row">
+                  <th key={column.key} scope="row" className={columnClass(column)}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.key}>{column.cell(row)}</td>
+                  <td key={column.key} className={columnClass(column)}>
+                    {column.cell(row)}
+                  </td>
                 ),
               )}
             </tr>

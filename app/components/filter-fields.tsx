@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
+import { Link } from './link';
 
 // The labelled controls of the GET filter forms above the lists. A filter the list cannot read is
 // ignored (parseListParamsLeniently); where the page says why, the reason stands beside the field.
@@ -87,5 +88,18 @@ export function FilterSelect({ name, label, id = `filter-${name}`, value, option
         ))}
       </select>
     </FilterField>
+  );
+}
+
+/**
+ * The end of every filter form: "Apply filters" and, when something is filtered, "Clear" (the
+ * list as it opens). Same words on every list.
+ */
+export function FilterActions({ clearHref, filtered = true }: { clearHref: string; filtered?: boolean }) {
+  return (
+    <div className="filter-actions">
+      <button type="submit">Apply filters</button>
+      {filtered ? <Link href={clearHref}>Clear</Link> : null}
+    </div>
   );
 }

@@ -28,6 +28,8 @@ export type AppConfig = {
   loginLimits: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowSeconds: number };
   images: { maxBytes: number; maxDimension: number };
   attachments: { maxBytes: number };
+  /** The ISO 4217 code of the money amounts the app shows (purchase costs), e.g. USD. */
+  currency: string;
   /** Off (undefined parts) unless SMTP_URL / IMAP_URL are set. The URLs carry passwords: never log them. */
   mail: {
     smtpUrl?: string;
@@ -121,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
     },
     images: { maxBytes: values.IMAGE_MAX_BYTES, maxDimension: values.IMAGE_MAX_DIMENSION },
     attachments: { maxBytes: values.ATTACHMENT_MAX_BYTES },
+    currency: values.CURRENCY,
     mail: {
       smtpUrl: values.SMTP_URL,
       from: values.MAIL_FROM,

@@ -147,6 +147,17 @@ export const envSchema = z.object({
     z.enum(['create', 'reject'], { error: 'MAIL_UNKNOWN_SENDERS must be create or reject' }).default('create'),
   ),
   IMAGE_MAX_DIMENSION: z.preprocess(blankToUndefined, integer('IMAGE_MAX_DIMENSION', 8000, 16, 20000)),
+  CURRENCY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('USD')
+      .transform((text) => text.trim().toUpperCase())
+      .refine((code) => Intl.supportedValuesOf('currency').includes(code), {
+        error: (issue) =>
+          `CURRENCY must be an ISO 4217 currency code such as USD, EUR or GBP; got "${String(issue.input)}"`,
+      }),
+  ),
 });
 
 export type ParsedEnv = z.output<typeof envSchema>;

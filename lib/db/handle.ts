@@ -5,13 +5,21 @@ import * as coreSchema from './schema';
 import * as domainSchema from './schema-domain';
 import * as mailSchema from './schema-mail';
 import * as ticketActivitySchema from './schema-tickets-activity';
+import * as preferencesSchema from './schema-preferences';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
 
 // The tables with their relations (relations.ts), so that `db.query.<table>` is typed and works on
 // both drivers: client.ts hands this object to each drizzle() call.
-export const schema = { ...coreSchema, ...domainSchema, ...mailSchema, ...ticketActivitySchema, ...relations };
+export const schema = {
+  ...coreSchema,
+  ...domainSchema,
+  ...mailSchema,
+  ...ticketActivitySchema,
+  ...preferencesSchema,
+  ...relations,
+};
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;

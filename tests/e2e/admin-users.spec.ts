@@ -57,7 +57,7 @@ test('an admin searches and pages the user list, and edits a name and email', as
 
   await page.goto('admin/users');
   await page.getByLabel('Username, name or email').fill('RIT');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/[?&]q=RIT/);
   const users = page.getByRole('region', { name: /^Matching users/ });
   await expect(users).toHaveAccessibleName('Matching users (1)');

@@ -88,7 +88,7 @@ test('an agent creates an asset, edits it, checks it out to a requester and back
   await expect(page.getByLabel('Checked out to').locator('option:checked')).toHaveText('dave');
   await expect(page.getByRole('link', { name: 'A-00001' })).toBeVisible();
   await page.getByLabel('Checked out to').selectOption({ label: 'No one (available)' });
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByText('No assets match these filters.')).toBeVisible();
   await page.goto(laptopUrl());
 
@@ -176,13 +176,14 @@ test('an admin imports a CSV: a bad row changes nothing, then only the valid row
   await expect(page.getByText('Import finished: 2 created, 0 updated, 1 skipped.')).toBeVisible();
   await page.getByRole('link', { name: 'See the assets' }).click();
   await page.getByLabel('Search').fill('CSV');
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
   const rows = page.locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'CSV-001' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'CSV-003' })).toBeVisible();
 
   const download = page.waitForEvent('download');
+  await page.getByText('More actions').click();
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const csv = await (await download).createReadStream();
   const chunks: Buffer[] = [];

@@ -202,6 +202,7 @@ test('list filters make a shareable URL, and the CSV export keeps them', async (
   await expectNoSeriousA11yViolations(alex.page);
 
   const downloading = alex.page.waitForEvent('download');
+  await alex.page.getByText('More actions').click();
   await alex.page.getByRole('link', { name: 'Export CSV' }).click();
   const download = await downloading;
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');

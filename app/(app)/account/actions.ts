@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { verifyCurrentPassword } from '@/lib/auth/password-check';
 import { serverAction } from '@/lib/boundary/server-action';
@@ -7,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { notificationKinds } from '@/lib/mail/outgoing/kinds';
 import { setNotificationOptOuts } from '@/lib/mail/outgoing/preferences';
 import { setUserPassword } from '@/lib/users/mutations';
+import { setTimeZonePreference } from '@/lib/users/preferences';
 import { passwordSchema } from '@/lib/users/schemas';
 
 const changePasswordSchema = z
@@ -52,5 +54,24 @@ export const saveNotificationsAction = serverAction(
     const turnedOff = notificationKinds.filter((kind) => input[kind] !== 'on');
     await transaction((tx) => setNotificationOptOuts(tx, actor, turnedOff));
     return { status: 'success', message: 'Your mail settings are saved.' };
+  },
+);
+
+// An empty choice follows the browser's zone; anything else must be a zone from the list.
+const timeZoneChoiceSchema = z.object({ timeZone: z.string().max(64) });
+
+export const saveTimeZoneAction = serverAction(
+  { input: timeZoneChoiceSchema },
+  async ({ actor, input, transaction }) => {
+    const chosen = await transaction((tx) =>
+      setTimeZonePreference(tx, actor, { timeZone: input.timeZone === '' ? null : input.timeZone }),
+    );
+    // Every page shows times; the next one drawn must use the new zone.
+    revalidatePath('/', 'layout');
+    return {
+      status: 'success',
+      message: chosen ? `Times are now shown in ${chosen}.` : "Times now follow your browser's time zone.",
+      values: { timeZone: chosen ?? '' },
+    };
   },
 );

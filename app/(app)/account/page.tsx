@@ -1,21 +1,27 @@
 import type { Metadata } from 'next';
 import { Fact, Facts } from '@/app/components/facts';
 import { Panel } from '@/app/components/panel';
+import { resolveViewerTimeZone } from '@/app/components/viewer-time-zone';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { essentialKindsFor, optionalKindsFor } from '@/lib/mail/outgoing/kinds';
 import { notificationSettings } from '@/lib/mail/outgoing/preferences';
 import { isMailEnabled } from '@/lib/mail/outgoing/transport';
+import { timeZoneChoices } from '@/lib/time-zones';
 import { NotificationsForm } from './notifications-form';
 import { PasswordForm } from './password-form';
+import { TimeZoneForm } from './time-zone-form';
 
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
   const actor = await pageActor();
   const staff = isStaff(actor);
-  const settings = isMailEnabled() ? await notificationSettings(await getDb(), actor.id) : null;
+  const [settings, timeZone] = await Promise.all([
+    isMailEnabled() ? notificationSettings(await getDb(), actor.id) : null,
+    resolveViewerTimeZone(),
+  ]);
   const optional = optionalKindsFor(staff);
   const essential = essentialKindsFor(staff);
   return (
@@ -29,6 +35,9 @@ export default async function AccountPage() {
             <Fact term="Email">{actor.email ?? '—'}</Fact>
             <Fact term="Role">{actor.role}</Fact>
           </Facts>
+        </Panel>
+        <Panel id="time-zone" title="Time zone">
+          <TimeZoneForm zones={timeZoneChoices()} chosen={timeZone.chosen} browserZone={timeZone.browser} />
         </Panel>
         <Panel id="password" title="Change password">
           <PasswordForm />

@@ -1,5 +1,4 @@
-import { Link } from '@/app/components/link';
-import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
+import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import { assetStatusLabels } from '@/lib/assets/labels';
 import type { AssetListParams, AssetSort } from '@/lib/assets/schemas';
@@ -66,8 +65,7 @@ export function AssetFilterForm({ params, categories, holderName, filtered }: Pr
         options={[30, 60, 90, 180, 365].map((days) => ({ value: days, label: `${days} days` }))}
       />
       <ListSortFields labels={sortLabels} sort={params.sort} dir={params.dir} />
-      <button type="submit">Apply</button>
-      {filtered ? <Link href="/assets">Clear filters</Link> : null}
+      <FilterActions clearHref="/assets" filtered={filtered} />
     </form>
   );
 }

@@ -22,12 +22,12 @@ function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
   return [
     { key: 'tag', header: 'Asset tag', cell: (asset) => <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link> },
     { key: 'name', header: 'Name', cell: (asset) => asset.name },
-    { key: 'category', header: 'Category', cell: (asset) => asset.category },
+    { key: 'category', priority: 'secondary', header: 'Category', cell: (asset) => asset.category },
     { key: 'status', header: 'Status', cell: (asset) => <AssetStatusBadge status={asset.status} /> },
     { key: 'holder', header: 'Checked out to', cell: (asset) => holderCell(asset, linkHolders) },
-    { key: 'serial', header: 'Serial', cell: (asset) => asset.serial ?? '—' },
-    { key: 'location', header: 'Location', cell: (asset) => asset.location ?? '—' },
-    { key: 'warranty', header: 'Warranty end', cell: (asset) => asset.warrantyEnd ?? '—' },
+    { key: 'serial', priority: 'secondary', header: 'Serial', cell: (asset) => asset.serial ?? '—' },
+    { key: 'location', priority: 'secondary', header: 'Location', cell: (asset) => asset.location ?? '—' },
+    { key: 'warranty', priority: 'secondary', header: 'Warranty end', cell: (asset) => asset.warrantyEnd ?? '—' },
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Link } from '@/app/components/link';
+import { FilterBar } from '@/app/components/filter-bar';
+import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { canManageAssets } from '@/lib/assets/access';
 import { listAssetCategories, listAssets } from '@/lib/assets/queries';
@@ -31,25 +32,33 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
 
   return (
     <>
-      <h1>{staff ? 'Assets' : 'My assets'}</h1>
       {staff ? (
-        <div className="toolbar">
-          <Link href="/assets/new">New asset</Link>
-          <Link href="/assets/import">Import CSV</Link>
-          <a href={`${getConfig().basePath}/api/assets/export${exportQuery ? `?${exportQuery}` : ''}`} download>
-            Export CSV
-          </a>
-        </div>
-      ) : null}
+        <PageHeader
+          title="Assets"
+          primary={{ label: 'New asset', href: '/assets/new' }}
+          more={[
+            { label: 'Import CSV', href: '/assets/import' },
+            {
+              label: 'Export CSV',
+              href: `${getConfig().basePath}/api/assets/export${exportQuery ? `?${exportQuery}` : ''}`,
+              download: true,
+            },
+          ]}
+        />
+      ) : (
+        <PageHeader title="My assets" />
+      )}
       {/* Keyed by the query: a link to this same page with other filters must show them, not keep the old form. */}
       {staff ? (
-        <AssetFilterForm
-          key={JSON.stringify(params)}
-          params={params}
-          categories={categories}
-          holderName={page.items[0]?.assignedTo?.displayName ?? null}
-          filtered={filtered}
-        />
+        <FilterBar id="asset-filters">
+          <AssetFilterForm
+            key={JSON.stringify(params)}
+            params={params}
+            categories={categories}
+            holderName={page.items[0]?.assignedTo?.displayName ?? null}
+            filtered={filtered}
+          />
+        </FilterBar>
       ) : null}
       <section className="panel" aria-labelledby="asset-list-title">
         <h2 id="asset-list-title" className="skip-link">

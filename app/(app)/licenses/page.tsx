@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
-import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
+import { FilterBar } from '@/app/components/filter-bar';
+import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
+import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
 import { staffRoles } from '@/lib/actor';
@@ -18,7 +20,7 @@ export const metadata: Metadata = { title: 'Licenses' };
 function licenseColumns(today: string): Column<LicenseSummary>[] {
   return [
     { key: 'name', header: 'Name', cell: (license) => <Link href={`/licenses/${license.id}`}>{license.name}</Link> },
-    { key: 'vendor', header: 'Vendor', cell: (license) => license.vendor ?? '—' },
+    { key: 'vendor', priority: 'secondary', header: 'Vendor', cell: (license) => license.vendor ?? '—' },
     { key: 'seats', header: 'Seats used', cell: (license) => <SeatUse used={license.used} seats={license.seats} /> },
     {
       key: 'expires',
@@ -46,28 +48,22 @@ export default async function LicensesPage({ searchParams }: { searchParams: Sea
 
   return (
     <>
-      <div className="toolbar">
-        <h1>Licenses</h1>
-        <Link className="button" href="/licenses/new">
-          New license
-        </Link>
-      </div>
-      <form className="filters" role="search" aria-label="Filter licenses">
-        <FilterInput name="q" label="Name" value={params.q} />
-        <FilterInput name="vendor" label="Vendor" value={params.vendor} />
-        <FilterSelect
-          name="expiringWithinDays"
-          id="filter-expiring"
-          label="Expiring"
-          anyLabel="Any time"
-          value={params.expiringWithinDays}
-          options={[30, 60, 90].map((days) => ({ value: days, label: `Within ${days} days` }))}
-        />
-        <button type="submit" className="secondary">
-          Filter
-        </button>
-        {filtered ? <Link href="/licenses">Clear filters</Link> : null}
-      </form>
+      <PageHeader title="Licenses" primary={{ label: 'New license', href: '/licenses/new' }} />
+      <FilterBar id="license-filters">
+        <form className="filters" role="search" aria-label="Filter licenses">
+          <FilterInput name="q" label="Name" value={params.q} />
+          <FilterInput name="vendor" label="Vendor" value={params.vendor} />
+          <FilterSelect
+            name="expiringWithinDays"
+            id="filter-expiring"
+            label="Expiring"
+            anyLabel="Any time"
+            value={params.expiringWithinDays}
+            options={[30, 60, 90].map((days) => ({ value: days, label: `Within ${days} days` }))}
+          />
+          <FilterActions clearHref="/licenses" filtered={filtered} />
+        </form>
+      </FilterBar>
       <Panel
         id="licenses"
         title={`${filtered ? 'Matching licenses' : 'All licenses'} (${page.total.toLocaleString('en')})`}

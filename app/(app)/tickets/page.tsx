@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { FilterBar } from '@/app/components/filter-bar';
 import { Link } from '@/app/components/link';
+import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
+import { resolveViewerTimeZone } from '@/app/components/viewer-time-zone';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
@@ -27,9 +30,11 @@ export default async function TicketsPage({ searchParams }: Props) {
   const db = await getDb();
   const staff = isStaff(actor);
   const { query, raw, exportParams, everyStatus } = readTicketQueue(await searchParams, staff);
+  // The zone first resolved, so the rows' times (formatDateTime) are in the viewer's zone.
   const [page, assignees] = await Promise.all([
     listTickets(db, actor, query),
     staff ? listAssignableUsers(db) : Promise.resolve(null),
+    resolveViewerTimeZone(),
   ]);
 
   const views: { view: TicketView; label: string }[] = staff
@@ -53,17 +58,17 @@ export default async function TicketsPage({ searchParams }: Props) {
 
   return (
     <>
-      <div className="toolbar">
-        <h1>Tickets</h1>
-        <div className="inline-form">
-          <a href={`${getConfig().basePath}/api/tickets/export${exportQuery ? `?${exportQuery}` : ''}`} download>
-            Export CSV
-          </a>
-          <Link className="button" href="/tickets/new">
-            New ticket
-          </Link>
-        </div>
-      </div>
+      <PageHeader
+        title="Tickets"
+        primary={{ label: 'New ticket', href: '/tickets/new' }}
+        more={[
+          {
+            label: 'Export CSV',
+            href: `${getConfig().basePath}/api/tickets/export${exportQuery ? `?${exportQuery}` : ''}`,
+            download: true,
+          },
+        ]}
+      />
       {views.length > 1 ? (
         <nav aria-label="Ticket views" className={styles.tabs}>
           {views.map(({ view, label }) => (
@@ -80,13 +85,15 @@ export default async function TicketsPage({ searchParams }: Props) {
       ) : null}
       <Panel id="ticket-list" title={views.find((item) => item.view === query.view)?.label ?? 'Tickets'}>
         {/* Keyed by the query: a tab or link to this page with other filters must show them, not keep the old form. */}
-        <TicketFilterForm
-          key={JSON.stringify(query)}
-          filters={query}
-          assignees={assignees}
-          requesterName={page.items[0]?.requester.displayName ?? null}
-          anyStatus={staff ? everyStatus : null}
-        />
+        <FilterBar id="ticket-filters">
+          <TicketFilterForm
+            key={JSON.stringify(query)}
+            filters={query}
+            assignees={assignees}
+            requesterName={page.items[0]?.requester.displayName ?? null}
+            anyStatus={staff ? everyStatus : null}
+          />
+        </FilterBar>
         {statusScope ? (
           <p>
             <Link href={`/tickets?${new URLSearchParams(statusScope.params)}`}>{statusScope.label}</Link>

@@ -1,5 +1,4 @@
-import { Link } from '@/app/components/link';
-import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
+import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import { allStatuses } from './queue-query';
 import styles from './tickets.module.css';
@@ -86,8 +85,7 @@ export function TicketFilterForm({ filters, assignees, requesterName, anyStatus 
         ))}
       </datalist>
       <ListSortFields labels={sortLabels} sort={filters.sort} dir={filters.dir} />
-      <button type="submit">Apply filters</button>
-      <Link href={`/tickets?view=${filters.view}`}>Reset</Link>
+      <FilterActions clearHref={`/tickets?view=${filters.view}`} />
     </form>
   );
 }

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import { ActionButton } from '@/app/components/action-button';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
+import { Time } from '@/app/components/time';
 import { adminRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { formatDateTime } from '@/lib/format';
 import { jobCountsByQueue, jobListSchema, listJobs, type JobGroup, type JobView } from '@/lib/jobs/admin-queries';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
 import { retryAllFailedAction, retryJobAction } from './actions';
@@ -22,13 +23,14 @@ const groups: { group: JobGroup; title: string; empty: string }[] = [
 const countedStates = ['created', 'retry', 'active', 'completed', 'failed', 'cancelled'] as const;
 const previewSize = 10;
 
-const when = (value: Date | null) => (value ? formatDateTime(value) : '—');
+// Recent work reads best as "3 min ago"; the exact time is the tooltip.
+const when = (value: Date | null) => (value ? <Time value={value} relative /> : '—');
 
 function columnsFor(group: JobGroup): Column<JobView>[] {
   const columns: Column<JobView>[] = [
     { key: 'queue', header: 'Queue', cell: (job) => <code>{job.queue}</code> },
-    { key: 'created', header: 'Created', cell: (job) => when(job.createdAt) },
-    { key: 'started', header: 'Last started', cell: (job) => when(job.startedAt) },
+    { key: 'created', priority: 'secondary', header: 'Created', cell: (job) => when(job.createdAt) },
+    { key: 'started', priority: 'secondary', header: 'Last started', cell: (job) => when(job.startedAt) },
     { key: 'attempts', header: 'Attempts', cell: (job) => `${job.attempts} of ${job.maxAttempts}` },
   ];
   if (group === 'queued') columns.push({ key: 'state', header: 'State', cell: (job) => job.state });
@@ -65,11 +67,12 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
 
   return (
     <>
-      <h1>Jobs</h1>
-      <p className="muted">
-        Mail and other background work run as jobs. A failed job is retried with growing pauses, then kept here with its
-        error for two weeks; retrying it gives it one more attempt.
-      </p>
+      <PageHeader title="Jobs">
+        <p className="muted">
+          Mail and other background work run as jobs. A failed job is retried with growing pauses, then kept here with
+          its error for two weeks; retrying it gives it one more attempt.
+        </p>
+      </PageHeader>
       <Panel id="counts" title="Jobs per queue">
         <DataTable
           columns={[

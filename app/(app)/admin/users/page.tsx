@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
-import { FilterInput } from '@/app/components/filter-fields';
+import { FilterBar } from '@/app/components/filter-bar';
+import { FilterActions, FilterInput } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
+import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
+import { Time } from '@/app/components/time';
 import { adminRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { formatDateTime } from '@/lib/format';
 import { listUsersPage, type UserSummary } from '@/lib/users/queries';
 import { userListSchema } from '@/lib/users/schemas';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
@@ -22,14 +24,14 @@ const columns: Column<UserSummary>[] = [
     cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.username}</Link>,
   },
   { key: 'name', header: 'Name', cell: (user) => user.displayName },
-  { key: 'email', header: 'Email', cell: (user) => user.email ?? '—' },
+  { key: 'email', priority: 'secondary', header: 'Email', cell: (user) => user.email ?? '—' },
   { key: 'role', header: 'Role', cell: (user) => user.role },
   {
     key: 'status',
     header: 'Status',
     cell: (user) => (user.active ? <span className="tag">active</span> : <span className="tag off">disabled</span>),
   },
-  { key: 'created', header: 'Created', cell: (user) => formatDateTime(user.createdAt) },
+  { key: 'created', priority: 'secondary', header: 'Created', cell: (user) => <Time value={user.createdAt} /> },
 ];
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
@@ -39,14 +41,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const filtered = Boolean(params.q);
   return (
     <>
-      <h1>Users</h1>
-      <form className="filters" role="search" aria-label="Search users">
-        <FilterInput name="q" label="Username, name or email" value={params.q} type="search" />
-        <button type="submit" className="secondary">
-          Search
-        </button>
-        {filtered ? <Link href="/admin/users">Clear search</Link> : null}
-      </form>
+      {/* The form to create a user is on this page, below the list. */}
+      <PageHeader title="Users" primary={{ label: 'New user', href: '/admin/users#create-title' }} />
+      <FilterBar id="user-filters">
+        <form className="filters" role="search" aria-label="Search users">
+          <FilterInput name="q" label="Username, name or email" value={params.q} type="search" />
+          <FilterActions clearHref="/admin/users" filtered={filtered} />
+        </form>
+      </FilterBar>
       <div className="grid-2">
         <Panel id="users" title={`${filtered ? 'Matching users' : 'All users'} (${page.total.toLocaleString('en')})`}>
           <DataTable
