@@ -1,6 +1,6 @@
 import { TimeZoneCookie } from '@/app/components/time-zone-cookie';
 import { Link } from '@/app/components/link';
-import { resolveViewerTimeZone } from '@/app/components/viewer-time-zone';
+import { resolveViewerTimeZone } from '@/lib/boundary/viewer-time-zone';
 import { isAdmin, isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';

@@ -1,5 +1,5 @@
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { resolveViewerTimeZone } from './viewer-time-zone';
+import { resolveViewerTimeZone } from '@/lib/boundary/viewer-time-zone';
 
 /**
  * A moment as the viewer reads it: "3 h ago" when recent (with `relative`), else the exact time in

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Fact, Facts } from '@/app/components/facts';
 import { Panel } from '@/app/components/panel';
-import { resolveViewerTimeZone } from '@/app/components/viewer-time-zone';
+import { resolveViewerTimeZone } from '@/lib/boundary/viewer-time-zone';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';

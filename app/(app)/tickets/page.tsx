@@ -4,7 +4,6 @@ import { Link } from '@/app/components/link';
 import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
-import { resolveViewerTimeZone } from '@/app/components/viewer-time-zone';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
@@ -30,11 +29,9 @@ export default async function TicketsPage({ searchParams }: Props) {
   const db = await getDb();
   const staff = isStaff(actor);
   const { query, raw, exportParams, everyStatus } = readTicketQueue(await searchParams, staff);
-  // The zone first resolved, so the rows' times (formatDateTime) are in the viewer's zone.
   const [page, assignees] = await Promise.all([
     listTickets(db, actor, query),
     staff ? listAssignableUsers(db) : Promise.resolve(null),
-    resolveViewerTimeZone(),
   ]);
 
   const views: { view: TicketView; label: string }[] = staff

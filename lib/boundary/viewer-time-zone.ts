@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
-import { signedInSession } from '@/lib/boundary/request';
+import { signedInSession } from './request';
 import { getDb } from '@/lib/db/client';
 import { rememberRequestTimeZone } from '@/lib/request-time-zone';
 import { defaultTimeZone, timeZoneCookie, validTimeZone } from '@/lib/time-zones';
