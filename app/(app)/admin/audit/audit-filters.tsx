@@ -51,29 +51,13 @@ export function AuditFilters({ actionGroups, people, values, problems, filtered 
         value={values.q}
         error={problems.q}
       />
-      <FilterInput
-        name="from"
-        label="From"
-        type="date"
-        value={values.from}
-        error={problems.from}
-        aria-describedby="audit-days-help"
-      />
-      <FilterInput
-        name="to"
-        label="To"
-        type="date"
-        value={values.to}
-        error={problems.to}
-        aria-describedby="audit-days-help"
-      />
+      <FilterInput name="from" label="From" type="date" value={values.from} error={problems.from} />
+      <FilterInput name="to" label="To" type="date" value={values.to} error={problems.to} />
       <button type="submit" className="secondary">
         Filter
       </button>
       {filtered ? <Link href="/admin/audit">Clear filters</Link> : null}
-      <p id="audit-days-help" className="muted">
-        Whole days in UTC, both included.
-      </p>
+      <p className="muted">Whole days in UTC, both included.</p>
     </form>
   );
 }
