@@ -131,6 +131,8 @@ test('the audit log filters by action, person, kind, dates and reference, chosen
   await expect(page.locator('tbody')).toContainText('License created');
 
   await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page.getByLabel('Person')).toHaveValue('');
+  await expect(page.getByLabel('About')).toHaveValue('');
   await page.getByLabel('Reference or name').fill('a-00042');
   await filter.click();
   await expect(rows).toHaveCount(2);

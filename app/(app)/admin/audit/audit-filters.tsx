@@ -39,25 +39,27 @@ function ActionSelect({ groups, value }: { groups: AuditActionGroup[]; value?: s
 
 export function AuditFilters({ actionGroups, people, values, problems, filtered }: Props) {
   return (
-    <form className="filters" role="search" aria-label="Filter the audit log">
-      <ActionSelect groups={actionGroups} value={values.action} />
-      <FilterSelect name="person" label="Person" value={values.person} options={people} anyLabel="Anyone" />
-      <FilterSelect name="kind" label="About" value={values.kind} options={auditKinds} anyLabel="Anything" />
-      <FilterInput
-        name="q"
-        label="Reference or name"
-        type="search"
-        placeholder="T-1001, A-00042"
-        value={values.q}
-        error={problems.q}
-      />
-      <FilterInput name="from" label="From" type="date" value={values.from} error={problems.from} />
-      <FilterInput name="to" label="To" type="date" value={values.to} error={problems.to} />
-      <button type="submit" className="secondary">
-        Filter
-      </button>
-      {filtered ? <Link href="/admin/audit">Clear filters</Link> : null}
-      <p className="muted">Whole days in UTC, both included.</p>
-    </form>
+    <>
+      <form className="filters" role="search" aria-label="Filter the audit log">
+        <ActionSelect groups={actionGroups} value={values.action} />
+        <FilterSelect name="person" label="Person" value={values.person} options={people} anyLabel="Anyone" />
+        <FilterSelect name="kind" label="About" value={values.kind} options={auditKinds} anyLabel="Anything" />
+        <FilterInput
+          name="q"
+          label="Reference or name"
+          type="search"
+          placeholder="T-1001, A-00042"
+          value={values.q}
+          error={problems.q}
+        />
+        <FilterInput name="from" label="From" type="date" value={values.from} error={problems.from} />
+        <FilterInput name="to" label="To" type="date" value={values.to} error={problems.to} />
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+        {filtered ? <Link href="/admin/audit">Clear filters</Link> : null}
+      </form>
+      <p className="muted">Dates are whole days in UTC, both included.</p>
+    </>
   );
 }

@@ -33,7 +33,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <h1>Audit log</h1>
+      {/* Keyed by the address: after "Clear filters" or a link, the fields show what the list uses. */}
       <AuditFilters
+        key={new URLSearchParams(raw).toString()}
         actionGroups={options.actionGroups}
         people={options.people}
         values={values}
