@@ -4,7 +4,8 @@ import type { Executor } from '../db/client';
 import { users } from '../db/schema';
 import { assets, licenses, tickets } from '../db/schema-domain';
 import { isUuid } from '../validation';
-import { mentionedIds, type AuditNames } from './describe-audit';
+import type { AuditNames } from './describe-audit';
+import { mentionedIds } from './describe-details';
 
 type Row = { actorId: string | null; targetType: string | null; targetId: string | null; details: unknown };
 

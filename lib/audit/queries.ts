@@ -10,7 +10,8 @@ import { AppError } from '../errors';
 import { offsetOf, paginationSchema, type Page } from '../list-params';
 import { dateField, isUuid, parseInput, singleLineText } from '../validation';
 import { lookUpAuditNames } from './audit-names';
-import { describeDetails, describeEntryAction, describeTarget, personName, type AuditTarget } from './describe-audit';
+import { describeEntryAction, describeTarget, personName, type AuditTarget } from './describe-audit';
+import { describeDetails } from './describe-details';
 import { recordsNamed, type NamedRecord } from './reference-search';
 
 export const auditListSchema = paginationSchema

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  describeAction,
-  describeDetails,
-  describeEntryAction,
-  describeTarget,
-  type AuditNames,
-} from '../../lib/audit/describe-audit';
+import { describeAction, describeEntryAction, describeTarget, type AuditNames } from '../../lib/audit/describe-audit';
+import { describeDetails } from '../../lib/audit/describe-details';
 
 const rita = '00000000-0000-4000-8000-00000000000a';
 const laptop = '00000000-0000-4000-8000-00000000000b';
