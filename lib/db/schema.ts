@@ -116,5 +116,7 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(table.at),
     index('audit_log_action_at_idx').on(table.action, table.at),
     index('audit_log_actor_at_idx').on(table.actorId, table.at),
+    // A record's history (the audit page's search, an asset's history), newest first.
+    index('audit_log_target_idx').on(table.targetType, table.targetId, table.at),
   ],
 );

@@ -52,7 +52,7 @@ test('an admin sees a failed job with its error and retries it', async ({ browse
 
   // The retry is audited, and the worker took the job again (one more attempt allowed and made).
   await page.goto('admin/audit?action=job.');
-  await expect(page.getByRole('cell', { name: 'job.retried' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Job retried', exact: true })).toBeVisible();
   // Whatever the mail handler makes of it, it is neither waiting nor the old failure any more.
   await expect(async () => {
     await page.goto('admin/jobs');

@@ -183,7 +183,7 @@ test('a product key is revealed only by a POST from this site, and each reveal i
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome, root' })).toBeVisible();
   await page.goto('admin/audit?action=license.key_reveal');
-  await expect(page.locator('tbody tr', { hasText: 'license.key_reveal' })).toHaveCount(1);
+  await expect(page.locator('tbody tr', { hasText: 'Key revealed' })).toHaveCount(1);
   await context.close();
 });
 

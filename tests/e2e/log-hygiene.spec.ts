@@ -91,12 +91,7 @@ test('NUL bytes and impossible dates get a message, never a 500, and nothing sec
   // Searches: a 400 on the JSON lists; the pages list as if the search were not there.
   for (const list of ['tickets', 'assets', 'licenses'])
     await expectRefused(await page.request.get(api(`${list}?q=a%00b`)), 400, 'q');
-  for (const path of [
-    'tickets?q=a%00b',
-    'assets?q=a%00b',
-    'licenses?q=a%00b',
-    'admin/audit?actor=a%00b&from=2026-02-30',
-  ]) {
+  for (const path of ['tickets?q=a%00b', 'assets?q=a%00b', 'licenses?q=a%00b', 'admin/audit?q=a%00b&from=2026-02-30']) {
     const response = await page.goto(path);
     expect.soft(response?.status(), path).toBe(200);
   }
