@@ -116,5 +116,7 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(table.at),
     index('audit_log_action_at_idx').on(table.action, table.at),
     index('audit_log_actor_at_idx').on(table.actorId, table.at),
+    // One record's history (an asset's page), newest first.
+    index('audit_log_target_at_idx').on(table.targetType, table.targetId, table.at),
   ],
 );
