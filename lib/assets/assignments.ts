@@ -10,6 +10,7 @@ import { AppError, staleVersion } from '../errors';
 import { isUuid, parseInput } from '../validation';
 import { assertCanManageAssets } from './access';
 import { auditAsset } from './audit';
+import { assetStatusLabels, needsCheckOutConfirmation } from './labels';
 import { findAsset, type AssetSummary } from './queries';
 import { checkInSchema, checkOutSchema, type CheckInData, type CheckOutData } from './schemas';
 
@@ -43,9 +44,7 @@ export async function checkOutAsset(tx: Transaction, actor: Actor, input: CheckO
       `${asset.assetTag} is already checked out to ${asset.assignedTo.displayName}. Check it in first.`,
     );
   }
-  if (asset.status === 'retired' || asset.status === 'lost') {
-    throw new AppError('conflict', `${asset.assetTag} is ${asset.status}; set another status before checking it out.`);
-  }
+  assertAvailableOrConfirmed(asset, data.confirmUnavailable === true);
   const [user] = await tx
     .select({ id: users.id, username: users.username, active: users.active })
     .from(users)
@@ -78,8 +77,17 @@ export async function checkOutAsset(tx: Transaction, actor: Actor, input: CheckO
     userId: user.id,
     username: user.username,
     expectedReturn: data.expectedReturn ?? null,
+    fromStatus: asset.status,
   });
   return findAsset(tx, actor, asset.id);
+}
+
+function assertAvailableOrConfirmed(asset: AssetSummary, confirmed: boolean): void {
+  if (confirmed || !needsCheckOutConfirmation(asset.status)) return;
+  throw new AppError(
+    'conflict',
+    `${asset.assetTag} is ${assetStatusLabels[asset.status]}. Confirm to check it out anyway (confirmUnavailable: true).`,
+  );
 }
 
 export async function checkInAsset(tx: Transaction, actor: Actor, input: CheckIn): Promise<AssetSummary> {
@@ -98,6 +106,7 @@ export async function checkInAsset(tx: Transaction, actor: Actor, input: CheckIn
     userId: asset.assignedTo.id,
     username: asset.assignedTo.username,
     status,
+    notes: data.notes ?? null,
   });
   return findAsset(tx, actor, asset.id);
 }

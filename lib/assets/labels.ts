@@ -22,3 +22,7 @@ export const assetStatusLabels: Record<AssetStatus, string> = {
   retired: 'Retired',
   lost: 'Lost',
 };
+
+/** In repair, retired or lost: checking such an asset out is likely a mistake, so it must be confirmed. */
+export const needsCheckOutConfirmation = (status: AssetStatus): boolean =>
+  status === 'in_repair' || status === 'retired' || status === 'lost';

@@ -58,7 +58,10 @@ export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpd
   }
   // Named by its new tag when the tag is what changed.
   const renamed = { id: asset.id, assetTag: changed.assetTag ?? asset.assetTag };
-  await auditAsset(tx, actor, 'asset.update', renamed, { changed: Object.keys(changed) });
+  await auditAsset(tx, actor, 'asset.update', renamed, {
+    changed: Object.keys(changed),
+    changes: fromTo(asset, changed),
+  });
   return findAsset(tx, actor, asset.id);
 }
 
@@ -70,4 +73,18 @@ function assertStatusChangeAllowed(asset: AssetSummary, status: AssetStatus): vo
     const message = `Checked out to ${asset.assignedTo.displayName}: check it in to change its status.`;
     throw new AppError('validation_failed', message, { fields: { status: message } });
   }
+}
+
+// The asset's history shows each edit as "field: before → after"; long notes are cut to keep rows small.
+const auditedLength = 200;
+const auditedValue = (value: unknown) =>
+  typeof value === 'string' && value.length > auditedLength ? `${value.slice(0, auditedLength)}…` : (value ?? null);
+
+function fromTo(asset: AssetSummary, changed: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(changed).map(([field, to]) => [
+      field,
+      { from: auditedValue(asset[field as keyof AssetSummary]), to: auditedValue(to) },
+    ]),
+  );
 }

@@ -102,6 +102,13 @@ export const checkOutSchema = z.strictObject({
       .optional(),
   ),
   version: z.coerce.number().int().positive().optional(),
+  // Checking out an asset that is in repair, retired or lost needs this, so nobody does it by accident.
+  confirmUnavailable: z
+    .preprocess(
+      (value) => (value === 'true' ? true : value === 'false' || value === '' ? false : value),
+      z.boolean({ error: 'confirmUnavailable is true or false.' }),
+    )
+    .optional(),
 });
 export type CheckOutData = z.output<typeof checkOutSchema>;
 

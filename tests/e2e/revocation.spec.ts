@@ -25,6 +25,8 @@ test("an admin revoking a session ends it on that browser's next request", async
   await expect(admin.page.getByRole('heading', { name: 'Active sessions' })).toBeVisible();
   await expect(admin.page.locator('tbody tr')).toHaveCount(1);
   await admin.page.getByRole('button', { name: 'Revoke' }).click();
+  // Asked in the page: the same button again, beside the question, confirms.
+  await admin.page.getByRole('group').getByRole('button', { name: 'Revoke' }).click();
   await expect(admin.page.getByText('No active sessions.')).toBeVisible();
 
   await dave.page.goto('sessions');
@@ -48,6 +50,8 @@ test('"sign out everywhere else" keeps this session and ends the others; a role 
   await expect(first.page.getByText('this session')).toBeVisible();
   await expect(first.page.locator('tbody tr')).toHaveCount(2);
   await first.page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+  // Asked in the page: the same button again, beside the question, confirms.
+  await first.page.getByRole('group').getByRole('button', { name: 'Sign out everywhere else' }).click();
   await expect(first.page.getByText('Signed out 1 other session.')).toBeVisible();
 
   await second.page.goto('./');
@@ -88,6 +92,8 @@ test('disabling a user signs them out everywhere', async ({ browser }) => {
   await admin.page.goto('admin/users');
   await admin.page.getByRole('link', { name: 'dave' }).click();
   await admin.page.getByRole('button', { name: 'Disable user' }).click();
+  // Asked in the page: the same button again, beside the question, confirms.
+  await admin.page.getByRole('group').getByRole('button', { name: 'Disable user' }).click();
   await expect(admin.page.getByText('User disabled and signed out everywhere.')).toBeVisible();
 
   await dave.page.reload();

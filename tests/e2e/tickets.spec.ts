@@ -270,6 +270,10 @@ test('the requester reopens the resolved ticket, then closes it for good', async
   await expect(rita.page.getByText('changed the status from Resolved to Open')).toBeVisible();
   await expect(rita.page.getByRole('button', { name: 'Reopen ticket' })).toHaveCount(0);
   await rita.page.getByRole('button', { name: 'Close ticket' }).click();
+  await rita.page
+    .getByRole('group', { name: 'Close this ticket? Only an agent can reopen it once it is closed.' })
+    .getByRole('button', { name: 'Close ticket' })
+    .click();
   await expect(rita.page.getByText('changed the status from Open to Closed')).toBeVisible();
   await expect(rita.page.getByRole('button', { name: /Reopen ticket|Close ticket/ })).toHaveCount(0);
   const closed = await (await rita.page.request.get(`api/tickets/${ticket.id}`)).json();

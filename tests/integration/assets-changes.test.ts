@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { checkInAsset, checkOutAsset } from '../../lib/assets/assignments';
-import { listAssetHistory } from '../../lib/assets/history';
+import { historyPreview, listAssetHistory } from '../../lib/assets/history';
 import { createAsset, updateAsset } from '../../lib/assets/mutations';
 import { suggestNextAssetTag } from '../../lib/assets/next-tag';
 import { findAsset, listAssets } from '../../lib/assets/queries';
@@ -131,17 +131,20 @@ describe('check-out and check-in', () => {
     assert.deepEqual([back.status, back.assignedTo, back.expectedReturn], ['in_repair', null, null]);
 
     const history = await listAssetHistory(db, actor, asset.id);
-    assert.equal(history.length, 1);
-    assert.equal(history[0].user?.id, requester.id);
-    assert.equal(history[0].checkedOutBy?.id, agent.id);
-    assert.equal(history[0].checkedInBy?.id, agent.id);
-    assert.equal(history[0].expectedReturn, '2999-12-31');
-    assert.ok(history[0].checkedInAt instanceof Date);
-    assert.equal(history[0].notes, 'Cracked screen');
+    assert.deepEqual(
+      history.entries.map((entry) => [entry.event, entry.by, entry.summary]),
+      [
+        ['Checked in', agent.displayName, `from ${requester.displayName}, now In repair. Notes: Cracked screen`],
+        ['Checked out', agent.displayName, `to ${requester.displayName}, expected back 2999-12-31`],
+        ['Created', agent.displayName, 'Laptop'],
+      ],
+    );
+    assert.equal(history.total, 3);
+    assert.ok(history.entries[0].at instanceof Date);
     assert.deepEqual(await auditActions(asset.id), ['asset.create', 'asset.checkout', 'asset.checkin']);
   });
 
-  test('an asset already checked out, retired or lost cannot be checked out; a free one cannot be checked in', async () => {
+  test('an asset already checked out cannot be checked out; a free one cannot be checked in', async () => {
     const [first, second] = [
       await createTestUser(db, { role: 'requester' }),
       await createTestUser(db, { role: 'requester' }),
@@ -157,10 +160,6 @@ describe('check-out and check-in', () => {
     assert.equal((await findAsset(db, actor, asset.id)).assignedTo?.id, first.id);
 
     const retired = await newAsset({ status: 'retired' });
-    await assert.rejects(
-      db.transaction((tx) => checkOutAsset(tx, actor, { assetId: retired.id, userId: first.id })),
-      rejectsWith('conflict'),
-    );
     await assert.rejects(
       db.transaction((tx) => checkInAsset(tx, actor, { assetId: retired.id })),
       rejectsWith('conflict', (error) => assert.match(error.message, /not checked out/)),
@@ -183,7 +182,84 @@ describe('check-out and check-in', () => {
       rejectsWith('validation_failed', (error) => assert.match(error.fields?.expectedReturn ?? '', /past/)),
     );
     assert.equal((await findAsset(db, actor, asset.id)).status, 'in_stock');
-    assert.deepEqual(await listAssetHistory(db, actor, asset.id), []);
+    assert.deepEqual(
+      (await listAssetHistory(db, actor, asset.id)).entries.map((entry) => entry.event),
+      ['Created'],
+    );
+  });
+
+  test('an asset in repair, retired or lost is checked out only with confirmUnavailable: true', async () => {
+    const requester = await createTestUser(db, { role: 'requester' });
+    for (const [status, label] of [
+      ['lost', 'Lost'],
+      ['retired', 'Retired'],
+      ['in_repair', 'In repair'],
+    ] as const) {
+      const asset = await newAsset({ status });
+      await assert.rejects(
+        db.transaction((tx) => checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id })),
+        rejectsWith('conflict', (error) =>
+          assert.equal(
+            error.message,
+            `${asset.assetTag} is ${label}. Confirm to check it out anyway (confirmUnavailable: true).`,
+          ),
+        ),
+      );
+      await assert.rejects(
+        db.transaction((tx) =>
+          checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id, confirmUnavailable: false }),
+        ),
+        rejectsWith('conflict'),
+      );
+      const unchanged = await findAsset(db, actor, asset.id);
+      assert.deepEqual([unchanged.status, unchanged.assignedTo], [status, null]);
+
+      const out = await db.transaction((tx) =>
+        checkOutAsset(tx, actor, { assetId: asset.id, userId: requester.id, confirmUnavailable: true }),
+      );
+      assert.deepEqual([out.status, out.assignedTo?.id], ['deployed', requester.id]);
+      const [latest] = (await listAssetHistory(db, actor, asset.id)).entries;
+      assert.equal(latest.summary, `to ${requester.displayName}, while ${label}`);
+    }
+  });
+
+  test('the history shows an edit field by field, from before to after', async () => {
+    const asset = await newAsset({ location: 'Room 1' });
+    await db.transaction((tx) =>
+      updateAsset(tx, actor, { assetId: asset.id, version: asset.version, location: 'Room 2', serial: 'SN-9' }),
+    );
+    const edited = await db.transaction((tx) =>
+      updateAsset(tx, actor, { assetId: asset.id, version: asset.version + 1, status: 'in_repair' }),
+    );
+    assert.equal(edited.status, 'in_repair');
+    const { entries } = await listAssetHistory(db, actor, asset.id);
+    assert.deepEqual(
+      entries.map((entry) => [entry.event, entry.changes]),
+      [
+        ['Status changed', [{ field: 'Status', from: 'In stock', to: 'In repair' }]],
+        [
+          'Edited',
+          [
+            { field: 'Serial', from: null, to: 'SN-9' },
+            { field: 'Location', from: 'Room 1', to: 'Room 2' },
+          ],
+        ],
+        ['Created', []],
+      ],
+    );
+  });
+
+  test('the history lists the latest events unless all are asked for', async () => {
+    let asset = await newAsset();
+    for (let n = 1; n <= historyPreview + 2; n++) {
+      asset = await db.transaction((tx) =>
+        updateAsset(tx, actor, { assetId: asset.id, version: asset.version, location: `Shelf ${n}` }),
+      );
+    }
+    const latest = await listAssetHistory(db, actor, asset.id);
+    assert.deepEqual([latest.entries.length, latest.total], [historyPreview, historyPreview + 3]);
+    assert.equal(latest.entries[0].changes[0].to, `Shelf ${historyPreview + 2}`);
+    assert.equal((await listAssetHistory(db, actor, asset.id, { all: true })).entries.length, historyPreview + 3);
   });
 
   test('the status of a checked-out asset changes only by checking it in', async () => {

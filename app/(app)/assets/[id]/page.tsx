@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
-import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Panel } from '@/app/components/panel';
@@ -9,31 +8,20 @@ import { canManageAssets } from '@/lib/assets/access';
 import { listAssetHistory, listAssetTickets, type LinkedTicket } from '@/lib/assets/history';
 import { describeBytes } from '@/lib/assets/image-validation';
 import { findAssetImageInfo } from '@/lib/assets/images';
-import { findAsset, listAssignableUsers, type AssetSummary } from '@/lib/assets/queries';
+import { listAssignableUsers, type AssetSummary } from '@/lib/assets/queries';
 import { todayIsoDate } from '@/lib/assets/schemas';
-import type { Actor } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
-import { removeImageAction, updateAssetAction } from '../actions';
-import { AssetForm } from '../asset-form';
+import { removeImageAction } from '../actions';
 import { AssetStatusBadge } from '../asset-badges';
 import { AssetHistoryTable } from './history-table';
 import { CheckInForm, CheckOutForm } from './assignment-forms';
 import { ImageUpload } from './image-upload';
+import { loadAsset } from './load-asset';
 
 export const metadata: Metadata = { title: 'Asset' };
-
-async function loadAsset(actor: Actor, id: string): Promise<AssetSummary> {
-  try {
-    return await findAsset(await getDb(), actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  }
-}
 
 // Shown after an action redirected back here (see ../actions.ts).
 const notices = {
@@ -43,21 +31,6 @@ const notices = {
     `${asset.assetTag} checked out${asset.assignedTo ? ` to ${asset.assignedTo.displayName}` : ''}.`,
   'checked-in': (asset: AssetSummary) => `${asset.assetTag} checked in.`,
 };
-
-const formValuesOf = (asset: AssetSummary): Record<string, string> => ({
-  assetTag: asset.assetTag,
-  name: asset.name,
-  category: asset.category,
-  manufacturer: asset.manufacturer ?? '',
-  model: asset.model ?? '',
-  serial: asset.serial ?? '',
-  status: asset.status,
-  location: asset.location ?? '',
-  purchaseDate: asset.purchaseDate ?? '',
-  purchaseCost: asset.purchaseCost ?? '',
-  warrantyEnd: asset.warrantyEnd ?? '',
-  notes: asset.notes ?? '',
-});
 
 const ticketColumns: Column<LinkedTicket>[] = [
   { key: 'ticket', header: 'Ticket', cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>T-{ticket.number}</Link> },
@@ -70,16 +43,16 @@ export default async function AssetPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ notice?: string }>;
+  searchParams: Promise<{ notice?: string; history?: string }>;
 }) {
   const actor = await pageActor();
   const { id } = await params;
-  const { notice } = await searchParams;
+  const { notice, history: historyShown } = await searchParams;
   const asset = await loadAsset(actor, id);
   const db = await getDb();
   const staff = canManageAssets(actor);
   const [history, tickets, image, people] = await Promise.all([
-    listAssetHistory(db, actor, asset.id),
+    listAssetHistory(db, actor, asset.id, { all: historyShown === 'all' }),
     listAssetTickets(db, actor, asset.id),
     findAssetImageInfo(db, actor, asset.id),
     staff && !asset.assignedTo ? listAssignableUsers(db) : Promise.resolve([]),
@@ -90,9 +63,16 @@ export default async function AssetPage({
   return (
     <>
       <BackLink href="/assets">{staff ? 'Assets' : 'My assets'}</BackLink>
-      <h1>
-        {asset.assetTag} <span className="muted">{asset.name}</span>
-      </h1>
+      <div className="toolbar">
+        <h1>
+          {asset.assetTag} <span className="muted">{asset.name}</span>
+        </h1>
+        {staff ? (
+          <Link className="button" href={`/assets/${asset.id}/edit`}>
+            Edit
+          </Link>
+        ) : null}
+      </div>
       {notice && Object.hasOwn(notices, notice) ? (
         <p className="notice success" role="status">
           {notices[notice as keyof typeof notices](asset)}
@@ -150,30 +130,28 @@ export default async function AssetPage({
         </Panel>
       </div>
       {staff ? (
-        <div className="grid-2">
-          <Panel id="assignment" title={asset.assignedTo ? 'Check in' : 'Check out'}>
-            {asset.assignedTo ? (
-              <CheckInForm assetId={asset.id} version={asset.version} holder={asset.assignedTo.displayName} />
-            ) : asset.status === 'retired' || asset.status === 'lost' ? (
-              <p className="muted">This asset is {asset.status}; change its status to check it out.</p>
-            ) : (
-              <CheckOutForm assetId={asset.id} version={asset.version} users={people} today={todayIsoDate()} />
-            )}
-          </Panel>
-          <Panel id="edit" title="Edit">
-            <AssetForm
-              key={asset.version}
-              action={updateAssetAction}
-              initial={formValuesOf(asset)}
-              hidden={{ assetId: asset.id, version: String(asset.version) }}
-              submitLabel="Save changes"
-              statusLocked={Boolean(asset.assignedTo)}
+        <Panel id="assignment" title={asset.assignedTo ? 'Check in' : 'Check out'}>
+          {asset.assignedTo ? (
+            <CheckInForm
+              assetId={asset.id}
+              assetTag={asset.assetTag}
+              version={asset.version}
+              holder={asset.assignedTo.displayName}
             />
-          </Panel>
-        </div>
+          ) : (
+            <CheckOutForm
+              assetId={asset.id}
+              assetTag={asset.assetTag}
+              version={asset.version}
+              status={asset.status}
+              users={people}
+              today={todayIsoDate()}
+            />
+          )}
+        </Panel>
       ) : null}
       <Panel id="history" title="History">
-        <AssetHistoryTable history={history} />
+        <AssetHistoryTable history={history} allHref={`/assets/${asset.id}?history=all#history-title`} />
       </Panel>
       <Panel id="tickets" title="Tickets">
         <DataTable columns={ticketColumns} rows={tickets} rowKey={byId} empty="No tickets are linked to this asset." />

@@ -150,16 +150,18 @@ export function AssetImport({ importUrl }: { importUrl: string }) {
           </ul>
         </section>
       ) : null}
-      {report && !report.applied && file ? (
+      {/* One offer: everything when nothing would be skipped, else only the valid rows, by number. */}
+      {report && !report.applied && file && (report.errors.length === 0 || validRows > 0) ? (
         <div className="toolbar">
-          <button type="button" disabled={busy} onClick={() => void start({ mode: 'all', dryRun: false })}>
-            Import
-          </button>
-          {report.errors.length > 0 && validRows > 0 ? (
-            <button type="button" disabled={busy} onClick={() => void start({ mode: 'valid-only', dryRun: false })}>
-              Import only the {validRows} valid rows
+          {report.errors.length === 0 ? (
+            <button type="button" disabled={busy} onClick={() => void start({ mode: 'all', dryRun: false })}>
+              Import
             </button>
-          ) : null}
+          ) : (
+            <button type="button" disabled={busy} onClick={() => void start({ mode: 'valid-only', dryRun: false })}>
+              Import the {validRows} valid {validRows === 1 ? 'row' : 'rows'}
+            </button>
+          )}
         </div>
       ) : null}
     </div>

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { BackLink, Link } from '@/app/components/link';
+import type { AssetSummary } from '@/lib/assets/queries';
+import { staffRoles } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
+import { updateAssetAction } from '../../actions';
+import { AssetForm } from '../../asset-form';
+import { loadAsset } from '../load-asset';
+
+export const metadata: Metadata = { title: 'Edit asset' };
+
+const formValuesOf = (asset: AssetSummary): Record<string, string> => ({
+  assetTag: asset.assetTag,
+  name: asset.name,
+  category: asset.category,
+  manufacturer: asset.manufacturer ?? '',
+  model: asset.model ?? '',
+  serial: asset.serial ?? '',
+  status: asset.status,
+  location: asset.location ?? '',
+  purchaseDate: asset.purchaseDate ?? '',
+  purchaseCost: asset.purchaseCost ?? '',
+  warrantyEnd: asset.warrantyEnd ?? '',
+  notes: asset.notes ?? '',
+});
+
+/** Staff edit an asset here; saving goes back to the asset page, which says it was saved. */
+export default async function EditAssetPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await pageActor(staffRoles);
+  const asset = await loadAsset(actor, (await params).id);
+  const assetHref = `/assets/${asset.id}`;
+  return (
+    <>
+      <BackLink href={assetHref}>{asset.assetTag}</BackLink>
+      <h1>
+        Edit {asset.assetTag} <span className="muted">{asset.name}</span>
+      </h1>
+      <section className="panel stack" aria-label="Asset details">
+        <AssetForm
+          key={asset.version}
+          action={updateAssetAction}
+          initial={formValuesOf(asset)}
+          hidden={{ assetId: asset.id, version: String(asset.version) }}
+          submitLabel="Save changes"
+          statusLocked={Boolean(asset.assignedTo)}
+        />
+        <p>
+          <Link href={assetHref}>Cancel</Link>
+        </p>
+      </section>
+    </>
+  );
+}
