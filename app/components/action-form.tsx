@@ -13,20 +13,11 @@ export function HiddenFields({ fields }: { fields: Record<string, string | numbe
   return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
 
-/** An onSubmit handler that sends the form only once the user has confirmed `question`. */
-export function confirmFirst(question: string | undefined) {
-  if (!question) return undefined;
-  return (event: FormEvent<HTMLFormElement>) => {
-    if (!window.confirm(question)) event.preventDefault();
-  };
-}
-
 type Props = {
   action: FormAction;
   hidden?: Record<string, string | number>;
   submit: string;
   pendingText: string;
-  confirm?: string;
   /** Put the cursor in the first field on opening: for a page whose main content is this form. */
   autoFocus?: boolean;
   /** The fields; they read the action's last result (useFormResult) to keep what was typed and show errors. */
@@ -62,7 +53,7 @@ const isRedirect = (error: unknown) =>
  * It sends itself without resetting, so a failed send (a wrong field, a session that ended) leaves
  * everything as typed, files included; a successful one empties it (and its drafts).
  */
-export function ActionForm({ action, hidden = {}, submit, pendingText, confirm, autoFocus, children, after }: Props) {
+export function ActionForm({ action, hidden = {}, submit, pendingText, autoFocus, children, after }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [fieldLinks, setFieldLinks] = useState<FieldLink[]>([]);
@@ -101,7 +92,6 @@ export function ActionForm({ action, hidden = {}, submit, pendingText, confirm, 
     // A form rendered elsewhere in the document but inside this one in React (a dialog) sends itself.
     if (event.target !== event.currentTarget) return;
     event.preventDefault();
-    if (confirm && !window.confirm(confirm)) return;
     const form = event.currentTarget;
     const formData = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
     // Taken out now and put back if the send fails: a send that redirects never answers the form.

@@ -271,6 +271,9 @@ test('the JSON API: create, duplicate, stale update, check-out and check-in, ima
     hasImage: false,
     version: 1,
   });
+  // The page shows the cost with the instance's currency (CURRENCY, USD by default).
+  await page.goto(`assets/${asset.id}`);
+  await expect(page.getByText('for US$99.50')).toBeVisible();
 
   const duplicate = await page.request.post(api('assets'), { data: { assetTag: 'api-1', name: 'Again' } });
   expect(duplicate.status()).toBe(409);

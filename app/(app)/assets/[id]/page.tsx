@@ -13,7 +13,7 @@ import { todayIsoDate } from '@/lib/assets/schemas';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatMoney } from '@/lib/format';
 import { removeImageAction } from '../actions';
 import { AssetStatusBadge } from '../asset-badges';
 import { AssetHistoryTable } from './history-table';
@@ -57,7 +57,7 @@ export default async function AssetPage({
     findAssetImageInfo(db, actor, asset.id),
     staff && !asset.assignedTo ? listAssignableUsers(db) : Promise.resolve([]),
   ]);
-  const { basePath, images } = getConfig();
+  const { basePath, images, currency } = getConfig();
   const imageUrl = `${basePath}/api/assets/${asset.id}/image`;
 
   return (
@@ -95,7 +95,7 @@ export default async function AssetPage({
             <Fact term="Serial">{asset.serial ?? '—'}</Fact>
             <Fact term="Location">{asset.location ?? '—'}</Fact>
             <Fact term="Purchased">
-              {[asset.purchaseDate, asset.purchaseCost ? `for ${asset.purchaseCost}` : null]
+              {[asset.purchaseDate, asset.purchaseCost ? `for ${formatMoney(asset.purchaseCost, currency)}` : null]
                 .filter(Boolean)
                 .join(' ') || '—'}
             </Fact>
