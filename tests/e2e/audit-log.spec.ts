@@ -104,7 +104,7 @@ test('the audit log filters by action, person, kind, dates and reference, chosen
   await signIn(page, 'boss', 'boss-password-1');
   await page.goto('admin/audit');
   const rows = page.locator('tbody tr');
-  const filter = page.getByRole('button', { name: 'Filter' });
+  const filter = page.getByRole('button', { name: 'Apply filters' });
   const all = await rows.count();
 
   await page.getByLabel('Action').selectOption({ label: 'Checked out' });
@@ -130,7 +130,7 @@ test('the audit log filters by action, person, kind, dates and reference, chosen
   await expect(page.locator('tbody')).toContainText('Key revealed');
   await expect(page.locator('tbody')).toContainText('License created');
 
-  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await page.getByRole('link', { name: 'Clear', exact: true }).click();
   await expect(page.getByLabel('Person')).toHaveValue('');
   await expect(page.getByLabel('About')).toHaveValue('');
   await page.getByLabel('Reference or name').fill('a-00042');

@@ -1,5 +1,5 @@
-import { FilterInput, FilterSelect } from '@/app/components/filter-fields';
-import { Link } from '@/app/components/link';
+import { FilterBar } from '@/app/components/filter-bar';
+import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import type { AuditActionGroup, AuditPersonOption } from '@/lib/audit/filter-options';
 import { auditKinds } from '@/lib/audit/describe-audit';
 
@@ -40,26 +40,25 @@ function ActionSelect({ groups, value }: { groups: AuditActionGroup[]; value?: s
 export function AuditFilters({ actionGroups, people, values, problems, filtered }: Props) {
   return (
     <>
-      <form className="filters" role="search" aria-label="Filter the audit log">
-        <ActionSelect groups={actionGroups} value={values.action} />
-        <FilterSelect name="person" label="Person" value={values.person} options={people} anyLabel="Anyone" />
-        <FilterSelect name="kind" label="About" value={values.kind} options={auditKinds} anyLabel="Anything" />
-        <FilterInput
-          name="q"
-          label="Reference or name"
-          type="search"
-          placeholder="T-1001, A-00042"
-          value={values.q}
-          error={problems.q}
-        />
-        <FilterInput name="from" label="From" type="date" value={values.from} error={problems.from} />
-        <FilterInput name="to" label="To" type="date" value={values.to} error={problems.to} />
-        <button type="submit" className="secondary">
-          Filter
-        </button>
-        {filtered ? <Link href="/admin/audit">Clear filters</Link> : null}
-      </form>
-      <p className="muted">Dates are whole days in UTC, both included.</p>
+      <FilterBar id="audit-filters">
+        <form className="filters" role="search" aria-label="Filter the audit log">
+          <ActionSelect groups={actionGroups} value={values.action} />
+          <FilterSelect name="person" label="Person" value={values.person} options={people} anyLabel="Anyone" />
+          <FilterSelect name="kind" label="About" value={values.kind} options={auditKinds} anyLabel="Anything" />
+          <FilterInput
+            name="q"
+            label="Reference or name"
+            type="search"
+            placeholder="T-1001, A-00042"
+            value={values.q}
+            error={problems.q}
+          />
+          <FilterInput name="from" label="From" type="date" value={values.from} error={problems.from} />
+          <FilterInput name="to" label="To" type="date" value={values.to} error={problems.to} />
+          <FilterActions clearHref="/admin/audit" filtered={filtered} />
+        </form>
+        <p className="muted">Dates are whole days in UTC, both included.</p>
+      </FilterBar>
     </>
   );
 }

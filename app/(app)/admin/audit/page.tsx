@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { byId, DataTable } from '@/app/components/data-table';
+import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
 import { adminRoles } from '@/lib/actor';
@@ -32,7 +33,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
 
   return (
     <>
-      <h1>Audit log</h1>
+      <PageHeader title="Audit log" />
       {/* Keyed by the address: after "Clear filters" or a link, the fields show what the list uses. */}
       <AuditFilters
         key={new URLSearchParams(raw).toString()}
