@@ -2,16 +2,15 @@
 
 import { ActionForm } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
-import type { AssetHolder } from '@/lib/assets/queries';
 import { UserSelect } from '../../_components/user-select';
 import { checkInAction, checkOutAction } from '../actions';
 
 type Props = { assetId: string; version: number };
 
-export function CheckOutForm({ assetId, version, users, today }: Props & { users: AssetHolder[]; today: string }) {
+export function CheckOutForm({ assetId, version, today }: Props & { today: string }) {
   return (
     <ActionForm action={checkOutAction} hidden={{ assetId, version }} submit="Check out" pendingText="Checking out…">
-      <UserSelect label="Check out to" users={users} />
+      <UserSelect label="Check out to" />
       <Field name="expectedReturn" label="Expected return (optional)" type="date" hint={`Today (${today}) or later.`} />
     </ActionForm>
   );

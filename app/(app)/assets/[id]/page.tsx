@@ -9,7 +9,7 @@ import { canManageAssets } from '@/lib/assets/access';
 import { listAssetHistory, listAssetTickets, type LinkedTicket } from '@/lib/assets/history';
 import { describeBytes } from '@/lib/assets/image-validation';
 import { findAssetImageInfo } from '@/lib/assets/images';
-import { findAsset, listAssignableUsers, type AssetSummary } from '@/lib/assets/queries';
+import { findAsset, type AssetSummary } from '@/lib/assets/queries';
 import { todayIsoDate } from '@/lib/assets/schemas';
 import type { Actor } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
@@ -78,11 +78,10 @@ export default async function AssetPage({
   const asset = await loadAsset(actor, id);
   const db = await getDb();
   const staff = canManageAssets(actor);
-  const [history, tickets, image, people] = await Promise.all([
+  const [history, tickets, image] = await Promise.all([
     listAssetHistory(db, actor, asset.id),
     listAssetTickets(db, actor, asset.id),
     findAssetImageInfo(db, actor, asset.id),
-    staff && !asset.assignedTo ? listAssignableUsers(db) : Promise.resolve([]),
   ]);
   const { basePath, images } = getConfig();
   const imageUrl = `${basePath}/api/assets/${asset.id}/image`;
@@ -157,7 +156,7 @@ export default async function AssetPage({
             ) : asset.status === 'retired' || asset.status === 'lost' ? (
               <p className="muted">This asset is {asset.status}; change its status to check it out.</p>
             ) : (
-              <CheckOutForm assetId={asset.id} version={asset.version} users={people} today={todayIsoDate()} />
+              <CheckOutForm assetId={asset.id} version={asset.version} today={todayIsoDate()} />
             )}
           </Panel>
           <Panel id="edit" title="Edit">
