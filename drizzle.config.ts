@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 // Generates SQL migrations into drizzle/; they are applied by lib/db/migrate.ts, never pushed.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./lib/db/schema.ts', './lib/db/schema-domain.ts', './lib/db/schema-mail.ts'],
+  schema: ['./lib/db/schema.ts', './lib/db/schema-domain.ts', './lib/db/schema-mail.ts', './lib/db/schema-catalog.ts'],
   out: './drizzle',
 });

@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import * as relations from './relations';
 import * as coreSchema from './schema';
 import * as domainSchema from './schema-domain';
+import * as catalogSchema from './schema-catalog';
 import * as mailSchema from './schema-mail';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
@@ -10,7 +11,7 @@ import * as mailSchema from './schema-mail';
 
 // The tables with their relations (relations.ts), so that `db.query.<table>` is typed and works on
 // both drivers: client.ts hands this object to each drizzle() call.
-export const schema = { ...coreSchema, ...domainSchema, ...mailSchema, ...relations };
+export const schema = { ...coreSchema, ...domainSchema, ...mailSchema, ...catalogSchema, ...relations };
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;

@@ -8,6 +8,7 @@ import { Fact, Facts } from '@/app/components/facts';
 import { canManageAssets } from '@/lib/assets/access';
 import { listAssetHistory, listAssetTickets, type LinkedTicket } from '@/lib/assets/history';
 import { describeBytes } from '@/lib/assets/image-validation';
+import { listCatalogSuggestions } from '@/lib/assets/catalog';
 import { findAssetImageInfo } from '@/lib/assets/images';
 import { findAsset, type AssetSummary } from '@/lib/assets/queries';
 import { todayIsoDate } from '@/lib/assets/schemas';
@@ -78,10 +79,11 @@ export default async function AssetPage({
   const asset = await loadAsset(actor, id);
   const db = await getDb();
   const staff = canManageAssets(actor);
-  const [history, tickets, image] = await Promise.all([
+  const [history, tickets, image, suggestions] = await Promise.all([
     listAssetHistory(db, actor, asset.id),
     listAssetTickets(db, actor, asset.id),
     findAssetImageInfo(db, actor, asset.id),
+    staff ? listCatalogSuggestions(db) : Promise.resolve({ category: [], manufacturer: [], model: [] }),
   ]);
   const { basePath, images } = getConfig();
   const imageUrl = `${basePath}/api/assets/${asset.id}/image`;
@@ -167,6 +169,7 @@ export default async function AssetPage({
               hidden={{ assetId: asset.id, version: String(asset.version) }}
               submitLabel="Save changes"
               statusLocked={Boolean(asset.assignedTo)}
+              suggestions={suggestions}
             />
           </Panel>
         </div>
