@@ -7,8 +7,6 @@ import { openBrowser, useAppServer } from './support/session';
 // suggests their values, saves another letter case in the listed spelling, and Admin → Lists
 // renames a value on every asset and removes one no asset uses.
 
-test.describe.configure({ timeout: 180_000 });
-
 const server = useAppServer((app) => {
   app.createUser('ada', 'ada-password-1', 'admin');
 });

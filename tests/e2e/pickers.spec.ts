@@ -8,9 +8,6 @@ import { openBrowser, useAppServer } from './support/session';
 // The searchable pickers (app/components/picker.tsx) over 500 people: check-out, license seats,
 // a new ticket's requester and an agent's asset link, and the search route behind them.
 
-// Two users by the command line and 500 by SQL before the server starts: more than the usual minute on a busy machine.
-test.describe.configure({ timeout: 180_000 });
-
 const server = useAppServer((app) => {
   app.createUser('agnes', 'agnes-password-1', 'agent');
   app.createUser('rita', 'rita-password-1', 'requester');
