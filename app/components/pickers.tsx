@@ -6,6 +6,7 @@ import { Picker, type PickerOption, type PickerSearch } from './picker';
 // The searches behind the pickers: the same JSON routes scripts use, a few results at a time.
 
 const resultLimit = 10;
+const apiBase = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/api`;
 
 async function fetchItems<Item>(url: string, signal: AbortSignal): Promise<Item[]> {
   const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -18,7 +19,7 @@ type AssetItem = { id: string; assetTag: string; name: string; assignedTo: { dis
 
 const searchUsers: PickerSearch = async (text, signal) => {
   const query = new URLSearchParams({ limit: String(resultLimit), ...(text ? { q: text } : {}) });
-  const items = await fetchItems<UserItem>(`/api/users/search?${query}`, signal);
+  const items = await fetchItems<UserItem>(`${apiBase}/users/search?${query}`, signal);
   return items.map((user): PickerOption => ({ id: user.id, label: `${user.displayName} (${user.username})` }));
 };
 
@@ -29,7 +30,7 @@ const searchAssets: PickerSearch = async (text, signal) => {
     dir: 'asc',
     ...(text ? { q: text } : {}),
   });
-  const items = await fetchItems<AssetItem>(`/api/assets?${query}`, signal);
+  const items = await fetchItems<AssetItem>(`${apiBase}/assets?${query}`, signal);
   return items.map((asset): PickerOption => ({
     id: asset.id,
     label: `${asset.assetTag} — ${asset.name}`,

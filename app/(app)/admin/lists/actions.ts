@@ -11,6 +11,7 @@ import {
   renameCatalogValue,
 } from '@/lib/assets/catalog-admin';
 import { serverAction } from '@/lib/boundary/server-action';
+import { redirectInApp } from '@/lib/http/redirect-in-app';
 
 // Admin-only: each change of a list, the assets it renames and its audit row commit together.
 
@@ -43,6 +44,7 @@ export const removeCatalogValueAction = serverAction(
   async ({ actor, input, transaction }) => {
     const removed = await transaction((tx) => removeCatalogValue(tx, actor, input));
     refreshLists();
-    return { status: 'success', message: `Removed “${removed.name}”.` };
+    // The row and its button are gone: the page itself says what happened.
+    return redirectInApp(`/admin/lists?removed=${encodeURIComponent(removed.name)}`);
   },
 );

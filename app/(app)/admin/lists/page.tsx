@@ -6,6 +6,7 @@ import { catalogLabels, listCatalogEntries, type CatalogEntry } from '@/lib/asse
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { catalogKinds } from '@/lib/db/schema-catalog';
+import type { SearchParams } from '../../_components/list-query';
 import { AddValueForm, RemoveValueButton, RenameValueForm } from './list-forms';
 
 export const metadata: Metadata = { title: 'Lists' };
@@ -21,12 +22,18 @@ const columns: Column<CatalogEntry>[] = [
   },
 ];
 
-export default async function ListsPage() {
+export default async function ListsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(adminRoles);
   const entries = await listCatalogEntries(await getDb(), actor);
+  const { removed } = await searchParams;
   return (
     <>
       <h1>Lists</h1>
+      {typeof removed === 'string' ? (
+        <p className="notice success" role="status">
+          Removed “{removed}”.
+        </p>
+      ) : null}
       <p className="muted">
         The values the asset form suggests. A value typed in another letter case is saved in the spelling listed here;
         renaming a value renames it on every asset using it.
