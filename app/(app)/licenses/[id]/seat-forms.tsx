@@ -15,11 +15,11 @@ const holderChoices: { value: Holder; label: string }[] = [
 
 /**
  * Radio buttons choosing who gets the seat, and only the picker of that kind: the choice and the
- * field sent with it always agree.
+ * field sent with it always agree. The radios are uncontrolled with their default kept in step,
+ * so the form's reset after an action restores the same choice the picker shows.
  */
-function SeatHolderFields() {
-  const kept = useFormResult().values?.holder;
-  const [holder, setHolder] = useState<Holder>(kept === 'asset' ? 'asset' : 'user');
+function SeatHolderFields({ initial }: { initial: Holder }) {
+  const [holder, setHolder] = useState<Holder>(initial);
   return (
     <>
       <fieldset className="inline-form">
@@ -30,7 +30,7 @@ function SeatHolderFields() {
               type="radio"
               name="holder"
               value={choice.value}
-              checked={holder === choice.value}
+              defaultChecked={holder === choice.value}
               onChange={() => setHolder(choice.value)}
             />{' '}
             {choice.label}
@@ -40,6 +40,12 @@ function SeatHolderFields() {
       {holder === 'user' ? <UserPicker name="userId" label="User" /> : <AssetPicker name="assetId" label="Asset" />}
     </>
   );
+}
+
+/** The holder kind the last submission chose (kept after an error), else a user. */
+function KeptSeatHolderFields() {
+  const kept = useFormResult().values?.holder === 'asset' ? 'asset' : 'user';
+  return <SeatHolderFields key={kept} initial={kept} />;
 }
 
 /** Gives a seat to an active user or to an asset, each found by searching; a full license says so instead. */
@@ -55,7 +61,7 @@ export function AssignSeatForm({ licenseId, seats, free }: { licenseId: string; 
   }
   return (
     <ActionForm action={assignSeatAction} hidden={{ licenseId }} submit="Assign seat" pendingText="Assigning…">
-      <SeatHolderFields />
+      <KeptSeatHolderFields />
     </ActionForm>
   );
 }
