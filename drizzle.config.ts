@@ -9,6 +9,7 @@ export default defineConfig({
     './lib/db/schema-mail.ts',
     './lib/db/schema-tickets-activity.ts',
     './lib/db/schema-preferences.ts',
+    './lib/db/schema-catalog.ts',
   ],
   out: './drizzle',
 });

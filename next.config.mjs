@@ -13,6 +13,8 @@ const uploadBodyBytes = attachmentMaxBytes * 10 + 1024 * 1024;
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   basePath,
+  // Browser code that calls the JSON API itself (the pickers' searches) needs the base path too.
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,

@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: '/assets', label: isStaff(actor) ? 'Assets' : 'My assets' },
     isStaff(actor) && { href: '/licenses', label: 'Licenses' },
     isAdmin(actor) && { href: '/admin/users', label: 'Users' },
+    isAdmin(actor) && { href: '/admin/lists', label: 'Lists' },
     isAdmin(actor) && { href: '/admin/audit', label: 'Audit log' },
     isAdmin(actor) && { href: '/admin/diagnostics', label: 'Diagnostics' },
     isAdmin(actor) && { href: '/admin/jobs', label: 'Jobs' },

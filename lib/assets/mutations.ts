@@ -7,6 +7,7 @@ import { AppError, staleVersion } from '../errors';
 import { parseInput } from '../validation';
 import { assertCanManageAssets } from './access';
 import { auditAsset } from './audit';
+import { inListedSpelling } from './catalog';
 import { findAsset, type AssetSummary } from './queries';
 import { assetChangesSchema, newAssetSchema, type AssetChangesInput, type NewAssetInput } from './schemas';
 import { assertTagAndSerialFree, duplicateAssetError } from './uniqueness';
@@ -15,7 +16,8 @@ const deployedByCheckOut = 'An asset becomes deployed by checking it out.';
 
 export async function createAsset(tx: Transaction, actor: Actor, input: NewAssetInput): Promise<AssetSummary> {
   assertCanManageAssets(actor);
-  const data = parseInput(newAssetSchema, input);
+  const parsed = parseInput(newAssetSchema, input);
+  const data = await inListedSpelling(tx, { ...parsed, category: parsed.category ?? 'Other' });
   if (data.status === 'deployed')
     throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
   await assertTagAndSerialFree(tx, { assetTag: data.assetTag, serial: data.serial });
@@ -23,7 +25,7 @@ export async function createAsset(tx: Transaction, actor: Actor, input: NewAsset
   try {
     [{ id }] = await tx
       .insert(assets)
-      .values({ ...data, category: data.category ?? 'Other', status: data.status ?? 'in_stock' })
+      .values({ ...data, status: data.status ?? 'in_stock' })
       .returning({ id: assets.id });
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
@@ -38,7 +40,8 @@ export type AssetUpdate = AssetChangesInput & { assetId: string };
 export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpdate): Promise<AssetSummary> {
   assertCanManageAssets(actor);
   const { assetId, ...fields } = input;
-  const { version, ...changes } = parseInput(assetChangesSchema, fields);
+  const { version, ...typed } = parseInput(assetChangesSchema, fields);
+  const changes = await inListedSpelling(tx, typed);
   const asset = await findAsset(tx, actor, assetId);
   if (asset.version !== version) throw staleVersion();
 

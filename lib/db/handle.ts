@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import * as relations from './relations';
 import * as coreSchema from './schema';
 import * as domainSchema from './schema-domain';
+import * as catalogSchema from './schema-catalog';
 import * as mailSchema from './schema-mail';
 import * as ticketActivitySchema from './schema-tickets-activity';
 import * as preferencesSchema from './schema-preferences';
@@ -18,6 +19,7 @@ export const schema = {
   ...mailSchema,
   ...ticketActivitySchema,
   ...preferencesSchema,
+  ...catalogSchema,
   ...relations,
 };
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { commandLineActor } from '../actor';
 import { recordAudit } from '../audit/record';
+import { inListedSpellings } from '../assets/catalog';
 import type { Database, Transaction } from '../db/client';
 import { users } from '../db/schema';
 import {
@@ -141,7 +142,11 @@ async function fillDemoData(tx: Transaction, options: SeedOptions, random: Rando
   const requesterIds = everyone.filter((user) => user.role === 'requester').map((user) => user.id);
   const openers = requesterIds.length ? requesterIds : everyone.map((user) => user.id);
 
-  const assetRows = makeAssets(random, options.assets, await firstDemoTagNumber(tx), requesterIds, now);
+  // In the managed lists' spellings, which they join (lib/assets/catalog.ts), as any asset saved.
+  const assetRows = await inListedSpellings(
+    tx,
+    makeAssets(random, options.assets, await firstDemoTagNumber(tx), requesterIds, now),
+  );
   const createdAssets: { id: string; assignedToId: string | null }[] = [];
   await insertInBatches(assetRows, async (batch) => {
     createdAssets.push(

@@ -4,7 +4,6 @@ import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { personColumns } from '../db/relations';
 import { readPage } from '../db/page';
-import { users } from '../db/schema';
 import { licenses, licenseSeats } from '../db/schema-domain';
 import { escapeLike } from '../db/text-search';
 import { offsetOf, type Page } from '../list-params';
@@ -142,27 +141,4 @@ export async function licenseSeatCounts(executor: Executor, actor: Actor): Promi
     .from(licenses)
     .orderBy(asc(sql`lower(${licenses.name})`), asc(licenses.id));
   return rows.map(withFree);
-}
-
-export type SeatCandidate = { id: string; username: string; displayName: string };
-
-/** Active users who could get a seat on this license (those holding one already are left out). */
-export async function listSeatCandidates(
-  executor: Executor,
-  actor: Actor,
-  licenseId: string,
-): Promise<SeatCandidate[]> {
-  assertLicenseAccess(actor);
-  if (!isUuid(licenseId)) throw licenseNotFound();
-  return executor
-    .select({ id: users.id, username: users.username, displayName: users.displayName })
-    .from(users)
-    .where(
-      and(
-        eq(users.active, true),
-        sql`not exists (select 1 from ${licenseSeats} where ${licenseSeats}.license_id = ${licenseId} and ${licenseSeats}.user_id = ${users}.id)`,
-      ),
-    )
-    .orderBy(asc(sql`lower(${users.username})`))
-    .limit(1000);
 }

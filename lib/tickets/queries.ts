@@ -139,16 +139,6 @@ export async function listAssignableUsers(executor: Executor): Promise<Person[]>
     .orderBy(asc(users.displayName), asc(users.username));
 }
 
-/** Everyone a ticket can be opened for, for the agents' "on behalf of" select. */
-export async function listActiveUsers(executor: Executor): Promise<(Person & { role: string })[]> {
-  return executor
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role })
-    .from(users)
-    .where(eq(users.active, true))
-    .orderBy(asc(users.displayName), asc(users.username))
-    .limit(1000);
-}
-
 /** The assets a requester may link to their tickets: those assigned to `actor`. */
 export async function listAssetsAssignedTo(executor: Executor, actor: Actor): Promise<LinkedAsset[]> {
   return executor

@@ -51,3 +51,10 @@ export const userListSchema = paginationSchema.extend({
   q: singleLineText().max(200).optional(),
 });
 export type UserListParams = z.output<typeof userListSchema>;
+
+/** A picker's search: a few active users whose username or name contains `q` (the first few when empty). */
+export const userSearchSchema = z.object({
+  q: singleLineText().max(100, 'q is at most 100 characters').optional(),
+  limit: z.coerce.number().int().min(1).max(20, 'limit is at most 20').default(10),
+});
+export type UserSearchParams = z.output<typeof userSearchSchema>;

@@ -3,6 +3,7 @@
 import { ActionForm, type FormAction } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
 import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
+import type { CatalogSuggestions } from '@/lib/assets/catalog';
 import { assetCategorySuggestions, assetStatusLabels } from '@/lib/assets/labels';
 
 export type AssetFormValues = Record<string, string>;
@@ -14,10 +15,20 @@ type Props = {
   submitLabel: string;
   /** A checked-out asset's status changes only by checking it in. */
   statusLocked?: boolean;
+  /** The managed lists' values (listCatalogSuggestions), offered as the fields are typed. */
+  suggestions: CatalogSuggestions;
 };
 
+const listHint = 'Choose a suggestion; another spelling of a listed value is saved as listed.';
+
+/** The listed categories, then the usual ones the list does not have yet (in any letter case). */
+function categoryChoices(listed: readonly string[]): string[] {
+  const known = new Set(listed.map((name) => name.toLowerCase()));
+  return [...listed, ...assetCategorySuggestions.filter((name) => !known.has(name.toLowerCase()))];
+}
+
 /** The create and edit form of an asset; keeps what was typed when saving fails. */
-export function AssetForm({ action, initial, hidden, submitLabel, statusLocked }: Props) {
+export function AssetForm({ action, initial, hidden, submitLabel, statusLocked, suggestions }: Props) {
   const statusOptions = Object.entries(assetStatusLabels).map(([status, label]) => ({
     value: status,
     label,
@@ -32,7 +43,8 @@ export function AssetForm({ action, initial, hidden, submitLabel, statusLocked }
           name="category"
           label="Category"
           defaultValue={initial.category}
-          suggestions={assetCategorySuggestions}
+          suggestions={categoryChoices(suggestions.category)}
+          hint={listHint}
         />
         <SelectField
           name="status"
@@ -42,8 +54,13 @@ export function AssetForm({ action, initial, hidden, submitLabel, statusLocked }
           disabled={statusLocked}
           hint={statusLocked ? 'Checked out: check it in to change the status.' : undefined}
         />
-        <Field name="manufacturer" label="Manufacturer" defaultValue={initial.manufacturer} />
-        <Field name="model" label="Model" defaultValue={initial.model} />
+        <SuggestField
+          name="manufacturer"
+          label="Manufacturer"
+          defaultValue={initial.manufacturer}
+          suggestions={suggestions.manufacturer}
+        />
+        <SuggestField name="model" label="Model" defaultValue={initial.model} suggestions={suggestions.model} />
         <Field name="serial" label="Serial" defaultValue={initial.serial} autoComplete="off" />
         <Field name="location" label="Location" defaultValue={initial.location} />
         <Field name="purchaseDate" label="Purchase date" type="date" defaultValue={initial.purchaseDate} />

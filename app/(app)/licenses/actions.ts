@@ -6,7 +6,6 @@ import { serverAction } from '@/lib/boundary/server-action';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 import { assignSeat, createLicense, revealProductKey, unassignSeat, updateLicense } from '@/lib/licenses/mutations';
 import { licenseFieldsSchema, licenseUpdateSchema } from '@/lib/licenses/schemas';
-import { singleLineText } from '@/lib/validation';
 
 // Each action: the boundary parses the form and signs the actor in, then the data layer checks the
 // role and changes + audits in one transaction. A requester gets "No such license." from every one.
@@ -56,18 +55,19 @@ export const assignSeatAction = serverAction(
       licenseId,
       holder: holderKind,
       userId: z.string().optional(),
-      assetTag: singleLineText().max(100).optional(),
+      assetId: z.string().optional(),
     }),
   },
   async ({ actor, input, transaction }) => {
+    // Only the picker of the chosen kind is on the form; its error goes beside it.
     const holder =
-      input.holder === 'user' ? { userId: input.userId || undefined } : { assetTag: input.assetTag || undefined };
-    if (!holder.userId && !holder.assetTag) {
-      const field = input.holder === 'user' ? 'userId' : 'assetTag';
+      input.holder === 'user' ? { userId: input.userId || undefined } : { assetId: input.assetId || undefined };
+    if (!holder.userId && !holder.assetId) {
+      const field = input.holder === 'user' ? 'userId' : 'assetId';
       return {
         status: 'error',
         message: 'Please correct the fields marked below.',
-        fieldErrors: { [field]: input.holder === 'user' ? 'Choose a user.' : 'Enter an asset tag.' },
+        fieldErrors: { [field]: input.holder === 'user' ? 'Choose a user.' : 'Choose an asset.' },
       };
     }
     const seat = await transaction((tx) => assignSeat(tx, actor, { licenseId: input.licenseId, ...holder }));

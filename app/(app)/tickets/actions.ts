@@ -137,7 +137,7 @@ export const linkAssetAction = serverAction(
   {
     input: z.object({
       ticketId: ticketRef.ticketId,
-      asset: singleLineText().min(1, 'Enter an asset tag.').max(100, 'Use at most 100 characters.'),
+      asset: singleLineText().min(1, 'Choose an asset.').max(100, 'Use at most 100 characters.'),
     }),
   },
   async ({ actor, input: { ticketId, asset }, db, transaction }) => {

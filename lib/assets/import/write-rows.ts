@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { queryRows } from '../../db/rows';
 import { assets } from '../../db/schema-domain';
+import { inListedSpellings } from '../catalog';
 import type { ImportError, ImportRow } from '../csv-import-rows';
 
 type ExistingAsset = { id: string; assetTag: string; serial: string | null; checkedOut: boolean };
@@ -59,7 +60,12 @@ function keyList(keys: string[]): SQL {
  * it cannot store, a tag taken meanwhile), the batch is written again row by row, so each refused
  * row is reported by its line and the others still go in.
  */
-export async function writeRows(tx: Transaction, batch: CheckedRow[]): Promise<Written> {
+export async function writeRows(tx: Transaction, checked: CheckedRow[]): Promise<Written> {
+  const spelled = await inListedSpellings(
+    tx,
+    checked.map((entry) => entry.row.values),
+  );
+  const batch = checked.map((entry, index) => ({ ...entry, row: { ...entry.row, values: spelled[index] } }));
   const creates = batch.filter((entry) => !entry.existing);
   const updates = batch.filter((entry) => entry.existing);
   try {

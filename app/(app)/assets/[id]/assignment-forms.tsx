@@ -6,7 +6,6 @@ import { ConfirmBeforeSubmit } from '@/app/components/confirm-before-submit';
 import { Field } from '@/app/components/form';
 import type { AssetStatus } from '@/lib/db/enums';
 import { assetStatusLabels, needsCheckOutConfirmation } from '@/lib/assets/labels';
-import type { AssetHolder } from '@/lib/assets/queries';
 import { UserSelect } from '../../_components/user-select';
 import { checkInAction, checkOutAction } from '../actions';
 
@@ -18,9 +17,8 @@ export function CheckOutForm({
   assetTag,
   version,
   status,
-  users,
   today,
-}: Props & { status: AssetStatus; users: AssetHolder[]; today: string }) {
+}: Props & { status: AssetStatus; today: string }) {
   const [confirmed, setConfirmed] = useState(false);
   const unavailable = needsCheckOutConfirmation(status);
   return (
@@ -31,7 +29,7 @@ export function CheckOutForm({
     >
       <ActionForm action={checkOutAction} hidden={{ assetId, version }} submit="Check out" pendingText="Checking out…">
         {unavailable ? <p className="muted">This asset is {assetStatusLabels[status]}.</p> : null}
-        <UserSelect label="Check out to" users={users} />
+        <UserSelect label="Check out to" />
         <Field
           name="expectedReturn"
           label="Expected return (optional)"

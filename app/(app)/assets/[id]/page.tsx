@@ -8,7 +8,7 @@ import { canManageAssets } from '@/lib/assets/access';
 import { listAssetHistory, listAssetTickets, type LinkedTicket } from '@/lib/assets/history';
 import { describeBytes } from '@/lib/assets/image-validation';
 import { findAssetImageInfo } from '@/lib/assets/images';
-import { listAssignableUsers, type AssetSummary } from '@/lib/assets/queries';
+import type { AssetSummary } from '@/lib/assets/queries';
 import { todayIsoDate } from '@/lib/assets/schemas';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
@@ -51,11 +51,10 @@ export default async function AssetPage({
   const asset = await loadAsset(actor, id);
   const db = await getDb();
   const staff = canManageAssets(actor);
-  const [history, tickets, image, people] = await Promise.all([
+  const [history, tickets, image] = await Promise.all([
     listAssetHistory(db, actor, asset.id, { all: historyShown === 'all' }),
     listAssetTickets(db, actor, asset.id),
     findAssetImageInfo(db, actor, asset.id),
-    staff && !asset.assignedTo ? listAssignableUsers(db) : Promise.resolve([]),
   ]);
   const { basePath, images, currency } = getConfig();
   const imageUrl = `${basePath}/api/assets/${asset.id}/image`;
@@ -144,7 +143,6 @@ export default async function AssetPage({
               assetTag={asset.assetTag}
               version={asset.version}
               status={asset.status}
-              users={people}
               today={todayIsoDate()}
             />
           )}

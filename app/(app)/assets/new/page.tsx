@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/app/components/link';
+import { listCatalogSuggestions } from '@/lib/assets/catalog';
 import { suggestNextAssetTag } from '@/lib/assets/next-tag';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: 'New asset' };
 
 export default async function NewAssetPage() {
   await pageActor(staffRoles);
-  const assetTag = await suggestNextAssetTag(await getDb());
+  const db = await getDb();
+  const [assetTag, suggestions] = await Promise.all([suggestNextAssetTag(db), listCatalogSuggestions(db)]);
   return (
     <>
       <BackLink href="/assets">Assets</BackLink>
@@ -21,6 +23,7 @@ export default async function NewAssetPage() {
           action={createAssetAction}
           initial={{ assetTag, category: '', status: 'in_stock' }}
           submitLabel="Create asset"
+          suggestions={suggestions}
         />
       </section>
     </>

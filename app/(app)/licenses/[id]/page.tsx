@@ -12,7 +12,7 @@ import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { utcToday } from '@/lib/dashboard/expiry-windows';
-import { getLicense, listSeatCandidates, type LicenseSeat } from '@/lib/licenses/queries';
+import { getLicense, type LicenseSeat } from '@/lib/licenses/queries';
 import { unassignSeatAction } from '../actions';
 import { ExpiryBadge, SeatUse } from '../license-badges';
 import { LicenseForm } from '../license-form';
@@ -25,8 +25,7 @@ export const metadata: Metadata = { title: 'License' };
 async function loadLicense(actor: Actor, id: string) {
   const db = await getDb();
   try {
-    const license = await getLicense(db, actor, id);
-    return { license, candidates: await listSeatCandidates(db, actor, id) };
+    return await getLicense(db, actor, id);
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') notFound();
     throw error;
@@ -71,7 +70,7 @@ export default async function LicensePage({
   const actor = await pageActor(staffRoles);
   const { id } = await params;
   const { created } = await searchParams;
-  const { license, candidates } = await loadLicense(actor, id);
+  const license = await loadLicense(actor, id);
 
   return (
     <>
@@ -98,7 +97,7 @@ export default async function LicensePage({
           </Facts>
         </Panel>
         <Panel id="assign" title="Assign a seat">
-          <AssignSeatForm licenseId={license.id} candidates={candidates} free={license.free} />
+          <AssignSeatForm licenseId={license.id} seats={license.seats} free={license.free} />
         </Panel>
       </div>
       <Panel id="seats" title={`Seats (${license.used} of ${license.seats} used)`}>

@@ -2,12 +2,10 @@
 
 import { useState } from 'react';
 import { ActionForm } from '@/app/components/action-form';
-import { Field } from '@/app/components/form';
 import { useFormResult } from '@/app/components/form-controls';
-import { UserSelect } from '../../_components/user-select';
+import { AssetPicker, UserPicker } from '@/app/components/pickers';
 import { assignSeatAction } from '../actions';
 
-type Candidate = { id: string; username: string; displayName: string };
 type Holder = 'user' | 'asset';
 
 const holderChoices: { value: Holder; label: string }[] = [
@@ -15,10 +13,13 @@ const holderChoices: { value: Holder; label: string }[] = [
   { value: 'asset', label: 'An asset' },
 ];
 
-/** Radio buttons choosing who gets the seat, and the one field that names them. */
-function SeatHolderFields({ candidates }: { candidates: Candidate[] }) {
-  const kept = useFormResult().values?.holder;
-  const [holder, setHolder] = useState<Holder>(kept === 'asset' ? 'asset' : 'user');
+/**
+ * Radio buttons choosing who gets the seat, and only the picker of that kind: the choice and the
+ * field sent with it always agree. The radios are uncontrolled with their default kept in step,
+ * so the form's reset after an action restores the same choice the picker shows.
+ */
+function SeatHolderFields({ initial }: { initial: Holder }) {
+  const [holder, setHolder] = useState<Holder>(initial);
   return (
     <>
       <fieldset className="inline-form">
@@ -29,41 +30,38 @@ function SeatHolderFields({ candidates }: { candidates: Candidate[] }) {
               type="radio"
               name="holder"
               value={choice.value}
-              checked={holder === choice.value}
+              defaultChecked={holder === choice.value}
               onChange={() => setHolder(choice.value)}
             />{' '}
             {choice.label}
           </label>
         ))}
       </fieldset>
-      {holder === 'user' ? (
-        <UserSelect label="User" users={candidates} />
-      ) : (
-        <Field name="assetTag" label="Asset tag" autoComplete="off" hint="For example LAP-0042." />
-      )}
+      {holder === 'user' ? <UserPicker name="userId" label="User" /> : <AssetPicker name="assetId" label="Asset" />}
     </>
   );
 }
 
-/** Gives a seat to an active user (picked from a list) or to an asset (by its tag). */
-export function AssignSeatForm({
-  licenseId,
-  candidates,
-  free,
-}: {
-  licenseId: string;
-  candidates: Candidate[];
-  free: number;
-}) {
+/** The holder kind the last submission chose (kept after an error), else a user. */
+function KeptSeatHolderFields() {
+  const kept = useFormResult().values?.holder === 'asset' ? 'asset' : 'user';
+  return <SeatHolderFields key={kept} initial={kept} />;
+}
+
+/** Gives a seat to an active user or to an asset, each found by searching; a full license says so instead. */
+export function AssignSeatForm({ licenseId, seats, free }: { licenseId: string; seats: number; free: number }) {
+  if (free <= 0) {
+    return (
+      <p className="notice" role="status">
+        {seats === 1
+          ? 'The one seat is taken — free it to assign it.'
+          : `All ${seats} seats are taken — free one to assign it.`}
+      </p>
+    );
+  }
   return (
-    <ActionForm
-      action={assignSeatAction}
-      hidden={{ licenseId }}
-      submit="Assign seat"
-      pendingText="Assigning…"
-      after={free === 0 ? <p className="muted">All seats are in use.</p> : null}
-    >
-      <SeatHolderFields candidates={candidates} />
+    <ActionForm action={assignSeatAction} hidden={{ licenseId }} submit="Assign seat" pendingText="Assigning…">
+      <KeptSeatHolderFields />
     </ActionForm>
   );
 }

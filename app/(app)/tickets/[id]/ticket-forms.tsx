@@ -10,6 +10,7 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from '@/lib/tickets/rules';
+import { AssetPicker } from '@/app/components/pickers';
 import { linkAssetAction, updateTicketAction } from '../actions';
 import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
 
@@ -79,7 +80,7 @@ export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
   );
 }
 
-/** Agents type an asset tag; requesters pick one of their own assets. */
+/** Agents search all assets; requesters pick one of their own. */
 export function LinkAssetForm({
   ticketId,
   ownAssets,
@@ -97,7 +98,7 @@ export function LinkAssetForm({
           options={ownAssets.map((asset) => ({ value: asset.id, label: `${asset.assetTag} — ${asset.name}` }))}
         />
       ) : (
-        <Field name="asset" label="Link an asset by tag" autoComplete="off" />
+        <AssetPicker name="asset" label="Link an asset" idPrefix="link" />
       )}
     </ActionForm>
   );

@@ -6,20 +6,18 @@ import { categorySuggestions, defaultCategory, priorityLabels, ticketPriorities 
 import { createTicketAction } from '../actions';
 import { AttachmentField, type AttachmentLimits } from '../attachment-field';
 import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
+import { UserPicker } from '@/app/components/pickers';
 
 type AssetOption = { id: string; assetTag: string; name: string };
-type UserOption = { id: string; username: string; displayName: string };
 
-/** Requesters pick one of their assets; agents may open the ticket on someone's behalf. */
+/** Requesters pick one of their assets; agents may open the ticket on someone's behalf (left empty: themselves). */
 export function NewTicketForm({
   assets,
-  requesters,
-  selfId,
+  choosesRequester,
   attachmentLimits,
 }: {
   assets: AssetOption[];
-  requesters: UserOption[] | null;
-  selfId: string;
+  choosesRequester: boolean;
   attachmentLimits: AttachmentLimits;
 }) {
   return (
@@ -53,16 +51,11 @@ export function NewTicketForm({
           options={ticketPriorities.map((priority) => ({ value: priority, label: priorityLabels[priority] }))}
         />
       </div>
-      {requesters ? (
-        <SelectField
+      {choosesRequester ? (
+        <UserPicker
           name="requesterId"
-          label="Requester"
-          defaultValue={selfId}
-          hint="Who the ticket is for, e.g. the person who called."
-          options={requesters.map((user) => ({
-            value: user.id,
-            label: user.id === selfId ? `${user.displayName} (me)` : `${user.displayName} (${user.username})`,
-          }))}
+          label="Requester (optional)"
+          hint="Who the ticket is for, e.g. the person who called. Left empty: you."
         />
       ) : null}
       {assets.length > 0 ? (

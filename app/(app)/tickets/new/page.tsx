@@ -4,7 +4,7 @@ import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { attachmentLimits } from '@/lib/tickets/attachments';
-import { listActiveUsers, listAssetsAssignedTo } from '@/lib/tickets/queries';
+import { listAssetsAssignedTo } from '@/lib/tickets/queries';
 import { NewTicketForm } from './new-ticket-form';
 
 export const metadata: Metadata = { title: 'New ticket' };
@@ -14,21 +14,13 @@ export default async function NewTicketPage() {
   const db = await getDb();
   const staff = isStaff(actor);
   // A requester picks one of their own assets here; agents link any asset on the ticket's page.
-  const [assets, requesters] = await Promise.all([
-    staff ? Promise.resolve([]) : listAssetsAssignedTo(db, actor),
-    staff ? listActiveUsers(db) : Promise.resolve(null),
-  ]);
+  const assets = staff ? [] : await listAssetsAssignedTo(db, actor);
   return (
     <>
       <BackLink href="/tickets">Tickets</BackLink>
       <h1>New ticket</h1>
       <section className="panel" aria-label="New ticket">
-        <NewTicketForm
-          assets={assets}
-          requesters={requesters}
-          selfId={actor.id}
-          attachmentLimits={attachmentLimits()}
-        />
+        <NewTicketForm assets={assets} choosesRequester={staff} attachmentLimits={attachmentLimits()} />
       </section>
     </>
   );

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
+import { listCatalogSuggestions } from '@/lib/assets/catalog';
 import type { AssetSummary } from '@/lib/assets/queries';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
+import { getDb } from '@/lib/db/client';
 import { updateAssetAction } from '../../actions';
 import { AssetForm } from '../../asset-form';
 import { loadAsset } from '../load-asset';
@@ -28,6 +30,7 @@ const formValuesOf = (asset: AssetSummary): Record<string, string> => ({
 export default async function EditAssetPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor(staffRoles);
   const asset = await loadAsset(actor, (await params).id);
+  const suggestions = await listCatalogSuggestions(await getDb());
   const assetHref = `/assets/${asset.id}`;
   return (
     <>
@@ -43,6 +46,7 @@ export default async function EditAssetPage({ params }: { params: Promise<{ id: 
           hidden={{ assetId: asset.id, version: String(asset.version) }}
           submitLabel="Save changes"
           statusLocked={Boolean(asset.assignedTo)}
+          suggestions={suggestions}
         />
         <p>
           <Link href={assetHref}>Cancel</Link>

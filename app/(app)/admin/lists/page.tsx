@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { DataTable, byId, type Column } from '@/app/components/data-table';
+import { Panel } from '@/app/components/panel';
+import { adminRoles } from '@/lib/actor';
+import { catalogLabels, listCatalogEntries, type CatalogEntry } from '@/lib/assets/catalog-admin';
+import { pageActor } from '@/lib/boundary/page';
+import { getDb } from '@/lib/db/client';
+import { catalogKinds } from '@/lib/db/schema-catalog';
+import type { SearchParams } from '../../_components/list-query';
+import { AddValueForm, RemoveValueButton, RenameValueForm } from './list-forms';
+
+export const metadata: Metadata = { title: 'Lists' };
+
+const columns: Column<CatalogEntry>[] = [
+  { key: 'name', header: 'Name', rowHeader: true, cell: (entry) => entry.name },
+  { key: 'assets', header: 'Assets', cell: (entry) => entry.assets },
+  { key: 'rename', header: 'Rename', cell: (entry) => <RenameValueForm entry={entry} /> },
+  {
+    key: 'remove',
+    header: <span className="skip-link">Remove</span>,
+    cell: (entry) => <RemoveValueButton entry={entry} />,
+  },
+];
+
+export default async function ListsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await pageActor(adminRoles);
+  const entries = await listCatalogEntries(await getDb(), actor);
+  const { removed } = await searchParams;
+  return (
+    <>
+      <h1>Lists</h1>
+      {typeof removed === 'string' ? (
+        <p className="notice success" role="status">
+          Removed “{removed}”.
+        </p>
+      ) : null}
+      <p className="muted">
+        The values the asset form suggests. A value typed in another letter case is saved in the spelling listed here;
+        renaming a value renames it on every asset using it.
+      </p>
+      {catalogKinds.map((kind) => (
+        <Panel key={kind} id={`list-${kind}`} title={catalogLabels[kind].title}>
+          <DataTable
+            columns={columns}
+            rows={entries.filter((entry) => entry.kind === kind)}
+            rowKey={byId}
+            caption={catalogLabels[kind].title}
+            hideCaption
+            empty={`No ${catalogLabels[kind].title.toLowerCase()} yet.`}
+          />
+          <AddValueForm kind={kind} one={catalogLabels[kind].one} />
+        </Panel>
+      ))}
+    </>
+  );
+}
