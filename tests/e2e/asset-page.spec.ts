@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { LoginPage } from './support/login-page';
+import { pickOption } from './support/picker';
 import { openBrowser, useAppServer } from './support/session';
 
 const server = useAppServer((app) => {
@@ -68,7 +69,7 @@ test('the asset page shows details; editing is its own page, and the history lis
   await expect(newest).toContainText('Location: (empty) → Room 7');
   await expect(newest).toContainText('ada');
 
-  await page.getByLabel('Check out to').selectOption({ label: 'dave (dave)' });
+  await pickOption(page, 'Check out to', 'dave', 'dave (dave)');
   await page.getByRole('button', { name: 'Check out' }).click();
   await expect(page.getByText('PG-1 checked out to dave.')).toBeVisible();
   await expect(newest).toContainText('Checked out to dave');
@@ -106,7 +107,7 @@ test('checking out a retired asset warns and asks; the JSON API refuses a lost o
   await signIn(page, 'ada', 'ada-password-1');
   const retired = await createAsset(page, { assetTag: 'PG-2', name: 'Old monitor', status: 'retired' });
   await page.goto(`assets/${retired}`);
-  await page.getByLabel('Check out to').selectOption({ label: 'dave (dave)' });
+  await pickOption(page, 'Check out to', 'dave', 'dave (dave)');
   await page.getByRole('button', { name: 'Check out' }).click();
   const question = page.getByRole('group', { name: 'PG-2 is Retired. Check it out anyway?' });
   await expect(question).toBeVisible();
@@ -118,7 +119,7 @@ test('checking out a retired asset warns and asks; the JSON API refuses a lost o
   await expect(details).toContainText('Retired');
   await expect(details).toContainText('No one');
 
-  await page.getByLabel('Check out to').selectOption({ label: 'dave (dave)' });
+  await pickOption(page, 'Check out to', 'dave', 'dave (dave)');
   await page.getByRole('button', { name: 'Check out' }).click();
   await question.getByRole('button', { name: 'Check out anyway' }).click();
   await expect(page.getByText('PG-2 checked out to dave.')).toBeVisible();

@@ -35,7 +35,7 @@ export function AssetForm({ action, initial, hidden, submitLabel, statusLocked, 
     disabled: status === 'deployed' && !statusLocked,
   }));
   return (
-    <ActionForm action={action} hidden={hidden} submit={submitLabel} pendingText="Saving…">
+    <ActionForm action={action} hidden={hidden} submit={submitLabel} pendingText="Saving…" autoFocus>
       <div className="grid-2">
         <Field name="assetTag" label="Asset tag" defaultValue={initial.assetTag} required autoComplete="off" />
         <Field name="name" label="Name" defaultValue={initial.name} required autoComplete="off" />
