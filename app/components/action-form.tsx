@@ -5,6 +5,7 @@ import { idleState, type ActionState } from '@/lib/boundary/action-state';
 import { clearDraft, draftControls, saveDraft } from './drafts';
 import { FormMessage, SubmitButton, type FieldLink } from './form';
 import { FormResultContext } from './form-controls';
+import { SignInAgain } from './sign-in-again';
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -101,7 +102,12 @@ export function ActionForm({ action, hidden = {}, submit, pendingText, autoFocus
 
   return (
     <form ref={formRef} action={plainAction} className="stack" noValidate onSubmit={send}>
-      <FormMessage state={state} fieldLinks={fieldLinks} summaryRef={summaryRef} />
+      <FormMessage
+        state={state}
+        fieldLinks={fieldLinks}
+        summaryRef={summaryRef}
+        afterError={state.sessionEnded ? <SignInAgain /> : null}
+      />
       <HiddenFields fields={hidden} />
       <FormResultContext value={state}>{children}</FormResultContext>
       <SubmitButton pendingText={pendingText} pending={pending}>

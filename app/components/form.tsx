@@ -1,11 +1,10 @@
 'use client';
 
-import type { MouseEvent, Ref } from 'react';
+import type { MouseEvent, ReactNode, Ref } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/boundary/action-state';
 import { useUntilNextAction } from './banner';
 import { LabelledControl, type FieldBase } from './form-controls';
-import { SignInAgain } from './sign-in-again';
 
 type FieldProps = FieldBase & { type?: string; autoComplete?: string; autoFocus?: boolean };
 
@@ -64,17 +63,19 @@ export type FieldLink = { id: string; label: string };
 /**
  * The form-level message until the next action: a success is read out politely; an error is an
  * alert that takes the focus (through `summaryRef`) and lists the fields to correct as links to
- * them (by label: each message stands beside its field, said once). A session that ended offers
- * the way to sign in again.
+ * them (by label: each message stands beside its field, said once). `afterError` follows an
+ * error's words, e.g. ActionForm's way to sign in again when the session ended.
  */
 export function FormMessage({
   state,
   fieldLinks = [],
   summaryRef,
+  afterError,
 }: {
   state: ActionState;
   fieldLinks?: FieldLink[];
   summaryRef?: Ref<HTMLDivElement>;
+  afterError?: ReactNode;
 }) {
   const shown = useUntilNextAction(state) && Boolean(state.message);
   return (
@@ -85,7 +86,7 @@ export function FormMessage({
       {shown && state.status === 'error' ? (
         <div role="alert" tabIndex={-1} ref={summaryRef} className="notice error error-summary">
           <p>{state.message}</p>
-          {state.sessionEnded ? <SignInAgain /> : null}
+          {afterError}
           {fieldLinks.length > 0 ? (
             <ul>
               {fieldLinks.map((field) => (
