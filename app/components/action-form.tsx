@@ -92,6 +92,8 @@ export function ActionForm({ action, hidden = {}, submit, pendingText, autoFocus
   const send = (event: FormEvent<HTMLFormElement>) => {
     // A form rendered elsewhere in the document but inside this one in React (a dialog) sends itself.
     if (event.target !== event.currentTarget) return;
+    // Held back by a wrapper that asks first (ConfirmBeforeSubmit); it sends the form again once confirmed.
+    if (event.defaultPrevented) return;
     event.preventDefault();
     const form = event.currentTarget;
     const formData = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);

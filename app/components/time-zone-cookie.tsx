@@ -28,9 +28,12 @@ export function TimeZoneCookie({
   const router = useRouter();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!zone || readCookie(cookieName) === zone) return;
-    const secure = window.location.protocol === 'https:' ? '; Secure' : '';
-    document.cookie = `${cookieName}=${encodeURIComponent(zone)}; Path=${path}; Max-Age=${oneYear}; SameSite=Lax${secure}`;
+    if (!zone) return;
+    if (readCookie(cookieName) !== zone) {
+      const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+      document.cookie = `${cookieName}=${encodeURIComponent(zone)}; Path=${path}; Max-Age=${oneYear}; SameSite=Lax${secure}`;
+    }
+    // Also when the cookie was already there: the page may have been asked for before it was set.
     if (followsBrowser && zone !== shownZone) router.refresh();
   }, [shownZone, followsBrowser, path, router]);
   return null;

@@ -152,6 +152,15 @@ test('a dark system setting gives a dark theme that stays accessible', async ({ 
     await page.goto(path);
     await expectNoSeriousA11yViolations(page);
   }
+  // A ticket page with the yellow internal-note composer open, which has colours of its own.
+  const created = await page.request.post('api/tickets', {
+    data: { title: 'Dark theme check', description: '**Bold**' },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto(`tickets/${(await created.json()).id}`);
+  await page.getByRole('button', { name: 'Internal note', exact: true }).click();
+  await expect(page.getByText('Only staff will see this')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.setViewportSize(phone);
   await page.goto('assets');
   await page.getByRole('button', { name: 'Filters', exact: true }).click();

@@ -34,6 +34,8 @@ test('a session revoked under the new-ticket form: the form says so, keeps what 
   await signIn(phone.page);
   await phone.page.goto('sessions');
   await phone.page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+  // Asked in the page: the same button again, beside the question, confirms.
+  await phone.page.getByRole('group').getByRole('button', { name: 'Sign out everywhere else' }).click();
   await expect(phone.page.getByText('Signed out 1 other session.')).toBeVisible();
 
   await desk.page.getByRole('button', { name: 'Open ticket' }).click();
