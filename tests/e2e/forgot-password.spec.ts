@@ -24,15 +24,10 @@ test.beforeAll(async ({}, testInfo) => {
     ['create', '--username', 'fran', '--role', 'requester', '--password-stdin', '--email', 'fran@example.test'],
     'fran-old-password',
   );
-  // PUBLIC_URL names the port the server is given on its first start.
-  await app.start();
-  await app.stop();
-  app.setEnv({
+  await app.startWithMail({
     SMTP_URL: capture.url,
     MAIL_FROM: 'IT Helpdesk <helpdesk@example.test>',
-    PUBLIC_URL: app.baseURL.replace(/\/$/, ''),
   });
-  await app.start();
 });
 
 test.afterAll(async () => {

@@ -29,15 +29,10 @@ test.beforeAll(async ({}, testInfo) => {
       `${username}-password-1`,
     );
   }
-  // PUBLIC_URL names the port the server is given on its first start.
-  await app.start();
-  await app.stop();
-  app.setEnv({
+  await app.startWithMail({
     SMTP_URL: capture.url,
     MAIL_FROM: 'IT Helpdesk <helpdesk@example.test>',
-    PUBLIC_URL: app.baseURL.replace(/\/$/, ''),
   });
-  await app.start();
 });
 
 test.afterAll(async () => {

@@ -25,16 +25,11 @@ test.beforeAll(async ({}, testInfo) => {
   capture = await startSmtpCapture();
   app = new AppServer({ MAIL_POLL_INTERVAL: '2s' });
   app.createUser('alex', 'alex-password-1', 'agent');
-  // PUBLIC_URL names the port the server is given on its first start.
-  await app.start();
-  await app.stop();
-  app.setEnv({
+  await app.startWithMail({
     SMTP_URL: capture.url,
     MAIL_FROM: `IT Helpdesk <${helpdesk}>`,
-    PUBLIC_URL: app.baseURL.replace(/\/$/, ''),
     IMAP_URL: dovecot.url(),
   });
-  await app.start();
 });
 
 test.afterAll(async () => {

@@ -84,6 +84,17 @@ export class AppServer {
     throw new Error(`The app did not become healthy within 60 s:\n${this.output}`);
   }
 
+  /**
+   * Starts with mail on: `PUBLIC_URL` must name the server's own port, which is chosen on the first
+   * start, so it starts once to learn it, then again with `mailEnv` and that address.
+   */
+  async startWithMail(mailEnv: Record<string, string>): Promise<void> {
+    await this.start();
+    await this.stop();
+    this.setEnv({ ...mailEnv, PUBLIC_URL: this.baseURL.replace(/\/$/, '') });
+    await this.start();
+  }
+
   /** SIGTERM, as PM2 or systemd stop it; true when it exited by itself within 15 s (else it is killed). */
   async stop(): Promise<boolean> {
     return this.end('SIGTERM');
