@@ -1,5 +1,6 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 
 // Banners come one at a time: each belongs to the action that caused it and goes away when the
@@ -21,16 +22,19 @@ export function useUntilNextAction(result: unknown): boolean {
 
 /**
  * A page's message about the action that led to it (e.g. "Ticket created." after `?created=1`).
- * The marker `param` leaves the address at once, so a reload or a shared link does not repeat it.
+ * The marker `param` leaves the address at once, so a reload or a shared link does not repeat it;
+ * each arrival of the marker (the same action done again) shows the message afresh.
  */
 export function Banner({ param, children }: { param: string; children: ReactNode }) {
-  const [marker] = useState(() => ({ param }));
-  const shown = useUntilNextAction(marker);
+  const searchParams = useSearchParams();
+  const [arrival, setArrival] = useState<object>(() => ({}));
+  const shown = useUntilNextAction(arrival);
   useEffect(() => {
+    if (!searchParams.has(param)) return;
+    setArrival({});
     const url = new URL(window.location.href);
-    if (!url.searchParams.has(param)) return;
     url.searchParams.delete(param);
     window.history.replaceState(null, '', url);
-  }, [param]);
+  }, [param, searchParams]);
   return <div role="status">{shown ? <p className="notice success">{children}</p> : null}</div>;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
 import { ActionButton } from '@/app/components/action-button';
+import { Banner } from '@/app/components/banner';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
@@ -73,9 +74,7 @@ export default async function AssetPage({
         ) : null}
       </div>
       {notice && Object.hasOwn(notices, notice) ? (
-        <p className="notice success" role="status">
-          {notices[notice as keyof typeof notices](asset)}
-        </p>
+        <Banner param="notice">{notices[notice as keyof typeof notices](asset)}</Banner>
       ) : null}
       <div className="grid-2">
         <Panel id="details" title="Details">

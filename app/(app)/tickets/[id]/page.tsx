@@ -3,6 +3,7 @@ import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ActionButton } from '@/app/components/action-button';
+import { Banner } from '@/app/components/banner';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
 import { Markdown } from '@/app/components/markdown';
@@ -81,11 +82,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
   return (
     <>
       <BackLink href="/tickets">Tickets</BackLink>
-      {created ? (
-        <p className="notice success" role="status">
-          Ticket {ticket.reference} opened. We will get back to you here.
-        </p>
-      ) : null}
+      {created ? <Banner param="created">Ticket {ticket.reference} opened. We will get back to you here.</Banner> : null}
       <div className={styles.header}>
         <h1>
           <span className="muted">{ticket.reference}</span> {ticket.title}
