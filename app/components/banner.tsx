@@ -27,11 +27,12 @@ export function useUntilNextAction(result: unknown): boolean {
  */
 export function Banner({ param, children }: { param: string; children: ReactNode }) {
   const searchParams = useSearchParams();
-  const [arrival, setArrival] = useState<object>(() => ({}));
+  // The address the marker came with: a new one for every navigation that brings the marker.
+  const [arrival, setArrival] = useState(searchParams);
+  if (searchParams !== arrival && searchParams.has(param)) setArrival(searchParams);
   const shown = useUntilNextAction(arrival);
   useEffect(() => {
     if (!searchParams.has(param)) return;
-    setArrival({});
     const url = new URL(window.location.href);
     url.searchParams.delete(param);
     window.history.replaceState(null, '', url);

@@ -58,8 +58,9 @@ export function scalePages(agentId: string): ScalePage[] {
       check: ticketRows,
     },
     {
+      // Every status: the queue opens on open work, which has far fewer pages.
       name: `tickets: page ${deepTicketPage}`,
-      path: `/tickets?page=${deepTicketPage}`,
+      path: `/tickets?status=all&page=${deepTicketPage}`,
       budgetMs: listBudgetMs,
       check: ticketRows,
     },

@@ -94,6 +94,24 @@ export class Pm2 {
     ].join('\n');
   }
 
+  /**
+   * Process ids of the app's workers that logged `event` at or after `since`, read from PM2's log
+   * files (each line: PM2's timestamp, then the app's one JSON line).
+   */
+  pidsThatLogged(event: string, since: Date): Set<number> {
+    const folder = path.join(this.env.PM2_HOME!, 'logs');
+    const pids = new Set<number>();
+    if (!fs.existsSync(folder)) return pids;
+    for (const name of fs.readdirSync(folder)) {
+      for (const line of fs.readFileSync(path.join(folder, name), 'utf8').split('\n')) {
+        if (!line.includes(`"event":"${event}"`)) continue;
+        const entry = JSON.parse(line.slice(line.indexOf('{'))) as { time: string; pid: number };
+        if (new Date(entry.time) >= since) pids.add(entry.pid);
+      }
+    }
+    return pids;
+  }
+
   /** Stops the daemon and every process it runs. */
   kill(): void {
     spawnSync(process.execPath, [pm2Bin, 'kill'], { cwd: projectRoot, env: this.env, timeout: 60_000 });
