@@ -7,7 +7,8 @@ import { AppError, staleVersion } from '../errors';
 import { parseInput } from '../validation';
 import { assertCanManageAssets } from './access';
 import { auditAsset } from './audit';
-import { inListedSpelling } from './catalog';
+import { assetListFields } from '../catalog/kinds';
+import { inListedSpelling } from '../catalog/spellings';
 import { findAsset, type AssetSummary } from './queries';
 import { assetChangesSchema, newAssetSchema, type AssetChangesInput, type NewAssetInput } from './schemas';
 import { assertTagAndSerialFree, duplicateAssetError } from './uniqueness';
@@ -17,7 +18,7 @@ const deployedByCheckOut = 'An asset becomes deployed by checking it out.';
 export async function createAsset(tx: Transaction, actor: Actor, input: NewAssetInput): Promise<AssetSummary> {
   assertCanManageAssets(actor);
   const parsed = parseInput(newAssetSchema, input);
-  const data = await inListedSpelling(tx, { ...parsed, category: parsed.category ?? 'Other' });
+  const data = await inListedSpelling(tx, assetListFields, { ...parsed, category: parsed.category ?? 'Other' });
   if (data.status === 'deployed')
     throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
   await assertTagAndSerialFree(tx, { assetTag: data.assetTag, serial: data.serial });
@@ -41,7 +42,7 @@ export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpd
   assertCanManageAssets(actor);
   const { assetId, ...fields } = input;
   const { version, ...typed } = parseInput(assetChangesSchema, fields);
-  const changes = await inListedSpelling(tx, typed);
+  const changes = await inListedSpelling(tx, assetListFields, typed);
   const asset = await findAsset(tx, actor, assetId);
   if (asset.version !== version) throw staleVersion();
 

@@ -142,6 +142,17 @@ export function describeDetails(action: string, details: Details | null, names: 
       return details.matched === false ? 'No account matched' : details.sent === false ? 'Mail not sent again' : null;
     case 'job.retried_all':
       return count(details.jobs) === null ? null : plural(count(details.jobs)!, 'job');
+    case 'catalog.add':
+    case 'catalog.remove':
+      return text(details.name) ? `“${text(details.name)}”` : null;
+    case 'catalog.rename': {
+      // An asset list's rename counts `assets`, the ticket categories' one `tickets`.
+      const uses = count(details.tickets) ?? count(details.assets);
+      const on = uses === null ? null : plural(uses, count(details.tickets) === null ? 'asset' : 'ticket');
+      return text(details.from) && text(details.to)
+        ? joined([`“${text(details.from)}” → “${text(details.to)}”`, on && `on ${on}`], ', ')
+        : null;
+    }
     case 'demo.seed':
       return `${count(details.tickets) ?? 0} tickets, ${count(details.assets) ?? 0} assets`;
     default:

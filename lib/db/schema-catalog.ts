@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-// The managed lists the asset form suggests from: one spelling per value, whatever case it is
-// typed in ("hardware" is saved as the listed "Hardware"). Assets keep the text itself, so a list
-// value renamed is renamed on its assets in the same transaction (lib/assets/catalog-admin.ts).
+// The managed lists the asset and ticket forms suggest from: one spelling per value, whatever case
+// it is typed in ("hardware" is saved as the listed "Hardware"). Assets and tickets keep the text
+// itself, so a list value renamed is renamed on them in the same transaction (lib/catalog/admin.ts).
+// 'category', 'manufacturer' and 'model' are the asset lists; 'ticket_category' the tickets' one.
 
-export const catalogKinds = ['category', 'manufacturer', 'model'] as const;
+export const catalogKinds = ['category', 'manufacturer', 'model', 'ticket_category'] as const;
 export type CatalogKind = (typeof catalogKinds)[number];
 
 export const catalogValues = pgTable(
@@ -18,6 +19,6 @@ export const catalogValues = pgTable(
   },
   (table) => [
     uniqueIndex('catalog_values_kind_name_key').on(table.kind, sql`lower(${table.name})`),
-    check('catalog_values_kind_check', sql`${table.kind} in ('category', 'manufacturer', 'model')`),
+    check('catalog_values_kind_check', sql`${table.kind} in ('category', 'manufacturer', 'model', 'ticket_category')`),
   ],
 );

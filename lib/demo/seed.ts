@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { commandLineActor } from '../actor';
 import { recordAudit } from '../audit/record';
-import { inListedSpellings } from '../assets/catalog';
+import { assetListFields, ticketListFields } from '../catalog/kinds';
+import { inListedSpellings } from '../catalog/spellings';
 import type { Database, Transaction } from '../db/client';
 import { users } from '../db/schema';
 import {
@@ -142,9 +143,10 @@ async function fillDemoData(tx: Transaction, options: SeedOptions, random: Rando
   const requesterIds = everyone.filter((user) => user.role === 'requester').map((user) => user.id);
   const openers = requesterIds.length ? requesterIds : everyone.map((user) => user.id);
 
-  // In the managed lists' spellings, which they join (lib/assets/catalog.ts), as any asset saved.
+  // In the managed lists' spellings, which they join (lib/catalog/spellings.ts), as any asset saved.
   const assetRows = await inListedSpellings(
     tx,
+    assetListFields,
     makeAssets(random, options.assets, await firstDemoTagNumber(tx), requesterIds, now),
   );
   const createdAssets: { id: string; assignedToId: string | null }[] = [];
@@ -168,8 +170,10 @@ async function fillDemoData(tx: Transaction, options: SeedOptions, random: Rando
     if (asset.assignedToId)
       assetsByHolder.set(asset.assignedToId, [...(assetsByHolder.get(asset.assignedToId) ?? []), asset.id]);
 
-  const ticketRows = Array.from({ length: options.tickets }, () =>
-    makeTicket(random, random.pick(openers), agentIds, now),
+  const ticketRows = await inListedSpellings(
+    tx,
+    ticketListFields,
+    Array.from({ length: options.tickets }, () => makeTicket(random, random.pick(openers), agentIds, now)),
   );
   const createdTickets: {
     id: string;

@@ -12,6 +12,7 @@ import { parseInput } from '../validation';
 import { loadVisibleTicket, type TicketState } from './access';
 import { applyAssetLinks, assertLinkableAssets, linkedAssetIds } from './asset-links';
 import { auditTicket, recordTicketActivity } from './audit';
+import { inListedCategory } from './categories';
 import { staffToTell } from './mentions';
 import { markOwnChangeSeen } from './reads';
 import { reopensOnReply, ticketReference, transitionRefusal } from './rules';
@@ -39,12 +40,13 @@ export async function createTicket(
   const requesterId = parsed.requesterId ?? actor.id;
   if (requesterId !== actor.id) await assertCanOpenFor(tx, actor, requesterId);
   await assertLinkableAssets(tx, actor, { assetIds: parsed.assetIds });
+  const category = await inListedCategory(tx, actor, parsed.category);
   const [created] = await tx
     .insert(tickets)
     .values({
       title: parsed.title,
       description: parsed.description,
-      category: parsed.category,
+      category,
       priority: parsed.priority,
       requesterId,
     })
@@ -55,7 +57,7 @@ export async function createTicket(
   await applyAssetLinks(tx, actor, { ticketId: created.id, link: [...new Set(parsed.assetIds)], unlink: [] });
   await auditTicket(tx, actor, 'ticket.create', created, {
     title: parsed.title,
-    category: parsed.category,
+    category,
     priority: parsed.priority,
     requesterId,
     assetIds: parsed.assetIds,
@@ -124,6 +126,9 @@ export async function updateTicket(
   const change = parseInput(ticketChangeSchema, fields);
   const current = await loadVisibleTicket(tx, actor, ticketId);
   if (current.version !== change.version) throw staleVersion();
+  // Staff save a category in its listed spelling (a new one joins the list); requesters may not change it at all.
+  if (change.category !== undefined && isStaff(actor))
+    change.category = await inListedCategory(tx, actor, change.category);
 
   const changes: Record<string, FieldChange> = {};
   for (const field of staffOnlyFields) {

@@ -9,8 +9,13 @@ export { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatu
 /** The statuses that still need work: the staff's ticket list shows these unless they choose others. */
 export const openWorkStatuses = ['new', 'open', 'pending'] as const satisfies readonly TicketStatus[];
 
-export const categorySuggestions = ['Hardware', 'Software', 'Network', 'Access', 'Other'] as const;
 export const defaultCategory = 'General';
+
+/** What the forms suggest for a ticket's category: the listed ones (lib/tickets/categories.ts) and the default, always allowed. */
+export function ticketCategoryChoices(listed: readonly string[]): string[] {
+  const known = listed.some((name) => name.toLowerCase() === defaultCategory.toLowerCase());
+  return known ? [...listed] : [...listed, defaultCategory];
+}
 
 const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['open', 'pending', 'resolved', 'closed'],

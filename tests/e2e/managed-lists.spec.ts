@@ -3,19 +3,20 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { LoginPage } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
-// Category, manufacturer and model are managed lists (lib/assets/catalog*.ts): the asset form
-// suggests their values, saves another letter case in the listed spelling, and Admin → Lists
-// renames a value on every asset and removes one no asset uses.
+// Category, manufacturer, model and the ticket category are managed lists (lib/catalog/): the
+// asset and ticket forms suggest their values, save another letter case in the listed spelling,
+// and Admin → Lists renames a value on every asset or ticket and removes one nothing uses.
 
 const server = useAppServer((app) => {
   app.createUser('ada', 'ada-password-1', 'admin');
+  app.createUser('rita', 'rita-password-1', 'requester');
 });
 
-async function signIn(page: Page) {
+async function signIn(page: Page, username = 'ada') {
   const login = new LoginPage(page);
   await login.goto();
-  await login.signIn('ada', 'ada-password-1');
-  await login.expectSignedIn('ada');
+  await login.signIn(username, `${username}-password-1`);
+  await login.expectSignedIn(username);
 }
 
 async function createAsset(page: Page, data: Record<string, string>): Promise<string> {
@@ -62,7 +63,7 @@ test('an admin renames a list value on every asset, and removes only an unused o
 
   await page.goto('admin/lists');
   await expect(page.getByRole('heading', { name: 'Lists', level: 1 })).toBeVisible();
-  const categories = page.getByRole('region', { name: 'Categories' });
+  const categories = page.getByRole('region', { name: 'Asset categories', exact: true });
   await expect(categories.getByRole('row', { name: /Furnture/ })).toContainText('2');
   await expectNoSeriousA11yViolations(page);
 
@@ -82,8 +83,62 @@ test('an admin renames a list value on every asset, and removes only an unused o
   await expect(page.getByText('Removed “Obsolete”.')).toBeVisible();
   await expect(categories.getByRole('row', { name: /Obsolete/ })).toHaveCount(0);
 
-  await categories.getByLabel('New category').fill('spare PARTS');
-  await categories.getByRole('button', { name: 'Add category' }).click();
+  await categories.getByLabel('New asset category').fill('spare PARTS');
+  await categories.getByRole('button', { name: 'Add asset category' }).click();
   await expect(categories.getByText('“Spare parts” is already in the list.').first()).toBeVisible();
   await context.close();
+});
+
+test('ticket categories: the forms suggest the list, a requester chooses from it, an admin renames one on every ticket', async ({
+  browser,
+}) => {
+  const { context, page } = await openBrowser(browser, server.app);
+  await signIn(page);
+  const typo = await page.request.post('api/tickets', {
+    data: { title: 'Label printer offline', category: 'Printrs' },
+  });
+  expect(typo.status()).toBe(201);
+  const first = ((await typo.json()) as { id: string }).id;
+
+  // The new-ticket form offers the listed value, and saves another letter case as listed.
+  await page.goto('tickets/new');
+  await expect(page.locator('#field-category-suggestions option[value="Printrs"]')).toHaveCount(1);
+  await page.getByLabel('Title').fill('Badge printer jams');
+  await page.getByLabel('Category').fill('PRINTRS');
+  await page.getByRole('button', { name: 'Open ticket' }).click();
+  await expect(page.getByText(/Ticket T-\d+ opened/)).toBeVisible();
+  await expect(page.locator('dl.facts')).toContainText('Printrs');
+  await expect(page.locator('#field-category-suggestions option[value="Printrs"]')).toHaveCount(1);
+
+  await page.goto('admin/lists');
+  const categories = page.getByRole('region', { name: 'Ticket categories', exact: true });
+  await expect(categories.getByRole('row', { name: /Printrs/ })).toContainText('2');
+  await expect(categories.getByRole('row', { name: /Hardware/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await categories.getByText('Rename Printrs').click();
+  await categories.getByLabel('New name for Printrs').fill('Printers');
+  await categories.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByText('Renamed “Printrs” to “Printers” on 2 tickets.')).toBeVisible();
+  await expect(categories.getByRole('row', { name: /Printers/ })).toContainText('In use');
+
+  await page.goto(`tickets/${first}`);
+  await expect(page.locator('dl.facts')).toContainText('Printers');
+  await expect(page.getByLabel('Category')).toHaveValue('Printers');
+  await context.close();
+
+  // A requester chooses a listed category (in any letter case) or none; a new one is refused beside the field.
+  const rita = await openBrowser(browser, server.app);
+  await signIn(rita.page, 'rita');
+  await rita.page.goto('tickets/new');
+  await expect(rita.page.locator('#field-category-suggestions option[value="Printers"]')).toHaveCount(1);
+  await rita.page.getByLabel('Title').fill('Printer out of toner');
+  await rita.page.getByLabel('Category').fill('Coffee machine');
+  await rita.page.getByRole('button', { name: 'Open ticket' }).click();
+  await expect(rita.page.getByText('Choose one of the listed categories.').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(rita.page);
+  await rita.page.getByLabel('Category').fill('printers');
+  await rita.page.getByRole('button', { name: 'Open ticket' }).click();
+  await expect(rita.page.getByText(/Ticket T-\d+ opened/)).toBeVisible();
+  await expect(rita.page.locator('dl.facts')).toContainText('Printers');
+  await rita.context.close();
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { listCatalogEntries, removeCatalogValue, renameCatalogValue } from '../../lib/assets/catalog-admin';
-import { listCatalogSuggestions } from '../../lib/assets/catalog';
+import { listCatalogEntries, removeCatalogValue, renameCatalogValue } from '../../lib/catalog/admin';
+import { listCatalogSuggestions } from '../../lib/catalog/spellings';
 import { createAsset, updateAsset } from '../../lib/assets/mutations';
 import { AppError } from '../../lib/errors';
 import { searchActiveUsers } from '../../lib/users/search';
@@ -44,11 +44,11 @@ describe('managed lists', () => {
     const asset = await newAsset({ category: `Printer${run}` });
     await newAsset({ category: `printer${run}` });
     const entry = (await listCatalogEntries(db, admin)).find((value) => value.name === `Printer${run}`)!;
-    assert.equal(entry.assets, 2);
+    assert.equal(entry.uses, 2);
     const renamed = await db.transaction((tx) =>
       renameCatalogValue(tx, admin, { id: entry.id, name: `Printers${run}` }),
     );
-    assert.deepEqual(renamed, { from: `Printer${run}`, to: `Printers${run}`, assets: 2 });
+    assert.deepEqual(renamed, { kind: 'category', from: `Printer${run}`, to: `Printers${run}`, uses: 2 });
     const [row] = await rows<{ category: string; version: number }>(
       sql`select category, version from assets where id = ${asset.id}`,
     );

@@ -67,6 +67,19 @@ describe('the audit log in words', () => {
     );
     assert.equal(describeDetails('license.seat_assign', { assetId: laptop, assetTag: 'OLD' }, names), 'To A-00042');
     assert.equal(describeDetails('ticket.link_asset', { assetId: laptop }, names), 'A-00042');
+    assert.equal(
+      describeDetails(
+        'catalog.rename',
+        { kind: 'ticket_category', from: 'Printrs', to: 'Printers', tickets: 2 },
+        names,
+      ),
+      '“Printrs” → “Printers”, on 2 tickets',
+    );
+    assert.equal(
+      describeDetails('catalog.rename', { kind: 'category', from: 'Desk', to: 'Desks', assets: 1 }, names),
+      '“Desk” → “Desks”, on 1 asset',
+    );
+    assert.equal(describeAction('catalog.remove'), 'List value removed');
     assert.equal(describeDetails('something.new', { secret: 'x' }, names), null);
   });
 });

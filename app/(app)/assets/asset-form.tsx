@@ -3,7 +3,7 @@
 import { ActionForm, type FormAction } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
 import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
-import type { CatalogSuggestions } from '@/lib/assets/catalog';
+import type { CatalogSuggestions } from '@/lib/catalog/spellings';
 import { assetCategorySuggestions, assetStatusLabels } from '@/lib/assets/labels';
 
 export type AssetFormValues = Record<string, string>;

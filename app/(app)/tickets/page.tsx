@@ -8,6 +8,7 @@ import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { listTicketCategories } from '@/lib/tickets/categories';
 import { listTickets } from '@/lib/tickets/list';
 import { listAssignableUsers } from '@/lib/tickets/queries';
 import type { TicketView } from '@/lib/tickets/schemas';
@@ -29,9 +30,10 @@ export default async function TicketsPage({ searchParams }: Props) {
   const db = await getDb();
   const staff = isStaff(actor);
   const { query, raw, exportParams, everyStatus } = readTicketQueue(await searchParams, staff);
-  const [page, assignees] = await Promise.all([
+  const [page, assignees, categories] = await Promise.all([
     listTickets(db, actor, query),
     staff ? listAssignableUsers(db) : Promise.resolve(null),
+    listTicketCategories(db),
   ]);
 
   const views: { view: TicketView; label: string }[] = staff
@@ -87,6 +89,7 @@ export default async function TicketsPage({ searchParams }: Props) {
             key={JSON.stringify(query)}
             filters={query}
             assignees={assignees}
+            categories={categories}
             requesterName={page.items[0]?.requester.displayName ?? null}
             anyStatus={staff ? everyStatus : null}
           />

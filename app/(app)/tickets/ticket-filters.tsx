@@ -3,12 +3,14 @@ import { ListSortFields } from '@/app/components/list-sort-fields';
 import { allStatuses } from './queue-query';
 import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';
-import { categorySuggestions, priorityLabels, statusLabels, ticketStatuses } from '@/lib/tickets/rules';
+import { priorityLabels, statusLabels, ticketCategoryChoices, ticketStatuses } from '@/lib/tickets/rules';
 import type { TicketFilters } from '@/lib/tickets/schemas';
 
 type Props = {
   filters: TicketFilters;
   assignees: Person[] | null;
+  /** The listed ticket categories, suggested by the category filter. */
+  categories: string[];
   requesterName: string | null;
   /** Staff only: the list shows every status (status=all), whatever else is ticked. */
   anyStatus: boolean | null;
@@ -23,7 +25,7 @@ const sortLabels: Record<TicketFilters['sort'], string> = {
 };
 
 /** A plain GET form, so every filtered list is a shareable URL and works without JavaScript. */
-export function TicketFilterForm({ filters, assignees, requesterName, anyStatus }: Props) {
+export function TicketFilterForm({ filters, assignees, categories, requesterName, anyStatus }: Props) {
   return (
     <form method="get" action="" className="filters" role="search" aria-label="Filter tickets">
       <input type="hidden" name="view" value={filters.view} />
@@ -80,7 +82,7 @@ export function TicketFilterForm({ filters, assignees, requesterName, anyStatus 
         autoComplete="off"
       />
       <datalist id="filter-category-suggestions">
-        {['General', ...categorySuggestions].map((category) => (
+        {ticketCategoryChoices(categories).map((category) => (
           <option key={category} value={category} />
         ))}
       </datalist>

@@ -3,7 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { queryRows } from '../../db/rows';
 import { assets } from '../../db/schema-domain';
-import { inListedSpellings } from '../catalog';
+import { assetListFields } from '../../catalog/kinds';
+import { inListedSpellings } from '../../catalog/spellings';
 import type { ImportError, ImportRow } from '../csv-import-rows';
 
 type ExistingAsset = { id: string; assetTag: string; serial: string | null; checkedOut: boolean };
@@ -63,6 +64,7 @@ function keyList(keys: string[]): SQL {
 export async function writeRows(tx: Transaction, checked: CheckedRow[]): Promise<Written> {
   const spelled = await inListedSpellings(
     tx,
+    assetListFields,
     checked.map((entry) => entry.row.values),
   );
   const batch = checked.map((entry, index) => ({ ...entry, row: { ...entry.row, values: spelled[index] } }));

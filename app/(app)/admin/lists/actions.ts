@@ -9,15 +9,17 @@ import {
   newCatalogValueSchema,
   removeCatalogValue,
   renameCatalogValue,
-} from '@/lib/assets/catalog-admin';
+} from '@/lib/catalog/admin';
+import { catalogLabels } from '@/lib/catalog/kinds';
 import { serverAction } from '@/lib/boundary/server-action';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 
-// Admin-only: each change of a list, the assets it renames and its audit row commit together.
+// Admin-only: each change of a list, the assets or tickets it renames and its audit row commit together.
 
 function refreshLists() {
   revalidatePath('/admin/lists');
   revalidatePath('/assets', 'layout');
+  revalidatePath('/tickets', 'layout');
 }
 
 export const addCatalogValueAction = serverAction(
@@ -34,7 +36,8 @@ export const renameCatalogValueAction = serverAction(
   async ({ actor, input, transaction }) => {
     const renamed = await transaction((tx) => renameCatalogValue(tx, actor, input));
     refreshLists();
-    const where = renamed.assets === 1 ? '1 asset' : `${renamed.assets} assets`;
+    const what = catalogLabels[renamed.kind].usedBy.toLowerCase();
+    const where = renamed.uses === 1 ? `1 ${what.slice(0, -1)}` : `${renamed.uses} ${what}`;
     return { status: 'success', message: `Renamed “${renamed.from}” to “${renamed.to}” on ${where}.` };
   },
 );

@@ -5,7 +5,7 @@ import { ActionForm } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
 import { addCatalogValueAction, removeCatalogValueAction, renameCatalogValueAction } from './actions';
 
-type Entry = { id: string; name: string; assets: number };
+type Entry = { id: string; name: string; uses: number };
 
 /** A new value for the list `kind`; `one` names a value of it ("category"). */
 export function AddValueForm({ kind, one }: { kind: string; one: string }) {
@@ -16,7 +16,7 @@ export function AddValueForm({ kind, one }: { kind: string; one: string }) {
   );
 }
 
-/** Renames one value, on every asset using it too. */
+/** Renames one value, on every asset or ticket using it too. */
 export function RenameValueForm({ entry }: { entry: Entry }) {
   return (
     <details>
@@ -34,9 +34,9 @@ export function RenameValueForm({ entry }: { entry: Entry }) {
   );
 }
 
-/** Removes a value no asset uses; one in use says why it stays. */
+/** Removes a value nothing uses; one in use says why it stays. */
 export function RemoveValueButton({ entry }: { entry: Entry }) {
-  if (entry.assets > 0) return <span className="muted">In use</span>;
+  if (entry.uses > 0) return <span className="muted">In use</span>;
   return (
     <ActionButton
       action={removeCatalogValueAction}

@@ -2,18 +2,19 @@ import type { Metadata } from 'next';
 import { DataTable, byId, type Column } from '@/app/components/data-table';
 import { Panel } from '@/app/components/panel';
 import { adminRoles } from '@/lib/actor';
-import { catalogLabels, listCatalogEntries, type CatalogEntry } from '@/lib/assets/catalog-admin';
+import { listCatalogEntries, type CatalogEntry } from '@/lib/catalog/admin';
+import { catalogLabels } from '@/lib/catalog/kinds';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { catalogKinds } from '@/lib/db/schema-catalog';
+import { catalogKinds, type CatalogKind } from '@/lib/db/schema-catalog';
 import type { SearchParams } from '../../_components/list-query';
 import { AddValueForm, RemoveValueButton, RenameValueForm } from './list-forms';
 
 export const metadata: Metadata = { title: 'Lists' };
 
-const columns: Column<CatalogEntry>[] = [
+const columnsOf = (kind: CatalogKind): Column<CatalogEntry>[] => [
   { key: 'name', header: 'Name', rowHeader: true, cell: (entry) => entry.name },
-  { key: 'assets', header: 'Assets', cell: (entry) => entry.assets },
+  { key: 'uses', header: catalogLabels[kind].usedBy, cell: (entry) => entry.uses },
   { key: 'rename', header: 'Rename', cell: (entry) => <RenameValueForm entry={entry} /> },
   {
     key: 'remove',
@@ -35,13 +36,14 @@ export default async function ListsPage({ searchParams }: { searchParams: Search
         </p>
       ) : null}
       <p className="muted">
-        The values the asset form suggests. A value typed in another letter case is saved in the spelling listed here;
-        renaming a value renames it on every asset using it.
+        The values the asset and ticket forms suggest. A value typed in another letter case is saved in the spelling
+        listed here; renaming a value renames it on every asset or ticket using it. Requesters choose a ticket category
+        from this list; agents may add one by typing it.
       </p>
       {catalogKinds.map((kind) => (
         <Panel key={kind} id={`list-${kind}`} title={catalogLabels[kind].title}>
           <DataTable
-            columns={columns}
+            columns={columnsOf(kind)}
             rows={entries.filter((entry) => entry.kind === kind)}
             rowKey={byId}
             caption={catalogLabels[kind].title}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/app/components/link';
-import { listCatalogSuggestions } from '@/lib/assets/catalog';
+import { listCatalogSuggestions } from '@/lib/catalog/spellings';
 import { suggestNextAssetTag } from '@/lib/assets/next-tag';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';

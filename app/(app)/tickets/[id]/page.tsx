@@ -14,6 +14,7 @@ import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { listVisibleAttachments } from '@/lib/tickets/attachment-queries';
 import { attachmentLimits } from '@/lib/tickets/attachments';
+import { listTicketCategories } from '@/lib/tickets/categories';
 import { mentionableIn } from '@/lib/tickets/mentions';
 import { getTicket, listAssetsAssignedTo, listAssignableUsers, type TicketDetail } from '@/lib/tickets/queries';
 import { markTicketSeen } from '@/lib/tickets/reads';
@@ -65,10 +66,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ticket = await loadTicket(id);
   if (!ticket) notFound();
   const staff = isStaff(actor);
-  const [timeline, attachments, assignees, ownAssets, mentionable] = await Promise.all([
+  const [timeline, attachments, assignees, categories, ownAssets, mentionable] = await Promise.all([
     getTicketTimeline(db, ticket),
     listVisibleAttachments(db, actor, ticket.id),
     staff ? listAssignableUsers(db) : Promise.resolve([]),
+    staff ? listTicketCategories(db) : Promise.resolve([]),
     staff ? Promise.resolve(null) : listAssetsAssignedTo(db, actor),
     mentionableIn(db, [ticket.description, ...ticket.comments.map((comment) => comment.body)]),
     // What this page shows is seen: the ticket's news mark in the agent's lists goes away.
@@ -82,7 +84,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   return (
     <>
       <BackLink href="/tickets">Tickets</BackLink>
-      {created ? <Banner param="created">Ticket {ticket.reference} opened. We will get back to you here.</Banner> : null}
+      {created ? (
+        <Banner param="created">Ticket {ticket.reference} opened. We will get back to you here.</Banner>
+      ) : null}
       <div className={styles.header}>
         <h1>
           <span className="muted">{ticket.reference}</span> {ticket.title}
@@ -125,6 +129,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
               ticket={{ ...ticket, assigneeId: ticket.assignee?.id ?? null }}
               statuses={[ticket.status, ...allowedTransitions(ticket.status, actor.role)]}
               assignees={assignees}
+              categories={categories}
             />
           </Panel>
         ) : null}

@@ -3,9 +3,9 @@
 import { ActionForm } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
 import {
-  categorySuggestions,
   priorityLabels,
   statusLabels,
+  ticketCategoryChoices,
   ticketPriorities,
   type TicketPriority,
   type TicketStatus,
@@ -29,10 +29,12 @@ type UpdateProps = {
   ticket: EditableTicket;
   statuses: TicketStatus[];
   assignees: Person[];
+  /** The listed ticket categories (listTicketCategories). */
+  categories: string[];
 };
 
 /** The agent's form: the version read travels along, so a stale save is refused, not applied. */
-export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
+export function UpdateTicketForm({ ticket, statuses, assignees, categories }: UpdateProps) {
   return (
     <ActionForm
       action={updateTicketAction}
@@ -66,7 +68,8 @@ export function UpdateTicketForm({ ticket, statuses, assignees }: UpdateProps) {
           name="category"
           label="Category"
           defaultValue={ticket.category}
-          suggestions={categorySuggestions}
+          suggestions={ticketCategoryChoices(categories)}
+          hint="Another spelling of a listed category is saved as listed; a new one joins the list."
         />
       </div>
       <details>

@@ -2,7 +2,7 @@
 
 import { ActionForm } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
-import { categorySuggestions, defaultCategory, priorityLabels, ticketPriorities } from '@/lib/tickets/rules';
+import { defaultCategory, priorityLabels, ticketCategoryChoices, ticketPriorities } from '@/lib/tickets/rules';
 import { createTicketAction } from '../actions';
 import { AttachmentField, type AttachmentLimits } from '../attachment-field';
 import { SelectField, SuggestField, TextAreaField } from '@/app/components/form-controls';
@@ -10,16 +10,25 @@ import { UserPicker } from '@/app/components/pickers';
 
 type AssetOption = { id: string; assetTag: string; name: string };
 
-/** Requesters pick one of their assets; agents may open the ticket on someone's behalf (left empty: themselves). */
+/**
+ * Requesters pick one of their assets and a listed category; agents may open the ticket on
+ * someone's behalf (left empty: themselves) and add a category by typing it.
+ */
 export function NewTicketForm({
   assets,
   choosesRequester,
+  categories,
   attachmentLimits,
 }: {
   assets: AssetOption[];
   choosesRequester: boolean;
+  /** The listed ticket categories (listTicketCategories). */
+  categories: string[];
   attachmentLimits: AttachmentLimits;
 }) {
+  const categoryHint = choosesRequester
+    ? `Choose a suggestion or type a new one. Left empty: ${defaultCategory}.`
+    : `Choose one of the suggestions. Left empty: ${defaultCategory}.`;
   return (
     <ActionForm action={createTicketAction} submit="Open ticket" pendingText="Opening…" autoFocus>
       <Field
@@ -41,8 +50,8 @@ export function NewTicketForm({
         <SuggestField
           name="category"
           label="Category"
-          suggestions={categorySuggestions}
-          hint={`Left empty: ${defaultCategory}.`}
+          suggestions={ticketCategoryChoices(categories)}
+          hint={categoryHint}
         />
         <SelectField
           name="priority"

@@ -4,6 +4,7 @@ import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { attachmentLimits } from '@/lib/tickets/attachments';
+import { listTicketCategories } from '@/lib/tickets/categories';
 import { listAssetsAssignedTo } from '@/lib/tickets/queries';
 import { NewTicketForm } from './new-ticket-form';
 
@@ -14,13 +15,21 @@ export default async function NewTicketPage() {
   const db = await getDb();
   const staff = isStaff(actor);
   // A requester picks one of their own assets here; agents link any asset on the ticket's page.
-  const assets = staff ? [] : await listAssetsAssignedTo(db, actor);
+  const [assets, categories] = await Promise.all([
+    staff ? [] : listAssetsAssignedTo(db, actor),
+    listTicketCategories(db),
+  ]);
   return (
     <>
       <BackLink href="/tickets">Tickets</BackLink>
       <h1>New ticket</h1>
       <section className="panel" aria-label="New ticket">
-        <NewTicketForm assets={assets} choosesRequester={staff} attachmentLimits={attachmentLimits()} />
+        <NewTicketForm
+          assets={assets}
+          choosesRequester={staff}
+          categories={categories}
+          attachmentLimits={attachmentLimits()}
+        />
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
-import { listCatalogSuggestions } from '@/lib/assets/catalog';
+import { listCatalogSuggestions } from '@/lib/catalog/spellings';
 import type { AssetSummary } from '@/lib/assets/queries';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';

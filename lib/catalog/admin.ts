@@ -1,38 +1,31 @@
 import 'server-only';
-import { and, asc, count, eq, ne, sql, type AnyColumn } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAdmin, type Actor } from '../actor';
 import { auditFor } from '../audit/record';
 import type { Executor, Transaction } from '../db/client';
 import { catalogKinds, catalogValues, type CatalogKind } from '../db/schema-catalog';
-import { assets } from '../db/schema-domain';
 import { AppError } from '../errors';
 import { parseInput, singleLineText } from '../validation';
+import { catalogLabels, catalogMaxLength, countUses, countUsesOf, renameWhereUsed } from './kinds';
+import { findListed } from './spellings';
 
-// Admin → Lists: the managed lists' values, each with how many assets use it; adding one,
-// renaming one (on every asset that uses it, in the same transaction) and removing an unused one.
-
-export const catalogLabels: Record<CatalogKind, { title: string; one: string }> = {
-  category: { title: 'Categories', one: 'category' },
-  manufacturer: { title: 'Manufacturers', one: 'manufacturer' },
-  model: { title: 'Models', one: 'model' },
-};
-
-// The same limits as the asset form's fields (lib/assets/schemas.ts).
-const maxLength: Record<CatalogKind, number> = { category: 64, manufacturer: 120, model: 120 };
+// Admin → Lists: the managed lists' values, each with how many assets or tickets use it; adding
+// one, renaming one (on every record that uses it, in the same transaction) and removing an unused one.
 
 const catalogName = singleLineText({ error: 'Enter a name.' })
   .min(1, 'Enter a name.')
   .max(120, 'Use at most 120 characters.');
 
 export const newCatalogValueSchema = z.object({
-  kind: z.enum(catalogKinds, { error: 'Choose a category, manufacturer or model list.' }),
+  kind: z.enum(catalogKinds, { error: 'Choose one of the lists.' }),
   name: catalogName,
 });
 export const catalogRenameSchema = z.object({ id: z.uuid('Unknown value.'), name: catalogName });
 export const catalogRemoveSchema = z.object({ id: z.uuid('Unknown value.') });
 
-export type CatalogEntry = { id: string; kind: CatalogKind; name: string; assets: number };
+/** A list value and how many records (assets or tickets, by its kind) use it. */
+export type CatalogEntry = { id: string; kind: CatalogKind; name: string; uses: number };
 
 const auditCatalog = auditFor('catalog_value', (value: { kind: CatalogKind; name: string }) => ({
   kind: value.kind,
@@ -45,13 +38,7 @@ function assertAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw notFound();
 }
 
-function assetColumn(kind: CatalogKind) {
-  return kind === 'category' ? assets.category : kind === 'manufacturer' ? assets.manufacturer : assets.model;
-}
-
-const sameName = (column: AnyColumn, name: string) => eq(sql`lower(${column})`, name.toLowerCase());
-
-/** Every value of every list, alphabetically, with the number of assets using it; admins only. */
+/** Every value of every list, alphabetically, with the number of records using it; admins only. */
 export async function listCatalogEntries(executor: Executor, actor: Actor): Promise<CatalogEntry[]> {
   assertAdmin(actor);
   const [values, ...uses] = await Promise.all([
@@ -59,20 +46,17 @@ export async function listCatalogEntries(executor: Executor, actor: Actor): Prom
       .select({ id: catalogValues.id, kind: catalogValues.kind, name: catalogValues.name })
       .from(catalogValues)
       .orderBy(asc(catalogValues.kind), asc(sql`lower(${catalogValues.name})`)),
-    ...catalogKinds.map((kind) => {
-      const key = sql<string>`lower(${assetColumn(kind)})`;
-      return executor.select({ key, uses: count() }).from(assets).groupBy(key);
-    }),
+    ...catalogKinds.map((kind) => countUses(executor, kind)),
   ]);
-  const useCounts = new Map(
-    catalogKinds.flatMap((kind, index) => uses[index].map((row) => [`${kind}:${row.key}`, row.uses] as const)),
-  );
-  return values.map((value) => ({ ...value, assets: useCounts.get(`${value.kind}:${value.name.toLowerCase()}`) ?? 0 }));
+  return values.map((value) => ({
+    ...value,
+    uses: uses[catalogKinds.indexOf(value.kind)].get(value.name.toLowerCase()) ?? 0,
+  }));
 }
 
 function assertLength(kind: CatalogKind, name: string): void {
-  if (name.length > maxLength[kind]) {
-    const message = `Use at most ${maxLength[kind]} characters.`;
+  if (name.length > catalogMaxLength[kind]) {
+    const message = `Use at most ${catalogMaxLength[kind]} characters.`;
     throw new AppError('validation_failed', message, { fields: { name: message } });
   }
 }
@@ -80,20 +64,6 @@ function assertLength(kind: CatalogKind, name: string): void {
 function alreadyListed(name: string): AppError {
   const message = `“${name}” is already in the list.`;
   return new AppError('conflict', message, { fields: { name: message } });
-}
-
-async function findListed(tx: Transaction, kind: CatalogKind, name: string, except?: string) {
-  const [row] = await tx
-    .select({ id: catalogValues.id, name: catalogValues.name })
-    .from(catalogValues)
-    .where(
-      and(
-        eq(catalogValues.kind, kind),
-        sameName(catalogValues.name, name),
-        except ? ne(catalogValues.id, except) : undefined,
-      ),
-    );
-  return row ?? null;
 }
 
 /** Adds a value to a list; one already listed in any letter case is refused, naming its spelling. */
@@ -114,7 +84,7 @@ export async function addCatalogValue(
     .returning({ id: catalogValues.id });
   if (!row) throw alreadyListed(name);
   await auditCatalog(tx, actor, 'catalog.add', { id: row.id, kind, name });
-  return { id: row.id, kind, name, assets: 0 };
+  return { id: row.id, kind, name, uses: 0 };
 }
 
 async function lockValue(tx: Transaction, id: string) {
@@ -128,34 +98,31 @@ async function lockValue(tx: Transaction, id: string) {
 }
 
 /**
- * Renames a list value and, in the same transaction, every asset using it (each asset's version
- * moves on, so a form opened before the rename cannot put the old name back). One audit row says
- * from what, to what, and on how many assets.
+ * Renames a list value and, in the same transaction, every asset or ticket using it (each one's
+ * version moves on, so a form opened before the rename cannot put the old name back). One audit
+ * row says from what, to what, and on how many records.
  */
 export async function renameCatalogValue(
   tx: Transaction,
   actor: Actor,
   input: z.input<typeof catalogRenameSchema>,
-): Promise<{ from: string; to: string; assets: number }> {
+): Promise<{ kind: CatalogKind; from: string; to: string; uses: number }> {
   assertAdmin(actor);
   const { id, name } = parseInput(catalogRenameSchema, input);
   const value = await lockValue(tx, id);
   assertLength(value.kind, name);
-  if (value.name === name) return { from: value.name, to: name, assets: 0 };
+  if (value.name === name) return { kind: value.kind, from: value.name, to: name, uses: 0 };
   const clash = await findListed(tx, value.kind, name, value.id);
   if (clash) throw alreadyListed(clash.name);
   await tx.update(catalogValues).set({ name }).where(eq(catalogValues.id, value.id));
-  const column = assetColumn(value.kind);
-  const renamed = await tx
-    .update(assets)
-    .set({ [value.kind]: name, version: sql`${assets.version} + 1`, updatedAt: sql`now()` })
-    .where(sameName(column, value.name))
-    .returning({ id: assets.id });
-  await auditCatalog(tx, actor, 'catalog.rename', value, { from: value.name, to: name, assets: renamed.length });
-  return { from: value.name, to: name, assets: renamed.length };
+  const renamed = await renameWhereUsed(tx, value.kind, value.name, name);
+  // The count keeps its key by what it counts, so older audit rows of asset lists read the same.
+  const where = catalogLabels[value.kind].usedBy === 'Tickets' ? { tickets: renamed } : { assets: renamed };
+  await auditCatalog(tx, actor, 'catalog.rename', value, { from: value.name, to: name, ...where });
+  return { kind: value.kind, from: value.name, to: name, uses: renamed };
 }
 
-/** Removes a list value that no asset uses; one in use is refused, saying by how many. */
+/** Removes a list value that no asset or ticket uses; one in use is refused, saying by how many. */
 export async function removeCatalogValue(
   tx: Transaction,
   actor: Actor,
@@ -164,11 +131,13 @@ export async function removeCatalogValue(
   assertAdmin(actor);
   const { id } = parseInput(catalogRemoveSchema, input);
   const value = await lockValue(tx, id);
-  const uses = await tx.$count(assets, sameName(assetColumn(value.kind), value.name));
+  const uses = await countUsesOf(tx, value.kind, value.name);
   if (uses > 0) {
+    const what = catalogLabels[value.kind].usedBy.toLowerCase();
+    const one = what.slice(0, -1);
     throw new AppError(
       'conflict',
-      `“${value.name}” is used by ${uses} asset${uses === 1 ? '' : 's'}; rename it instead, or change those assets first.`,
+      `“${value.name}” is used by ${uses} ${uses === 1 ? one : what}; rename it instead, or change those ${what} first.`,
     );
   }
   await tx.delete(catalogValues).where(eq(catalogValues.id, value.id));

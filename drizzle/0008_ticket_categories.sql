@@ -1,0 +1,17 @@
+ALTER TABLE "catalog_values" DROP CONSTRAINT "catalog_values_kind_check";--> statement-breakpoint
+ALTER TABLE "catalog_values" ADD CONSTRAINT "catalog_values_kind_check" CHECK ("catalog_values"."kind" in ('category', 'manufacturer', 'model', 'ticket_category'));--> statement-breakpoint
+-- Seed the ticket categories: each category the tickets use (one per spelling that differs only in case: the one most tickets use; ties: the first alphabetically), the default General and the usual ones the ticket forms suggested so far.
+INSERT INTO "catalog_values" ("kind", "name")
+SELECT DISTINCT ON (lower("name")) 'ticket_category', "name"
+FROM (
+  SELECT "category" AS "name", count(*) AS "uses" FROM "tickets" GROUP BY "category"
+  UNION ALL
+  SELECT "name", 0 FROM (VALUES ('General'), ('Hardware'), ('Software'), ('Network'), ('Access'), ('Other')) AS "usual" ("name")
+) AS "used"
+WHERE btrim("name") <> ''
+ORDER BY lower("name"), "uses" DESC, "name";
+--> statement-breakpoint
+-- Tickets that spelled a category differently now carry the listed spelling: a new version, so an open form cannot put the old one back; updated_at stays, as nobody worked on the ticket.
+UPDATE "tickets" SET "category" = "c"."name", "version" = "tickets"."version" + 1
+FROM "catalog_values" AS "c"
+WHERE "c"."kind" = 'ticket_category' AND lower("tickets"."category") = lower("c"."name") AND "tickets"."category" <> "c"."name";
