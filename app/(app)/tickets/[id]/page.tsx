@@ -82,7 +82,9 @@ export default async function TicketPage({ params, searchParams }: Props) {
   return (
     <>
       <BackLink href="/tickets">Tickets</BackLink>
-      {created ? <Banner param="created">Ticket {ticket.reference} opened. We will get back to you here.</Banner> : null}
+      {created ? (
+        <Banner param="created">Ticket {ticket.reference} opened. We will get back to you here.</Banner>
+      ) : null}
       <div className={styles.header}>
         <h1>
           <span className="muted">{ticket.reference}</span> {ticket.title}
