@@ -1,6 +1,7 @@
 import 'server-only';
 import * as client from 'openid-client';
 import type { OidcConfig } from '../config/oidc';
+import { describeError, log } from '../log';
 import type { OidcClaims } from './oidc-accounts';
 
 // The one module that speaks to the OpenID provider (openid-client): discovery, the address to
@@ -11,9 +12,10 @@ export type OidcFlow = { state: string; nonce: string; codeVerifier: string; red
 
 const isLoopbackHost = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 
-// The provider's metadata, discovered once per process (and again after a failed discovery).
-const discoveryKey = Symbol.for('it-assets-manager.oidc-discovery');
-type DiscoveryHolder = { [discoveryKey]?: { issuer: string; configuration: Promise<client.Configuration> } };
+// The provider's metadata, discovered once (and again after a failed discovery). Kept per module,
+// not on globalThis: each Next.js bundle has its own openid-client, which accepts only the
+// configurations it made itself.
+let discovered: { issuer: string; configuration: Promise<client.Configuration> } | undefined;
 
 function discover(settings: OidcConfig): Promise<client.Configuration> {
   const issuer = new URL(settings.issuer);
@@ -30,13 +32,11 @@ function discover(settings: OidcConfig): Promise<client.Configuration> {
 }
 
 export function oidcConfiguration(settings: OidcConfig): Promise<client.Configuration> {
-  const holder = globalThis as DiscoveryHolder;
-  const known = holder[discoveryKey];
-  if (known && known.issuer === settings.issuer) return known.configuration;
+  if (discovered && discovered.issuer === settings.issuer) return discovered.configuration;
   const configuration = discover(settings);
-  holder[discoveryKey] = { issuer: settings.issuer, configuration };
+  discovered = { issuer: settings.issuer, configuration };
   configuration.catch(() => {
-    if (holder[discoveryKey]?.configuration === configuration) delete holder[discoveryKey];
+    if (discovered?.configuration === configuration) discovered = undefined;
   });
   return configuration;
 }
@@ -108,7 +108,8 @@ export async function oidcEndSessionUrl(settings: OidcConfig, postLogoutRedirect
     const parameters: Record<string, string> = { client_id: settings.clientId };
     if (postLogoutRedirectUri) parameters.post_logout_redirect_uri = postLogoutRedirectUri;
     return client.buildEndSessionUrl(configuration, parameters).href;
-  } catch {
+  } catch (error) {
+    log.warn('auth.oidc_unavailable', { issuer: settings.issuer, ...describeError(error) });
     return null;
   }
 }

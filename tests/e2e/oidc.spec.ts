@@ -98,7 +98,7 @@ test('a first sign-in through the provider makes a requester, and signing out of
   expect(me.user).toMatchObject({ username: 'pat', role: 'requester' });
 
   await new LoginPage(page).logOut();
-  await expect(page.getByRole('status')).toHaveText('You are signed out.');
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out.' })).toBeVisible();
   const providerSignOut = page.getByRole('link', { name: 'Also sign out of Example SSO' });
   await expect(providerSignOut).toHaveAttribute('href', new RegExp(`^${provider.issuer}/session/end\\?client_id=`));
   expect((await page.request.get('api/auth/me')).status()).toBe(401);

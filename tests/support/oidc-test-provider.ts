@@ -54,10 +54,10 @@ export async function startTestProvider(options: {
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
-    async findAccount(_ctx, id) {
+    findAccount(_ctx, id) {
       const account = options.accounts[id];
-      if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, preferred_username: id, ...account }) };
+      const claims = { sub: id, preferred_username: id, ...account };
+      return Promise.resolve(account ? { accountId: id, claims: () => Promise.resolve(claims) } : undefined);
     },
     claims: {
       openid: ['sub'],

@@ -8,18 +8,24 @@ export function OidcSignInButton({
   basePath,
   displayName,
   next,
+  orPassword,
 }: {
   basePath: string;
   displayName: string;
   next: string;
+  /** Says that the password form below is the other way in. */
+  orPassword: boolean;
 }) {
   const href = `${basePath}/api/auth/oidc/start${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`;
   return (
-    <p>
-      <a className="button sso-button" href={href}>
-        Sign in with {displayName}
-      </a>
-    </p>
+    <>
+      <p>
+        <a className="button sso-button" href={href}>
+          Sign in with {displayName}
+        </a>
+      </p>
+      {orPassword ? <p className="muted sso-or">or with a username and password</p> : null}
+    </>
   );
 }
 

@@ -37,7 +37,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       ) : null}
       <OidcRefusal reason={oidcRefusal} />
-      {oidc ? <OidcSignInButton basePath={basePath} displayName={oidc.displayName} next={nextPath} /> : null}
+      {oidc ? (
+        <OidcSignInButton basePath={basePath} displayName={oidc.displayName} next={nextPath} orPassword={!oidc.only} />
+      ) : null}
       {oidc?.only ? (
         // Password sign-in stays for the break-glass admins (OIDC_BREAK_GLASS_USERS) when the provider is down.
         <details className="break-glass">
