@@ -19,7 +19,15 @@ export const config = {
   matcher: ['/', '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };
 
-const publicPaths = ['/login', '/setup', '/forgot-password', '/reset-password', '/api/health', '/api/auth/login'];
+const publicPaths = [
+  '/login',
+  '/setup',
+  '/forgot-password',
+  '/reset-password',
+  '/api/health',
+  '/api/auth/login',
+  '/api/auth/oidc',
+];
 
 const isPublic = (pathname: string) => publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 

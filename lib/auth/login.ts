@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { RequestInfo } from '../http/request-info';
 import { log } from '../log';
 import { userSummaryColumns } from '../users/queries';
+import { passwordSignInAllowed } from './oidc-only';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { clearAccountFailures, loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
 import { createSession, revokeSessionByToken } from './session-store';
@@ -56,18 +57,23 @@ export async function logIn(
 
   // An empty hash is an account made from mail that has no password yet ("Forgot password" sets
   // one): it is refused like a wrong password, after the same bcrypt work.
-  const hasPassword = account !== undefined && account.passwordHash !== '';
+  // Under OIDC_ONLY a name that may not use a password is refused like a wrong password, so the
+  // answer does not tell who the break-glass accounts are.
+  const passwordAllowed = passwordSignInAllowed(config, key);
+  const hasPassword = account !== undefined && account.passwordHash !== '' && passwordAllowed;
   const passwordMatches = hasPassword
     ? await verifyPassword(input.password, account.passwordHash)
     : await burnPasswordCheck(input.password);
   if (!account || !passwordMatches || !account.active) {
     const reason = !account
       ? 'unknown_user'
-      : !hasPassword
-        ? 'no_password'
-        : !passwordMatches
-          ? 'wrong_password'
-          : 'disabled';
+      : !passwordAllowed
+        ? 'oidc_only'
+        : !hasPassword
+          ? 'no_password'
+          : !passwordMatches
+            ? 'wrong_password'
+            : 'disabled';
     await db.transaction(async (tx) => {
       await recordLoginAttempt(tx, key, request.ipAddress, false);
       await recordAudit(tx, account ? { id: account.id, username: account.username } : null, {

@@ -61,3 +61,23 @@ export async function unsealClaim(
   const older = await tryUnseal(value, secrets.slice(1));
   return older ? { claim: older, sealedWithNewest: false } : null;
 }
+
+/**
+ * Seals a short-lived value that is not a session (the single sign-on's state, nonce and PKCE
+ * verifier between the redirect to the provider and its answer), with the newest secret.
+ */
+export async function sealShortLived(value: Record<string, unknown>, secrets: string[], ttlSeconds: number) {
+  return sealData(value, { password: passwordsOf(secrets.slice(0, 1)), ttl: ttlSeconds });
+}
+
+/** What `sealShortLived` sealed, while its ttl lasts; null for anything else. */
+export async function unsealShortLived(value: string, secrets: string[], ttlSeconds: number): Promise<unknown> {
+  if (value.length === 0 || value.length > maxSealLength || secrets.length === 0) return null;
+  try {
+    const data: unknown = await unsealData(value, { password: passwordsOf(secrets), ttl: ttlSeconds });
+    // iron-session answers an expired or foreign seal with an empty object rather than an error.
+    return data && typeof data === 'object' && Object.keys(data).length > 0 ? data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '../errors';
+import { oidcSettings, type OidcConfig } from './oidc';
 import { envSchema, type ParsedEnv } from './schema';
 import { parseSecretList, readOrCreateSecretFile, secretHelp } from './session-secret';
 import type { TrustProxySetting } from './trust-proxy';
@@ -39,6 +40,8 @@ export type AppConfig = {
     pollIntervalSeconds: number;
     unknownSenders: 'create' | 'reject';
   };
+  /** Single sign-on (lib/config/oidc.ts); null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
 };
 
 export type ConfigNotice = { level: 'warn'; message: string };
@@ -94,6 +97,9 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
     );
   }
 
+  const oidc = oidcSettings(values);
+  if (typeof oidc === 'string') throw new AppError('config_invalid', `Configuration error: ${oidc}.`);
+
   return {
     nodeEnv: values.NODE_ENV,
     isProduction,
@@ -132,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
       pollIntervalSeconds: values.MAIL_POLL_INTERVAL,
       unknownSenders: values.MAIL_UNKNOWN_SENDERS,
     },
+    oidc,
   };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseDurationSeconds } from './duration';
+import { oidcEnv } from './oidc';
 import { parseTrustProxy, type TrustProxySetting } from './trust-proxy';
 
 const duration = (name: string, fallback: string, min: number) =>
@@ -158,6 +159,7 @@ export const envSchema = z.object({
           `CURRENCY must be an ISO 4217 currency code such as USD, EUR or GBP; got "${String(issue.input)}"`,
       }),
   ),
+  ...oidcEnv,
 });
 
 export type ParsedEnv = z.output<typeof envSchema>;

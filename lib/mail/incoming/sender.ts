@@ -68,7 +68,8 @@ async function usernameTaken(tx: Transaction, username: string): Promise<boolean
   return Boolean(row);
 }
 
-async function freeUsername(tx: Transaction, base: string): Promise<string> {
+/** `base`, or `base` with a number when another account has it (case-insensitive). */
+export async function freeUsername(tx: Transaction, base: string): Promise<string> {
   if (!(await usernameTaken(tx, base))) return base;
   for (let suffix = 2; suffix < 20; suffix += 1) {
     const candidate = `${base.slice(0, maxUsernameLength - 4)}-${suffix}`;

@@ -21,6 +21,12 @@ export class AppServer {
     this.extraEnv = { ...this.extraEnv, ...changes };
   }
 
+  /** Chooses the port before the first start, so a test can name the app's address (a callback URL) up front. */
+  async choosePort(): Promise<string> {
+    if (!this.port) this.port = await freePort();
+    return this.baseURL;
+  }
+
   get origin(): string {
     return `http://127.0.0.1:${this.port}`;
   }

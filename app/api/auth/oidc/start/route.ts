@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { otherMethods, publicRoute } from '@/lib/boundary/route';
+import { startOidcSignIn } from '@/lib/boundary/oidc-sign-in';
+import { singleLineText } from '@/lib/validation';
+
+// "Sign in with …": a redirect to the provider (404 when single sign-on is not set up).
+const startQuery = z.object({ next: singleLineText().max(2048).optional() });
+
+export const GET = publicRoute({ query: startQuery }, async ({ query }) => startOidcSignIn(query.next));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,0 +1,111 @@
+import 'server-only';
+import { recordAudit } from '../audit/record';
+import { getConfig } from '../config';
+import type { OidcConfig } from '../config/oidc';
+import { getDb } from '../db/client';
+import type { RequestInfo } from '../http/request-info';
+import { log } from '../log';
+import type { LoginResult } from './login';
+import { accountForOidcSignIn, OidcRefused, type OidcClaims } from './oidc-accounts';
+import type { OidcRefusalReason } from './oidc-refusals';
+import { clearAccountFailures, loginRetryAfter, recordLoginAttempt } from './rate-limit';
+import { createSession, revokeSessionByToken } from './session-store';
+
+// Opening a session from a single sign-on, as lib/auth/login.ts does for a password: the same
+// sessions, audit rows and failure limits. Failures count per client address (the provider has
+// not said who it is yet when a state is tampered with).
+
+const failureKey = (request: RequestInfo) => `oidc@${request.ipAddress}`;
+
+/** Refuses with 'rate_limited' while this address is past the sign-in failure limit. */
+export async function assertOidcAttemptAllowed(request: RequestInfo): Promise<void> {
+  const db = await getDb();
+  const waitSeconds = await loginRetryAfter(db, getConfig(), failureKey(request), request.ipAddress);
+  if (waitSeconds === 0) return;
+  await recordAudit(db, null, {
+    action: 'auth.login_blocked',
+    ipAddress: request.ipAddress,
+    details: { method: 'oidc', retryAfterSeconds: waitSeconds },
+  });
+  log.warn('auth.login_blocked', { method: 'oidc', ip: request.ipAddress, retryAfterSeconds: waitSeconds });
+  throw new OidcRefused('rate_limited');
+}
+
+/** Counts and audits a failed single sign-on; `detail` is the library's error name, never a token. */
+export async function recordOidcFailure(
+  request: RequestInfo,
+  reason: OidcRefusalReason,
+  detail?: string,
+): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await recordLoginAttempt(tx, failureKey(request), request.ipAddress, false);
+    await recordAudit(tx, null, {
+      action: 'auth.login_failure',
+      ipAddress: request.ipAddress,
+      details: { method: 'oidc', reason, ...(detail ? { detail } : {}) },
+    });
+  });
+  log.warn('auth.login_failure', { method: 'oidc', ip: request.ipAddress, reason, detail });
+}
+
+/**
+ * Finds, links or makes the account for verified claims and opens a new session for it, ending
+ * `previousToken`'s. A refusal (unverified address, disabled account) is counted and rethrown.
+ */
+export async function logInWithOidc(
+  settings: OidcConfig,
+  claims: OidcClaims,
+  request: RequestInfo,
+  previousToken?: string,
+): Promise<LoginResult> {
+  const config = getConfig();
+  const db = await getDb();
+  const who = { id: null, username: null, ipAddress: request.ipAddress };
+  try {
+    const opened = await db.transaction(async (tx) => {
+      const account = await accountForOidcSignIn(tx, who, {
+        issuer: settings.issuer,
+        claims,
+        roles: settings,
+      });
+      if (previousToken) await revokeSessionByToken(tx, previousToken, 'login');
+      const session = await createSession(tx, config, {
+        userId: account.id,
+        persistent: false,
+        ipAddress: request.ipAddress,
+        userAgent: request.userAgent,
+      });
+      await clearAccountFailures(tx, failureKey(request));
+      await recordAudit(
+        tx,
+        { id: account.id, username: account.username },
+        {
+          action: 'auth.login_success',
+          target: { type: 'session', id: session.sessionId },
+          ipAddress: request.ipAddress,
+          details: { method: 'oidc', account: account.matched },
+        },
+      );
+      return { account, session };
+    });
+    const { account, session } = opened;
+    log.info('auth.login_success', { method: 'oidc', userId: account.id, sessionId: session.sessionId });
+    return {
+      user: {
+        id: account.id,
+        username: account.username,
+        displayName: account.displayName,
+        email: account.email,
+        role: account.role,
+      },
+      token: session.token,
+      sessionId: session.sessionId,
+      expiresAt: session.expiresAt,
+      persistent: false,
+    };
+  } catch (error) {
+    if (error instanceof OidcRefused) await recordOidcFailure(request, error.reason);
+    throw error;
+  }
+}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { accountForOidcSignIn, OidcRefused, type OidcClaims } from '../../lib/auth/oidc-accounts';
+import { logInWithOidc } from '../../lib/auth/oidc-login';
+import { oidcRefusals } from '../../lib/auth/oidc-refusals';
+import { users } from '../../lib/db/schema';
+import { oidcIdentities } from '../../lib/db/schema-oidc';
+import { useTestDatabase } from '../support/test-database';
+import { createTestUser, uniqueUsername } from '../support/users';
+
+const issuer = 'https://login.example.com/realms/it';
+const { db, config, rows } = await useTestDatabase({
+  OIDC_ISSUER: issuer,
+  OIDC_CLIENT_ID: 'itam',
+  OIDC_CLIENT_SECRET: 'client-secret',
+  OIDC_ROLE_CLAIM: 'groups',
+  OIDC_ADMIN_VALUES: 'it-admins',
+  OIDC_AGENT_VALUES: 'helpdesk',
+});
+const settings = config.oidc!;
+const who = { id: null, username: null, ipAddress: '192.0.2.20' };
+const request = { ipAddress: '192.0.2.20', protocol: 'https' as const, host: 'it.example.com', userAgent: 'test' };
+
+const newSubject = () => `sub-${randomBytes(6).toString('hex')}`;
+const newEmail = () => `${uniqueUsername('person')}@example.com`;
+
+function signIn(claims: OidcClaims, roles = settings) {
+  return db.transaction((tx) => accountForOidcSignIn(tx, who, { issuer, claims, roles }));
+}
+
+async function refusalOf(promise: Promise<unknown>): Promise<OidcRefused> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof OidcRefused, `expected OidcRefused, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the sign-in to be refused');
+}
+
+const emailOf = async (userId: string) =>
+  (await db.select({ email: users.email, hash: users.passwordHash }).from(users).where(eq(users.id, userId)))[0];
+
+test('a first sign-in makes a requester with no password, linked by issuer and subject', async () => {
+  const sub = newSubject();
+  const email = newEmail();
+  const account = await signIn({ sub, email, email_verified: true, name: 'Pat Doe', preferred_username: 'pat.doe' });
+  assert.equal(account.matched, 'created');
+  assert.equal(account.role, 'requester');
+  assert.equal(account.displayName, 'Pat Doe');
+  assert.match(account.username, /^pat\.doe/);
+  assert.deepEqual(await emailOf(account.id), { email: email.toLowerCase(), hash: '' });
+
+  // The provider changed the address: the same account, found by its subject, not a second one.
+  const again = await signIn({ sub, email: newEmail(), email_verified: true });
+  assert.equal(again.matched, 'identity');
+  assert.equal(again.id, account.id);
+  const links = await db.select({ id: oidcIdentities.id }).from(oidcIdentities).where(eq(oidcIdentities.subject, sub));
+  assert.equal(links.length, 1);
+  const audits = await rows<{ action: string }>(
+    sql`select action from audit_log where target_id = ${account.id} and action = 'user.create' and details->>'source' = 'oidc'`,
+  );
+  assert.equal(audits.length, 1);
+});
+
+test('an unverified address on a new account is not stored', async () => {
+  const account = await signIn({ sub: newSubject(), email: newEmail(), email_verified: false });
+  assert.equal(account.matched, 'created');
+  assert.equal((await emailOf(account.id)).email, null);
+});
+
+test('a local account is linked by a verified address, and refused for an unverified one', async () => {
+  const local = await createTestUser(db, { role: 'agent' });
+  const email = newEmail();
+  await db.update(users).set({ email }).where(eq(users.id, local.id));
+
+  const refused = await refusalOf(signIn({ sub: newSubject(), email: email.toUpperCase(), email_verified: false }));
+  assert.equal(refused.reason, 'unverified_email');
+  assert.equal(refused.message, oidcRefusals.unverified_email);
+  assert.equal((await refusalOf(signIn({ sub: newSubject(), email }))).reason, 'unverified_email', 'no claim is no');
+
+  const linked = await signIn({ sub: newSubject(), email, email_verified: true, groups: ['helpdesk'] });
+  assert.equal(linked.matched, 'email');
+  assert.equal(linked.id, local.id);
+  assert.equal(linked.role, 'agent');
+});
+
+test('the groups set the role at every sign-in, and the change is audited', async () => {
+  const sub = newSubject();
+  await createTestUser(db, { role: 'admin' });
+  const first = await signIn({ sub, groups: ['staff', 'it-admins'] });
+  assert.equal(first.role, 'admin');
+  const moved = await signIn({ sub, groups: ['helpdesk'] });
+  assert.equal(moved.role, 'agent');
+  const audits = await rows<{ details: { from: string; to: string } }>(
+    sql`select details from audit_log where target_id = ${first.id} and action = 'user.role_change' order by id`,
+  );
+  assert.deepEqual(
+    audits.map(({ details }) => [details.from, details.to]),
+    [
+      ['requester', 'admin'],
+      ['admin', 'agent'],
+    ],
+  );
+  // Without a role claim set up, sign-in leaves the role alone.
+  const kept = await signIn({ sub, groups: ['it-admins'] }, { ...settings, roleClaim: undefined });
+  assert.equal(kept.role, 'agent');
+});
+
+test('the groups never take the role of the last active admin', async () => {
+  await db.update(users).set({ active: false }).where(eq(users.role, 'admin'));
+  const sub = newSubject();
+  const admin = await signIn({ sub, groups: ['it-admins'] });
+  assert.equal(admin.role, 'admin');
+  assert.equal((await signIn({ sub, groups: [] })).role, 'admin');
+});
+
+test('a disabled account is refused, and the refusal is counted and audited', async () => {
+  const sub = newSubject();
+  const account = await signIn({ sub });
+  await db.update(users).set({ active: false }).where(eq(users.id, account.id));
+  assert.equal((await refusalOf(signIn({ sub }))).reason, 'disabled');
+
+  const address = { ...request, ipAddress: '192.0.2.77' };
+  await refusalOf(logInWithOidc(settings, { sub }, address));
+  const failures = await rows<{ reason: string }>(
+    sql`select details->>'reason' as reason from audit_log where action = 'auth.login_failure' and ip_address = '192.0.2.77'`,
+  );
+  assert.deepEqual(
+    failures.map(({ reason }) => reason),
+    ['disabled'],
+  );
+});
+
+test('logInWithOidc opens a session and audits the sign-in with its method', async () => {
+  const result = await logInWithOidc(settings, { sub: newSubject(), email: newEmail(), email_verified: true }, request);
+  assert.equal(result.user.role, 'requester');
+  assert.equal(result.persistent, false);
+  const [row] = await rows<{ details: { method: string; account: string } }>(
+    sql`select details from audit_log where action = 'auth.login_success' and target_id = ${result.sessionId}`,
+  );
+  assert.deepEqual(row.details, { method: 'oidc', account: 'created' });
+});
