@@ -1,13 +1,20 @@
 'use server';
 
 import { publicServerAction } from '@/lib/boundary/server-action';
-import { signIn } from '@/lib/boundary/sign-in';
+import { signInOrChallenge, signInWithCode } from '@/lib/boundary/sign-in';
 import { getConfig } from '@/lib/config';
 import { redirectInApp } from '@/lib/http/redirect-in-app';
 import { safeNextPath } from '@/lib/http/safe-next';
-import { loginFormSchema } from '../schemas';
+import { codeFormSchema, loginFormSchema } from '../schemas';
 
 export const loginAction = publicServerAction({ input: loginFormSchema }, async ({ input }) => {
-  await signIn(input);
+  const next = safeNextPath(input.next, getConfig().basePath);
+  // A right password for an account with a second factor opens no session: the code page is next.
+  if (!(await signInOrChallenge(input))) await redirectInApp(`/login/code?next=${encodeURIComponent(next)}`);
+  await redirectInApp(next);
+});
+
+export const codeAction = publicServerAction({ input: codeFormSchema }, async ({ input }) => {
+  await signInWithCode(input.code);
   await redirectInApp(safeNextPath(input.next, getConfig().basePath));
 });
