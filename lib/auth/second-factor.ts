@@ -6,7 +6,7 @@ import { getConfig } from '../config';
 import { openSecret, sealSecret } from '../crypto/secret-box';
 import type { Executor, Transaction } from '../db/client';
 import { users } from '../db/schema';
-import { recoveryCodes, secondFactorRequiredRoles, userTotp } from '../db/schema-second-factor';
+import { recoveryCodes, userTotp } from '../db/schema-second-factor';
 import { AppError } from '../errors';
 import { hashRecoveryCode, newRecoveryCode, normalizeRecoveryCode, recoveryCodeCount } from './recovery-codes';
 import { acceptedStep, newTotpSecret, totpUri } from './totp';
@@ -35,8 +35,9 @@ export async function hasSecondFactor(executor: Executor, userId: string): Promi
 export async function secondFactorSetupPending(executor: Executor, user: { id: string }): Promise<boolean> {
   const [row] = await executor
     .select({
-      pending: sql<boolean>`exists (select 1 from ${secondFactorRequiredRoles} where ${secondFactorRequiredRoles.role} = ${users.role})
-        and not exists (select 1 from ${userTotp} where ${userTotp.userId} = ${users.id} and ${userTotp.confirmedAt} is not null)`,
+      // Written out in full: drizzle leaves columns unqualified here, and "role" would then be the subquery's own.
+      pending: sql<boolean>`exists (select 1 from second_factor_required_roles r where r.role = "users"."role")
+        and not exists (select 1 from user_totp t where t.user_id = "users"."id" and t.confirmed_at is not null)`,
     })
     .from(users)
     .where(eq(users.id, user.id));
