@@ -33,7 +33,7 @@ let lastAddress = 0;
 const newAddress = () => `198.51.100.${++lastAddress}`;
 const requestFrom = (ipAddress: string) => ({
   ipAddress,
-  protocol: 'https',
+  protocol: 'https' as const,
   host: 'it.example.com',
   userAgent: 'integration-test',
 });
