@@ -131,10 +131,10 @@ test('a role that must use a second factor is sent to set one up; an admin reset
   const ritaLogin = new LoginPage(rita.page);
   await ritaLogin.goto();
   await ritaLogin.signIn('rita', 'rita-password-1');
-  await expect(rita.page).toHaveURL(/\/account\/two-factor$/);
+  await expect(rita.page).toHaveURL(/\/it-assets-manager\/account\/two-factor$/);
   await expect(rita.page.getByText('Your role must sign in with a second factor')).toBeVisible();
   await rita.page.goto('tickets');
-  await expect(rita.page).toHaveURL(/\/account\/two-factor$/);
+  await expect(rita.page).toHaveURL(/\/it-assets-manager\/account\/two-factor$/);
   const refused = await rita.page.request.post('api/tickets', { data: { title: 'Printer' } });
   expect(refused.status()).toBe(403);
 
@@ -147,7 +147,7 @@ test('a role that must use a second factor is sent to set one up; an admin reset
   expect(confirmed.status()).toBe(200);
   expect(((await confirmed.json()) as { recoveryCodes: string[] }).recoveryCodes).toHaveLength(10);
   await rita.page.goto('tickets');
-  await expect(rita.page).toHaveURL(/\/tickets$/);
+  await expect(rita.page).toHaveURL(/\/it-assets-manager\/tickets$/);
 
   // The admin resets it: rita's session ends, and her next sign-in asks her to set one up again.
   await boss.page.goto('admin/users?q=rita');
