@@ -37,7 +37,7 @@ export async function checkSecondFactorOrCount(
   });
   if (!method) {
     log.warn('auth.login_failure', { username: key, ip: request.ipAddress, reason: 'wrong_code' });
-    throw new AppError('invalid_credentials', wrongCodeMessage, { fields: { code: wrongCodeMessage } });
+    throw new AppError('invalid_credentials', 'That code is not valid.', { fields: { code: wrongCodeMessage } });
   }
   if (method === 'recovery') {
     await recordAudit(
