@@ -11,6 +11,7 @@ export default defineConfig({
     './lib/db/schema-preferences.ts',
     './lib/db/schema-catalog.ts',
     './lib/db/schema-oidc.ts',
+    './lib/db/schema-second-factor.ts',
   ],
   out: './drizzle',
 });

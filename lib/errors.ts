@@ -5,6 +5,7 @@ export const errorStatus = {
   validation_failed: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  second_factor_required: 401,
   forbidden: 403,
   cross_origin: 403,
   not_found: 404,

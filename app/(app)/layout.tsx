@@ -8,7 +8,10 @@ import { logoutAction } from './actions';
 import { MainNav, type NavItem } from './_components/main-nav';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const [actor, timeZone] = await Promise.all([pageActor(), resolveViewerTimeZone()]);
+  const [actor, timeZone] = await Promise.all([
+    pageActor(undefined, { duringSecondFactorSetup: true }),
+    resolveViewerTimeZone(),
+  ]);
   const items: (NavItem | false)[] = [
     { href: '/', label: 'Dashboard' },
     { href: '/tickets', label: 'Tickets' },

@@ -13,6 +13,13 @@ export const loginFormSchema = z.object({
   next: z.string().optional(),
 });
 
+/** A six-digit code or a recovery code; which one, and whether it is right, the domain decides. */
+export const secondFactorCodeSchema = singleLineText()
+  .min(1, 'Enter the code from your app.')
+  .max(64, 'That code is too long.');
+
+export const codeFormSchema = z.object({ code: secondFactorCodeSchema, next: z.string().optional() });
+
 export const setupFormSchema = z
   .object({
     username: usernameSchema,

@@ -11,6 +11,8 @@ import { userSummaryColumns } from '../users/queries';
 import { passwordSignInAllowed } from './oidc-only';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { clearAccountFailures, loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
+import { hasSecondFactor } from './second-factor';
+import { checkSecondFactorOrCount } from './second-factor-check';
 import { createSession, revokeSessionByToken } from './session-store';
 import type { SessionUser } from './session-types';
 
@@ -24,30 +26,36 @@ export type LoginResult = {
   persistent: boolean;
 };
 
+export const secondFactorRequiredMessage =
+  'This account uses two-factor sign-in: send the code from your authenticator app, or a recovery code.';
+
+/**
+ * The password was right and the account needs a second factor that was not sent (yet): a JSON
+ * client sees 401 second_factor_required; the sign-in form asks for the code next.
+ */
+export class SecondFactorRequired extends AppError {
+  constructor(
+    readonly userId: string,
+    readonly remember: boolean,
+  ) {
+    super('second_factor_required', secondFactorRequiredMessage);
+  }
+}
+
 /**
  * Checks credentials and opens a new session. Unknown user, wrong password and disabled account
- * look alike and cost the same bcrypt work. `previousToken` is the session the browser held: a
+ * look alike and cost the same bcrypt work. An account with a second factor needs `code` too
+ * (checked only after the password), else SecondFactorRequired. `previousToken` is the session the browser held: a
  * login always ends it, so a planted session id is never carried across a login.
  */
 export async function logIn(
-  input: { username: string; password: string; remember: boolean },
+  input: { username: string; password: string; remember: boolean; code?: string },
   request: RequestInfo,
   previousToken?: string,
 ): Promise<LoginResult> {
-  const config = getConfig();
   const db = await getDb();
   const key = usernameKey(input.username);
-
-  const waitSeconds = await loginRetryAfter(db, config, key, request.ipAddress);
-  if (waitSeconds > 0) {
-    await recordAudit(db, null, {
-      action: 'auth.login_blocked',
-      ipAddress: request.ipAddress,
-      details: { username: key, retryAfterSeconds: waitSeconds },
-    });
-    log.warn('auth.login_blocked', { username: key, ip: request.ipAddress, retryAfterSeconds: waitSeconds });
-    throw new AppError('rate_limited', retryMessage(waitSeconds), { retryAfterSeconds: waitSeconds });
-  }
+  await assertLoginAllowed(key, request);
 
   const [account] = await db
     .select({ ...userSummaryColumns, passwordHash: users.passwordHash })
@@ -59,7 +67,7 @@ export async function logIn(
   // one): it is refused like a wrong password, after the same bcrypt work.
   // Under OIDC_ONLY a name that may not use a password is refused like a wrong password, so the
   // answer does not tell who the break-glass accounts are.
-  const passwordAllowed = passwordSignInAllowed(config, key);
+  const passwordAllowed = passwordSignInAllowed(getConfig(), key);
   const hasPassword = account !== undefined && account.passwordHash !== '' && passwordAllowed;
   const passwordMatches = hasPassword
     ? await verifyPassword(input.password, account.passwordHash)
@@ -87,6 +95,40 @@ export async function logIn(
     throw new AppError('invalid_credentials', invalidCredentialsMessage);
   }
 
+  // The code is asked for only after the password, so it says nothing about a wrong one.
+  if (await hasSecondFactor(db, account.id)) {
+    if (input.code === undefined) throw new SecondFactorRequired(account.id, input.remember);
+    await checkSecondFactorOrCount(account, input.code, request);
+  }
+  return openLoginSession(account, input.remember, request, previousToken);
+}
+
+/** Refuses a sign-in step while the account or the address is past its limit of failures. */
+export async function assertLoginAllowed(key: string, request: RequestInfo): Promise<void> {
+  const db = await getDb();
+  const waitSeconds = await loginRetryAfter(db, getConfig(), key, request.ipAddress);
+  if (waitSeconds > 0) {
+    await recordAudit(db, null, {
+      action: 'auth.login_blocked',
+      ipAddress: request.ipAddress,
+      details: { username: key, retryAfterSeconds: waitSeconds },
+    });
+    log.warn('auth.login_blocked', { username: key, ip: request.ipAddress, retryAfterSeconds: waitSeconds });
+    throw new AppError('rate_limited', retryMessage(waitSeconds), { retryAfterSeconds: waitSeconds });
+  }
+}
+
+/** Opens the session of a sign-in whose every step passed, ending the one the browser held. */
+export async function openLoginSession(
+  account: SessionUser,
+  remember: boolean,
+  request: RequestInfo,
+  previousToken?: string,
+): Promise<LoginResult> {
+  const config = getConfig();
+  const db = await getDb();
+  const key = usernameKey(account.username);
+  const input = { remember };
   const opened = await db.transaction(async (tx) => {
     if (previousToken) await revokeSessionByToken(tx, previousToken, 'login');
     const session = await createSession(tx, config, {

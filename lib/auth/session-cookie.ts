@@ -73,3 +73,25 @@ export function serializeSessionCookie({ name, value, options }: SessionCookie, 
   if (options.maxAge) attributes.expires = new Date(now + options.maxAge * 1000);
   return serialize(name, value, attributes);
 }
+
+/** The sign-in step between password and code (lib/auth/session-seal.ts's challenge); it opens nothing. */
+export const challengeCookieName = 'ticketing_sign_in';
+
+export type ChallengeCookie = { name: typeof challengeCookieName; value: string; options: CookieOptions };
+
+export function challengeCookie(config: AppConfig, protocol: string, value: string, maxAge: number): ChallengeCookie {
+  const options: CookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: config.basePath || '/',
+    secure: isSecureRequest(config, protocol),
+    maxAge,
+  };
+  return { name: challengeCookieName, value, options };
+}
+
+/** The challenge cookie's value from a Cookie header (one of ours at most: it is short-lived). */
+export function challengeCookieValue(header: string | null | undefined): string | null {
+  const match = header?.match(/(?:^|[;\s])ticketing_sign_in=([^;]*)/);
+  return match ? match[1].trim() : null;
+}

@@ -81,3 +81,35 @@ export async function unsealShortLived(value: string, secrets: string[], ttlSeco
     return null;
   }
 }
+
+// The "password right, code still owed" step of a sign-in: not a session, only the right to
+// send a code for one user for a few minutes. Sealed under passwords of its own, so neither seal
+// ever opens as the other.
+const challengeSchema = z.object({
+  uid: z.uuid(),
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  remember: z.boolean(),
+  exp: z.number().int(),
+});
+export type SecondFactorChallenge = z.infer<typeof challengeSchema>;
+
+const challengePasswords = (secrets: string[]) => passwordsOf(secrets.map((secret) => `second-factor:${secret}`));
+
+export async function sealChallenge(challenge: SecondFactorChallenge, secrets: string[]): Promise<string> {
+  return sealData(challenge, {
+    password: challengePasswords(secrets.slice(0, 1)),
+    ttl: Math.max(challenge.exp - nowSeconds(), 1),
+  });
+}
+
+export async function unsealChallenge(value: string, secrets: string[]): Promise<SecondFactorChallenge | null> {
+  if (value.length === 0 || value.length > maxSealLength || secrets.length === 0) return null;
+  try {
+    const parsed = challengeSchema.safeParse(
+      await unsealData(value, { password: challengePasswords(secrets), ttl: maxSealAgeSeconds }),
+    );
+    return parsed.success && parsed.data.exp > nowSeconds() ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -103,7 +103,8 @@ export async function findLiveSession(
   };
 }
 
-export type RevokeReason = 'logout' | 'login' | 'user' | 'admin' | 'password_change' | 'user_disabled' | 'others';
+export type RevokeReason =
+  'logout' | 'login' | 'user' | 'admin' | 'password_change' | 'user_disabled' | 'others' | 'second_factor_reset';
 
 /** Ends the live sessions that match `conditions`; returns the ids of those it ended. */
 async function revokeLiveSessions(executor: Executor, conditions: SQL[], reason: RevokeReason): Promise<string[]> {

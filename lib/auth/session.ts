@@ -11,8 +11,24 @@ import {
   rememberVerifiedSeal,
   type VerifiedSeal,
 } from './session-cache';
-import { clearedSessionCookie, sessionCookie, sessionCookieValues, type SessionCookie } from './session-cookie';
-import { nowSeconds, sealClaim, unsealClaim } from './session-seal';
+import { randomBytes } from 'node:crypto';
+import {
+  challengeCookie,
+  challengeCookieValue,
+  clearedSessionCookie,
+  sessionCookie,
+  sessionCookieValues,
+  type ChallengeCookie,
+  type SessionCookie,
+} from './session-cookie';
+import {
+  nowSeconds,
+  sealChallenge,
+  sealClaim,
+  unsealChallenge,
+  unsealClaim,
+  type SecondFactorChallenge,
+} from './session-seal';
 import { findLiveSession } from './session-store';
 import type { SessionClaim, SignedIn } from './session-types';
 
@@ -116,4 +132,35 @@ export async function newSessionCookie(
 /** The cookie that removes ours (sign-out). */
 export function signedOutCookie(protocol: string): SessionCookie {
   return clearedSessionCookie(getConfig(), protocol);
+}
+
+// How long a sign-in waits for its second-factor code after the password was right.
+const challengeSeconds = 5 * 60;
+
+/** The cookie that lets this browser send a code for `userId` in the next five minutes; not a session. */
+export async function secondFactorChallengeCookie(
+  pending: { userId: string; remember: boolean },
+  protocol: string,
+): Promise<ChallengeCookie> {
+  const config = getConfig();
+  const challenge: SecondFactorChallenge = {
+    uid: pending.userId,
+    nonce: randomBytes(16).toString('base64url'),
+    remember: pending.remember,
+    exp: nowSeconds() + challengeSeconds,
+  };
+  return challengeCookie(config, protocol, await sealChallenge(challenge, config.session.secrets), challengeSeconds);
+}
+
+/** The pending sign-in a request's Cookie header carries, or null (none, expired, tampered). */
+export async function readSecondFactorChallenge(
+  cookieHeader: string | null | undefined,
+): Promise<SecondFactorChallenge | null> {
+  const value = challengeCookieValue(cookieHeader);
+  return value ? unsealChallenge(value, getConfig().session.secrets) : null;
+}
+
+/** The cookie that ends a pending sign-in (done, or abandoned). */
+export function clearedChallengeCookie(protocol: string): ChallengeCookie {
+  return challengeCookie(getConfig(), protocol, '', 0);
 }

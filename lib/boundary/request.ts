@@ -2,7 +2,10 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import type { Actor } from '../actor';
+import { secondFactorSetupPending } from '../auth/second-factor';
 import { resolveSession, type SignedIn } from '../auth/session';
+import { getDb } from '../db/client';
+import { AppError } from '../errors';
 import { requestInfoFromHeaders, type RequestInfo } from '../http/request-info';
 import { currentRequestId } from '../request-context';
 
@@ -26,4 +29,17 @@ export async function actorOf(signedIn: SignedIn): Promise<Actor> {
 /** The path the browser asked for (set by middleware), for sending someone back after sign-in. */
 export async function requestedPath(): Promise<string> {
   return (await headers()).get('x-request-path') ?? '/';
+}
+
+/** Whether this user's role must have a second factor they have not set up: asked once per request. */
+export const mustSetUpSecondFactor = cache(async (userId: string): Promise<boolean> =>
+  secondFactorSetupPending(await getDb(), { id: userId }),
+);
+
+export const secondFactorSetupPath = '/account/two-factor';
+
+/** For actions and routes other than the set-up's own: refused until the second factor is set up. */
+export async function assertSecondFactorSetUp(signedIn: SignedIn): Promise<void> {
+  if (await mustSetUpSecondFactor(signedIn.user.id))
+    throw new AppError('forbidden', 'Set up two-factor sign-in first (Account → Two-factor sign-in).');
 }

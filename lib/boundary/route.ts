@@ -9,7 +9,7 @@ import { readJsonBody } from '../http/json-body';
 import { assertSameOrigin, changesState } from '../http/same-origin';
 import { searchParamsToObject } from '../list-params';
 import { parseInput, validationFailed } from '../validation';
-import { actorOf, signedInSession } from './request';
+import { actorOf, assertSecondFactorSetUp, signedInSession } from './request';
 import { databaseTools, type DatabaseTools } from './transaction';
 
 // The one wrapper for JSON route handlers, in a fixed order: refuse other sites' requests that
@@ -70,7 +70,7 @@ export function route<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
 >(
-  options: RouteOptions<P, Q, B> & { roles?: readonly UserRole[] },
+  options: RouteOptions<P, Q, B> & { roles?: readonly UserRole[]; duringSecondFactorSetup?: boolean },
   handler: (args: RouteArgs<P, Q, B> & { actor: Actor }) => Promise<unknown>,
 ): Handler {
   return async (request, context) => {
@@ -78,6 +78,7 @@ export function route<
       const parsed = await parseRequest(request, context, options);
       const signedIn = await signedInSession();
       if (!signedIn) throw signInFirst();
+      if (!options.duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn);
       if (options.roles && !options.roles.includes(signedIn.user.role)) {
         throw new AppError('forbidden', 'You do not have permission to do that.');
       }

@@ -8,7 +8,7 @@ import { refusedValue } from '../db/errors';
 import { AppError, isAppError } from '../errors';
 import { describeError, log } from '../log';
 import { fieldErrors } from '../validation';
-import { actorOf, signedInSession } from './request';
+import { actorOf, assertSecondFactorSetUp, signedInSession } from './request';
 import { databaseTools, type DatabaseTools } from './transaction';
 
 // The one wrapper for server actions, in a fixed order: parse the form (zod) → resolve the
@@ -72,12 +72,13 @@ function runAction<Schema extends z.ZodType>(
  * a role not listed is refused.
  */
 export function serverAction<Schema extends z.ZodType>(
-  options: { input: Schema; roles?: readonly UserRole[] },
+  options: { input: Schema; roles?: readonly UserRole[]; duringSecondFactorSetup?: boolean },
   handler: (args: ActionArgs<z.output<Schema>> & { actor: Actor }) => ActionResult,
 ): FormAction {
   return runAction(options.input, async (args) => {
     const signedIn = await signedInSession();
     if (!signedIn) throw new AppError('unauthenticated', sessionEndedMessage);
+    if (!options.duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn);
     if (options.roles && !options.roles.includes(signedIn.user.role)) {
       throw new AppError('forbidden', 'You do not have permission to do that.');
     }

@@ -8,6 +8,7 @@ import * as mailSchema from './schema-mail';
 import * as ticketActivitySchema from './schema-tickets-activity';
 import * as preferencesSchema from './schema-preferences';
 import * as oidcSchema from './schema-oidc';
+import * as secondFactorSchema from './schema-second-factor';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -22,6 +23,7 @@ export const schema = {
   ...preferencesSchema,
   ...catalogSchema,
   ...oidcSchema,
+  ...secondFactorSchema,
   ...relations,
 };
 

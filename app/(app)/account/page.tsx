@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { Fact, Facts } from '@/app/components/facts';
+import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
+import { hasSecondFactor } from '@/lib/auth/second-factor';
 import { resolveViewerTimeZone } from '@/lib/boundary/viewer-time-zone';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
@@ -18,9 +20,10 @@ export const metadata: Metadata = { title: 'Account' };
 export default async function AccountPage() {
   const actor = await pageActor();
   const staff = isStaff(actor);
-  const [settings, timeZone] = await Promise.all([
+  const [settings, timeZone, secondFactor] = await Promise.all([
     isMailEnabled() ? notificationSettings(await getDb(), actor.id) : null,
     resolveViewerTimeZone(),
+    hasSecondFactor(await getDb(), actor.id),
   ]);
   const optional = optionalKindsFor(staff);
   const essential = essentialKindsFor(staff);
@@ -41,6 +44,14 @@ export default async function AccountPage() {
         </Panel>
         <Panel id="password" title="Change password">
           <PasswordForm />
+        </Panel>
+        <Panel id="two-factor" title="Two-factor sign-in">
+          <p>{secondFactor ? 'On: sign-in asks for a code from your authenticator app.' : 'Off.'}</p>
+          <p>
+            <Link href="/account/two-factor">
+              {secondFactor ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}
+            </Link>
+          </p>
         </Panel>
         {settings ? (
           <Panel id="notifications" title="Email notifications">

@@ -13,6 +13,8 @@ import { getDb } from '@/lib/db/client';
 import { listUsersPage, type UserSummary } from '@/lib/users/queries';
 import { userListSchema } from '@/lib/users/schemas';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
+import { rolesRequiringSecondFactor } from '@/lib/auth/second-factor-admin';
+import { SecondFactorRolesForm } from './_second-factor/second-factor-roles-form';
 import { CreateUserForm } from './create-user-form';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -37,7 +39,11 @@ const columns: Column<UserSummary>[] = [
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(adminRoles);
   const { raw, params } = await readListQuery(searchParams, userListSchema);
-  const page = await listUsersPage(await getDb(), actor, params);
+  const db = await getDb();
+  const [page, secondFactorRoles] = await Promise.all([
+    listUsersPage(db, actor, params),
+    rolesRequiringSecondFactor(db),
+  ]);
   const filtered = Boolean(params.q);
   return (
     <>
@@ -63,6 +69,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <CreateUserForm />
         </Panel>
       </div>
+      <Panel id="second-factor-roles" title="Two-factor sign-in">
+        <SecondFactorRolesForm required={secondFactorRoles} />
+      </Panel>
     </>
   );
 }

@@ -12,6 +12,8 @@ const loginBody = z.object({
     .min(1, 'password is required.')
     .refine((text) => new TextEncoder().encode(text).length <= 72, { message: 'password is at most 72 bytes long.' }),
   remember: z.boolean({ error: 'remember must be true or false.' }).optional().default(false),
+  // For an account with a second factor: a code from the authenticator app, or a recovery code.
+  code: singleLineText({ error: 'code must be a string.' }).min(1, 'code must not be empty.').max(64).optional(),
 });
 
 export const POST = publicRoute({ body: loginBody }, async ({ body }) => {

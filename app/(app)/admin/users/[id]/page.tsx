@@ -6,6 +6,7 @@ import { SessionTable } from '@/app/components/session-table';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
 import { adminRoles, isStaff } from '@/lib/actor';
+import { hasSecondFactor } from '@/lib/auth/second-factor';
 import { listSessionsOf } from '@/lib/auth/user-sessions';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
@@ -14,6 +15,7 @@ import { notificationSettings } from '@/lib/mail/outgoing/preferences';
 import { isMailEnabled } from '@/lib/mail/outgoing/transport';
 import { findUserById } from '@/lib/users/queries';
 import { adminRevokeSessionAction, setActiveAction } from '../actions';
+import { resetSecondFactorAction } from '../_second-factor/actions';
 import { setNotifyUnassignedAction } from './actions';
 import { ChangeRoleForm, DetailsForm, ResetPasswordForm } from './user-forms';
 
@@ -25,7 +27,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const db = await getDb();
   const user = await findUserById(db, actor, id);
   if (!user) notFound();
-  const sessions = await listSessionsOf(db, actor, user.id);
+  const [sessions, secondFactor] = await Promise.all([
+    listSessionsOf(db, actor, user.id),
+    hasSecondFactor(db, user.id),
+  ]);
   const isSelf = user.id === actor.id;
   // Only agents and admins work tickets, so only they can hear about unassigned ones.
   const mailSettings = isMailEnabled() && isStaff(user) ? await notificationSettings(db, user.id) : null;
@@ -62,6 +67,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ChangeRoleForm userId={user.id} role={user.role} version={user.version} />
           <h2>Reset password</h2>
           <ResetPasswordForm userId={user.id} />
+          <h2>Two-factor sign-in</h2>
+          <p data-testid="second-factor-status">{secondFactor ? 'On (authenticator app).' : 'Off.'}</p>
+          {secondFactor ? (
+            <ActionButton
+              action={resetSecondFactorAction}
+              fields={{ userId: user.id }}
+              label="Reset two-factor sign-in"
+              confirm={`Remove ${user.username}'s authenticator app and recovery codes? They are signed out everywhere.`}
+              variant="danger"
+            />
+          ) : null}
           {mailSettings ? (
             <>
               <h2>Unassigned tickets</h2>

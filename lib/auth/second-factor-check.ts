@@ -1,0 +1,53 @@
+import 'server-only';
+import { recordAudit } from '../audit/record';
+import { getDb } from '../db/client';
+import { AppError } from '../errors';
+import type { RequestInfo } from '../http/request-info';
+import { log } from '../log';
+import { recordLoginAttempt, usernameKey } from './rate-limit';
+import { checkSecondFactor, wrongCodeMessage } from './second-factor';
+import type { SessionUser } from './session-types';
+
+/**
+ * The code step of a sign-in. A wrong code is a failed sign-in like a wrong password: it counts
+ * toward the same per-account and per-address limits, so six-digit codes cannot be guessed.
+ */
+export async function checkSecondFactorOrCount(
+  account: SessionUser,
+  code: string,
+  request: RequestInfo,
+): Promise<void> {
+  const db = await getDb();
+  const key = usernameKey(account.username);
+  const method = await db.transaction(async (tx) => {
+    const matched = await checkSecondFactor(tx, account.id, code);
+    if (matched) return matched;
+    await recordLoginAttempt(tx, key, request.ipAddress, false);
+    await recordAudit(
+      tx,
+      { id: account.id, username: account.username },
+      {
+        action: 'auth.login_failure',
+        target: { type: 'user', id: account.id },
+        ipAddress: request.ipAddress,
+        details: { username: key, reason: 'wrong_code' },
+      },
+    );
+    return null;
+  });
+  if (!method) {
+    log.warn('auth.login_failure', { username: key, ip: request.ipAddress, reason: 'wrong_code' });
+    throw new AppError('invalid_credentials', 'That code is not valid.', { fields: { code: wrongCodeMessage } });
+  }
+  if (method === 'recovery') {
+    await recordAudit(
+      db,
+      { id: account.id, username: account.username },
+      {
+        action: 'auth.recovery_code_used',
+        target: { type: 'user', id: account.id },
+        ipAddress: request.ipAddress,
+      },
+    );
+  }
+}
