@@ -9,8 +9,8 @@ import type { RequestInfo } from '../http/request-info';
 import { log } from '../log';
 import { userSummaryColumns } from '../users/queries';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { clearAccountFailures, loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
-import { createSession, revokeSessionByToken } from './session-store';
+import { openLoginSession } from './login-session';
+import { loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
 import type { SessionUser } from './session-types';
 
 export const invalidCredentialsMessage = 'The username or password is incorrect.';
@@ -81,27 +81,9 @@ export async function logIn(
     throw new AppError('invalid_credentials', invalidCredentialsMessage);
   }
 
-  const opened = await db.transaction(async (tx) => {
-    if (previousToken) await revokeSessionByToken(tx, previousToken, 'login');
-    const session = await createSession(tx, config, {
-      userId: account.id,
-      persistent: input.remember,
-      ipAddress: request.ipAddress,
-      userAgent: request.userAgent,
-    });
-    await clearAccountFailures(tx, key);
-    await recordAudit(
-      tx,
-      { id: account.id, username: account.username },
-      {
-        action: 'auth.login_success',
-        target: { type: 'session', id: session.sessionId },
-        ipAddress: request.ipAddress,
-        details: { remember: input.remember },
-      },
-    );
-    return session;
-  });
+  const opened = await db.transaction((tx) =>
+    openLoginSession(tx, config, account, request, { key, remember: input.remember, previousToken }),
+  );
   log.info('auth.login_success', { userId: account.id, sessionId: opened.sessionId, ip: request.ipAddress });
 
   return {
