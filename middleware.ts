@@ -19,7 +19,16 @@ export const config = {
   matcher: ['/', '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };
 
-const publicPaths = ['/login', '/setup', '/forgot-password', '/reset-password', '/api/health', '/api/auth/login'];
+const publicPaths = [
+  '/login',
+  '/setup',
+  '/forgot-password',
+  '/reset-password',
+  '/api/health',
+  '/api/auth/login',
+  // Passkey sign-in: its challenge and its answer come before any session.
+  '/api/auth/passkey',
+];
 
 const isPublic = (pathname: string) => publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
