@@ -12,6 +12,7 @@ import { timeZoneChoices } from '@/lib/time-zones';
 import { NotificationsForm } from './notifications-form';
 import { PasswordForm } from './password-form';
 import { TimeZoneForm } from './time-zone-form';
+import { PasskeysPanel } from './passkeys-panel';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -42,6 +43,7 @@ export default async function AccountPage() {
         <Panel id="password" title="Change password">
           <PasswordForm />
         </Panel>
+        <PasskeysPanel userId={actor.id} />
         {settings ? (
           <Panel id="notifications" title="Email notifications">
             {actor.email ? null : <p className="muted">Your account has no email address, so no mail reaches you.</p>}

@@ -8,6 +8,8 @@ import { safeNextPath } from '@/lib/http/safe-next';
 import { isMailEnabled } from '@/lib/mail/outgoing/transport';
 import { isSetupNeeded } from '@/lib/users/setup';
 import { LoginForm } from './login-form';
+import { PasskeySignIn } from './passkey-sign-in';
+import { relyingParty } from '@/lib/auth/passkey-relying-party';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -32,6 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       ) : null}
       <LoginForm next={nextPath} />
+      <PasskeySignInWhenOn next={nextPath} />
       {isMailEnabled() ? (
         <p>
           <Link href="/forgot-password">Forgot password?</Link>
@@ -39,4 +42,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       ) : null}
     </section>
   );
+}
+
+/** The passkey button, on installations where passkeys work (lib/auth/passkey-relying-party.ts). */
+function PasskeySignInWhenOn({ next }: { next: string }) {
+  const { basePath, publicUrl } = getConfig();
+  const party = relyingParty({ publicUrl });
+  return party.enabled ? <PasskeySignIn apiBase={`${basePath}/api`} next={next} origin={party.origin} /> : null;
 }
