@@ -45,6 +45,9 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'job.retried': 'Job retried',
   'job.retried_all': 'Failed jobs retried',
   'demo.seed': 'Demo data added',
+  'passkey.registered': 'Passkey added',
+  'passkey.renamed': 'Passkey renamed',
+  'passkey.removed': 'Passkey removed',
 };
 
 /** The areas actions belong to (the part before the first dot), as the action list groups them. */
@@ -57,6 +60,7 @@ export const auditActionAreas: Readonly<Record<string, string>> = {
   license: 'Licenses',
   job: 'Jobs',
   demo: 'Demo data',
+  passkey: 'Passkeys',
 };
 
 /** The kinds of record an entry can be about. */
@@ -68,6 +72,7 @@ export const auditKinds: Readonly<Record<string, string>> = {
   session: 'Session',
   job: 'Job',
   job_queue: 'Job queue',
+  passkey: 'Passkey',
 };
 
 export const sentence = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/[_.]/g, ' ');
