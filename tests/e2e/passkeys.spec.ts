@@ -112,14 +112,29 @@ test('register two named passkeys, sign in with one alone, see when it was last 
   await context.close();
 });
 
-test('a failed passkey sign-in says so on the sign-in page', async ({ browser }) => {
+test('a passkey removed from the account no longer signs in, and the sign-in page says so', async ({ browser }) => {
   const { context, page } = await openLocal(browser);
-  // An authenticator that holds no passkey of this site: the browser finds nothing to offer.
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn('pia', 'pia-password-1');
+  await login.expectSignedIn('pia');
+  await page.goto('account');
+  const panel = page.getByRole('region', { name: 'Passkeys' });
   await addVirtualAuthenticator(page);
-  await page.goto('login');
+  await addPasskey(page, 'Spare key');
+  await expect(panel.getByText('Passkey "Spare key" added.')).toBeVisible();
+  await panel
+    .getByRole('row', { name: /Spare key/ })
+    .getByRole('button', { name: 'Remove' })
+    .click();
+  await panel.getByRole('group').getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.getByRole('row', { name: /Spare key/ })).toHaveCount(0);
+
+  // The authenticator still holds it; the server no longer knows it.
+  await login.logOut();
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-  await expect(page.getByRole('alert')).toContainText('No passkey was used');
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText('That passkey was not accepted.')).toBeVisible();
+  await expect(page).toHaveURL(/\/login(\?.*)?$/);
   await context.close();
 });
 

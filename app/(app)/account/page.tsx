@@ -43,7 +43,6 @@ export default async function AccountPage() {
         <Panel id="password" title="Change password">
           <PasswordForm />
         </Panel>
-        <PasskeysPanel userId={actor.id} />
         {settings ? (
           <Panel id="notifications" title="Email notifications">
             {actor.email ? null : <p className="muted">Your account has no email address, so no mail reaches you.</p>}
@@ -51,6 +50,7 @@ export default async function AccountPage() {
           </Panel>
         ) : null}
       </div>
+      <PasskeysPanel userId={actor.id} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { removePasskeyAction } from './passkey-actions';
 
 export function PasskeyTable({ passkeys }: { passkeys: PasskeySummary[] }) {
   const columns: Column<PasskeySummary>[] = [
-    { key: 'name', header: 'Name', rowHeader: true, cell: (passkey) => passkey.name },
+    { key: 'name', header: 'Name', cell: (passkey) => passkey.name },
     { key: 'added', header: 'Added', priority: 'secondary', cell: (passkey) => <Time value={passkey.createdAt} /> },
     {
       key: 'last-used',
