@@ -12,6 +12,7 @@ export default defineConfig({
     './lib/db/schema-catalog.ts',
     './lib/db/schema-oidc.ts',
     './lib/db/schema-second-factor.ts',
+    './lib/db/schema-passkeys.ts',
   ],
   out: './drizzle',
 });

@@ -27,6 +27,8 @@ const publicPaths = [
   '/api/health',
   '/api/auth/login',
   '/api/auth/oidc',
+  // Passkey sign-in: its challenge and its answer come before any session.
+  '/api/auth/passkey',
 ];
 
 const isPublic = (pathname: string) => publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));

@@ -48,6 +48,9 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'catalog.add': 'List value added',
   'catalog.rename': 'List value renamed',
   'catalog.remove': 'List value removed',
+  'passkey.registered': 'Passkey added',
+  'passkey.renamed': 'Passkey renamed',
+  'passkey.removed': 'Passkey removed',
 };
 
 /** The areas actions belong to (the part before the first dot), as the action list groups them. */
@@ -61,6 +64,7 @@ export const auditActionAreas: Readonly<Record<string, string>> = {
   job: 'Jobs',
   demo: 'Demo data',
   catalog: 'Lists',
+  passkey: 'Passkeys',
 };
 
 /** The kinds of record an entry can be about. */
@@ -73,6 +77,7 @@ export const auditKinds: Readonly<Record<string, string>> = {
   job: 'Job',
   job_queue: 'Job queue',
   catalog_value: 'List value',
+  passkey: 'Passkey',
 };
 
 export const sentence = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/[_.]/g, ' ');

@@ -42,6 +42,8 @@ const reasonWords: Readonly<Record<string, string>> = {
   no_password: 'the account has no password',
   wrong_password: 'wrong password',
   disabled: 'the account is disabled',
+  unknown_passkey: 'a passkey nobody registered',
+  bad_assertion: "the passkey's answer did not check out",
 };
 
 /** The user and asset ids an entry's details mention, so their names are looked up with the page's. */
@@ -136,6 +138,15 @@ export function describeDetails(action: string, details: Details | null, names: 
       const who = text(details.username);
       return joined([who && `As ${who}`, reason && (reasonWords[reason] ?? sentence(reason))], ': ');
     }
+    case 'auth.login_success':
+      return details.method === 'passkey' && text(details.passkey)
+        ? `With the passkey “${text(details.passkey)}”`
+        : null;
+    case 'passkey.registered':
+    case 'passkey.removed':
+      return text(details.name) ? `“${text(details.name)}”` : null;
+    case 'passkey.renamed':
+      return text(details.name) ? `“${text(details.from) ?? ''}” → “${text(details.name)}”` : null;
     case 'auth.login_blocked':
       return text(details.username) ? `As ${text(details.username)}: too many attempts` : 'Too many attempts';
     case 'auth.password_reset_request':

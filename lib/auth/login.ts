@@ -10,10 +10,10 @@ import { log } from '../log';
 import { userSummaryColumns } from '../users/queries';
 import { passwordSignInAllowed } from './oidc-only';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { clearAccountFailures, loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
+import { openLoginSession } from './login-session';
+import { loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
 import { hasSecondFactor } from './second-factor';
 import { checkSecondFactorOrCount } from './second-factor-check';
-import { createSession, revokeSessionByToken } from './session-store';
 import type { SessionUser } from './session-types';
 
 export const invalidCredentialsMessage = 'The username or password is incorrect.';
@@ -100,7 +100,7 @@ export async function logIn(
     if (input.code === undefined) throw new SecondFactorRequired(account.id, input.remember);
     await checkSecondFactorOrCount(account, input.code, request);
   }
-  return openLoginSession(account, input.remember, request, previousToken);
+  return openSignedInSession(account, input.remember, request, previousToken);
 }
 
 /** Refuses a sign-in step while the account or the address is past its limit of failures. */
@@ -119,7 +119,7 @@ export async function assertLoginAllowed(key: string, request: RequestInfo): Pro
 }
 
 /** Opens the session of a sign-in whose every step passed, ending the one the browser held. */
-export async function openLoginSession(
+export async function openSignedInSession(
   account: SessionUser,
   remember: boolean,
   request: RequestInfo,
@@ -129,27 +129,9 @@ export async function openLoginSession(
   const db = await getDb();
   const key = usernameKey(account.username);
   const input = { remember };
-  const opened = await db.transaction(async (tx) => {
-    if (previousToken) await revokeSessionByToken(tx, previousToken, 'login');
-    const session = await createSession(tx, config, {
-      userId: account.id,
-      persistent: input.remember,
-      ipAddress: request.ipAddress,
-      userAgent: request.userAgent,
-    });
-    await clearAccountFailures(tx, key);
-    await recordAudit(
-      tx,
-      { id: account.id, username: account.username },
-      {
-        action: 'auth.login_success',
-        target: { type: 'session', id: session.sessionId },
-        ipAddress: request.ipAddress,
-        details: { remember: input.remember },
-      },
-    );
-    return session;
-  });
+  const opened = await db.transaction((tx) =>
+    openLoginSession(tx, config, account, request, { key, remember: input.remember, previousToken }),
+  );
   log.info('auth.login_success', { userId: account.id, sessionId: opened.sessionId, ip: request.ipAddress });
 
   return {

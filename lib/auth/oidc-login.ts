@@ -8,8 +8,8 @@ import { log } from '../log';
 import type { LoginResult } from './login';
 import { accountForOidcSignIn, OidcRefused, type OidcClaims } from './oidc-accounts';
 import type { OidcRefusalReason } from './oidc-refusals';
-import { clearAccountFailures, loginRetryAfter, recordLoginAttempt } from './rate-limit';
-import { createSession, revokeSessionByToken } from './session-store';
+import { openLoginSession } from './login-session';
+import { loginRetryAfter, recordLoginAttempt } from './rate-limit';
 
 // Opening a session from a single sign-on, as lib/auth/login.ts does for a password: the same
 // sessions, audit rows and failure limits. Failures count per client address (the provider has
@@ -69,24 +69,12 @@ export async function logInWithOidc(
         claims,
         roles: settings,
       });
-      if (previousToken) await revokeSessionByToken(tx, previousToken, 'login');
-      const session = await createSession(tx, config, {
-        userId: account.id,
-        persistent: false,
-        ipAddress: request.ipAddress,
-        userAgent: request.userAgent,
+      const session = await openLoginSession(tx, config, account, request, {
+        key: failureKey(request),
+        remember: false,
+        previousToken,
+        details: { method: 'oidc', account: account.matched },
       });
-      await clearAccountFailures(tx, failureKey(request));
-      await recordAudit(
-        tx,
-        { id: account.id, username: account.username },
-        {
-          action: 'auth.login_success',
-          target: { type: 'session', id: session.sessionId },
-          ipAddress: request.ipAddress,
-          details: { method: 'oidc', account: account.matched },
-        },
-      );
       return { account, session };
     });
     const { account, session } = opened;

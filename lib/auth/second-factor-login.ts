@@ -5,7 +5,7 @@ import { users } from '../db/schema';
 import { AppError } from '../errors';
 import type { RequestInfo } from '../http/request-info';
 import { userIdentityColumns } from '../users/queries';
-import { assertLoginAllowed, openLoginSession, type LoginResult } from './login';
+import { assertLoginAllowed, openSignedInSession, type LoginResult } from './login';
 import { usernameKey } from './rate-limit';
 import { checkSecondFactorOrCount } from './second-factor-check';
 import type { SecondFactorChallenge } from './session-seal';
@@ -31,5 +31,5 @@ export async function completeSecondFactorSignIn(
   if (!account) throw new AppError('unauthenticated', challengeEndedMessage);
   await assertLoginAllowed(usernameKey(account.username), request);
   await checkSecondFactorOrCount(account, code, request);
-  return openLoginSession(account, challenge.remember, request, previousToken);
+  return openSignedInSession(account, challenge.remember, request, previousToken);
 }

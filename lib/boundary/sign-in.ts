@@ -1,6 +1,8 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { logIn, SecondFactorRequired, type LoginResult } from '../auth/login';
+import { logInWithPasskey } from '../auth/passkey-login';
+import type { AuthenticationAnswer } from '../auth/passkey-schemas';
 import { challengeEndedMessage, completeSecondFactorSignIn } from '../auth/second-factor-login';
 import {
   clearedChallengeCookie,
@@ -91,4 +93,21 @@ export async function signOut(): Promise<void> {
     await (await databaseTools()).transaction((tx) => logOut(tx, actor));
   }
   await sendSignedOutCookie();
+}
+
+/**
+ * Signs in with a passkey's answer (lib/auth/passkey-login.ts) and sends the session's cookie, ending
+ * the session the browser held before, as a password sign-in does.
+ */
+export async function signInWithPasskey(input: { response: AuthenticationAnswer }): Promise<SessionUser> {
+  const request = await requestInfo();
+  const { claim } = await resolveSession((await headers()).get('cookie'), request.protocol, { database: false });
+  const session = await logInWithPasskey(input, request, claim?.sid);
+  await setCookie(
+    await newSessionCookie(
+      { token: session.token, userId: session.user.id, persistent: session.persistent, expiresAt: session.expiresAt },
+      request.protocol,
+    ),
+  );
+  return session.user;
 }

@@ -9,6 +9,7 @@ import * as ticketActivitySchema from './schema-tickets-activity';
 import * as preferencesSchema from './schema-preferences';
 import * as oidcSchema from './schema-oidc';
 import * as secondFactorSchema from './schema-second-factor';
+import * as passkeysSchema from './schema-passkeys';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -24,6 +25,7 @@ export const schema = {
   ...catalogSchema,
   ...oidcSchema,
   ...secondFactorSchema,
+  ...passkeysSchema,
   ...relations,
 };
 

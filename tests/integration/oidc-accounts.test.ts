@@ -141,5 +141,5 @@ test('logInWithOidc opens a session and audits the sign-in with its method', asy
   const [row] = await rows<{ details: { method: string; account: string } }>(
     sql`select details from audit_log where action = 'auth.login_success' and target_id = ${result.sessionId}`,
   );
-  assert.deepEqual(row.details, { method: 'oidc', account: 'created' });
+  assert.deepEqual(row.details, { remember: false, method: 'oidc', account: 'created' });
 });

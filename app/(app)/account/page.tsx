@@ -14,6 +14,7 @@ import { timeZoneChoices } from '@/lib/time-zones';
 import { NotificationsForm } from './notifications-form';
 import { PasswordForm } from './password-form';
 import { TimeZoneForm } from './time-zone-form';
+import { PasskeysPanel } from './passkeys-panel';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -60,6 +61,7 @@ export default async function AccountPage() {
           </Panel>
         ) : null}
       </div>
+      <PasskeysPanel userId={actor.id} />
     </>
   );
 }

@@ -10,6 +10,8 @@ import { isSetupNeeded } from '@/lib/users/setup';
 import { LoginForm } from './login-form';
 import { OidcRefusal, OidcSignInButton, ProviderSignOut } from './oidc-sign-in';
 import { oidcEndSessionUrl } from '@/lib/auth/oidc-client';
+import { PasskeySignIn } from './passkey-sign-in';
+import { relyingParty } from '@/lib/auth/passkey-relying-party';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -47,7 +49,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm next={nextPath} />
         </details>
       ) : (
-        <LoginForm next={nextPath} />
+        <>
+          <LoginForm next={nextPath} />
+          <PasskeySignInWhenOn next={nextPath} />
+        </>
       )}
       {isMailEnabled() && !oidc?.only ? (
         <p>
@@ -56,4 +61,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       ) : null}
     </section>
   );
+}
+
+/** The passkey button, on installations where passkeys work (lib/auth/passkey-relying-party.ts). */
+function PasskeySignInWhenOn({ next }: { next: string }) {
+  const { basePath, publicUrl } = getConfig();
+  const party = relyingParty({ publicUrl });
+  return party.enabled ? <PasskeySignIn apiBase={`${basePath}/api`} next={next} origin={party.origin} /> : null;
 }

@@ -15,7 +15,7 @@ export class LoginPage {
     const reply = this.page.waitForResponse(
       (response) => response.request().method() === 'POST' && response.url().includes('/login'),
     );
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await reply;
   }
 

@@ -1,0 +1,157 @@
+import 'server-only';
+import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record';
+import { getConfig } from '../config';
+import { getDb } from '../db/client';
+import { users } from '../db/schema';
+import { passkeys } from '../db/schema-passkeys';
+import { AppError } from '../errors';
+import type { RequestInfo } from '../http/request-info';
+import { log } from '../log';
+import { parseInput } from '../validation';
+import type { LoginResult } from './login';
+import { openLoginSession } from './login-session';
+import { issueChallenge, takeChallenge } from './passkey-challenges';
+import { requireRelyingParty } from './passkeys';
+import { authenticationResponseSchema, type AuthenticationAnswer } from './passkey-schemas';
+import { loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
+
+// Signing in with a passkey alone. The authenticator proved possession of the key and verified
+// its user (PIN or biometrics, required), so a passkey counts as both factors and opens the session.
+
+export const passkeyRefusedMessage =
+  'That passkey was not accepted. Sign in with your password, or try another passkey.';
+
+// Failures of credentials nobody registered share one account key: they fail anyway, and the
+// per-address limit still applies to whoever sends them.
+const unknownCredentialKey = 'passkey:unknown';
+
+/** Options for the browser's passkey prompt: any passkey of this site may answer (discoverable). */
+export async function passkeySignInOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const party = requireRelyingParty();
+  const challenge = await issueChallenge(await getDb(), 'sign-in', null);
+  return generateAuthenticationOptions({
+    rpID: party.id,
+    challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
+    userVerification: 'required',
+  });
+}
+
+/**
+ * Checks a passkey's answer and opens a session for its user. An unknown passkey, a wrong
+ * signature, a counter that went back, a used or foreign challenge and a disabled account all get
+ * one message; each failure counts towards the sign-in limits of lib/auth/rate-limit.ts.
+ */
+export async function logInWithPasskey(
+  input: { response: AuthenticationAnswer },
+  request: RequestInfo,
+  previousToken?: string,
+): Promise<LoginResult> {
+  const party = requireRelyingParty();
+  const response = parseInput(authenticationResponseSchema, input.response);
+  const config = getConfig();
+  const db = await getDb();
+
+  const [found] = await db
+    .select({
+      passkeyId: passkeys.id,
+      passkeyName: passkeys.name,
+      publicKey: passkeys.publicKey,
+      counter: passkeys.counter,
+      transports: passkeys.transports,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+    })
+    .from(passkeys)
+    .innerJoin(users, eq(users.id, passkeys.userId))
+    .where(eq(passkeys.credentialId, response.id))
+    .limit(1);
+  const key = found ? usernameKey(found.username) : unknownCredentialKey;
+
+  const waitSeconds = await loginRetryAfter(db, config, key, request.ipAddress);
+  if (waitSeconds > 0) {
+    log.warn('auth.login_blocked', { method: 'passkey', ip: request.ipAddress, retryAfterSeconds: waitSeconds });
+    throw new AppError('rate_limited', retryMessage(waitSeconds), { retryAfterSeconds: waitSeconds });
+  }
+
+  const refuse = async (reason: string): Promise<never> => {
+    await db.transaction(async (tx) => {
+      await recordLoginAttempt(tx, key, request.ipAddress, false);
+      await recordAudit(tx, found ? { id: found.userId, username: found.username } : null, {
+        action: 'auth.login_failure',
+        target: found ? { type: 'user', id: found.userId } : undefined,
+        ipAddress: request.ipAddress,
+        details: { method: 'passkey', reason, ...(found ? { passkey: found.passkeyName } : {}) },
+      });
+    });
+    log.warn('auth.login_failure', { method: 'passkey', userId: found?.userId, ip: request.ipAddress, reason });
+    throw new AppError('invalid_credentials', passkeyRefusedMessage);
+  };
+
+  if (!found) return refuse('unknown_passkey');
+  let verification;
+  try {
+    // The challenge is taken outside any transaction: once tried, it is spent even if the rest fails.
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: (challenge) => takeChallenge(db, challenge, 'sign-in', null),
+      expectedOrigin: party.origin,
+      expectedRPID: party.id,
+      credential: {
+        id: response.id,
+        publicKey: new Uint8Array(Buffer.from(found.publicKey, 'base64url')),
+        counter: found.counter,
+        transports: found.transports,
+      },
+      requireUserVerification: true,
+    });
+  } catch (error) {
+    log.warn('passkey.assertion_refused', { userId: found.userId, reason: (error as Error).message });
+    return refuse('bad_assertion');
+  }
+  if (!verification.verified) return refuse('bad_assertion');
+  if (!found.active) return refuse('disabled');
+
+  const opened = await db.transaction(async (tx) => {
+    // The counter only grows, even when two sign-ins with the same passkey race.
+    await tx
+      .update(passkeys)
+      .set({
+        counter: sql`greatest(${passkeys.counter}, ${verification.authenticationInfo.newCounter})`,
+        lastUsedAt: sql`now()`,
+      })
+      .where(eq(passkeys.id, found.passkeyId));
+    return openLoginSession(tx, config, { id: found.userId, username: found.username }, request, {
+      key,
+      remember: false,
+      previousToken,
+      details: { method: 'passkey', passkey: found.passkeyName },
+    });
+  });
+  log.info('auth.login_success', {
+    method: 'passkey',
+    userId: found.userId,
+    sessionId: opened.sessionId,
+    ip: request.ipAddress,
+  });
+
+  return {
+    user: {
+      id: found.userId,
+      username: found.username,
+      displayName: found.displayName,
+      email: found.email,
+      role: found.role,
+    },
+    token: opened.token,
+    sessionId: opened.sessionId,
+    expiresAt: opened.expiresAt,
+    persistent: false,
+  };
+}
