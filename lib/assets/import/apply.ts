@@ -15,6 +15,9 @@ import { refusal, writeOrReportByLine } from './refusal';
 /** A waiting row the database refused when applied; `update` says which count it leaves. */
 export type RefusedRow = ImportError & { update: boolean };
 type Line = { line: number; update: boolean };
+type Lines = { from: number; to: number };
+
+const linesPerStep = 1000;
 
 /**
  * Applies the import's waiting rows: updates by the asset each was matched to, then creates (so a
@@ -23,9 +26,14 @@ type Line = { line: number; update: boolean };
  * refused by line, the others applied.
  */
 export async function applyWaitingRows(tx: Transaction, importId: string): Promise<RefusedRow[]> {
-  await listNewSpellings(tx, importId);
+  const [range] = await queryRows<{ from: number | null; to: number | null }>(
+    tx,
+    sql`select min(line) as from, max(line) as to from ${assetImportRows} where import_id = ${importId}`,
+  );
+  if (range.from === null || range.to === null) return [];
+  const all = { from: range.from, to: range.to };
   try {
-    await tx.transaction((savepoint) => writeAssets(savepoint, importId, null));
+    await tx.transaction((savepoint) => writeInSteps(savepoint, importId, all));
     return [];
   } catch (error) {
     if (!refusal(error)) throw error;
@@ -43,21 +51,37 @@ export async function applyWaitingRows(tx: Transaction, importId: string): Promi
     tx,
     lines,
     (entry) => entry.line,
-    (savepoint, entries) => writeAssets(savepoint, importId, entries.length === 1 ? entries[0].line : null),
+    (savepoint, entries) => writeInSteps(savepoint, importId, { from: entries[0].line, to: entries.at(-1)!.line }),
   );
   const updates = new Set(lines.filter((entry) => entry.update).map((entry) => entry.line));
   refused.push(...failed.map((error) => ({ ...error, update: updates.has(error.line) })));
   return refused.sort((a, b) => a.line - b.line);
 }
 
-/** Adds each category, manufacturer and model not listed yet, in the spelling first typed in the file. */
-async function listNewSpellings(tx: Transaction, importId: string): Promise<void> {
+/**
+ * Writes the lines a step at a time, in file order. Between steps the event loop turns: on the
+ * embedded database a statement holds it while it runs, and 20,000 rows take seconds.
+ */
+async function writeInSteps(tx: Transaction, importId: string, lines: Lines): Promise<void> {
+  for (let from = lines.from; from <= lines.to; from += linesPerStep) {
+    const step = { from, to: Math.min(from + linesPerStep - 1, lines.to) };
+    await listNewSpellings(tx, importId, step);
+    await writeAssets(tx, importId, step);
+    await new Promise(setImmediate);
+  }
+}
+
+/**
+ * Adds each category, manufacturer and model not listed yet, in the spelling first typed in the
+ * file (steps run in file order: an earlier step's spelling is listed before a later one's).
+ */
+async function listNewSpellings(tx: Transaction, importId: string, lines: Lines): Promise<void> {
   await tx.execute(sql`
     insert into ${catalogValues} (kind, name)
     select distinct on (v.kind, lower(v.name)) v.kind, v.name
     from ${assetImportRows} s
     cross join lateral (values ('category', s.category), ('manufacturer', s.manufacturer), ('model', s.model)) as v(kind, name)
-    where s.import_id = ${importId} and v.name <> ''
+    where s.import_id = ${importId} and s.line between ${lines.from} and ${lines.to} and v.name <> ''
     order by v.kind, lower(v.name), s.line
     on conflict do nothing`);
 }
@@ -66,12 +90,9 @@ async function listNewSpellings(tx: Transaction, importId: string): Promise<void
 const listed = (kind: CatalogKind, value: SQL) =>
   sql`(select c.name from ${catalogValues} c where c.kind = ${kind} and lower(c.name) = lower(${value}))`;
 
-/**
- * Updates, then creates, the assets of all waiting rows or of one line. A blank cell (null) keeps
- * an updated asset's value.
- */
-async function writeAssets(tx: Transaction, importId: string, line: number | null): Promise<void> {
-  const rows = sql`s.import_id = ${importId}${line === null ? sql`` : sql` and s.line = ${line}`}`;
+/** Updates, then creates, the assets of the lines' waiting rows. A blank cell (null) keeps an updated asset's value. */
+async function writeAssets(tx: Transaction, importId: string, lines: Lines): Promise<void> {
+  const rows = sql`s.import_id = ${importId} and s.line between ${lines.from} and ${lines.to}`;
   await tx.execute(sql`
     update ${assets} set
       asset_tag = s.asset_tag, name = s.name,
