@@ -13,6 +13,7 @@ export default defineConfig({
     './lib/db/schema-oidc.ts',
     './lib/db/schema-second-factor.ts',
     './lib/db/schema-passkeys.ts',
+    './lib/db/schema-asset-import.ts',
   ],
   out: './drizzle',
 });

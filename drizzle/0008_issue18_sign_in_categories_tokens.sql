@@ -50,6 +50,31 @@ CREATE TABLE "passkeys" (
 	"last_used_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "asset_import_rows" (
+	"import_id" uuid NOT NULL,
+	"line" integer NOT NULL,
+	"existing_id" uuid,
+	"asset_tag" text NOT NULL,
+	"name" text NOT NULL,
+	"category" text,
+	"manufacturer" text,
+	"model" text,
+	"serial" text,
+	"status" text,
+	"location" text,
+	"purchase_date" date,
+	"purchase_cost" numeric(12, 2),
+	"warranty_end" date,
+	"notes" text,
+	CONSTRAINT "asset_import_rows_import_id_line_pk" PRIMARY KEY("import_id","line")
+);
+--> statement-breakpoint
+CREATE TABLE "asset_imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"touched_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_values" DROP CONSTRAINT "catalog_values_kind_check";--> statement-breakpoint
 ALTER TABLE "oidc_identities" ADD CONSTRAINT "oidc_identities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -62,6 +87,7 @@ CREATE INDEX "recovery_codes_user_idx" ON "recovery_codes" USING btree ("user_id
 CREATE INDEX "passkey_challenges_expires_idx" ON "passkey_challenges" USING btree ("expires_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "passkeys_credential_id_key" ON "passkeys" USING btree ("credential_id");--> statement-breakpoint
 CREATE INDEX "passkeys_user_idx" ON "passkeys" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "asset_import_rows_existing_idx" ON "asset_import_rows" USING btree ("import_id","existing_id");--> statement-breakpoint
 ALTER TABLE "catalog_values" ADD CONSTRAINT "catalog_values_kind_check" CHECK ("catalog_values"."kind" in ('category', 'manufacturer', 'model', 'ticket_category'));--> statement-breakpoint
 -- Seed the ticket categories: each category the tickets use (one per spelling that differs only in case: the one most tickets use; ties: the first alphabetically), the default General and the usual ones the ticket forms suggested so far.
 INSERT INTO "catalog_values" ("kind", "name")

@@ -4,6 +4,7 @@
 // Run through `npm start` (production) or `npm run dev`.
 import http from 'node:http';
 import next from 'next';
+import { discardAbandonedImports } from '../lib/assets/import/staging';
 import { startSessionPruning } from '../lib/auth/session-pruning';
 import { getConfig, type AppConfig } from '../lib/config';
 import { createProxyTrust } from '../lib/config/trust-proxy';
@@ -79,6 +80,21 @@ function ensureBuild(config: AppConfig): void {
   if (!buildNextApp({ basePath: config.basePath, cwd: projectRoot })) fail('The build failed; see the messages above.');
 }
 
+/**
+ * Deletes the rows an asset import put aside when its server stopped midway (killed): they never
+ * became assets. On the embedded database no other process can be importing (its data directory is
+ * locked to this one), so every import left there is over; on PostgreSQL, only long-idle ones.
+ */
+async function discardImportsOfStoppedServers(): Promise<void> {
+  try {
+    const handle = await getDatabaseHandle();
+    const discarded = await discardAbandonedImports(handle.db, { everyImport: handle.kind === 'pglite' });
+    if (discarded.imports || discarded.rows) log.info('assets.imports_discarded', discarded);
+  } catch (error) {
+    log.warn('assets.imports_discard_failed', describeError(error));
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (!dev) ensureBuild(config);
@@ -124,6 +140,7 @@ async function main(): Promise<void> {
   // Longer than a proxy's keep-alive, so the proxy closes idle connections first, never us mid-request.
   server.keepAliveTimeout = 65_000;
 
+  await discardImportsOfStoppedServers();
   const stopPruning = startSessionPruning(getDb, config);
   const stopCompaction = startStatusCountCompaction(getDb);
   const stopProbe = startDatabaseProbe(await getDatabaseHandle());

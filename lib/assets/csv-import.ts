@@ -1,12 +1,15 @@
 import 'server-only';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
-import type { Transaction } from '../db/client';
+import type { Database } from '../db/client';
+import { describeError, log } from '../log';
 import { assertCanManageAssets } from './access';
 import type { ImportError } from './csv-import-rows';
+import { applyWaitingRows } from './import/apply';
+import { checkAgainstInventory } from './import/check-inventory';
 import type { FileEncoding } from './import/decode-file';
 import { ImportFileReader } from './import/read-file';
-import { checkAgainstInventory, writeRows } from './import/write-rows';
+import { claimImport, discardImport, openImport, stageRows, touchImport } from './import/staging';
 
 export type ImportMode = 'all' | 'valid-only';
 /** Rows read so far, and the bytes of the file they came from. */
@@ -27,7 +30,7 @@ export type ImportResult = {
 };
 
 /**
- * Rolls the import's savepoint back when nothing may be kept. Its own class, because the server's
+ * Rolls the applying transaction back when nothing may be kept. Its own class, because the server's
  * database handle may come from another copy of drizzle-orm than this bundle's, so drizzle's
  * TransactionRollbackError would fail instanceof here.
  */
@@ -47,53 +50,72 @@ export type ImportRequest = {
 
 /**
  * Imports assets from a CSV file as it is read, a batch at a time: creates or updates by asset tag.
- * Rows are written inside one savepoint, which a dry run, or a file with errors in "all" mode, rolls
- * back: the whole import commits with its one audit row, or nothing does. Run it in a transaction.
+ * Each batch is checked and its rows put aside (import/staging.ts) in a transaction of its own, so
+ * other requests reach the database in between; one last transaction applies them all with the
+ * import's one audit row (import/apply.ts). A dry run, a file with errors in "all" mode, a failure
+ * or a server killed midway leaves no asset changed, and the rows put aside are deleted.
  */
-export async function importAssets(tx: Transaction, actor: Actor, input: ImportRequest): Promise<ImportResult> {
+export async function importAssets(db: Database, actor: Actor, input: ImportRequest): Promise<ImportResult> {
   assertCanManageAssets(actor);
   const reader = new ImportFileReader(byteSource(input.csv));
   const phase = input.dryRun ? 'checking' : 'importing';
   const tally = { created: 0, updated: 0, errors: [] as ImportError[] };
   // A dry run, or "all" once a row failed, only checks: what it would write is counted, not written.
   const onlyChecking = () => input.dryRun || (input.mode === 'all' && tally.errors.length > 0);
+  const importId = input.dryRun ? null : await openImport(db);
   let applied = false;
   try {
-    await tx.transaction(async (work) => {
-      for await (const batch of reader.batches(batchSize)) {
-        const { valid, errors } = await checkAgainstInventory(work, batch.rows);
-        tally.errors.push(...batch.errors, ...errors);
-        if (onlyChecking()) {
-          const updates = valid.filter((entry) => entry.existing).length;
-          tally.updated += updates;
-          tally.created += valid.length - updates;
-        } else {
-          const written = await writeRows(work, valid);
-          tally.created += written.created;
-          tally.updated += written.updated;
-          tally.errors.push(...written.refused);
+    for await (const batch of reader.batches(batchSize)) {
+      tally.errors.push(...batch.errors);
+      await db.transaction(async (tx) => {
+        if (importId && !onlyChecking()) await touchImport(tx, importId);
+        const { valid, errors } = await checkAgainstInventory(tx, batch.rows, importId);
+        tally.errors.push(...errors);
+        let kept = valid;
+        if (importId && !onlyChecking()) {
+          const refused = await stageRows(tx, importId, valid);
+          tally.errors.push(...refused);
+          const refusedLines = new Set(refused.map((error) => error.line));
+          kept = valid.filter((entry) => !refusedLines.has(entry.row.line));
         }
-        await input.onProgress?.({ phase, rows: reader.rowsRead, bytes: reader.bytesRead });
-        // Lets other requests (and this response's progress line) through between batches.
-        await new Promise(setImmediate);
-      }
-      if (onlyChecking()) throw new NothingToKeep();
-      applied = true;
-      await recordAudit(work, actor, {
-        action: 'asset.import',
-        details: {
-          fileName: input.fileName ?? null,
-          mode: input.mode,
-          encoding: reader.decoder.encoding,
-          created: tally.created,
-          updated: tally.updated,
-          skipped: reader.rowsRead - tally.created - tally.updated,
-          errors: tally.errors.length,
-        },
+        const updates = kept.filter((entry) => entry.existing).length;
+        tally.updated += updates;
+        tally.created += kept.length - updates;
       });
-    });
-  } catch (error) {
-    if (!(error instanceof NothingToKeep)) throw error;
+      await input.onProgress?.({ phase, rows: reader.rowsRead, bytes: reader.bytesRead });
+      // Lets other requests (and this response's progress line) through between batches.
+      await new Promise(setImmediate);
+    }
+    if (importId && !onlyChecking()) {
+      try {
+        await db.transaction(async (tx) => {
+          await claimImport(tx, importId);
+          for (const row of await applyWaitingRows(tx, importId)) {
+            tally.errors.push({ line: row.line, message: row.message });
+            if (row.update) tally.updated--;
+            else tally.created--;
+          }
+          if (onlyChecking()) throw new NothingToKeep();
+          await recordAudit(tx, actor, {
+            action: 'asset.import',
+            details: {
+              fileName: input.fileName ?? null,
+              mode: input.mode,
+              encoding: reader.decoder.encoding,
+              created: tally.created,
+              updated: tally.updated,
+              skipped: reader.rowsRead - tally.created - tally.updated,
+              errors: tally.errors.length,
+            },
+          });
+        });
+        applied = true;
+      } catch (error) {
+        if (!(error instanceof NothingToKeep)) throw error;
+      }
+    }
+  } finally {
+    if (importId) await discardImport(db, importId).catch((error: unknown) => discardFailed(importId, error));
   }
   const counted = applied || input.dryRun;
   const encoding = reader.decoder.encoding;
@@ -112,6 +134,11 @@ export async function importAssets(tx: Transaction, actor: Actor, input: ImportR
         ? 'The file was read as Windows-1252 (Latin-1), because it is not UTF-8: check that accented letters look right, or save the file as "CSV UTF-8".'
         : null,
   };
+}
+
+// The rows put aside never count; the next import, or the next start, deletes them.
+function discardFailed(importId: string, error: unknown): void {
+  log.warn('assets.import_discard_failed', { importId, ...describeError(error) });
 }
 
 async function* byteSource(csv: ImportRequest['csv']): AsyncGenerator<Uint8Array> {

@@ -10,6 +10,7 @@ import * as preferencesSchema from './schema-preferences';
 import * as oidcSchema from './schema-oidc';
 import * as secondFactorSchema from './schema-second-factor';
 import * as passkeysSchema from './schema-passkeys';
+import * as assetImportSchema from './schema-asset-import';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -26,6 +27,7 @@ export const schema = {
   ...oidcSchema,
   ...secondFactorSchema,
   ...passkeysSchema,
+  ...assetImportSchema,
   ...relations,
 };
 

@@ -18,7 +18,7 @@ const actor = actorFor(admin, { ipAddress: '192.0.2.12' });
 let batch = 0;
 const newPrefix = () => `STR${++batch}X`;
 const run = (csv: ImportRequest['csv'], mode: ImportMode = 'all', onProgress?: (progress: ImportProgress) => void) =>
-  db.transaction((tx) => importAssets(tx, actor, { csv, mode, dryRun: false, fileName: 'assets.csv', onProgress }));
+  importAssets(db, actor, { csv, mode, dryRun: false, fileName: 'assets.csv', onProgress });
 const names = async (prefix: string) =>
   (
     await listAssets(db, actor, assetListSchema.parse({ q: prefix, sort: 'tag', dir: 'asc', pageSize: '100' }))

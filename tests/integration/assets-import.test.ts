@@ -20,7 +20,7 @@ let batch = 0;
 const newPrefix = () => `IMP${++batch}X`;
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
 const run = (text: string, mode: ImportMode = 'all', dryRun = false, onProgress?: (progress: ImportProgress) => void) =>
-  db.transaction((tx) => importAssets(tx, actor, { csv: text, mode, dryRun, fileName: 'assets.csv', onProgress }));
+  importAssets(db, actor, { csv: text, mode, dryRun, fileName: 'assets.csv', onProgress });
 const tagsWith = async (prefix: string) =>
   (await listAssets(db, actor, assetListSchema.parse({ q: prefix, sort: 'tag', dir: 'asc', pageSize: '100' }))).items;
 

@@ -200,9 +200,7 @@ describe('a requester', () => {
       isNotFound,
     );
     await assert.rejects(
-      db.transaction((tx) =>
-        importAssets(tx, reader, { csv: 'asset_tag,name\nPERM-CSV,Imported\n', mode: 'all', dryRun: false }),
-      ),
+      importAssets(db, reader, { csv: 'asset_tag,name\nPERM-CSV,Imported\n', mode: 'all', dryRun: false }),
       isNotFound,
     );
 

@@ -212,7 +212,7 @@ describe('dates PostgreSQL cannot store, or that cannot be meant, are refused by
       'CSV-3,Laptop,,2026-02-30,\n' +
       'CSV-4,Lap\u0000top,,,\n' +
       'CSV-5,Laptop,,,a\u0007bell\n';
-    const result = await db.transaction((tx) => importAssets(tx, admin, { csv, mode: 'valid-only', dryRun: true }));
+    const result = await importAssets(db, admin, { csv, mode: 'valid-only', dryRun: true });
     assert.deepEqual(result.errors, [
       { line: 4, message: 'bad date in purchase_date: "0000-01-01" (Enter a date between 1900-01-01 and 2999-12-31.)' },
       {

@@ -37,7 +37,7 @@ async function fromForm(request: Request): Promise<{ csv: Blob; options: unknown
  * Answers a stream of NDJSON lines: {"type":"progress",...} after each batch of rows, then one
  * {"type":"result",...} (or {"type":"error",...} when the import failed and changed nothing).
  */
-export const POST = route({ query: options }, async ({ actor, request, query, transaction }) => {
+export const POST = route({ query: options }, async ({ actor, request, query, db }) => {
   const declaredLength = request.headers.get('content-length');
   if (Number(declaredLength) > maxImportBytes + 64 * 1024) throw tooLarge();
   if (!canManageAssets(actor)) throw new AppError('not_found', 'Not found.');
@@ -69,15 +69,13 @@ export const POST = route({ query: options }, async ({ actor, request, query, tr
     async start(controller) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
-        const result = await transaction((tx) =>
-          importAssets(tx, actor, {
-            csv: file,
-            mode: chosen.mode,
-            dryRun: chosen.dryRun === 'true',
-            fileName,
-            onProgress: (progress) => send({ type: 'progress', ...progress }),
-          }),
-        );
+        const result = await importAssets(db, actor, {
+          csv: file,
+          mode: chosen.mode,
+          dryRun: chosen.dryRun === 'true',
+          fileName,
+          onProgress: (progress) => send({ type: 'progress', ...progress }),
+        });
         send({ type: 'result', ...result });
       } catch (error) {
         if (!isAppError(error)) log.error('assets.import_failed', describeError(error));
