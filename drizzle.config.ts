@@ -10,6 +10,7 @@ export default defineConfig({
     './lib/db/schema-tickets-activity.ts',
     './lib/db/schema-preferences.ts',
     './lib/db/schema-catalog.ts',
+    './lib/db/schema-tokens.ts',
   ],
   out: './drizzle',
 });

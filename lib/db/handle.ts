@@ -7,6 +7,7 @@ import * as catalogSchema from './schema-catalog';
 import * as mailSchema from './schema-mail';
 import * as ticketActivitySchema from './schema-tickets-activity';
 import * as preferencesSchema from './schema-preferences';
+import * as tokensSchema from './schema-tokens';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -20,6 +21,7 @@ export const schema = {
   ...ticketActivitySchema,
   ...preferencesSchema,
   ...catalogSchema,
+  ...tokensSchema,
   ...relations,
 };
 
