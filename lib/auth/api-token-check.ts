@@ -39,7 +39,11 @@ function rateLimited(retryAfterSeconds: number): AppError {
 }
 
 /** The live token with its active user, straight from the database (and last use noted, at most once a minute). */
-export async function findLiveApiToken(executor: Executor, token: string, ipAddress: string): Promise<TokenCheck | null> {
+export async function findLiveApiToken(
+  executor: Executor,
+  token: string,
+  ipAddress: string,
+): Promise<TokenCheck | null> {
   const [row] = await executor
     .select({
       id: apiTokens.id,

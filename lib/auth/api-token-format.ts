@@ -37,7 +37,8 @@ export function apiTokenPrefixOf(text: string): string | null {
  */
 export function bearerTokenOf(authorization: string | null | undefined): string | null {
   if (!authorization) return null;
-  const match = /^Bearer[ \t]+(\S*)[ \t]*$/i.exec(authorization);
+  const match = /^Bearer(?:[ \t]+(.*))?$/i.exec(authorization);
   if (!match) return null;
-  return isApiTokenText(match[1]) ? match[1] : '';
+  const value = (match[1] ?? '').trim();
+  return isApiTokenText(value) ? value : '';
 }
