@@ -12,6 +12,7 @@ import { timeZoneChoices } from '@/lib/time-zones';
 import { NotificationsForm } from './notifications-form';
 import { PasswordForm } from './password-form';
 import { TimeZoneForm } from './time-zone-form';
+import { ApiTokensPanel } from './api-tokens-panel';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -49,6 +50,7 @@ export default async function AccountPage() {
           </Panel>
         ) : null}
       </div>
+      <ApiTokensPanel actor={actor} />
     </>
   );
 }
