@@ -45,6 +45,9 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'job.retried': 'Job retried',
   'job.retried_all': 'Failed jobs retried',
   'demo.seed': 'Demo data added',
+  'api_token.create': 'API token created',
+  'api_token.revoke': 'API token revoked',
+  'api_token.new_address': 'API token used from a new address',
 };
 
 /** The areas actions belong to (the part before the first dot), as the action list groups them. */
@@ -57,6 +60,7 @@ export const auditActionAreas: Readonly<Record<string, string>> = {
   license: 'Licenses',
   job: 'Jobs',
   demo: 'Demo data',
+  api_token: 'API tokens',
 };
 
 /** The kinds of record an entry can be about. */
@@ -140,6 +144,9 @@ export function describeTarget(
     case 'job':
       // A job has no page of its own, and its id says nothing to a person: its queue does.
       return { kind, id: null, label: `Job in ${text(details?.queue) ?? 'a queue'}` };
+    case 'api_token':
+      // Named by its non-secret prefix, never its id.
+      return { kind, id: null, label: `API token ${text(details?.prefix) ?? ''}`.trim() };
     case 'job_queue':
       return { kind, id: null, label: `Queue ${id ?? ''}`.trim() };
     default:

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import * as currentUserRoute from '../../app/api/auth/me/route';
 import * as ticketsRoute from '../../app/api/tickets/route';
 import * as tokensRoute from '../../app/api/tokens/route';
 import * as tokenRoute from '../../app/api/tokens/[id]/route';
@@ -8,6 +9,7 @@ import * as userSearchRoute from '../../app/api/users/search/route';
 import { forgetRateClaims } from '../../lib/auth/api-rate-limit';
 import { createApiToken, revokeApiToken } from '../../lib/auth/api-tokens';
 import { changeUserRole, setUserActive } from '../../lib/users/mutations';
+import { useDirectRoutesServer } from '../support/direct-routes-server';
 import { sleep, useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser, testCommandLine } from '../support/users';
 
@@ -15,7 +17,8 @@ import { actorFor, createTestUser, testCommandLine } from '../support/users';
 // `Authorization: Bearer` request goes through lib/boundary/route.ts on the token alone. A low
 // API_RATE_LIMIT so the limit is reachable; a 1 s SESSION_CHECK_CACHE to show its bound.
 const rateLimit = 6;
-const { db, rows } = await useTestDatabase({ API_RATE_LIMIT: String(rateLimit), SESSION_CHECK_CACHE: '1' });
+const { db, rows, config } = await useTestDatabase({ API_RATE_LIMIT: String(rateLimit), SESSION_CHECK_CACHE: '1' });
+const directServer = useDirectRoutesServer(config);
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const base = 'http://localhost';
@@ -226,5 +229,28 @@ describe('/api/tokens', () => {
     assert.equal(reply.status, 200);
     const { tokens } = (await reply.json()) as { tokens: { id: string; owner: { username: string } }[] };
     assert.ok(tokens.some((entry) => entry.id === other.id && entry.owner.username === other.user.username));
+  });
+});
+
+describe('GET /api/auth/me with a token', () => {
+  test('the route file and the custom server answer the token’s user; a revoked token is 401 on both', async () => {
+    const { user, token, id } = await tokenFor('requester', 'read');
+    const expected = {
+      user: { id: user.id, username: user.username, displayName: user.displayName, role: 'requester' },
+    };
+    const viaFile = await call(currentUserRoute.GET as Handler, '/api/auth/me', { token });
+    assert.equal(viaFile.status, 200);
+    assert.deepEqual(await viaFile.json(), expected);
+    const direct = () => fetch(`${directServer.base()}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const first = await direct();
+    assert.equal(first.status, 200);
+    assert.deepEqual(await first.json(), expected);
+    // Answered from memory now (checked within SESSION_CHECK_CACHE, address known).
+    assert.equal((await direct()).status, 200);
+    await db.transaction((tx) => revokeApiToken(tx, actorFor(user), { tokenId: id }));
+    assert.equal((await direct()).status, 401);
+    assert.equal((await call(currentUserRoute.GET as Handler, '/api/auth/me', { token })).status, 401);
+    const malformed = await fetch(`${directServer.base()}/api/auth/me`, { headers: { authorization: 'Bearer nope' } });
+    assert.equal(malformed.status, 401);
   });
 });
