@@ -146,7 +146,7 @@ export function describeDetails(action: string, details: Details | null, names: 
       return `${count(details.tickets) ?? 0} tickets, ${count(details.assets) ?? 0} assets`;
     case 'api_token.create':
       return joined(
-        [text(details.name) && `“${text(details.name)}”`, text(details.scope) && `${details.scope} scope`],
+        [text(details.name) && `“${text(details.name)}”`, text(details.scope) && `${text(details.scope)} scope`],
         ', ',
       );
     case 'api_token.revoke':

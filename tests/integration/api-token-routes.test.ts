@@ -36,7 +36,7 @@ function call(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  return handler(request, { params: Promise.resolve({ ...(options.params ?? {}) }) as never });
+  return handler(request, { params: Promise.resolve({ ...(options.params ?? {}) }) });
 }
 
 async function tokenFor(role: 'admin' | 'agent' | 'requester', scope: 'read' | 'write') {
@@ -52,16 +52,16 @@ const errorCode = async (reply: Response) => ((await reply.json()) as { error: {
 describe('a bearer token on the JSON routes', () => {
   test('a read token reads with its owner’s permissions, without a cookie', async () => {
     const { user, token } = await tokenFor('agent', 'read');
-    const reply = await call(ticketsRoute.GET as Handler, '/api/tickets', { token });
+    const reply = await call(ticketsRoute.GET, '/api/tickets', { token });
     assert.equal(reply.status, 200);
     assert.ok(Array.isArray(((await reply.json()) as { items: unknown[] }).items));
-    const search = await call(userSearchRoute.GET as Handler, `/api/users/search?q=${user.username}`, { token });
+    const search = await call(userSearchRoute.GET, `/api/users/search?q=${user.username}`, { token });
     assert.equal(search.status, 200);
   });
 
   test('a read token cannot change anything: 403, and nothing is written', async () => {
     const { token } = await tokenFor('agent', 'read');
-    const reply = await call(ticketsRoute.POST as Handler, '/api/tickets', {
+    const reply = await call(ticketsRoute.POST, '/api/tickets', {
       token,
       method: 'POST',
       body: { title: 'Written with a read token' },
@@ -73,7 +73,7 @@ describe('a bearer token on the JSON routes', () => {
 
   test('a write token changes things, even with another site’s Origin (no cookie, so no forgery); the audit says via which token', async () => {
     const { user, token, id } = await tokenFor('agent', 'write');
-    const reply = await call(ticketsRoute.POST as Handler, '/api/tickets', {
+    const reply = await call(ticketsRoute.POST, '/api/tickets', {
       token,
       method: 'POST',
       body: { title: 'Made by a script' },
@@ -88,7 +88,7 @@ describe('a bearer token on the JSON routes', () => {
   });
 
   test('without a token the same foreign-Origin request is refused as before', async () => {
-    const reply = await call(ticketsRoute.POST as Handler, '/api/tickets', {
+    const reply = await call(ticketsRoute.POST, '/api/tickets', {
       method: 'POST',
       body: { title: 'x' },
       headers: { origin: 'https://evil.example' },
@@ -101,7 +101,7 @@ describe('a bearer token on the JSON routes', () => {
     const revoked = await tokenFor('agent', 'read');
     assert.equal((await call(ticketsRoute.GET as Handler, '/api/tickets', { token: revoked.token })).status, 200);
     await db.transaction((tx) => revokeApiToken(tx, actorFor(revoked.user), { tokenId: revoked.id }));
-    const afterRevoke = await call(ticketsRoute.GET as Handler, '/api/tickets', { token: revoked.token });
+    const afterRevoke = await call(ticketsRoute.GET, '/api/tickets', { token: revoked.token });
     assert.equal(afterRevoke.status, 401);
     assert.equal(await errorCode(afterRevoke), 'unauthenticated');
 
@@ -111,7 +111,7 @@ describe('a bearer token on the JSON routes', () => {
 
     const unknown = `iam_pat_000000000000_${'A'.repeat(43)}`;
     assert.equal((await call(ticketsRoute.GET as Handler, '/api/tickets', { token: unknown })).status, 401);
-    const malformed = await call(ticketsRoute.GET as Handler, '/api/tickets', {
+    const malformed = await call(ticketsRoute.GET, '/api/tickets', {
       headers: { authorization: 'Bearer x' },
     });
     assert.equal(malformed.status, 401);
@@ -128,7 +128,7 @@ describe('a bearer token on the JSON routes', () => {
 
   test('a role change applies on the next request', async () => {
     const { user, token } = await tokenFor('agent', 'read');
-    const search = () => call(userSearchRoute.GET as Handler, '/api/users/search?q=a', { token });
+    const search = () => call(userSearchRoute.GET, '/api/users/search?q=a', { token });
     assert.equal((await search()).status, 200);
     await db.transaction((tx) => changeUserRole(tx, testCommandLine, { userId: user.id, role: 'requester' }));
     // Staff only: a requester is told there is nothing here.
@@ -137,7 +137,7 @@ describe('a bearer token on the JSON routes', () => {
 
   test('a change made by another process (straight in the database) is seen within SESSION_CHECK_CACHE', async () => {
     const { user, token } = await tokenFor('agent', 'read');
-    const get = () => call(ticketsRoute.GET as Handler, '/api/tickets', { token });
+    const get = () => call(ticketsRoute.GET, '/api/tickets', { token });
     assert.equal((await get()).status, 200);
     await rows(sql`update users set active = false where id = ${user.id}`);
     const started = Date.now();
@@ -152,7 +152,7 @@ describe('a bearer token on the JSON routes', () => {
     const intoMinute = Date.now() % 60_000;
     if (intoMinute > 50_000) await sleep(60_000 - intoMinute + 100);
     const { token, id } = await tokenFor('agent', 'read');
-    const get = () => call(ticketsRoute.GET as Handler, '/api/tickets', { token });
+    const get = () => call(ticketsRoute.GET, '/api/tickets', { token });
     for (let i = 0; i < rateLimit - 2; i++) assert.equal((await get()).status, 200);
     // Another process has its own memory: this one's is dropped, the database's count stays.
     forgetRateClaims();
@@ -173,7 +173,7 @@ describe('a bearer token on the JSON routes', () => {
   test('last use and the address are recorded; a new address is audited once', async () => {
     const { user, token, id } = await tokenFor('agent', 'read');
     const from = (address: string) =>
-      call(ticketsRoute.GET as Handler, '/api/tickets', { token, headers: { 'x-forwarded-for': address } });
+      call(ticketsRoute.GET, '/api/tickets', { token, headers: { 'x-forwarded-for': address } });
     await from('198.51.100.7');
     await from('198.51.100.7');
     await from('203.0.113.9');
@@ -198,13 +198,13 @@ describe('a bearer token on the JSON routes', () => {
 describe('/api/tokens', () => {
   test('a token cannot create tokens; it lists its owner’s and may revoke them with write scope', async () => {
     const { token, id } = await tokenFor('requester', 'write');
-    const create = await call(tokensRoute.POST as Handler, '/api/tokens', {
+    const create = await call(tokensRoute.POST, '/api/tokens', {
       token,
       method: 'POST',
       body: { name: 'copy', scope: 'write', expiresInDays: 1 },
     });
     assert.equal(create.status, 403);
-    const list = await call(tokensRoute.GET as Handler, '/api/tokens', { token });
+    const list = await call(tokensRoute.GET, '/api/tokens', { token });
     assert.equal(list.status, 200);
     const { tokens } = (await list.json()) as { tokens: { id: string; prefix: string }[] };
     assert.deepEqual(
@@ -213,7 +213,7 @@ describe('/api/tokens', () => {
     );
     assert.ok(!JSON.stringify(tokens).includes(token));
     assert.equal((await call(tokensRoute.GET as Handler, '/api/tokens?all=1', { token })).status, 403);
-    const revoke = await call(tokenRoute.DELETE as Handler, `/api/tokens/${id}`, {
+    const revoke = await call(tokenRoute.DELETE, `/api/tokens/${id}`, {
       token,
       method: 'DELETE',
       params: { id },
@@ -225,7 +225,7 @@ describe('/api/tokens', () => {
   test('an admin’s token lists every user’s tokens with ?all=1', async () => {
     const admin = await tokenFor('admin', 'read');
     const other = await tokenFor('requester', 'read');
-    const reply = await call(tokensRoute.GET as Handler, '/api/tokens?all=1', { token: admin.token });
+    const reply = await call(tokensRoute.GET, '/api/tokens?all=1', { token: admin.token });
     assert.equal(reply.status, 200);
     const { tokens } = (await reply.json()) as { tokens: { id: string; owner: { username: string } }[] };
     assert.ok(tokens.some((entry) => entry.id === other.id && entry.owner.username === other.user.username));
@@ -238,7 +238,7 @@ describe('GET /api/auth/me with a token', () => {
     const expected = {
       user: { id: user.id, username: user.username, displayName: user.displayName, role: 'requester' },
     };
-    const viaFile = await call(currentUserRoute.GET as Handler, '/api/auth/me', { token });
+    const viaFile = await call(currentUserRoute.GET, '/api/auth/me', { token });
     assert.equal(viaFile.status, 200);
     assert.deepEqual(await viaFile.json(), expected);
     const direct = () => fetch(`${directServer.base()}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });

@@ -24,7 +24,7 @@ function NewToken() {
       <code className="token-text" data-testid="new-token">
         {token}
       </code>
-      <button type="button" className="secondary" onClick={copy}>
+      <button type="button" className="secondary" onClick={() => void copy()}>
         {copied === token ? 'Copied' : 'Copy token'}
       </button>
       <span className="skip-link" aria-live="polite">
