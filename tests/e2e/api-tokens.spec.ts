@@ -24,7 +24,7 @@ async function createToken(page: Page, name: string, scope: 'read' | 'write'): P
   await panel.getByLabel('Scope').selectOption(scope);
   await panel.getByLabel('Expires after (days)').fill('30');
   await panel.getByRole('button', { name: 'Create token' }).click();
-  await expect(panel.getByRole('status')).toContainText(`Token “${name}” created`);
+  await expect(panel.getByText(`Token “${name}” created`)).toBeVisible();
   const token = (await panel.getByTestId('new-token').textContent()) ?? '';
   expect(token).toMatch(/^iam_pat_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
   return token;

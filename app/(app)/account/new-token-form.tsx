@@ -17,8 +17,8 @@ function NewToken() {
     setCopied(token);
   };
   return (
-    <div className="new-token" role="group" aria-labelledby="new-token-label">
-      <p id="new-token-label">
+    <div className="new-token">
+      <p>
         <strong>Your new token</strong> (shown only now):
       </p>
       <code className="token-text" data-testid="new-token">
