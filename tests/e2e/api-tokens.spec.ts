@@ -62,8 +62,8 @@ test('a token made on the account page works for a script without cookies until 
   expect(created.status()).toBe(201);
   const me = await script.get('api/auth/me');
   expect(((await me.json()) as { user: { username: string } }).user.username).toBe('agnes');
-  // Pages never take a token: the dashboard sends the script to sign in.
-  const pageReply = await script.get('', { maxRedirects: 0 });
+  // Pages never take a token: the ticket list sends the script to sign in.
+  const pageReply = await script.get('tickets', { maxRedirects: 0 });
   expect(pageReply.status()).toBe(307);
   expect(pageReply.headers().location).toMatch(/\/login/);
 
