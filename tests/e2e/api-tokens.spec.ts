@@ -118,8 +118,8 @@ test('a read token cannot change anything; the panel fits a phone; an admin sees
 
   // The audit log says who made and revoked it.
   await admin.page.goto('admin/audit');
-  await expect(admin.page.getByText('API token revoked').first()).toBeVisible();
-  await expect(admin.page.getByText('API token created').first()).toBeVisible();
+  await expect(admin.page.getByRole('table').getByText('API token revoked').first()).toBeVisible();
+  await expect(admin.page.getByRole('table').getByText('API token created').first()).toBeVisible();
   await script.dispose();
   await Promise.all([context.close(), admin.context.close()]);
 });
