@@ -14,6 +14,7 @@ export default defineConfig({
     './lib/db/schema-second-factor.ts',
     './lib/db/schema-passkeys.ts',
     './lib/db/schema-asset-import.ts',
+    './lib/db/schema-tokens.ts',
   ],
   out: './drizzle',
 });

@@ -67,8 +67,11 @@ export async function middleware(request: NextRequest) {
   const { protocol } = requestInfoFromHeaders(request.headers);
   const { claim, cookie } = await resolveSession(request.headers.get('cookie'), protocol, { database: false });
 
+  // A JSON route checks an API token itself (route()); pages never take one, so they still redirect.
+  const withApiToken = forApi && /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
+
   let response: NextResponse;
-  if (!claim && !isPublic(pathname) && !isScriptedServerAction(request)) {
+  if (!claim && !withApiToken && !isPublic(pathname) && !isScriptedServerAction(request)) {
     response = signInRedirect(request);
   } else {
     const forwarded = new Headers(request.headers);

@@ -1,4 +1,5 @@
 import type { UserRole } from './db/schema';
+import type { ApiTokenScope } from './db/schema-tokens';
 
 // Who is acting, and from where. The boundary (lib/boundary/) builds one per request from the
 // signed-in session; every domain function takes it as `(tx, actor, input)` and decides from it
@@ -16,6 +17,8 @@ export type Actor = {
   requestId: string | null;
   /** The session the request came with (to keep it when ending the others, or to end it). */
   sessionId: string | null;
+  /** Set when the request came with an API token (Authorization: Bearer) instead of a session cookie. */
+  apiToken?: { id: string; scope: ApiTokenScope };
 };
 
 /** Someone at the server's command line (scripts/): trusted like an admin, audited by where they were. */

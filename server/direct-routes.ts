@@ -65,7 +65,14 @@ function answer(request: IncomingMessage, response: ServerResponse, route: Direc
 export function createDirectRoutes(config: AppConfig): (request: IncomingMessage, response: ServerResponse) => boolean {
   const routes = new Map<string, DirectRoute>([
     [`${config.basePath}/api/health`, () => healthReply()],
-    [`${config.basePath}/api/auth/me`, (request, protocol) => currentUserReply(request.headers.cookie, protocol)],
+    [
+      `${config.basePath}/api/auth/me`,
+      (request, protocol) =>
+        currentUserReply(request.headers.cookie, protocol, {
+          authorization: request.headers.authorization,
+          ipAddress: () => requestInfoFromHeaders(headerReader(request)).ipAddress,
+        }),
+    ],
   ]);
   return (request, response) => {
     const url = request.url ?? '/';

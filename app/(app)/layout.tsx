@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     isAdmin(actor) && { href: '/admin/audit', label: 'Audit log' },
     isAdmin(actor) && { href: '/admin/diagnostics', label: 'Diagnostics' },
     isAdmin(actor) && { href: '/admin/jobs', label: 'Jobs' },
+    isAdmin(actor) && { href: '/admin/tokens', label: 'API tokens' },
     { href: '/sessions', label: 'Your sessions' },
     { href: '/account', label: 'Account' },
   ];

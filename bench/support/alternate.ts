@@ -3,6 +3,7 @@ import { percentile, recordLatencies } from './latency-load';
 export type SliceTarget = {
   url: string;
   cookie?: string;
+  headers?: Record<string, string>;
   /** CPU time of the process serving it, in ms. */ cpuMs: () => number;
 };
 
@@ -34,16 +35,18 @@ export async function alternateSlices<Name extends string>(
     await recordLatencies({
       url: targets[name].url,
       cookie: targets[name].cookie,
+      headers: targets[name].headers,
       seconds: 2,
       connections: options.connections,
     });
   for (let slice = 0; slice < options.slices; slice++) {
     for (const name of slice % 2 === 0 ? names : [...names].reverse()) {
-      const { url, cookie, cpuMs } = targets[name];
+      const { url, cookie, headers, cpuMs } = targets[name];
       const [cpuBefore, started] = [cpuMs(), performance.now()];
       const { latencies, summary } = await recordLatencies({
         url,
         cookie,
+        headers,
         seconds: 1,
         connections: options.connections,
       });

@@ -22,7 +22,7 @@ export function benchContext(databaseUrl: string, stopList: BenchServer[]): Benc
     databaseUrl,
     server: () =>
       (started ??= (async () => {
-        const server = new BenchServer(databaseUrl, { BCRYPT_COST: '12' });
+        const server = new BenchServer(databaseUrl, { BCRYPT_COST: '12', API_RATE_LIMIT: '1000000000' });
         stopList.push(server);
         server.createUser(benchUser.username, benchUser.password);
         await insertFillerUsers(databaseUrl, 499);

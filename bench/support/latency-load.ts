@@ -24,6 +24,8 @@ type LoadOptions = {
   seconds: number;
   connections: number;
   cookie?: string;
+  /** Other request headers, e.g. Authorization for an API token. */
+  headers?: Record<string, string>;
   /** Requests per second over all connections; unset, each connection sends as fast as answered. */
   overallRate?: number;
 };
@@ -35,7 +37,7 @@ export async function recordLatencies(
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(options.url)) throw new Error('benchmarks only target 127.0.0.1');
   const latencies: number[] = [];
   const summary = await new Promise<autocannon.Result>((resolve, reject) => {
-    const headers = options.cookie ? { cookie: options.cookie } : {};
+    const headers = { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) };
     const run = autocannon(
       {
         url: options.url,

@@ -51,6 +51,9 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'passkey.registered': 'Passkey added',
   'passkey.renamed': 'Passkey renamed',
   'passkey.removed': 'Passkey removed',
+  'api_token.create': 'API token created',
+  'api_token.revoke': 'API token revoked',
+  'api_token.new_address': 'API token used from a new address',
 };
 
 /** The areas actions belong to (the part before the first dot), as the action list groups them. */
@@ -65,6 +68,7 @@ export const auditActionAreas: Readonly<Record<string, string>> = {
   demo: 'Demo data',
   catalog: 'Lists',
   passkey: 'Passkeys',
+  api_token: 'API tokens',
 };
 
 /** The kinds of record an entry can be about. */
@@ -150,6 +154,9 @@ export function describeTarget(
     case 'job':
       // A job has no page of its own, and its id says nothing to a person: its queue does.
       return { kind, id: null, label: `Job in ${text(details?.queue) ?? 'a queue'}` };
+    case 'api_token':
+      // Named by its non-secret prefix, never its id.
+      return { kind, id: null, label: `API token ${text(details?.prefix) ?? ''}`.trim() };
     case 'job_queue':
       return { kind, id: null, label: `Queue ${id ?? ''}`.trim() };
     default:

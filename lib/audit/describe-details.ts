@@ -166,7 +166,16 @@ export function describeDetails(action: string, details: Details | null, names: 
     }
     case 'demo.seed':
       return `${count(details.tickets) ?? 0} tickets, ${count(details.assets) ?? 0} assets`;
+    case 'api_token.create':
+      return joined(
+        [text(details.name) && `“${text(details.name)}”`, text(details.scope) && `${text(details.scope)} scope`],
+        ', ',
+      );
+    case 'api_token.revoke':
+      return text(details.name) ? `“${text(details.name)}”` : null;
+    case 'api_token.new_address':
+      return text(details.address) ? `From ${text(details.address)}` : null;
     default:
-      return null;
+      return details.viaApiToken ? 'With an API token' : null;
   }
 }

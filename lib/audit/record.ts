@@ -8,6 +8,8 @@ export type AuditActor = {
   username: string | null;
   ipAddress?: string | null;
   requestId?: string | null;
+  /** The API token the request came with: the row says so (details.viaApiToken). */
+  apiToken?: { id: string } | null;
 } | null;
 
 export type AuditEvent = {
@@ -27,7 +29,7 @@ export async function recordAudit(executor: Executor, actor: AuditActor, event: 
     targetType: event.target?.type ?? null,
     targetId: event.target?.id ?? null,
     ipAddress: event.ipAddress ?? actor?.ipAddress ?? null,
-    details: event.details ?? null,
+    details: actor?.apiToken ? { ...event.details, viaApiToken: actor.apiToken.id } : (event.details ?? null),
   });
 }
 

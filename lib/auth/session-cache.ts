@@ -1,6 +1,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { sha256 } from '../crypto/sha256';
+import { forgetTokenChecks } from './api-token-cache';
 import type { SessionClaim, SessionUser, SignedIn } from './session-types';
 
 // The process's memory of recent session checks, of seals it verified, and of the users the checks
@@ -78,6 +79,8 @@ export function rememberSessionCheck(cookieHeader: string, signedIn: SignedIn, t
 
 /** Forgets remembered checks of one session, of one user, or all of them. */
 export function forgetSessionChecks(match: { userId?: string; sessionId?: string } | 'all'): void {
+  // A user's API tokens act with the same role and the same "active": forgotten with their sessions.
+  if (match === 'all' || match.userId) forgetTokenChecks(match === 'all' ? 'all' : { userId: match.userId });
   const { checks } = memory();
   if (match === 'all') return checks.clear();
   for (const [header, signedIn] of checks.entries()) {

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import type { Actor } from '../actor';
 import { secondFactorSetupPending } from '../auth/second-factor';
+import type { TokenCheck } from '../auth/api-token-check';
 import { resolveSession, type SignedIn } from '../auth/session';
 import { getDb } from '../db/client';
 import { AppError } from '../errors';
@@ -24,6 +25,16 @@ export const signedInSession = cache(async (): Promise<SignedIn | null> => {
 export async function actorOf(signedIn: SignedIn): Promise<Actor> {
   const { ipAddress } = await requestInfo();
   return { ...signedIn.user, ipAddress, requestId: currentRequestId() ?? null, sessionId: signedIn.session.id };
+}
+
+/**
+ * The Actor of a request that came with an API token (route() only: pages and server actions
+ * never take one): the token's user as the database has them now, marked with the token.
+ */
+export function tokenActorOf(check: TokenCheck, request: Request): Actor {
+  const { ipAddress } = requestInfoFromHeaders(request.headers);
+  const { id, scope } = check.token;
+  return { ...check.user, ipAddress, requestId: currentRequestId() ?? null, sessionId: null, apiToken: { id, scope } };
 }
 
 /** The path the browser asked for (set by middleware), for sending someone back after sign-in. */

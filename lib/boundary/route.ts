@@ -9,7 +9,10 @@ import { readJsonBody } from '../http/json-body';
 import { assertSameOrigin, changesState } from '../http/same-origin';
 import { searchParamsToObject } from '../list-params';
 import { parseInput, validationFailed } from '../validation';
-import { actorOf, assertSecondFactorSetUp, signedInSession } from './request';
+import { authenticateApiToken, invalidToken } from '../auth/api-token-check';
+import { bearerTokenOf } from '../auth/api-token-format';
+import { requestInfoFromHeaders } from '../http/request-info';
+import { actorOf, assertSecondFactorSetUp, signedInSession, tokenActorOf } from './request';
 import { databaseTools, type DatabaseTools } from './transaction';
 
 // The one wrapper for JSON route handlers, in a fixed order: refuse other sites' requests that
@@ -40,8 +43,13 @@ export type RouteArgs<Params, Query, Body> = DatabaseTools & {
 type NextContext = { params?: Promise<Record<string, string | string[]>> };
 type Handler = (request: Request, context: NextContext) => Promise<Response>;
 
-async function parseRequest<P, Q, B>(request: Request, context: NextContext, options: RouteOptions<P, Q, B>) {
-  if (changesState(request.method)) assertSameOrigin(request);
+async function parseRequest<P, Q, B>(
+  request: Request,
+  context: NextContext,
+  options: RouteOptions<P, Q, B>,
+  viaToken = false,
+) {
+  if (changesState(request.method) && !viaToken) assertSameOrigin(request);
   const params = options.params
     ? parseInput(options.params as unknown as Schema, (await context.params) ?? {})
     : undefined;
@@ -64,6 +72,25 @@ function answer(result: unknown): Response {
   return result instanceof Response ? result : jsonOk(result);
 }
 
+async function sessionActor(duringSecondFactorSetup = false): Promise<Actor> {
+  const signedIn = await signedInSession();
+  if (!signedIn) throw signInFirst();
+  // Someone whose role requires a second factor may only set one up until they have.
+  if (!duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn);
+  return actorOf(signedIn);
+}
+
+/** The Actor of an API token's request; null when the request has no Bearer header. */
+async function bearerActor(request: Request): Promise<Actor | null> {
+  const token = bearerTokenOf(request.headers.get('authorization'));
+  if (token === null) return null;
+  if (token === '') throw invalidToken();
+  const check = await authenticateApiToken(token, requestInfoFromHeaders(request.headers).ipAddress);
+  if (check.token.scope === 'read' && changesState(request.method))
+    throw new AppError('forbidden', 'This API token may only read (its scope is "read").');
+  return tokenActorOf(check, request);
+}
+
 /** A JSON route for signed-in users (any role unless `roles` narrows it): 401 signed out, 403 for another role. */
 export function route<
   P extends Schema | undefined = undefined,
@@ -75,14 +102,13 @@ export function route<
 ): Handler {
   return async (request, context) => {
     try {
-      const parsed = await parseRequest(request, context, options);
-      const signedIn = await signedInSession();
-      if (!signedIn) throw signInFirst();
-      if (!options.duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn);
-      if (options.roles && !options.roles.includes(signedIn.user.role)) {
+      const tokenActor = await bearerActor(request);
+      const parsed = await parseRequest(request, context, options, tokenActor !== null);
+      const actor = tokenActor ?? (await sessionActor(options.duringSecondFactorSetup));
+      if (options.roles && !options.roles.includes(actor.role)) {
         throw new AppError('forbidden', 'You do not have permission to do that.');
       }
-      return answer(await handler({ ...parsed, actor: await actorOf(signedIn), ...(await databaseTools()) }));
+      return answer(await handler({ ...parsed, actor, ...(await databaseTools()) }));
     } catch (error) {
       return jsonError(error);
     }

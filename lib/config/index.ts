@@ -27,6 +27,8 @@ export type AppConfig = {
   cookieSecure: 'auto' | 'always' | 'never';
   bcryptCost: number;
   loginLimits: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowSeconds: number };
+  /** Requests each API token may make per minute, across every process. */
+  apiRateLimitPerMinute: number;
   images: { maxBytes: number; maxDimension: number };
   attachments: { maxBytes: number };
   /** The ISO 4217 code of the money amounts the app shows (purchase costs), e.g. USD. */
@@ -127,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
       maxFailuresPerAddress: values.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: values.LOGIN_WINDOW,
     },
+    apiRateLimitPerMinute: values.API_RATE_LIMIT,
     images: { maxBytes: values.IMAGE_MAX_BYTES, maxDimension: values.IMAGE_MAX_DIMENSION },
     attachments: { maxBytes: values.ATTACHMENT_MAX_BYTES },
     currency: values.CURRENCY,

@@ -116,6 +116,7 @@ export const envSchema = z.object({
     integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100000),
   ),
   LOGIN_WINDOW: z.preprocess(blankToUndefined, duration('LOGIN_WINDOW', '15m', 10)),
+  API_RATE_LIMIT: z.preprocess(blankToUndefined, integer('API_RATE_LIMIT', 600, 1, 1_000_000_000)),
   IMAGE_MAX_BYTES: z.preprocess(blankToUndefined, integer('IMAGE_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024)),
   ATTACHMENT_MAX_BYTES: z.preprocess(
     blankToUndefined,

@@ -11,6 +11,7 @@ import * as oidcSchema from './schema-oidc';
 import * as secondFactorSchema from './schema-second-factor';
 import * as passkeysSchema from './schema-passkeys';
 import * as assetImportSchema from './schema-asset-import';
+import * as tokensSchema from './schema-tokens';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -28,6 +29,7 @@ export const schema = {
   ...secondFactorSchema,
   ...passkeysSchema,
   ...assetImportSchema,
+  ...tokensSchema,
   ...relations,
 };
 

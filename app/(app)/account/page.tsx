@@ -15,6 +15,7 @@ import { NotificationsForm } from './notifications-form';
 import { PasswordForm } from './password-form';
 import { TimeZoneForm } from './time-zone-form';
 import { PasskeysPanel } from './passkeys-panel';
+import { ApiTokensPanel } from './api-tokens-panel';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -62,6 +63,7 @@ export default async function AccountPage() {
         ) : null}
       </div>
       <PasskeysPanel userId={actor.id} />
+      <ApiTokensPanel actor={actor} />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { authenticateApiToken, invalidToken, recentApiToken } from '../../auth/api-token-check';
+import { bearerTokenOf } from '../../auth/api-token-format';
 import { recentSession, resolveSession } from '../../auth/session';
 import { serializeSessionCookie } from '../../auth/session-cookie';
 import type { SessionUser } from '../../auth/session-types';
@@ -7,7 +9,7 @@ import { signInFirst } from '../../errors';
 import { plainError, plainJson, type PlainReply } from './reply';
 
 // GET /api/auth/me: who is signed in. Clients and scripts poll it, so it answers without waiting
-// whenever this process checked the same cookie within SESSION_CHECK_CACHE.
+// whenever this process checked the same cookie, or API token, within SESSION_CHECK_CACHE.
 
 const userReply = (user: SessionUser, setCookie?: string): PlainReply =>
   plainJson(
@@ -16,12 +18,18 @@ const userReply = (user: SessionUser, setCookie?: string): PlainReply =>
     setCookie,
   );
 
-/** A reply at once when the session was checked recently, else a promise of one. */
+/** The request's Authorization header, and its client address (read only when a token is there). */
+export type BearerSource = { authorization: string | null | undefined; ipAddress: () => string };
+
+/** A reply at once when the session (or API token) was checked recently, else a promise of one. */
 export function currentUserReply(
   cookieHeader: string | null | undefined,
   protocol: string,
+  bearer?: BearerSource,
 ): PlainReply | Promise<PlainReply> {
   if (!isDatabaseAvailable()) return plainError(databaseUnavailable());
+  const token = bearer ? bearerTokenOf(bearer.authorization) : null;
+  if (token !== null) return tokenUserReply(token, bearer!.ipAddress());
   const recent = recentSession(cookieHeader);
   if (recent) return userReply(recent.user);
   return resolveSession(cookieHeader, protocol).then(
@@ -30,6 +38,17 @@ export function currentUserReply(
       const setCookie = cookie ? serializeSessionCookie(cookie) : undefined;
       return signedIn ? userReply(signedIn.user, setCookie) : plainError(signInFirst(), setCookie);
     },
+    (error: unknown) => plainError(error),
+  );
+}
+
+// An API token: the same answer for its user; the cookie, if any, is not read.
+function tokenUserReply(token: string, ipAddress: string): PlainReply | Promise<PlainReply> {
+  if (token === '') return plainError(invalidToken());
+  const recent = recentApiToken(token, ipAddress);
+  if (recent) return userReply(recent.user);
+  return authenticateApiToken(token, ipAddress).then(
+    (check) => userReply(check.user),
     (error: unknown) => plainError(error),
   );
 }

@@ -7,7 +7,11 @@ import { otherMethods } from '@/lib/boundary/route';
 // same function; this file answers it under `npm run dev`, `next start` and anywhere else.
 export async function GET(request: Request): Promise<Response> {
   const { protocol } = requestInfoFromHeaders(request.headers);
-  return plainResponse(await currentUserReply(request.headers.get('cookie'), protocol));
+  const bearer = {
+    authorization: request.headers.get('authorization'),
+    ipAddress: () => requestInfoFromHeaders(request.headers).ipAddress,
+  };
+  return plainResponse(await currentUserReply(request.headers.get('cookie'), protocol, bearer));
 }
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,0 +1,60 @@
+import 'server-only';
+import { LRUCache } from 'lru-cache';
+import type { ApiTokenScope } from '../db/schema-tokens';
+import type { SessionUser } from './session-types';
+
+// The process's memory of recent API token checks, like session-cache.ts's for cookies: a check is
+// trusted for at most SESSION_CHECK_CACHE from when its database read began (the bound within
+// which another process sees a revocation, a disabled user or a new role), and forgotten at once
+// when this process revokes the token or changes its user. On globalThis for the same reason: the
+// server and every Next.js bundle load this module separately.
+
+export type TokenCheck = {
+  token: { id: string; scope: ApiTokenScope; prefix: string; expiresAt: Date };
+  user: SessionUser;
+};
+
+type Memory = {
+  checks: LRUCache<string, TokenCheck>;
+  // "token id + address" pairs known to be recorded, so only a new address costs a write.
+  addresses: LRUCache<string, true>;
+};
+
+const memoryKey = Symbol.for('it-assets-manager.api-token-memory');
+
+function memory(): Memory {
+  const holder = globalThis as { [memoryKey]?: Memory };
+  if (holder[memoryKey]) return holder[memoryKey];
+  const checks = new LRUCache<string, TokenCheck>({ max: 10_000, updateAgeOnGet: false });
+  setInterval(() => checks.purgeStale(), 1000).unref();
+  return (holder[memoryKey] = { checks, addresses: new LRUCache({ max: 20_000 }) });
+}
+
+export function recallTokenCheck(token: string): TokenCheck | undefined {
+  return memory().checks.get(token);
+}
+
+/** Remembers a check for `ttlMs` from `checkedAt` (when the database read began), never past the token's expiry. */
+export function rememberTokenCheck(token: string, check: TokenCheck, ttlMs: number, checkedAt: number): void {
+  const remaining = Math.min(ttlMs - (Date.now() - checkedAt), check.token.expiresAt.getTime() - Date.now());
+  if (remaining > 0) memory().checks.set(token, check, { ttl: remaining });
+}
+
+/** Forgets remembered checks of one token, of one user's tokens, or all of them. */
+export function forgetTokenChecks(match: { userId?: string; tokenId?: string } | 'all'): void {
+  const { checks } = memory();
+  if (match === 'all') return checks.clear();
+  for (const [token, check] of checks.entries()) {
+    if (check.user.id === match.userId || check.token.id === match.tokenId) checks.delete(token);
+  }
+}
+
+const addressKey = (tokenId: string, ipAddress: string) => `${tokenId} ${ipAddress}`;
+
+export function isKnownTokenAddress(tokenId: string, ipAddress: string): boolean {
+  return memory().addresses.has(addressKey(tokenId, ipAddress));
+}
+
+export function rememberTokenAddress(tokenId: string, ipAddress: string): void {
+  memory().addresses.set(addressKey(tokenId, ipAddress), true);
+}
