@@ -10,7 +10,7 @@ import { log } from '../log';
 import { userSummaryColumns } from '../users/queries';
 import { passwordSignInAllowed } from './oidc-only';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { openLoginSession } from './login-session';
+import { openLoginSession, signedIn, type LoginResult } from './login-session';
 import { loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
 import { hasSecondFactor } from './second-factor';
 import { checkSecondFactorOrCount } from './second-factor-check';
@@ -18,13 +18,7 @@ import type { SessionUser } from './session-types';
 
 export const invalidCredentialsMessage = 'The username or password is incorrect.';
 
-export type LoginResult = {
-  user: SessionUser;
-  token: string;
-  sessionId: string;
-  expiresAt: Date;
-  persistent: boolean;
-};
+export type { LoginResult } from './login-session';
 
 export const secondFactorRequiredMessage =
   'This account uses two-factor sign-in: send the code from your authenticator app, or a recovery code.';
@@ -132,19 +126,5 @@ export async function openSignedInSession(
   const opened = await db.transaction((tx) =>
     openLoginSession(tx, config, account, request, { key, remember: input.remember, previousToken }),
   );
-  log.info('auth.login_success', { userId: account.id, sessionId: opened.sessionId, ip: request.ipAddress });
-
-  return {
-    user: {
-      id: account.id,
-      username: account.username,
-      displayName: account.displayName,
-      email: account.email,
-      role: account.role,
-    },
-    token: opened.token,
-    sessionId: opened.sessionId,
-    expiresAt: opened.expiresAt,
-    persistent: input.remember,
-  };
+  return signedIn(account, opened, request, { persistent: input.remember });
 }

@@ -5,10 +5,9 @@ import type { OidcConfig } from '../config/oidc';
 import { getDb } from '../db/client';
 import type { RequestInfo } from '../http/request-info';
 import { log } from '../log';
-import type { LoginResult } from './login';
 import { accountForOidcSignIn, OidcRefused, type OidcClaims } from './oidc-accounts';
 import type { OidcRefusalReason } from './oidc-refusals';
-import { openLoginSession } from './login-session';
+import { openLoginSession, signedIn, type LoginResult } from './login-session';
 import { loginRetryAfter, recordLoginAttempt } from './rate-limit';
 
 // Opening a session from a single sign-on, as lib/auth/login.ts does for a password: the same
@@ -77,21 +76,7 @@ export async function logInWithOidc(
       });
       return { account, session };
     });
-    const { account, session } = opened;
-    log.info('auth.login_success', { method: 'oidc', userId: account.id, sessionId: session.sessionId });
-    return {
-      user: {
-        id: account.id,
-        username: account.username,
-        displayName: account.displayName,
-        email: account.email,
-        role: account.role,
-      },
-      token: session.token,
-      sessionId: session.sessionId,
-      expiresAt: session.expiresAt,
-      persistent: false,
-    };
+    return signedIn(opened.account, opened.session, request, { persistent: false, method: 'oidc' });
   } catch (error) {
     if (error instanceof OidcRefused) await recordOidcFailure(request, error.reason);
     throw error;

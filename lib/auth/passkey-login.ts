@@ -11,8 +11,7 @@ import { AppError } from '../errors';
 import type { RequestInfo } from '../http/request-info';
 import { log } from '../log';
 import { parseInput } from '../validation';
-import type { LoginResult } from './login';
-import { openLoginSession } from './login-session';
+import { openLoginSession, signedIn, type LoginResult } from './login-session';
 import { issueChallenge, takeChallenge } from './passkey-challenges';
 import { requireRelyingParty } from './passkeys';
 import { authenticationResponseSchema, type AuthenticationAnswer } from './passkey-schemas';
@@ -134,24 +133,12 @@ export async function logInWithPasskey(
       details: { method: 'passkey', passkey: found.passkeyName },
     });
   });
-  log.info('auth.login_success', {
-    method: 'passkey',
-    userId: found.userId,
-    sessionId: opened.sessionId,
-    ip: request.ipAddress,
-  });
-
-  return {
-    user: {
-      id: found.userId,
-      username: found.username,
-      displayName: found.displayName,
-      email: found.email,
-      role: found.role,
-    },
-    token: opened.token,
-    sessionId: opened.sessionId,
-    expiresAt: opened.expiresAt,
-    persistent: false,
+  const account = {
+    id: found.userId,
+    username: found.username,
+    displayName: found.displayName,
+    email: found.email,
+    role: found.role,
   };
+  return signedIn(account, opened, request, { persistent: false, method: 'passkey' });
 }
