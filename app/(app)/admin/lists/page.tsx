@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Banner } from '@/app/components/banner';
 import { DataTable, byId, type Column } from '@/app/components/data-table';
 import { Panel } from '@/app/components/panel';
 import { adminRoles } from '@/lib/actor';
@@ -14,7 +15,8 @@ export const metadata: Metadata = { title: 'Lists' };
 
 const columnsOf = (kind: CatalogKind): Column<CatalogEntry>[] => [
   { key: 'name', header: 'Name', rowHeader: true, cell: (entry) => entry.name },
-  { key: 'uses', header: catalogLabels[kind].usedBy, cell: (entry) => entry.uses },
+  // Hidden on a phone, where the rename form needs the width.
+  { key: 'uses', priority: 'secondary', header: catalogLabels[kind].usedBy, cell: (entry) => entry.uses },
   { key: 'rename', header: 'Rename', cell: (entry) => <RenameValueForm entry={entry} /> },
   {
     key: 'remove',
@@ -30,11 +32,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Lists</h1>
-      {typeof removed === 'string' ? (
-        <p className="notice success" role="status">
-          Removed “{removed}”.
-        </p>
-      ) : null}
+      {typeof removed === 'string' ? <Banner param="removed">Removed “{removed}”.</Banner> : null}
       <p className="muted">
         The values the asset and ticket forms suggest. A value typed in another letter case is saved in the spelling
         listed here; renaming a value renames it on every asset or ticket using it. Requesters choose a ticket category
