@@ -50,9 +50,7 @@ export function OperationEntry({ method, path, operation }: { method: string; pa
       {body ? (
         <details>
           <summary>JSON body{body.required ? '' : ' (optional)'}: its JSON Schema</summary>
-          <div className="table-wrap">
-            <pre>{JSON.stringify(body.content['application/json'].schema, null, 2)}</pre>
-          </div>
+          <pre>{JSON.stringify(body.content['application/json'].schema, null, 2)}</pre>
         </details>
       ) : null}
     </article>
