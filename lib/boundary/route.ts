@@ -14,6 +14,7 @@ import { bearerTokenOf } from '../auth/api-token-format';
 import { requestInfoFromHeaders } from '../http/request-info';
 import { actorOf, assertSecondFactorSetUp, signedInSession, tokenActorOf } from './request';
 import { databaseTools, type DatabaseTools } from './transaction';
+import { describeHandler, markRefusal } from './route-descriptions';
 
 // The one wrapper for JSON route handlers, in a fixed order: refuse other sites' requests that
 // change something → parse params, query and body (zod) → resolve the session → check the role →
@@ -31,6 +32,8 @@ export type RouteOptions<Params, Query, Body> = {
   body?: Body;
   /** An empty body counts as `{}` (actions whose fields are all optional). */
   bodyOptional?: boolean;
+  /** A sentence for the API document about what the schemas do not show (a file body, a CSV answer). */
+  note?: string;
 };
 
 export type RouteArgs<Params, Query, Body> = DatabaseTools & {
@@ -68,6 +71,16 @@ async function parseRequest<P, Q, B>(
   return { request, params, query, body } as { request: Request; params: Out<P>; query: Out<Q>; body: Out<B> };
 }
 
+function schemasOf<P, Q, B>(options: RouteOptions<P, Q, B>) {
+  return {
+    params: options.params as Schema | undefined,
+    query: options.query as Schema | undefined,
+    body: options.body as Schema | undefined,
+    bodyOptional: options.bodyOptional,
+    note: options.note,
+  };
+}
+
 function answer(result: unknown): Response {
   return result instanceof Response ? result : jsonOk(result);
 }
@@ -100,7 +113,7 @@ export function route<
   options: RouteOptions<P, Q, B> & { roles?: readonly UserRole[]; duringSecondFactorSetup?: boolean },
   handler: (args: RouteArgs<P, Q, B> & { actor: Actor }) => Promise<unknown>,
 ): Handler {
-  return async (request, context) => {
+  const handle: Handler = async (request, context) => {
     try {
       const tokenActor = await bearerActor(request);
       const parsed = await parseRequest(request, context, options, tokenActor !== null);
@@ -113,6 +126,7 @@ export function route<
       return jsonError(error);
     }
   };
+  return describeHandler(handle, { access: 'signed-in', ...schemasOf(options), roles: options.roles });
 }
 
 /** A JSON route anyone may call (sign-in, sign-out): the handler decides everything itself. */
@@ -121,7 +135,7 @@ export function publicRoute<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
 >(options: RouteOptions<P, Q, B>, handler: (args: RouteArgs<P, Q, B>) => Promise<unknown>): Handler {
-  return async (request, context) => {
+  const handle: Handler = async (request, context) => {
     try {
       const parsed = await parseRequest(request, context, options);
       return answer(await handler({ ...parsed, ...(await databaseTools()) }));
@@ -129,6 +143,7 @@ export function publicRoute<
       return jsonError(error);
     }
   };
+  return describeHandler(handle, { access: 'public', ...schemasOf(options) });
 }
 
 const routeMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -144,11 +159,11 @@ export function otherMethods<Handled extends RouteMethod>(
 ): Record<Exclude<RouteMethod, Handled> | 'OPTIONS', () => Response> {
   const allowed = routeMethods.filter((method) => (handled as RouteMethod[]).includes(method));
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
-  const refuse = () => {
+  const refuse = markRefusal(() => {
     const response = jsonError(methodNotAllowed(allow));
     response.headers.set('Allow', allow);
     return response;
-  };
+  });
   const others = routeMethods.filter((method) => !allowed.includes(method));
   return Object.fromEntries([
     ...others.map((method) => [method, refuse]),

@@ -1,4 +1,5 @@
 import { ApiTokenTable } from '@/app/components/api-token-table';
+import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import type { Actor } from '@/lib/actor';
 import { listApiTokens } from '@/lib/auth/api-tokens';
@@ -13,7 +14,8 @@ export async function ApiTokensPanel({ actor }: { actor: Actor }) {
     <Panel id="api-tokens" title="API tokens">
       <p className="muted">
         For scripts using the JSON API: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with
-        your role; a read token can only look things up. Revoke any you no longer use.
+        your role; a read token can only look things up. Revoke any you no longer use. Every address is described on{' '}
+        <Link href="/api-docs">JSON API</Link>.
       </p>
       <ApiTokenTable tokens={tokens} revokeAction={revokeApiTokenAction} now={new Date()} />
       <h3>New token</h3>

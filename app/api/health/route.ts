@@ -1,6 +1,7 @@
 import { healthReply } from '@/lib/http/routes/health';
 import { plainResponse } from '@/lib/http/routes/reply';
 import { otherMethods } from '@/lib/boundary/route';
+import { describeHandler } from '@/lib/boundary/route-descriptions';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,5 +9,7 @@ export const dynamic = 'force-dynamic';
 export function GET(): Response {
   return plainResponse(healthReply());
 }
+
+describeHandler(GET, { access: 'public', note: 'Liveness: answers while the process runs.' });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

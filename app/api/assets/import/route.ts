@@ -31,13 +31,16 @@ async function fromForm(request: Request): Promise<{ csv: Blob; options: unknown
   return { csv: file, options: { mode: field('mode'), dryRun: field('dryRun') }, fileName: file.name };
 }
 
+const importNote =
+  'Send the CSV file as the body (Content-Type: text/csv), or multipart/form-data with a "file" field. Answers NDJSON lines: progress, then one result or error.';
+
 /**
  * Takes the CSV file itself as the body (Content-Type: text/csv, options in the query string) and
  * reads it as it arrives, or a multipart form with a `file` field.
  * Answers a stream of NDJSON lines: {"type":"progress",...} after each batch of rows, then one
  * {"type":"result",...} (or {"type":"error",...} when the import failed and changed nothing).
  */
-export const POST = route({ query: options }, async ({ actor, request, query, db }) => {
+export const POST = route({ query: options, note: importNote }, async ({ actor, request, query, db }) => {
   const declaredLength = request.headers.get('content-length');
   if (Number(declaredLength) > maxImportBytes + 64 * 1024) throw tooLarge();
   if (!canManageAssets(actor)) throw new AppError('not_found', 'Not found.');

@@ -2,6 +2,7 @@ import { currentUserReply } from '@/lib/http/routes/current-user';
 import { plainResponse } from '@/lib/http/routes/reply';
 import { requestInfoFromHeaders } from '@/lib/http/request-info';
 import { otherMethods } from '@/lib/boundary/route';
+import { describeHandler } from '@/lib/boundary/route-descriptions';
 
 // The custom server answers this route itself before Next.js (server/direct-routes.ts) with the
 // same function; this file answers it under `npm run dev`, `next start` and anywhere else.
@@ -13,5 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   };
   return plainResponse(await currentUserReply(request.headers.get('cookie'), protocol, bearer));
 }
+
+describeHandler(GET, { access: 'signed-in', note: "The signed-in user (or the API token's owner)." });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

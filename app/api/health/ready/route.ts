@@ -5,6 +5,7 @@ import { migrationStatus } from '@/lib/db/migration-status';
 import { jsonOk } from '@/lib/http/json';
 import { describeError, log } from '@/lib/log';
 import { otherMethods } from '@/lib/boundary/route';
+import { describeHandler } from '@/lib/boundary/route-descriptions';
 
 // Readiness: the database answers and its migrations are current. 503 names the failed check;
 // details of the failure go to the log, never into the response.
@@ -43,5 +44,10 @@ export async function GET() {
     return respond(503, { status: 'unavailable', failed: 'database', message: 'The database cannot be reached.' });
   }
 }
+
+describeHandler(GET, {
+  access: 'public',
+  note: 'Readiness: 200 when the database answers and its migrations are current, else 503.',
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -6,6 +6,9 @@ import { singleLineText } from '@/lib/validation';
 // "Sign in with …": a redirect to the provider (404 when single sign-on is not set up).
 const startQuery = z.object({ next: singleLineText().max(2048).optional() });
 
-export const GET = publicRoute({ query: startQuery }, async ({ query }) => startOidcSignIn(query.next));
+export const GET = publicRoute(
+  { query: startQuery, note: 'Redirects to the single sign-on provider.' },
+  async ({ query }) => startOidcSignIn(query.next),
+);
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

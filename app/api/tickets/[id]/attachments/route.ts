@@ -32,7 +32,7 @@ export const GET = route({ params }, async ({ actor, params, db }) => {
  * A new comment (reply or internal note) carrying files. The body is multipart, not JSON, so the
  * handler reads it itself and refuses it once it outgrows every file at the limit.
  */
-export const POST = route({ params }, async ({ actor, params, request, db, transaction }) => {
+export const POST = route({ params, note: sendAsMultipart }, async ({ actor, params, request, db, transaction }) => {
   const form = await readLimitedFormData(request, maxUploadBodyBytes(), {
     tooLarge: () =>
       new AppError(

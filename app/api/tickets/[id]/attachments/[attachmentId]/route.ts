@@ -7,7 +7,7 @@ const params = z.object({ id: z.string(), attachmentId: z.string() });
 const query = z.object({ inline: z.enum(['1']).optional() });
 
 /** One file, to whoever may see what it hangs on; `?inline=1` shows a PNG, JPEG, GIF or WebP in the browser. */
-export const GET = route({ params, query }, async ({ actor, params, query, db }) => {
+export const GET = route({ params, query, note: 'Answers the file itself.' }, async ({ actor, params, query, db }) => {
   const file = await readVisibleAttachment(db, actor, { ticketId: params.id, attachmentId: params.attachmentId });
   return attachmentResponse(file, { inline: query.inline === '1' });
 });
