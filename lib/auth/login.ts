@@ -1,19 +1,18 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/record';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import { AppError } from '../errors';
 import type { RequestInfo } from '../http/request-info';
-import { log } from '../log';
 import { userSummaryColumns } from '../users/queries';
 import { passwordSignInAllowed } from './oidc-only';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { openLoginSession, signedIn, type LoginResult } from './login-session';
-import { loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
+import { usernameKey } from './rate-limit';
 import { hasSecondFactor } from './second-factor';
 import { checkSecondFactorOrCount } from './second-factor-check';
+import { assertSignInAllowed, recordSignInFailure } from './sign-in-failures';
 import type { SessionUser } from './session-types';
 
 export const invalidCredentialsMessage = 'The username or password is incorrect.';
@@ -49,7 +48,7 @@ export async function logIn(
 ): Promise<LoginResult> {
   const db = await getDb();
   const key = usernameKey(input.username);
-  await assertLoginAllowed(key, request);
+  await assertSignInAllowed(key, request);
 
   const [account] = await db
     .select({ ...userSummaryColumns, passwordHash: users.passwordHash })
@@ -76,16 +75,7 @@ export async function logIn(
           : !passwordMatches
             ? 'wrong_password'
             : 'disabled';
-    await db.transaction(async (tx) => {
-      await recordLoginAttempt(tx, key, request.ipAddress, false);
-      await recordAudit(tx, account ? { id: account.id, username: account.username } : null, {
-        action: 'auth.login_failure',
-        target: account ? { type: 'user', id: account.id } : undefined,
-        ipAddress: request.ipAddress,
-        details: { username: key, reason },
-      });
-    });
-    log.warn('auth.login_failure', { username: key, ip: request.ipAddress, reason });
+    await recordSignInFailure({ key, request, reason, account });
     throw new AppError('invalid_credentials', invalidCredentialsMessage);
   }
 
@@ -95,21 +85,6 @@ export async function logIn(
     await checkSecondFactorOrCount(account, input.code, request);
   }
   return openSignedInSession(account, input.remember, request, previousToken);
-}
-
-/** Refuses a sign-in step while the account or the address is past its limit of failures. */
-export async function assertLoginAllowed(key: string, request: RequestInfo): Promise<void> {
-  const db = await getDb();
-  const waitSeconds = await loginRetryAfter(db, getConfig(), key, request.ipAddress);
-  if (waitSeconds > 0) {
-    await recordAudit(db, null, {
-      action: 'auth.login_blocked',
-      ipAddress: request.ipAddress,
-      details: { username: key, retryAfterSeconds: waitSeconds },
-    });
-    log.warn('auth.login_blocked', { username: key, ip: request.ipAddress, retryAfterSeconds: waitSeconds });
-    throw new AppError('rate_limited', retryMessage(waitSeconds), { retryAfterSeconds: waitSeconds });
-  }
 }
 
 /** Opens the session of a sign-in whose every step passed, ending the one the browser held. */
@@ -122,9 +97,8 @@ export async function openSignedInSession(
   const config = getConfig();
   const db = await getDb();
   const key = usernameKey(account.username);
-  const input = { remember };
   const opened = await db.transaction((tx) =>
-    openLoginSession(tx, config, account, request, { key, remember: input.remember, previousToken }),
+    openLoginSession(tx, config, account, request, { key, remember, previousToken }),
   );
-  return signedIn(account, opened, request, { persistent: input.remember });
+  return signedIn(account, opened, request, { persistent: remember });
 }

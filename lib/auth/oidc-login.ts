@@ -1,14 +1,12 @@
 import 'server-only';
-import { recordAudit } from '../audit/record';
 import { getConfig } from '../config';
 import type { OidcConfig } from '../config/oidc';
 import { getDb } from '../db/client';
 import type { RequestInfo } from '../http/request-info';
-import { log } from '../log';
 import { accountForOidcSignIn, OidcRefused, type OidcClaims } from './oidc-accounts';
 import type { OidcRefusalReason } from './oidc-refusals';
 import { openLoginSession, signedIn, type LoginResult } from './login-session';
-import { loginRetryAfter, recordLoginAttempt } from './rate-limit';
+import { recordSignInFailure, signInWaitSeconds } from './sign-in-failures';
 
 // Opening a session from a single sign-on, as lib/auth/login.ts does for a password: the same
 // sessions, audit rows and failure limits. Failures count per client address (the provider has
@@ -18,16 +16,7 @@ const failureKey = (request: RequestInfo) => `oidc@${request.ipAddress}`;
 
 /** Refuses with 'rate_limited' while this address is past the sign-in failure limit. */
 export async function assertOidcAttemptAllowed(request: RequestInfo): Promise<void> {
-  const db = await getDb();
-  const waitSeconds = await loginRetryAfter(db, getConfig(), failureKey(request), request.ipAddress);
-  if (waitSeconds === 0) return;
-  await recordAudit(db, null, {
-    action: 'auth.login_blocked',
-    ipAddress: request.ipAddress,
-    details: { method: 'oidc', retryAfterSeconds: waitSeconds },
-  });
-  log.warn('auth.login_blocked', { method: 'oidc', ip: request.ipAddress, retryAfterSeconds: waitSeconds });
-  throw new OidcRefused('rate_limited');
+  if ((await signInWaitSeconds(failureKey(request), request, 'oidc')) > 0) throw new OidcRefused('rate_limited');
 }
 
 /** Counts and audits a failed single sign-on; `detail` is the library's error name, never a token. */
@@ -36,16 +25,13 @@ export async function recordOidcFailure(
   reason: OidcRefusalReason,
   detail?: string,
 ): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await recordLoginAttempt(tx, failureKey(request), request.ipAddress, false);
-    await recordAudit(tx, null, {
-      action: 'auth.login_failure',
-      ipAddress: request.ipAddress,
-      details: { method: 'oidc', reason, ...(detail ? { detail } : {}) },
-    });
+  await recordSignInFailure({
+    key: failureKey(request),
+    request,
+    reason,
+    method: 'oidc',
+    details: detail ? { detail } : undefined,
   });
-  log.warn('auth.login_failure', { method: 'oidc', ip: request.ipAddress, reason, detail });
 }
 
 /**

@@ -2,7 +2,6 @@ import 'server-only';
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/record';
 import { getConfig } from '../config';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
@@ -15,7 +14,8 @@ import { openLoginSession, signedIn, type LoginResult } from './login-session';
 import { issueChallenge, takeChallenge } from './passkey-challenges';
 import { requireRelyingParty } from './passkeys';
 import { authenticationResponseSchema, type AuthenticationAnswer } from './passkey-schemas';
-import { loginRetryAfter, recordLoginAttempt, retryMessage, usernameKey } from './rate-limit';
+import { usernameKey } from './rate-limit';
+import { assertSignInAllowed, recordSignInFailure } from './sign-in-failures';
 
 // Signing in with a passkey alone. The authenticator proved possession of the key and verified
 // its user (PIN or biometrics, required), so a passkey counts as both factors and opens the session.
@@ -73,27 +73,22 @@ export async function logInWithPasskey(
     .limit(1);
   const key = found ? usernameKey(found.username) : unknownCredentialKey;
 
-  const waitSeconds = await loginRetryAfter(db, config, key, request.ipAddress);
-  if (waitSeconds > 0) {
-    log.warn('auth.login_blocked', { method: 'passkey', ip: request.ipAddress, retryAfterSeconds: waitSeconds });
-    throw new AppError('rate_limited', retryMessage(waitSeconds), { retryAfterSeconds: waitSeconds });
-  }
+  await assertSignInAllowed(key, request, 'passkey');
 
+  const account = found && {
+    id: found.userId,
+    username: found.username,
+    displayName: found.displayName,
+    email: found.email,
+    role: found.role,
+  };
   const refuse = async (reason: string): Promise<never> => {
-    await db.transaction(async (tx) => {
-      await recordLoginAttempt(tx, key, request.ipAddress, false);
-      await recordAudit(tx, found ? { id: found.userId, username: found.username } : null, {
-        action: 'auth.login_failure',
-        target: found ? { type: 'user', id: found.userId } : undefined,
-        ipAddress: request.ipAddress,
-        details: { method: 'passkey', reason, ...(found ? { passkey: found.passkeyName } : {}) },
-      });
-    });
-    log.warn('auth.login_failure', { method: 'passkey', userId: found?.userId, ip: request.ipAddress, reason });
+    const details = found ? { passkey: found.passkeyName } : undefined;
+    await recordSignInFailure({ key, request, reason, account, method: 'passkey', details });
     throw new AppError('invalid_credentials', passkeyRefusedMessage);
   };
 
-  if (!found) return refuse('unknown_passkey');
+  if (!found || !account) return refuse('unknown_passkey');
   let verification;
   try {
     // The challenge is taken outside any transaction: once tried, it is spent even if the rest fails.
@@ -126,19 +121,12 @@ export async function logInWithPasskey(
         lastUsedAt: sql`now()`,
       })
       .where(eq(passkeys.id, found.passkeyId));
-    return openLoginSession(tx, config, { id: found.userId, username: found.username }, request, {
+    return openLoginSession(tx, config, account, request, {
       key,
       remember: false,
       previousToken,
       details: { method: 'passkey', passkey: found.passkeyName },
     });
   });
-  const account = {
-    id: found.userId,
-    username: found.username,
-    displayName: found.displayName,
-    email: found.email,
-    role: found.role,
-  };
   return signedIn(account, opened, request, { persistent: false, method: 'passkey' });
 }

@@ -3,10 +3,10 @@ import { recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
 import { AppError } from '../errors';
 import type { RequestInfo } from '../http/request-info';
-import { log } from '../log';
-import { recordLoginAttempt, usernameKey } from './rate-limit';
+import { usernameKey } from './rate-limit';
 import { checkSecondFactor, wrongCodeMessage } from './second-factor';
 import type { SessionUser } from './session-types';
+import { recordSignInFailure } from './sign-in-failures';
 
 /**
  * The code step of a sign-in. A wrong code is a failed sign-in like a wrong password: it counts
@@ -18,25 +18,9 @@ export async function checkSecondFactorOrCount(
   request: RequestInfo,
 ): Promise<void> {
   const db = await getDb();
-  const key = usernameKey(account.username);
-  const method = await db.transaction(async (tx) => {
-    const matched = await checkSecondFactor(tx, account.id, code);
-    if (matched) return matched;
-    await recordLoginAttempt(tx, key, request.ipAddress, false);
-    await recordAudit(
-      tx,
-      { id: account.id, username: account.username },
-      {
-        action: 'auth.login_failure',
-        target: { type: 'user', id: account.id },
-        ipAddress: request.ipAddress,
-        details: { username: key, reason: 'wrong_code' },
-      },
-    );
-    return null;
-  });
+  const method = await db.transaction((tx) => checkSecondFactor(tx, account.id, code));
   if (!method) {
-    log.warn('auth.login_failure', { username: key, ip: request.ipAddress, reason: 'wrong_code' });
+    await recordSignInFailure({ key: usernameKey(account.username), request, reason: 'wrong_code', account });
     throw new AppError('invalid_credentials', 'That code is not valid.', { fields: { code: wrongCodeMessage } });
   }
   if (method === 'recovery') {

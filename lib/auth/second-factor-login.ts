@@ -5,9 +5,10 @@ import { users } from '../db/schema';
 import { AppError } from '../errors';
 import type { RequestInfo } from '../http/request-info';
 import { userIdentityColumns } from '../users/queries';
-import { assertLoginAllowed, openSignedInSession, type LoginResult } from './login';
+import { openSignedInSession, type LoginResult } from './login';
 import { usernameKey } from './rate-limit';
 import { checkSecondFactorOrCount } from './second-factor-check';
+import { assertSignInAllowed } from './sign-in-failures';
 import type { SecondFactorChallenge } from './session-seal';
 
 export const challengeEndedMessage = 'Your sign-in took too long or was interrupted. Sign in again.';
@@ -29,7 +30,7 @@ export async function completeSecondFactorSignIn(
     .where(and(eq(users.id, challenge.uid), eq(users.active, true)))
     .limit(1);
   if (!account) throw new AppError('unauthenticated', challengeEndedMessage);
-  await assertLoginAllowed(usernameKey(account.username), request);
+  await assertSignInAllowed(usernameKey(account.username), request);
   await checkSecondFactorOrCount(account, code, request);
   return openSignedInSession(account, challenge.remember, request, previousToken);
 }
