@@ -7,6 +7,7 @@ import { users } from '../db/schema';
 import { apiTokenAddresses, apiTokens } from '../db/schema-tokens';
 import { AppError } from '../errors';
 import { log } from '../log';
+import { sessionUserColumns } from '../users/queries';
 import { countTokenRequest, takeFromClaim } from './api-rate-limit';
 import {
   isKnownTokenAddress,
@@ -51,11 +52,7 @@ export async function findLiveApiToken(
       prefix: apiTokens.prefix,
       expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
-      userId: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      email: users.email,
-      role: users.role,
+      user: sessionUserColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -77,13 +74,7 @@ export async function findLiveApiToken(
   }
   return {
     token: { id: row.id, scope: row.scope, prefix: row.prefix, expiresAt: row.expiresAt },
-    user: sharedSessionUser({
-      id: row.userId,
-      username: row.username,
-      displayName: row.displayName,
-      email: row.email,
-      role: row.role,
-    }),
+    user: sharedSessionUser(row.user),
   };
 }
 

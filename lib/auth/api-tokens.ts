@@ -39,7 +39,7 @@ export type ApiTokenSummary = {
   owner: { id: string; username: string };
 };
 
-const summaryColumns = {
+const tokenColumns = {
   id: apiTokens.id,
   name: apiTokens.name,
   scope: apiTokens.scope,
@@ -48,6 +48,9 @@ const summaryColumns = {
   expiresAt: apiTokens.expiresAt,
   lastUsedAt: apiTokens.lastUsedAt,
   lastUsedIp: apiTokens.lastUsedIp,
+};
+const summaryColumns = {
+  ...tokenColumns,
   ownerId: users.id,
   ownerUsername: users.username,
 };
@@ -77,14 +80,7 @@ export async function createApiToken(
       tokenHash: hash,
       expiresAt: sql`now() + make_interval(days => ${parsed.expiresInDays})`,
     })
-    .returning({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      scope: apiTokens.scope,
-      prefix: apiTokens.prefix,
-      createdAt: apiTokens.createdAt,
-      expiresAt: apiTokens.expiresAt,
-    });
+    .returning(tokenColumns);
   await auditToken(tx, actor, 'api_token.create', created, {
     scope: created.scope,
     expiresAt: created.expiresAt.toISOString(),
@@ -92,8 +88,6 @@ export async function createApiToken(
   log.info('api_token.created', { tokenId: created.id, prefix, userId: actor.id });
   return {
     ...created,
-    lastUsedAt: null,
-    lastUsedIp: null,
     owner: { id: actor.id, username: actor.username },
     token,
   };

@@ -6,7 +6,7 @@ import { isSecureRequest, type CookieOptions } from './session-cookie';
 import { sealShortLived, unsealShortLived } from './session-seal';
 
 // The single sign-on's state, nonce and PKCE verifier between the redirect to the provider and its
-// answer: sealed with the session secrets, for ten minutes. SameSite=Lax, so the browser still
+// answer: sealed with the session secrets for its purpose, for ten minutes. SameSite=Lax, so the browser still
 // sends it on the provider's top-level redirect back to the callback.
 
 export const oidcFlowCookieName = 'ticketing_oidc';
@@ -33,7 +33,7 @@ function options(config: AppConfig, protocol: string, maxAge: number): CookieOpt
 }
 
 export async function oidcFlowCookie(config: AppConfig, protocol: string, flow: OidcFlow): Promise<FlowCookie> {
-  const value = await sealShortLived(flow, config.session.secrets, flowSeconds);
+  const value = await sealShortLived('oidc-flow', flow, config.session.secrets, flowSeconds);
   return { name: oidcFlowCookieName, value, options: options(config, protocol, flowSeconds) };
 }
 
@@ -44,6 +44,5 @@ export function clearedOidcFlowCookie(config: AppConfig, protocol: string): Flow
 /** The flow this browser started, or null (none, expired, tampered or not ours). */
 export async function readOidcFlow(config: AppConfig, value: string | undefined): Promise<OidcFlow | null> {
   if (!value) return null;
-  const parsed = flowSchema.safeParse(await unsealShortLived(value, config.session.secrets, flowSeconds));
-  return parsed.success ? parsed.data : null;
+  return unsealShortLived('oidc-flow', value, config.session.secrets, flowSchema);
 }

@@ -9,6 +9,7 @@ import { passkeys } from '../db/schema-passkeys';
 import { AppError } from '../errors';
 import type { RequestInfo } from '../http/request-info';
 import { log } from '../log';
+import { sessionUserColumns } from '../users/queries';
 import { parseInput } from '../validation';
 import { openLoginSession, signedIn, type LoginResult } from './login-session';
 import { issueChallenge, takeChallenge } from './passkey-challenges';
@@ -60,28 +61,18 @@ export async function logInWithPasskey(
       publicKey: passkeys.publicKey,
       counter: passkeys.counter,
       transports: passkeys.transports,
-      userId: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      email: users.email,
-      role: users.role,
+      user: sessionUserColumns,
       active: users.active,
     })
     .from(passkeys)
     .innerJoin(users, eq(users.id, passkeys.userId))
     .where(eq(passkeys.credentialId, response.id))
     .limit(1);
-  const key = found ? usernameKey(found.username) : unknownCredentialKey;
+  const key = found ? usernameKey(found.user.username) : unknownCredentialKey;
 
   await assertSignInAllowed(key, request, 'passkey');
 
-  const account = found && {
-    id: found.userId,
-    username: found.username,
-    displayName: found.displayName,
-    email: found.email,
-    role: found.role,
-  };
+  const account = found?.user ?? null;
   const refuse = async (reason: string): Promise<never> => {
     const details = found ? { passkey: found.passkeyName } : undefined;
     await recordSignInFailure({ key, request, reason, account, method: 'passkey', details });
@@ -106,7 +97,7 @@ export async function logInWithPasskey(
       requireUserVerification: true,
     });
   } catch (error) {
-    log.warn('passkey.assertion_refused', { userId: found.userId, reason: (error as Error).message });
+    log.warn('passkey.assertion_refused', { userId: found.user.id, reason: (error as Error).message });
     return refuse('bad_assertion');
   }
   if (!verification.verified) return refuse('bad_assertion');

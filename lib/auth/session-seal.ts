@@ -62,29 +62,45 @@ export async function unsealClaim(
   return older ? { claim: older, sealedWithNewest: false } : null;
 }
 
-/**
- * Seals a short-lived value that is not a session (the single sign-on's state, nonce and PKCE
- * verifier between the redirect to the provider and its answer), with the newest secret.
- */
-export async function sealShortLived(value: Record<string, unknown>, secrets: string[], ttlSeconds: number) {
-  return sealData(value, { password: passwordsOf(secrets.slice(0, 1)), ttl: ttlSeconds });
+// Short-lived values that are not sessions: the "password right, code still owed" step of a
+// sign-in, and the single sign-on's state, nonce and PKCE verifier between the redirect to the
+// provider and its answer. Each purpose seals under passwords of its own, so no seal ever opens as
+// a session or as another purpose's value.
+export type SealPurpose = 'second-factor' | 'oidc-flow';
+
+const purposePasswords = (purpose: SealPurpose, secrets: string[]) =>
+  passwordsOf(secrets.map((secret) => `${purpose}:${secret}`));
+
+/** Seals `value` for `ttlSeconds` with the newest secret. */
+export async function sealShortLived(
+  purpose: SealPurpose,
+  value: Record<string, unknown>,
+  secrets: string[],
+  ttlSeconds: number,
+): Promise<string> {
+  return sealData(value, { password: purposePasswords(purpose, secrets.slice(0, 1)), ttl: Math.max(ttlSeconds, 1) });
 }
 
-/** What `sealShortLived` sealed, while its ttl lasts; null for anything else. */
-export async function unsealShortLived(value: string, secrets: string[], ttlSeconds: number): Promise<unknown> {
+/** What `sealShortLived` sealed for this purpose while it lasts (and before its `exp`, if it has one); null for anything else. */
+export async function unsealShortLived<T extends object>(
+  purpose: SealPurpose,
+  value: string,
+  secrets: string[],
+  schema: z.ZodType<T>,
+): Promise<T | null> {
   if (value.length === 0 || value.length > maxSealLength || secrets.length === 0) return null;
   try {
-    const data: unknown = await unsealData(value, { password: passwordsOf(secrets), ttl: ttlSeconds });
-    // iron-session answers an expired or foreign seal with an empty object rather than an error.
-    return data && typeof data === 'object' && Object.keys(data).length > 0 ? data : null;
+    const parsed = schema.safeParse(
+      await unsealData(value, { password: purposePasswords(purpose, secrets), ttl: maxSealAgeSeconds }),
+    );
+    if (!parsed.success) return null;
+    const exp = (parsed.data as { exp?: unknown }).exp;
+    return typeof exp === 'number' && exp <= nowSeconds() ? null : parsed.data;
   } catch {
-    return null;
+    return null; // tampered, truncated, foreign or garbage
   }
 }
 
-// The "password right, code still owed" step of a sign-in: not a session, only the right to
-// send a code for one user for a few minutes. Sealed under passwords of its own, so neither seal
-// ever opens as the other.
 const challengeSchema = z.object({
   uid: z.uuid(),
   nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
@@ -93,23 +109,10 @@ const challengeSchema = z.object({
 });
 export type SecondFactorChallenge = z.infer<typeof challengeSchema>;
 
-const challengePasswords = (secrets: string[]) => passwordsOf(secrets.map((secret) => `second-factor:${secret}`));
-
 export async function sealChallenge(challenge: SecondFactorChallenge, secrets: string[]): Promise<string> {
-  return sealData(challenge, {
-    password: challengePasswords(secrets.slice(0, 1)),
-    ttl: Math.max(challenge.exp - nowSeconds(), 1),
-  });
+  return sealShortLived('second-factor', challenge, secrets, challenge.exp - nowSeconds());
 }
 
 export async function unsealChallenge(value: string, secrets: string[]): Promise<SecondFactorChallenge | null> {
-  if (value.length === 0 || value.length > maxSealLength || secrets.length === 0) return null;
-  try {
-    const parsed = challengeSchema.safeParse(
-      await unsealData(value, { password: challengePasswords(secrets), ttl: maxSealAgeSeconds }),
-    );
-    return parsed.success && parsed.data.exp > nowSeconds() ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return unsealShortLived('second-factor', value, secrets, challengeSchema);
 }

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config';
 import { sha256 } from '../crypto/sha256';
 import type { Executor } from '../db/client';
 import { sessions, users } from '../db/schema';
+import { sessionUserColumns } from '../users/queries';
 import { forgetSessionChecks, sharedSessionUser } from './session-cache';
 import type { SignedIn } from './session-types';
 
@@ -61,10 +62,7 @@ export async function findLiveSession(
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
-      username: users.username,
-      displayName: users.displayName,
-      email: users.email,
-      role: users.role,
+      user: sessionUserColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -93,13 +91,7 @@ export async function findLiveSession(
   return {
     token,
     session: { id: row.id, persistent: row.persistent, createdAt: row.createdAt, expiresAt: row.expiresAt },
-    user: sharedSessionUser({
-      id: row.userId,
-      username: row.username,
-      displayName: row.displayName,
-      email: row.email,
-      role: row.role,
-    }),
+    user: sharedSessionUser(row.user),
   };
 }
 

@@ -26,15 +26,17 @@ export type UserSummary = {
   passwordChangedAt: Date;
 };
 
-/** Who a user is and whether they may act: what a sign-in, a mail or a reset link needs. */
-export const userIdentityColumns = {
+/** Who a signed-in user is: what a session, a token or a passkey sign-in acts as. */
+export const sessionUserColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
   email: users.email,
   role: users.role,
-  active: users.active,
 };
+
+/** Who a user is and whether they may act: what a sign-in, a mail or a reset link needs. */
+export const userIdentityColumns = { ...sessionUserColumns, active: users.active };
 
 export const userSummaryColumns = {
   ...userIdentityColumns,

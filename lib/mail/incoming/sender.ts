@@ -1,5 +1,5 @@
 import 'server-only';
-import { userIdentityColumns } from '../../users/queries';
+import { sessionUserColumns, userIdentityColumns } from '../../users/queries';
 import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../actor';
@@ -96,13 +96,7 @@ export async function createMailRequester(
       role: 'requester',
       passwordHash: '',
     })
-    .returning({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      email: users.email,
-      role: users.role,
-    });
+    .returning(sessionUserColumns);
   await recordAudit(
     tx,
     { id: null, username: null, ipAddress: mailActorAddress, requestId: null },
