@@ -34,7 +34,12 @@ function holder(details: Details, names: AuditNames): string | null {
 
 function sessionsEnded(details: Details): string | null {
   const ended = count(details.sessionsRevoked) ?? count(details.count);
-  return ended ? `${plural(ended, 'session')} ended` : null;
+  const tokens = count(details.tokensRevoked);
+  const parts = [
+    ended ? `${plural(ended, 'session')} ended` : null,
+    tokens ? `${plural(tokens, 'API token')} revoked` : null,
+  ];
+  return parts.filter(Boolean).join(', ') || null;
 }
 
 const reasonWords: Readonly<Record<string, string>> = {

@@ -130,3 +130,20 @@ export async function revokeApiToken(tx: Transaction, actor: Actor, input: { tok
   forgetRateClaims(revoked.id);
   log.info('api_token.revoked', { tokenId: revoked.id, prefix: revoked.prefix, by: actor.id });
 }
+
+/**
+ * Revokes every live token of a user who is being disabled, in that change's transaction, so
+ * enabling the account again does not bring old tokens back with it. Returns how many.
+ */
+export async function revokeUserApiTokens(tx: Transaction, userId: string): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  for (const { id } of revoked) {
+    forgetTokenChecks({ tokenId: id });
+    forgetRateClaims(id);
+  }
+  return revoked.length;
+}

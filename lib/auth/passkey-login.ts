@@ -45,7 +45,7 @@ export async function passkeySignInOptions(): Promise<PublicKeyCredentialRequest
  * one message; each failure counts towards the sign-in limits of lib/auth/rate-limit.ts.
  */
 export async function logInWithPasskey(
-  input: { response: AuthenticationAnswer },
+  input: { response: AuthenticationAnswer; remember: boolean },
   request: RequestInfo,
   previousToken?: string,
 ): Promise<LoginResult> {
@@ -114,10 +114,10 @@ export async function logInWithPasskey(
       .where(eq(passkeys.id, found.passkeyId));
     return openLoginSession(tx, config, account, request, {
       key,
-      remember: false,
+      remember: input.remember,
       previousToken,
       details: { method: 'passkey', passkey: found.passkeyName },
     });
   });
-  return signedIn(account, opened, request, { persistent: false, method: 'passkey' });
+  return signedIn(account, opened, request, { persistent: input.remember, method: 'passkey' });
 }

@@ -99,7 +99,10 @@ export async function signOut(): Promise<void> {
  * Signs in with a passkey's answer (lib/auth/passkey-login.ts) and sends the session's cookie, ending
  * the session the browser held before, as a password sign-in does.
  */
-export async function signInWithPasskey(input: { response: AuthenticationAnswer }): Promise<SessionUser> {
+export async function signInWithPasskey(input: {
+  response: AuthenticationAnswer;
+  remember: boolean;
+}): Promise<SessionUser> {
   const request = await requestInfo();
   const { claim } = await resolveSession((await headers()).get('cookie'), request.protocol, { database: false });
   const session = await logInWithPasskey(input, request, claim?.sid);

@@ -5,6 +5,7 @@ import { isAdmin } from '../actor';
 import { auditFor } from '../audit/record';
 import { hashPassword } from '../auth/password';
 import { forgetSessionChecks } from '../auth/session-cache';
+import { revokeUserApiTokens } from '../auth/api-tokens';
 import { revokeUserSessions } from '../auth/session-store';
 import type { Executor, Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
@@ -123,8 +124,10 @@ export async function setUserActive(
   if (!input.active && actor.id === user.id) throw new AppError('conflict', 'You cannot disable your own account.');
   if (!input.active && user.role === 'admin') await assertAnotherActiveAdmin(tx, user.id);
   await updateAtVersion(tx, users, user, { active: input.active });
-  const revoked = input.active ? 0 : await revokeUserSessions(tx, { userId: user.id, reason: 'user_disabled' });
-  await auditUser(tx, actor, input.active ? 'user.enable' : 'user.disable', user, { sessionsRevoked: revoked });
+  if (input.active) return auditUser(tx, actor, 'user.enable', user, {});
+  const sessionsRevoked = await revokeUserSessions(tx, { userId: user.id, reason: 'user_disabled' });
+  const tokensRevoked = await revokeUserApiTokens(tx, user.id);
+  await auditUser(tx, actor, 'user.disable', user, { sessionsRevoked, tokensRevoked });
 }
 
 /** Changes a user's display name and email, refused when someone changed the user since `expectedVersion`. */

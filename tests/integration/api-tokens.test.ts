@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../lib/auth/api-tokens';
+import { setUserActive } from '../../lib/users/mutations';
 import { hashApiToken } from '../../lib/auth/api-token-format';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
@@ -117,5 +118,22 @@ describe('listing and revoking', () => {
       db.transaction((tx) => revokeApiToken(tx, mine.actor, { tokenId: 'not-a-uuid' })),
       { code: 'not_found' },
     );
+  });
+});
+
+describe('a disabled account', () => {
+  test('loses its tokens for good: enabling it again does not bring them back', async () => {
+    const { user, created } = await tokenFor('agent');
+    const admin = actorFor(await createTestUser(db, { role: 'admin' }));
+    await db.transaction((tx) => setUserActive(tx, admin, { userId: user.id, active: false }));
+    await db.transaction((tx) => setUserActive(tx, admin, { userId: user.id, active: true }));
+    const [row] = await rows<{ revoked_at: Date | null }>(
+      sql`select revoked_at from api_tokens where id = ${created.id}`,
+    );
+    assert.ok(row.revoked_at, 'the token stays revoked');
+    const [audit] = await rows<{ details: Record<string, unknown> }>(
+      sql`select details from audit_log where action = 'user.disable' and target_id = ${user.id}`,
+    );
+    assert.equal(audit.details.tokensRevoked, 1);
   });
 });

@@ -10,7 +10,7 @@ import {
   renamePasskey,
 } from '../../lib/auth/passkeys';
 import { findLiveSession } from '../../lib/auth/session-store';
-import { auditLog } from '../../lib/db/schema';
+import { auditLog, sessions } from '../../lib/db/schema';
 import { passkeys } from '../../lib/db/schema-passkeys';
 import { AppError } from '../../lib/errors';
 import type { RequestInfo } from '../../lib/http/request-info';
@@ -51,9 +51,9 @@ async function registered(user: TestUser, name: string, key = new SoftPasskey(rp
   return { key, stored };
 }
 
-async function signInWith(key: SoftPasskey, request = fromNewAddress(), counter?: number) {
+async function signInWith(key: SoftPasskey, request = fromNewAddress(), counter?: number, remember = false) {
   const options = await passkeySignInOptions();
-  return logInWithPasskey({ response: key.assert(options.challenge, { counter }) }, request);
+  return logInWithPasskey({ response: key.assert(options.challenge, { counter }), remember }, request);
 }
 
 describe('passkeys on an account', () => {
@@ -207,12 +207,30 @@ describe('signing in with a passkey', () => {
     assert.deepEqual(success.details, { remember: false, method: 'passkey', passkey: 'Laptop' });
   });
 
+  test('"remember me" opens a persistent session with a passkey as with a password', async () => {
+    const user = await createTestUser(db);
+    const { key } = await registered(user, 'Laptop');
+    const remembered = await signInWith(key, fromNewAddress(), undefined, true);
+    assert.equal(remembered.persistent, true);
+    const [row] = await db
+      .select({ persistent: sessions.persistent })
+      .from(sessions)
+      .where(eq(sessions.id, remembered.sessionId));
+    assert.equal(row.persistent, true);
+    const forgotten = await signInWith(key);
+    assert.equal(forgotten.persistent, false);
+  });
+
   test('the session the browser held before is ended', async () => {
     const user = await createTestUser(db);
     const { key } = await registered(user, 'Laptop');
     const first = await signInWith(key);
     const options = await passkeySignInOptions();
-    const second = await logInWithPasskey({ response: key.assert(options.challenge) }, fromNewAddress(), first.token);
+    const second = await logInWithPasskey(
+      { response: key.assert(options.challenge), remember: false },
+      fromNewAddress(),
+      first.token,
+    );
     assert.equal(await findLiveSession(db, config, first.token, user.id), null);
     assert.ok(await findLiveSession(db, config, second.token, user.id));
   });
@@ -238,8 +256,11 @@ describe('signing in with a passkey', () => {
     const { key } = await registered(user, 'Laptop');
     const options = await passkeySignInOptions();
     const answer = key.assert(options.challenge);
-    await logInWithPasskey({ response: answer }, fromNewAddress());
-    await assert.rejects(logInWithPasskey({ response: answer }, fromNewAddress()), refusedWith('invalid_credentials'));
+    await logInWithPasskey({ response: answer, remember: false }, fromNewAddress());
+    await assert.rejects(
+      logInWithPasskey({ response: answer, remember: false }, fromNewAddress()),
+      refusedWith('invalid_credentials'),
+    );
     await assert.rejects(signInWith(key, fromNewAddress(), 1), refusedWith('invalid_credentials'));
 
     const foreign = new SoftPasskey('evil.example', 'https://evil.example');
@@ -270,7 +291,7 @@ describe('signing in with a passkey', () => {
     forged.response.signature = Buffer.from('not a signature').toString('base64url');
     for (let attempt = 0; attempt < 4; attempt++) {
       await assert.rejects(
-        logInWithPasskey({ response: forged }, fromNewAddress()),
+        logInWithPasskey({ response: forged, remember: false }, fromNewAddress()),
         refusedWith('invalid_credentials'),
       );
     }
@@ -283,7 +304,7 @@ describe('signing in with a passkey', () => {
     const options = await passkeySignInOptions();
     await db.execute(sql`update passkey_challenges set expires_at = now() - interval '1 second'`);
     await assert.rejects(
-      logInWithPasskey({ response: key.assert(options.challenge) }, fromNewAddress()),
+      logInWithPasskey({ response: key.assert(options.challenge), remember: false }, fromNewAddress()),
       refusedWith('invalid_credentials'),
     );
   });

@@ -5,11 +5,14 @@ import { Field, PasswordField } from '@/app/components/form';
 import { useFormResult } from '@/app/components/form-controls';
 import { loginAction } from './actions';
 
+/** The passkey button reads this box too, so "remember me" means the same whichever way one signs in. */
+export const rememberMeId = 'remember-me';
+
 function RememberMe() {
   const checked = useFormResult().values?.remember === 'on';
   return (
     <label className="checkbox">
-      <input type="checkbox" name="remember" defaultChecked={checked} /> Remember me on this device
+      <input type="checkbox" id={rememberMeId} name="remember" defaultChecked={checked} /> Remember me on this device
     </label>
   );
 }

@@ -4,6 +4,7 @@ import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/br
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useState } from 'react';
 import { describePasskeyFailure, postJson } from '@/app/components/passkey-client';
+import { rememberMeId } from './login-form';
 
 type Props = { apiBase: string; next: string; origin: string };
 
@@ -28,7 +29,12 @@ export function PasskeySignIn({ apiBase, next, origin }: Props) {
       );
       if (!options.ok) return setError(options.message);
       const response = await startAuthentication({ optionsJSON: options.body.options });
-      const signedIn = await postJson<{ location: string }>(`${apiBase}/auth/passkey/verify`, { response, next });
+      const remember = (document.getElementById(rememberMeId) as HTMLInputElement | null)?.checked === true;
+      const signedIn = await postJson<{ location: string }>(`${apiBase}/auth/passkey/verify`, {
+        response,
+        next,
+        remember,
+      });
       if (!signedIn.ok) return setError(signedIn.message);
       window.location.assign(signedIn.body.location);
     } catch (failure) {

@@ -9,11 +9,15 @@ import { singleLineText } from '@/lib/validation';
 const verifyBody = z.object({
   response: authenticationResponseSchema,
   next: singleLineText().max(2000).optional(),
+  remember: z.boolean().default(false),
 });
 
 /** Signs in with the passkey's answer; `location` is where to go next, always inside the app. */
 export const POST = publicRoute({ body: verifyBody }, async ({ body }) => {
-  const { id, username, displayName, role } = await signInWithPasskey({ response: body.response });
+  const { id, username, displayName, role } = await signInWithPasskey({
+    response: body.response,
+    remember: body.remember,
+  });
   const { basePath } = getConfig();
   return { user: { id, username, displayName, role }, location: `${basePath}${safeNextPath(body.next, basePath)}` };
 });
