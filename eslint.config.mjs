@@ -11,7 +11,7 @@ const typeScriptFiles = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
 export default defineConfig([
   globalIgnores([
-    '.next/**',
+    '**/.next/**',
     '.next-*/**',
     'out/**',
     'build/**',

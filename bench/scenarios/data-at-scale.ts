@@ -4,16 +4,15 @@ import type { Actor } from '../../lib/actor';
 import type { SessionUser } from '../../lib/auth/session-types';
 import { benchUser, type Scenario } from '../support/context';
 import { explainScalePages, type QueryPlan } from '../support/explain-scale';
-import { loadWithLatencies } from '../support/latency-load';
+import { alternateSlices, type SliceSummary } from '../support/alternate';
+import { NextFloorApp } from '../support/next-floor';
 import { Pm2Cluster } from '../support/pm2-cluster';
-import { postgresCpuMs, processCpuMs } from '../support/process-cpu';
+import { processCpuMs } from '../support/process-cpu';
 import { signIn } from '../support/stack';
-import { scalePages, type ScalePage } from '../support/scale-pages';
+import { floorPageName, scalePages, type ScalePage } from '../support/scale-pages';
 import { scaleCounts, seedScale } from '../support/seed-scale';
 
 const connections = 8;
-const warmUpSeconds = 2;
-const measuredSeconds = 6;
 
 /**
  * One request per page, refusing to measure anything but the right answer (no login redirect, no
@@ -48,46 +47,95 @@ const totalMs = (plans: QueryPlan[]) => Number(plans.reduce((sum, plan) => sum +
 
 type QueryPlans = Record<string, QueryPlan[]>;
 
-/** Every page under load in turn; `serverCpuMs` reads the CPU time of the process(es) serving. */
+const slicesPerPage = 6;
+
+type Measured = SliceSummary & { name: string; path: string };
+
+/**
+ * Every page under load, each in alternating 1 s slices with the floor page (bench/support/
+ * alternate.ts), so its share of the floor's throughput compares two things measured under the
+ * same conditions while this shared machine's speed drifts. `serverCpuMs` reads the CPU time of
+ * the process(es) serving.
+ */
 async function measurePages(
   base: string,
   cookie: string,
   pages: ScalePage[],
   plans: QueryPlans,
   pageBytes: Record<string, number>,
-  serverCpuMs: () => Promise<number>,
+  serverCpuMs: () => number,
 ) {
+  const floorPage = pages.find((page) => page.name === floorPageName)!;
+  const floorTarget = { url: `${base}${floorPage.path}`, cookie, cpuMs: serverCpuMs };
+  const floorSlices: Measured[] = [];
   const measured = [];
   for (const page of pages) {
-    const url = `${base}${page.path}`;
-    await loadWithLatencies({ url, seconds: warmUpSeconds, connections, cookie });
-    // Other work on this shared machine is not ours to stop; the load average says how much there was.
+    if (page === floorPage) continue;
     const loadAverage = Number(os.loadavg()[0].toFixed(2));
-    const [serverBefore, databaseBefore] = [await serverCpuMs(), postgresCpuMs()];
-    const result = await loadWithLatencies({ url, seconds: measuredSeconds, connections, cookie });
-    // What one request costs in processor time, whatever else the machine was doing: the figures
-    // to compare across runs when latencies move with the machine's load.
-    const perRequest = (ms: number) => Number((ms / result.requests).toFixed(2));
-    const serverCpuMsPerRequest = perRequest((await serverCpuMs()) - serverBefore);
-    const databaseCpuMsPerRequest = perRequest(postgresCpuMs() - databaseBefore);
+    const { floor, own } = await alternateSlices(
+      { floor: floorTarget, own: { url: `${base}${page.path}`, cookie, cpuMs: serverCpuMs } },
+      { slices: slicesPerPage, connections },
+    );
+    floorSlices.push({ ...floor, name: floorPage.name, path: floorPage.path });
+    const floorShare = Number((own.requestsPerSecond / floor.requestsPerSecond).toFixed(2));
     measured.push({
       name: page.name,
       path: page.path,
       bytes: pageBytes[page.name],
-      ...result,
+      ...own,
+      floorRequestsPerSecond: floor.requestsPerSecond,
+      floorShare,
+      floorShareBudget: page.floorShareBudget ?? null,
+      withinFloorShareBudget: page.floorShareBudget === undefined ? null : floorShare >= page.floorShareBudget,
       budgetP95Ms: page.budgetMs,
-      withinBudget: page.budgetMs === null ? null : result.p95 <= page.budgetMs,
+      withinBudget: page.budgetMs === null ? null : own.p95 <= page.budgetMs,
       loadAverage,
-      serverCpuMsPerRequest,
-      databaseCpuMsPerRequest,
       queryMedianMs: plans[page.name].map((plan) => plan.medianMs),
       queryMedianTotalMs: totalMs(plans[page.name]),
     });
     console.log(
-      `${page.name}: ${result.requestsPerSecond} rps, p50 ${result.p50} / p95 ${result.p95} / p99 ${result.p99} ms (budget ${page.budgetMs ?? '—'}), CPU per request: server ${serverCpuMsPerRequest} ms, PostgreSQL ${databaseCpuMsPerRequest} ms`,
+      `${page.name}: ${own.requestsPerSecond} rps = ${floorShare} × the floor's ${floor.requestsPerSecond} (budget ${page.floorShareBudget ?? '—'}), p50 ${own.p50} / p95 ${own.p95} / p99 ${own.p99} ms, CPU per request: server ${own.serverCpuMicrosecondsPerRequest} µs, PostgreSQL ${own.postgresCpuMicrosecondsPerRequest} µs`,
     );
   }
-  return { pages: measured, missed: measured.filter((page) => page.withinBudget === false).map((page) => page.name) };
+  // The floor's own line: every slice it was measured in, all pages together.
+  const floorRps = Math.round(floorSlices.reduce((sum, run) => sum + run.requestsPerSecond, 0) / floorSlices.length);
+  const reference = {
+    name: floorPage.name,
+    path: floorPage.path,
+    bytes: pageBytes[floorPage.name],
+    requestsPerSecond: floorRps,
+    p95: Math.max(...floorSlices.map((run) => run.p95)),
+    serverCpuMicrosecondsPerRequest: Math.round(
+      floorSlices.reduce((sum, run) => sum + run.serverCpuMicrosecondsPerRequest, 0) / floorSlices.length,
+    ),
+    floorShare: 1,
+    queryMedianTotalMs: totalMs(plans[floorPage.name]),
+  };
+  const missed = measured.filter((page) => page.withinFloorShareBudget === false).map((page) => page.name);
+  return { pages: [reference, ...measured], missed };
+}
+
+/** Our floor page against Next.js's own one-page app, alternating, both on one process. */
+async function measureAgainstNextFloor(base: string, cookie: string, serverCpuMs: () => number) {
+  const next = new NextFloorApp();
+  next.build();
+  await next.start();
+  try {
+    const { ours, nextOwn } = await alternateSlices(
+      {
+        ours: { url: `${base}/account`, cookie, cpuMs: serverCpuMs },
+        nextOwn: { url: `${next.base}/`, cpuMs: () => next.cpuMs() },
+      },
+      { slices: 10, connections },
+    );
+    const ratio = Number((nextOwn.requestsPerSecond / ours.requestsPerSecond).toFixed(2));
+    console.log(
+      `Floor: ours ${ours.requestsPerSecond} rps (${ours.serverCpuMicrosecondsPerRequest} µs CPU), Next.js's own ${nextOwn.requestsPerSecond} rps (${nextOwn.serverCpuMicrosecondsPerRequest} µs): ${ratio}×`,
+    );
+    return { ours, nextOwn, nextOwnToOursRatio: ratio, goalRatio: 1.5 };
+  } finally {
+    await next.stop();
+  }
 }
 
 /** The same pages served as deployed in production: a PM2 cluster of two workers (issue 4's setup). */
@@ -98,7 +146,8 @@ async function measureInPm2Cluster(databaseUrl: string, pages: ScalePage[], plan
     await cluster.start();
     const cookie = await signIn(cluster.base, benchUser.username, benchUser.password);
     const pageBytes = await assertAnswers(cluster.base, cookie, pages);
-    const workersCpuMs = async () => (await cluster.workerPids()).reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    const pids = await cluster.workerPids();
+    const workersCpuMs = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
     return await measurePages(cluster.base, cookie, pages, plans, pageBytes, workersCpuMs);
   } finally {
     cluster.stop();
@@ -119,9 +168,8 @@ const dataAtScale: Scenario = async (context) => {
   const plans = await explainScalePages(context.databaseUrl, agent, pages);
 
   console.log('One server process:');
-  const oneProcess = await measurePages(server.base, cookie, pages, plans, pageBytes, () =>
-    Promise.resolve(server.cpuMs()),
-  );
+  const floorAgainstNext = await measureAgainstNextFloor(server.base, cookie, () => server.cpuMs());
+  const oneProcess = await measurePages(server.base, cookie, pages, plans, pageBytes, () => server.cpuMs());
   // Only one of the two runs at a time: the cluster gets the cores the single process had.
   await server.stop();
   console.log('PM2 cluster, 2 workers:');
@@ -129,7 +177,8 @@ const dataAtScale: Scenario = async (context) => {
   return {
     data: scaleCounts,
     seed,
-    method: `${connections} connections, ${warmUpSeconds} s warm-up then ${measuredSeconds} s per page; percentiles exact over every response's latency`,
+    method: `${connections} connections; each page alternating with the floor page in 1 s slices, ${slicesPerPage} each after a 2 s warm-up; percentiles exact over every response's latency`,
+    floorAgainstNext,
     pages: oneProcess.pages,
     missed: oneProcess.missed,
     pm2TwoWorkers,

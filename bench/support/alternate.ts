@@ -1,4 +1,5 @@
 import { percentile, recordLatencies } from './latency-load';
+import { postgresCpuMs } from './process-cpu';
 
 export type SliceTarget = {
   url: string;
@@ -10,8 +11,11 @@ export type SliceTarget = {
 export type SliceSummary = {
   requestsPerSecond: number;
   p50: number;
+  p95: number;
   p99: number;
   serverCpuMicrosecondsPerRequest: number;
+  /** Every PostgreSQL process's CPU during this target's slices, per request (0 without a database). */
+  postgresCpuMicrosecondsPerRequest: number;
   requests: number;
   errors: number;
   non2xx: number;
@@ -29,7 +33,10 @@ export async function alternateSlices<Name extends string>(
 ): Promise<Record<Name, SliceSummary>> {
   const names = Object.keys(targets) as Name[];
   const totals = new Map(
-    names.map((name) => [name, { seconds: 0, cpuMs: 0, latencies: [] as number[], errors: 0, non2xx: 0 }]),
+    names.map((name) => [
+      name,
+      { seconds: 0, cpuMs: 0, postgresMs: 0, latencies: [] as number[], errors: 0, non2xx: 0 },
+    ]),
   );
   for (const name of names)
     await recordLatencies({
@@ -42,7 +49,7 @@ export async function alternateSlices<Name extends string>(
   for (let slice = 0; slice < options.slices; slice++) {
     for (const name of slice % 2 === 0 ? names : [...names].reverse()) {
       const { url, cookie, headers, cpuMs } = targets[name];
-      const [cpuBefore, started] = [cpuMs(), performance.now()];
+      const [cpuBefore, postgresBefore, started] = [cpuMs(), postgresCpuMs(), performance.now()];
       const { latencies, summary } = await recordLatencies({
         url,
         cookie,
@@ -53,6 +60,7 @@ export async function alternateSlices<Name extends string>(
       const into = totals.get(name)!;
       into.seconds += (performance.now() - started) / 1000;
       into.cpuMs += cpuMs() - cpuBefore;
+      into.postgresMs += postgresCpuMs() - postgresBefore;
       into.latencies.push(...latencies);
       into.errors += summary.errors + summary.timeouts;
       into.non2xx += summary.non2xx;
@@ -64,8 +72,10 @@ export async function alternateSlices<Name extends string>(
     summaries[name] = {
       requestsPerSecond: Math.round(sorted.length / total.seconds),
       p50: Number(percentile(sorted, 0.5).toFixed(2)),
+      p95: Number(percentile(sorted, 0.95).toFixed(2)),
       p99: Number(percentile(sorted, 0.99).toFixed(2)),
       serverCpuMicrosecondsPerRequest: Math.round((1000 * total.cpuMs) / sorted.length),
+      postgresCpuMicrosecondsPerRequest: Math.round((1000 * total.postgresMs) / sorted.length),
       requests: sorted.length,
       errors: total.errors,
       non2xx: total.non2xx,

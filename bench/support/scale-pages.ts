@@ -7,11 +7,21 @@ export type ScalePage = {
   path: string;
   /** null for a reference page, measured to show the floor under the others. */
   budgetMs: number | null;
+  /**
+   * The least share of the floor page's throughput this page keeps when the two are measured in
+   * alternating slices (issue 21); null where no such budget applies (the floor, JSON routes).
+   */
+  floorShareBudget?: number;
   check: (body: string) => boolean;
 };
 
 const listBudgetMs = 100;
 const dashboardBudgetMs = 150;
+// A list page keeps 85 % of the floor's throughput; the dashboard and searches, which do more, 70 %.
+const listFloorShare = 0.85;
+const heavierFloorShare = 0.7;
+
+export const floorPageName = 'reference: the smallest page (/account)';
 
 // A rendered list has rows and a "1–25 of N" line with N > 0.
 const htmlList = (rowPattern: RegExp) => (body: string) =>
@@ -33,7 +43,7 @@ export function scalePages(agentId: string): ScalePage[] {
     // Not a list: the smallest page behind the same layout, middleware and session check, and no
     // query of its own. What it costs is what every rendered page costs before its own work.
     {
-      name: 'reference: the smallest page (/account)',
+      name: floorPageName,
       path: '/account',
       budgetMs: null,
       check: (body) => body.includes('Change password'),
@@ -42,19 +52,28 @@ export function scalePages(agentId: string): ScalePage[] {
       name: 'dashboard',
       path: '/',
       budgetMs: dashboardBudgetMs,
+      floorShareBudget: heavierFloorShare,
       check: (body) => body.includes('Welcome,') && body.includes('Open tickets ('),
     },
-    { name: 'tickets: first page', path: '/tickets', budgetMs: listBudgetMs, check: ticketRows },
+    {
+      name: 'tickets: first page',
+      path: '/tickets',
+      budgetMs: listBudgetMs,
+      floorShareBudget: listFloorShare,
+      check: ticketRows,
+    },
     {
       name: 'tickets: open + high',
       path: '/tickets?status=open&priority=high',
       budgetMs: listBudgetMs,
+      floorShareBudget: listFloorShare,
       check: ticketRows,
     },
     {
       name: 'tickets: one assignee, open + pending',
       path: `/tickets?assignee=${agentId}&status=open,pending`,
       budgetMs: listBudgetMs,
+      floorShareBudget: listFloorShare,
       check: ticketRows,
     },
     {
@@ -62,19 +81,28 @@ export function scalePages(agentId: string): ScalePage[] {
       name: `tickets: page ${deepTicketPage}`,
       path: `/tickets?status=all&page=${deepTicketPage}`,
       budgetMs: listBudgetMs,
+      floorShareBudget: listFloorShare,
       check: ticketRows,
     },
     {
       name: `tickets: search "${ticketSearchText}"`,
       path: `/tickets?q=${ticketSearchText}`,
       budgetMs: listBudgetMs,
+      floorShareBudget: heavierFloorShare,
       check: ticketRows,
     },
-    { name: 'assets: first page', path: '/assets', budgetMs: listBudgetMs, check: assetRows },
+    {
+      name: 'assets: first page',
+      path: '/assets',
+      budgetMs: listBudgetMs,
+      floorShareBudget: listFloorShare,
+      check: assetRows,
+    },
     {
       name: `assets: search "${assetSearchText}"`,
       path: `/assets?q=${assetSearchText}`,
       budgetMs: listBudgetMs,
+      floorShareBudget: heavierFloorShare,
       check: assetRows,
     },
     { name: 'GET /api/tickets', path: '/api/tickets', budgetMs: listBudgetMs, check: jsonList },
