@@ -7,14 +7,23 @@ import { apiTokenRateWindows } from '../db/schema-tokens';
 // API_RATE_LIMIT requests per token per minute (fixed windows on the minute), counted in the
 // database so that the limit holds across processes. Writing the count on every request would cost
 // a busy script a write each time, so a process claims a few requests at once (a fiftieth of the
-// limit, at most 1000) and spends them from memory. The database never grants more than the limit
-// in a window; the price is that a process may still hold a few unspent requests of its claim
-// while another is refused, at most one claim's worth per process.
+// limit, at most 1000) and spends them from memory, asking for the next claim while a quarter of
+// the last is still left, so a busy token's requests never wait for that write. The database never
+// grants more than the limit in a window; the price is that a process may still hold a few unspent
+// requests while another is refused, at most a claim and a quarter per process.
 
 const windowMs = 60_000;
 
-// `exhausted`: the database granted nothing more in this window, so nobody need ask it again until the next.
-type Lease = { windowStart: number; remaining: number; exhausted?: boolean; claiming?: Promise<void> };
+// `exhausted`: the database granted nothing more in this window, so nobody need ask it again until
+// the next. `claimMore` asks for the next claim in the background when `remaining` reaches `lowWater`.
+type Lease = {
+  windowStart: number;
+  remaining: number;
+  lowWater: number;
+  exhausted?: boolean;
+  claiming?: Promise<void>;
+  claimMore?: () => void;
+};
 const memoryKey = Symbol.for('it-assets-manager.api-rate-leases');
 
 function leases(): LRUCache<string, Lease> {
@@ -34,7 +43,25 @@ export function takeFromClaim(tokenId: string, now = Date.now()): boolean {
   const lease = leases().get(tokenId);
   if (!lease || lease.windowStart !== windowOf(now) || lease.remaining <= 0) return false;
   lease.remaining -= 1;
+  if (lease.remaining === lease.lowWater && !lease.claiming && !lease.exhausted) lease.claimMore?.();
   return true;
+}
+
+/** Starts a claim into `lease`; while it runs, `lease.claiming` is what other requests wait for. */
+function claimInto(lease: Lease, claim: () => Promise<number>): Promise<number> {
+  const claimed = claim();
+  const claiming = claimed.then(
+    (count) => {
+      lease.remaining += count;
+      lease.exhausted = count === 0;
+    },
+    () => undefined, // a failed claim grants nothing; the next request that finds none left asks again
+  );
+  lease.claiming = claiming;
+  void claiming.then(() => {
+    if (lease.claiming === claiming) lease.claiming = undefined;
+  });
+  return claimed;
 }
 
 /** Claims up to a claim's worth of the window's requests in the database; returns how many it got. */
@@ -75,19 +102,11 @@ export async function countTokenRequest(executor: Executor, tokenId: string, lim
       await known.claiming;
       continue;
     }
-    const lease: Lease = { windowStart, remaining: 0 };
+    const lease: Lease = { windowStart, remaining: 0, lowWater: Math.floor(claimSize(limit) / 4) };
+    const claim = () => claimFromDatabase(executor, tokenId, limit, windowStart);
+    lease.claimMore = () => void claimInto(lease, claim).catch(() => undefined);
     leases().set(tokenId, lease);
-    let granted = 0;
-    lease.claiming = claimFromDatabase(executor, tokenId, limit, windowStart).then((count) => {
-      granted = count;
-      lease.remaining += count;
-      lease.exhausted = count === 0;
-    });
-    try {
-      await lease.claiming;
-    } finally {
-      lease.claiming = undefined;
-    }
+    const granted = await claimInto(lease, claim);
     if (granted === 0) return secondsToNextWindow(Date.now());
   }
 }
