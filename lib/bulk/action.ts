@@ -51,7 +51,7 @@ export type BulkActionDefinition<Target extends BulkTarget, Params> = {
   fields: BulkField[];
   params: z.ZodType<Params>;
   /** The change in words for the preview and the result, e.g. "Set the status to Retired". */
-  describe: (executor: Executor, params: Params) => Promise<string>;
+  describe: (executor: Executor, params: Params) => string | Promise<string>;
   /** Why this item cannot be changed, in words for the preview; null when it can. */
   refusal: (item: ItemOf<Target>, params: Params, actor: Actor) => string | null;
   /** Changes one item at the version the preview saw, through the domain function. */
@@ -77,7 +77,7 @@ export function defineBulkAction<Target extends BulkTarget, Params>(
   return {
     ...rest,
     parseParams: (raw) => parseInput(schema, raw),
-    describe: (executor, params) => definition.describe(executor, params as Params),
+    describe: async (executor, params) => await definition.describe(executor, params as Params),
     refusal: (item, params, actor) => definition.refusal(item as ItemOf<Target>, params as Params, actor),
     apply: (tx, actor, item, params) => definition.apply(tx, actor, item, params as Params),
   };

@@ -77,7 +77,8 @@ export async function runBulkChange(db: Database, actor: Actor, bulkChangeId: st
   if (!change || change.state === 'done' || change.state === 'previewed') return;
   const action = findBulkAction(change.action);
   if (!action) throw new Error(`Unknown bulk action ${change.action}`);
-  if (change.state === 'queued') await db.update(bulkChanges).set({ state: 'running' }).where(eq(bulkChanges.id, change.id));
+  if (change.state === 'queued')
+    await db.update(bulkChanges).set({ state: 'running' }).where(eq(bulkChanges.id, change.id));
   while ((await applyNextChunk(db, actor, change, action)) > 0);
   await db
     .update(bulkChanges)
@@ -132,7 +133,8 @@ async function applyOne(
     return { outcome: 'changed', reason: null };
   } catch (error) {
     const [now] = await readItems(tx, actor, change.target as BulkAction['target'], [item.id]);
-    if (now && now.version !== item.version) return { outcome: 'stale', reason: await changedSince(tx, change, item.id) };
+    if (now && now.version !== item.version)
+      return { outcome: 'stale', reason: await changedSince(tx, change, item.id) };
     if (isAppError(error)) return { outcome: 'skipped', reason: error.message };
     log.error('bulk.item_failed', { bulkChangeId: change.id, itemId: item.id, ...describeError(error) });
     return { outcome: 'failed', reason: 'Something went wrong on our side; it was left unchanged.' };
@@ -145,11 +147,7 @@ async function changedSince(tx: Transaction, change: BulkChangeRecord, itemId: s
     .select({ username: auditLog.actorUsername })
     .from(auditLog)
     .where(
-      and(
-        eq(auditLog.targetType, change.target),
-        eq(auditLog.targetId, itemId),
-        gt(auditLog.at, change.createdAt),
-      ),
+      and(eq(auditLog.targetType, change.target), eq(auditLog.targetId, itemId), gt(auditLog.at, change.createdAt)),
     )
     .orderBy(desc(auditLog.at))
     .limit(1);

@@ -34,7 +34,8 @@ export async function previewBulkChange(tx: Transaction, actor: Actor, input: Bu
   const description = await action.describe(tx, params);
 
   const ids = await selectedIds(tx, actor, input.selection);
-  if (ids.length === 0) throw new AppError('validation_failed', `Select at least one ${targetWords[action.target].one}.`);
+  if (ids.length === 0)
+    throw new AppError('validation_failed', `Select at least one ${targetWords[action.target].one}.`);
   if (ids.length > maxBulkItems) {
     throw new AppError(
       'validation_failed',

@@ -2,7 +2,13 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
-import { bulkChangeItems, bulkChanges, type BulkChangeState, type BulkItemOutcome, type BulkItemPlan } from '../db/schema-bulk';
+import {
+  bulkChangeItems,
+  bulkChanges,
+  type BulkChangeState,
+  type BulkItemOutcome,
+  type BulkItemPlan,
+} from '../db/schema-bulk';
 import { AppError } from '../errors';
 import { offsetOf, type Page } from '../list-params';
 import { isUuid } from '../validation';
@@ -78,7 +84,16 @@ export async function findBulkChange(executor: Executor, actor: Actor, id: strin
     .from(bulkChangeItems)
     .where(eq(bulkChangeItems.bulkChangeId, id))
     .groupBy(bulkChangeItems.plan, bulkChangeItems.outcome);
-  const counts: BulkCounts = { total: change.total, planned: 0, refused: 0, changed: 0, skipped: 0, stale: 0, failed: 0, done: 0 };
+  const counts: BulkCounts = {
+    total: change.total,
+    planned: 0,
+    refused: 0,
+    changed: 0,
+    skipped: 0,
+    stale: 0,
+    failed: 0,
+    done: 0,
+  };
   for (const row of rows) {
     if (row.plan === 'change') counts.planned += row.count;
     else counts.refused += row.count;

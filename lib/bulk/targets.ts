@@ -21,9 +21,8 @@ export const maxBulkItems = 20_000;
 const readChunk = 1000;
 
 export type BulkSelection =
-  | { target: 'asset'; ids: string[] }
+  | { target: BulkTarget; ids: string[] }
   | { target: 'asset'; filters: AssetFilters }
-  | { target: 'ticket'; ids: string[] }
   | { target: 'ticket'; filters: TicketFilters };
 
 /** The selected ids, or those matching the filters; one more than the limit, so the caller can refuse. */
@@ -41,7 +40,8 @@ export async function selectedIds(executor: Executor, actor: Actor, selection: B
 
 async function inChunks<Item>(ids: string[], read: (chunk: string[]) => Promise<Item[]>): Promise<Item[]> {
   const items: Item[] = [];
-  for (let start = 0; start < ids.length; start += readChunk) items.push(...(await read(ids.slice(start, start + readChunk))));
+  for (let start = 0; start < ids.length; start += readChunk)
+    items.push(...(await read(ids.slice(start, start + readChunk))));
   return items;
 }
 

@@ -91,18 +91,30 @@ describe('bulk change preview', () => {
 
   test('requesters get "not found"; a bad parameter is a message on its field', async () => {
     await assert.rejects(
-      preview(requester, { action: 'ticket.priority', params: { priority: 'high' }, selection: { target: 'ticket', ids: [] } }),
+      preview(requester, {
+        action: 'ticket.priority',
+        params: { priority: 'high' },
+        selection: { target: 'ticket', ids: [] },
+      }),
       (error) => error instanceof AppError && error.code === 'not_found',
     );
     await assert.rejects(
-      preview(agent, { action: 'asset.status', params: { status: 'deployed' }, selection: { target: 'asset', ids: [] } }),
+      preview(agent, {
+        action: 'asset.status',
+        params: { status: 'deployed' },
+        selection: { target: 'asset', ids: [] },
+      }),
       (error) => error instanceof AppError && error.code === 'validation_failed' && Boolean(error.fields?.status),
     );
   });
 });
 
 async function applyTicketStatus(ids: string[], status: string) {
-  const id = await preview(agent, { action: 'ticket.status', params: { status }, selection: { target: 'ticket', ids } });
+  const id = await preview(agent, {
+    action: 'ticket.status',
+    params: { status },
+    selection: { target: 'ticket', ids },
+  });
   return applyBulkChange(db, agent, id);
 }
 
@@ -117,7 +129,9 @@ describe('bulk change apply', () => {
       selection: { target: 'asset', ids: [first.id, second.id, third.id] },
     });
     // Between the preview and the apply, another agent edits the second asset.
-    await db.transaction((tx) => updateAsset(tx, otherAgent, { assetId: second.id, version: second.version, status: 'lost' }));
+    await db.transaction((tx) =>
+      updateAsset(tx, otherAgent, { assetId: second.id, version: second.version, status: 'lost' }),
+    );
 
     assert.equal(await applyBulkChange(db, agent, id), 'done');
     assert.equal((await findAsset(db, agent, first.id)).status, 'in_repair');
@@ -159,9 +173,19 @@ describe('bulk change apply', () => {
     await applyBulkChange(db, agent, id);
     const closed = await rows<{ status: string; comments: number }>(
       sql`select status, (select count(*)::int from ticket_comments c where c.ticket_id = t.id and c.body = 'Fixed by the new toner.') as comments
-          from tickets t where t.id in (${sql.join(made.map((ticket) => sql`${ticket.id}`), sql`, `)})`,
+          from tickets t where t.id in (${sql.join(
+            made.map((ticket) => sql`${ticket.id}`),
+            sql`, `,
+          )})`,
     );
-    assert.deepEqual(closed.map((row) => [row.status, row.comments]), [['closed', 1], ['closed', 1], ['closed', 1]]);
+    assert.deepEqual(
+      closed.map((row) => [row.status, row.comments]),
+      [
+        ['closed', 1],
+        ['closed', 1],
+        ['closed', 1],
+      ],
+    );
   });
 });
 
@@ -170,10 +194,20 @@ describe('a large bulk change runs as a job', () => {
     const size = bulkChunkSize + 30;
     const inserted = await db
       .insert(assets)
-      .values(Array.from({ length: size }, (_, n) => ({ assetTag: `JOB-${Date.now().toString(36)}-${n}`, name: 'Dock', category: 'Other' })))
+      .values(
+        Array.from({ length: size }, (_, n) => ({
+          assetTag: `JOB-${Date.now().toString(36)}-${n}`,
+          name: 'Dock',
+          category: 'Other',
+        })),
+      )
       .returning({ id: assets.id });
     const ids = inserted.map((row) => row.id);
-    const id = await preview(agent, { action: 'asset.status', params: { status: 'retired' }, selection: { target: 'asset', ids } });
+    const id = await preview(agent, {
+      action: 'asset.status',
+      params: { status: 'retired' },
+      selection: { target: 'asset', ids },
+    });
 
     assert.equal(await applyBulkChange(db, agent, id, { jobThreshold: 10 }), 'queued');
     const jobs = await rows<{ count: number }>(
@@ -183,7 +217,10 @@ describe('a large bulk change runs as a job', () => {
     assert.equal((await findBulkChange(db, agent, id)).state, 'queued');
 
     // The first worker gets through one chunk, then dies.
-    const [change] = await db.select().from(bulkChanges).where(sql`${bulkChanges.id} = ${id}`);
+    const [change] = await db
+      .select()
+      .from(bulkChanges)
+      .where(sql`${bulkChanges.id} = ${id}`);
     assert.equal(await applyNextChunk(db, agent, change, findBulkAction('asset.status')!), bulkChunkSize);
     assert.equal((await findBulkChange(db, agent, id)).counts.done, bulkChunkSize);
 
@@ -197,7 +234,10 @@ describe('a large bulk change runs as a job', () => {
     );
     assert.deepEqual([audit[0].count, audit[0].items], [size, size], 'one audit row per item, none twice');
     const retired = await rows<{ count: number }>(
-      sql`select count(*)::int as count from assets where status = 'retired' and id in (${sql.join(ids.map((item) => sql`${item}`), sql`, `)})`,
+      sql`select count(*)::int as count from assets where status = 'retired' and id in (${sql.join(
+        ids.map((item) => sql`${item}`),
+        sql`, `,
+      )})`,
     );
     assert.equal(retired[0].count, size);
   });

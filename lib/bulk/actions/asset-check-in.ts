@@ -19,7 +19,7 @@ export const assetCheckInAction = defineBulkAction({
     },
   ],
   params: z.object({ status: z.enum(afterCheckIn, { error: 'Choose a status.' }).default('in_stock') }),
-  describe: async (_executor, { status }) => `Check in, as ${assetStatusLabels[status]}`,
+  describe: (_executor, { status }) => `Check in, as ${assetStatusLabels[status]}`,
   refusal: (asset) => (asset.holder ? null : 'Already checked in.'),
   apply: async (tx, actor, asset, { status }) => {
     await checkInAsset(tx, actor, { assetId: asset.id, version: asset.version, status });

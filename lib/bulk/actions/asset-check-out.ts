@@ -19,13 +19,17 @@ export const assetCheckOutAction = defineBulkAction({
       .from(users)
       .where(and(eq(users.id, userId), eq(users.active, true)))
       .limit(1);
-    if (!user) throw new AppError('validation_failed', 'Choose an active user.', { fields: { userId: 'Choose an active user.' } });
+    if (!user)
+      throw new AppError('validation_failed', 'Choose an active user.', {
+        fields: { userId: 'Choose an active user.' },
+      });
     return `Check out to ${user.displayName}`;
   },
   refusal: (asset) => {
     if (asset.holder) return `Already checked out to ${asset.holder.displayName}.`;
     // One at a time these need a confirmation; in bulk they are left alone.
-    if (needsCheckOutConfirmation(asset.status)) return `${assetStatusLabels[asset.status]} assets cannot be checked out.`;
+    if (needsCheckOutConfirmation(asset.status))
+      return `${assetStatusLabels[asset.status]} assets cannot be checked out.`;
     return null;
   },
   apply: async (tx, actor, asset, { userId }) => {

@@ -20,7 +20,7 @@ export const assetStatusAction = defineBulkAction({
     },
   ],
   params: z.object({ status: z.enum(settable, { error: 'Choose a status.' }) }),
-  describe: async (_executor, { status }) => `Set the status to ${assetStatusLabels[status]}`,
+  describe: (_executor, { status }) => `Set the status to ${assetStatusLabels[status]}`,
   refusal: (asset, { status }) => {
     if (asset.status === status) return `Already ${assetStatusLabels[status]}.`;
     if (asset.holder) return `Checked out to ${asset.holder.displayName}: check it in to change its status.`;

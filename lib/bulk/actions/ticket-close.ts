@@ -11,7 +11,7 @@ export const ticketCloseAction = defineBulkAction({
   label: 'Close with a reply',
   fields: [{ name: 'body', label: 'Reply (sent to each requester)', kind: 'text' }],
   params: z.object({ body: newCommentSchema.shape.body }),
-  describe: async (_executor, { body }) => `Close with the reply “${body.length > 60 ? `${body.slice(0, 60)}…` : body}”`,
+  describe: (_executor, { body }) => `Close with the reply “${body.length > 60 ? `${body.slice(0, 60)}…` : body}”`,
   refusal: (ticket, _params, actor) =>
     ticket.status === 'closed' ? 'Already closed.' : transitionRefusal(ticket.status, 'closed', actor.role),
   // The close goes first: it is the step at the preview's version, so a ticket changed since is left as it is.

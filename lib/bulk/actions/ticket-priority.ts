@@ -17,7 +17,7 @@ export const ticketPriorityAction = defineBulkAction({
     },
   ],
   params: z.object({ priority: z.enum(ticketPriorities, { error: 'Choose a priority.' }) }),
-  describe: async (_executor, { priority }) => `Set the priority to ${priorityLabels[priority]}`,
+  describe: (_executor, { priority }) => `Set the priority to ${priorityLabels[priority]}`,
   refusal: (ticket, { priority }) => (ticket.priority === priority ? `Already ${priorityLabels[priority]}.` : null),
   apply: async (tx, actor, ticket, { priority }) => {
     await updateTicket(tx, actor, { ticketId: ticket.id, version: ticket.version, priority });

@@ -17,7 +17,7 @@ export const ticketStatusAction = defineBulkAction({
     },
   ],
   params: z.object({ status: z.enum(ticketStatuses, { error: 'Choose a status.' }) }),
-  describe: async (_executor, { status }) => `Set the status to ${statusLabels[status]}`,
+  describe: (_executor, { status }) => `Set the status to ${statusLabels[status]}`,
   refusal: (ticket, { status }, actor) => {
     if (ticket.status === status) return `Already ${statusLabels[status]}.`;
     return transitionRefusal(ticket.status, status, actor.role);
