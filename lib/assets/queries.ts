@@ -197,3 +197,19 @@ export async function listAssignableUsers(executor: Executor): Promise<AssetHold
     .where(eq(users.active, true))
     .orderBy(asc(sql`lower(${users.displayName})`), asc(users.username));
 }
+
+/** The ids of the assets matching the filters, in list order, at most `limit` (a bulk change's "all matching"). */
+export async function listMatchingAssetIds(
+  executor: Executor,
+  actor: Actor,
+  filters: Partial<AssetFilters> & Pick<AssetFilters, 'sort' | 'dir'>,
+  limit: number,
+): Promise<string[]> {
+  const rows = await executor
+    .select({ id: assets.id })
+    .from(assets)
+    .where(filterConditions(actor, filters))
+    .orderBy(...orderOf(filters))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}

@@ -25,6 +25,8 @@ export const auditListSchema = paginationSchema
     q: singleLineText().max(200).optional(),
     from: dateField().optional(),
     to: dateField().optional(),
+    // One bulk change: its items' rows carry its id (lib/audit/batch.ts).
+    batch: z.uuid('batch is the id of a bulk change.').optional(),
   })
   .superRefine((params, context) => {
     if (params.from && params.to && params.to < params.from)
@@ -63,6 +65,9 @@ function conditionsFor(params: AuditListParams, searched: NamedRecord[] | null):
         : eq(auditLog.action, params.action),
     );
   if (params.person) conditions.push(eq(auditLog.actorId, params.person));
+  // Both parts, so the partial index audit_log_batch_idx applies.
+  if (params.batch)
+    conditions.push(sql`${auditLog.details} ? 'batchId' and ${auditLog.details}->>'batchId' = ${params.batch}`);
   if (params.kind) conditions.push(eq(auditLog.targetType, params.kind));
   if (searched) {
     const kinds = [...new Set(searched.map((found) => found.kind))];

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Executor } from '../db/client';
 import { auditLog } from '../db/schema';
+import { currentAuditBatch } from './batch';
 
 /** Who did it: an Actor, a command-line actor (no id), someone not signed in yet (null), or a user named explicitly. */
 export type AuditActor = {
@@ -22,6 +23,8 @@ export type AuditEvent = {
 
 /** Writes one audit row; pass the transaction of the change so both commit or neither does. */
 export async function recordAudit(executor: Executor, actor: AuditActor, event: AuditEvent): Promise<void> {
+  const batchId = currentAuditBatch();
+  const details = batchId ? { ...event.details, batchId } : event.details;
   await executor.insert(auditLog).values({
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? null,
@@ -29,7 +32,7 @@ export async function recordAudit(executor: Executor, actor: AuditActor, event: 
     targetType: event.target?.type ?? null,
     targetId: event.target?.id ?? null,
     ipAddress: event.ipAddress ?? actor?.ipAddress ?? null,
-    details: actor?.apiToken ? { ...event.details, viaApiToken: actor.apiToken.id } : (event.details ?? null),
+    details: actor?.apiToken ? { ...details, viaApiToken: actor.apiToken.id } : (details ?? null),
   });
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { runBulkChangeJob } from '../bulk/job';
 import { sendPasswordResetJob } from '../auth/password-reset-mail';
 import { runMailFetchJob } from '../mail/incoming/mail-fetch-job';
 import { sendMailJob } from '../mail/outgoing/send-job';
@@ -12,4 +13,5 @@ export const jobHandlers: Record<QueueName, JobHandler> = {
   'mail-send': sendMailJob,
   'password-reset': sendPasswordResetJob,
   'mail-fetch': () => runMailFetchJob(),
+  'bulk-change': runBulkChangeJob,
 };

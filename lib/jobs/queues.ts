@@ -18,6 +18,8 @@ export const queues = {
   passwordReset: { name: 'password-reset', retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 120 },
   /** Reads the mailbox once and IDLEs (lib/mail/incoming); the timer of every process queues the next. */
   mailFetch: { name: 'mail-fetch', retryLimit: 0, retryDelaySeconds: 60, expireInSeconds: 5 * 60, policy: 'stately' },
+  /** One large bulk change (lib/bulk): resumable, so an expired run is simply run again. */
+  bulkChange: { name: 'bulk-change', retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 30 * 60 },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];

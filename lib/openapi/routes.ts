@@ -22,6 +22,7 @@ import * as authOidcCallback from '@/app/api/auth/oidc/callback/route';
 import * as authOidcStart from '@/app/api/auth/oidc/start/route';
 import * as authPasskeyOptions from '@/app/api/auth/passkey/options/route';
 import * as authPasskeyVerify from '@/app/api/auth/passkey/verify/route';
+import * as bulkChangesId from '@/app/api/bulk-changes/[id]/route';
 import * as dashboard from '@/app/api/dashboard/route';
 import * as health from '@/app/api/health/route';
 import * as healthReady from '@/app/api/health/ready/route';
@@ -63,6 +64,7 @@ export const routeModules: readonly { folder: string; module: RouteModule }[] = 
   { folder: 'auth/oidc/start', module: authOidcStart },
   { folder: 'auth/passkey/options', module: authPasskeyOptions },
   { folder: 'auth/passkey/verify', module: authPasskeyVerify },
+  { folder: 'bulk-changes/[id]', module: bulkChangesId },
   { folder: 'dashboard', module: dashboard },
   { folder: 'health', module: health },
   { folder: 'health/ready', module: healthReady },

@@ -1,12 +1,18 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import { selectionColumn } from '@/app/components/row-selection';
 import { AssetStatusBadge } from './asset-badges';
 import type { AssetRow } from './asset-rows';
 
 // A client component fed plain rows, for the reason the ticket table is one (tickets/ticket-table.tsx).
 
-type Props = { rows: AssetRow[]; linkHolders: boolean };
+type Props = {
+  rows: AssetRow[];
+  linkHolders: boolean;
+  /** The id of the bulk change form the rows' checkboxes belong to; none: no checkboxes. */
+  selectionForm?: string;
+};
 
 function holderCell({ holder }: AssetRow, linkHolders: boolean) {
   if (!holder) return '—';
@@ -32,6 +38,8 @@ function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
 }
 
 /** One page of assets; a holder's name lists everything checked out to them, for staff. */
-export function AssetTable({ rows, linkHolders }: Props) {
-  return <DataTable columns={assetColumns(linkHolders)} rows={rows} rowKey={byId} />;
+export function AssetTable({ rows, linkHolders, selectionForm }: Props) {
+  const columns = assetColumns(linkHolders);
+  if (selectionForm) columns.unshift(selectionColumn<AssetRow>(selectionForm, (asset) => asset.assetTag));
+  return <DataTable columns={columns} rows={rows} rowKey={byId} />;
 }

@@ -8,9 +8,11 @@ import { assetListSchema } from '@/lib/assets/schemas';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { bulkActionsFor } from '@/lib/bulk/actions';
 import { AssetFilterForm } from './asset-filters';
 import { toAssetRow } from './asset-rows';
 import { AssetTable } from './asset-table';
+import { BulkSelectionBar } from '../_components/bulk-selection-bar';
 import { readListQuery, type SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Assets' };
@@ -74,7 +76,24 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
               : 'No assets are checked out to you.'}
           </p>
         ) : page.items.length > 0 ? (
-          <AssetTable rows={page.items.map(toAssetRow)} linkHolders={staff} />
+          <>
+            {staff ? (
+              <BulkSelectionBar
+                formId="bulk-assets"
+                target="asset"
+                noun="assets"
+                actions={bulkActionsFor('asset').map(({ kind, label }) => ({ kind, label }))}
+                total={page.total}
+                filters={exportQuery}
+                basePath={getConfig().basePath}
+              />
+            ) : null}
+            <AssetTable
+              rows={page.items.map(toAssetRow)}
+              linkHolders={staff}
+              selectionForm={staff ? 'bulk-assets' : undefined}
+            />
+          </>
         ) : null}
         <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={filters} path="/assets" />
       </section>

@@ -8,6 +8,7 @@ import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { bulkActionsFor } from '@/lib/bulk/actions';
 import { listTicketCategories } from '@/lib/tickets/categories';
 import { listTickets } from '@/lib/tickets/list';
 import { listAssignableUsers } from '@/lib/tickets/queries';
@@ -17,6 +18,7 @@ import { TicketFilterForm } from './ticket-filters';
 import { toTicketRow } from './ticket-rows';
 import { TicketTable } from './ticket-table';
 import styles from './tickets.module.css';
+import { BulkSelectionBar } from '../_components/bulk-selection-bar';
 import type { SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Tickets' };
@@ -100,8 +102,20 @@ export default async function TicketsPage({ searchParams }: Props) {
           </p>
         ) : null}
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
+        {staff && page.items.length > 0 ? (
+          <BulkSelectionBar
+            formId="bulk-tickets"
+            target="ticket"
+            noun="tickets"
+            actions={bulkActionsFor('ticket').map(({ kind, label }) => ({ kind, label }))}
+            total={page.total}
+            filters={new URLSearchParams(keep).toString()}
+            basePath={getConfig().basePath}
+          />
+        ) : null}
         {page.items.length > 0 || page.total === 0 ? (
           <TicketTable
+            selectionForm={staff ? 'bulk-tickets' : undefined}
             rows={page.items.map(toTicketRow)}
             linkRequesters={staff}
             sortLinks={sortLinks(raw, query, sortableColumns)}

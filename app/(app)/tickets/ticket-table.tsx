@@ -1,6 +1,7 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import { selectionColumn } from '@/app/components/row-selection';
 import { NewActivityBadge, PriorityBadge, StatusBadge } from './ticket-badges';
 import styles from './tickets.module.css';
 import type { SortLink, TicketRow } from './ticket-rows';
@@ -15,6 +16,8 @@ type Props = {
   linkRequesters: boolean;
   /** By column key: the columns whose header sorts the list. */
   sortLinks?: Partial<Record<string, SortLink>>;
+  /** The id of the bulk change form the rows' checkboxes belong to; none: no checkboxes. */
+  selectionForm?: string;
 };
 
 const arrows = { ascending: ' ▲', descending: ' ▼', none: '' };
@@ -85,8 +88,9 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
 export const unseenRow = (ticket: { unseen: boolean }) =>
   ticket.unseen ? { 'data-unseen': 'true' as const } : ({} as Record<`data-${string}`, string>);
 
-export function TicketTable({ rows, emptyMessage, linkRequesters, sortLinks = {} }: Props) {
+export function TicketTable({ rows, emptyMessage, linkRequesters, sortLinks = {}, selectionForm }: Props) {
   const columns = ticketColumns(linkRequesters).map((column) => sortable(column, sortLinks[column.key]));
+  if (selectionForm) columns.unshift(selectionColumn<TicketRow>(selectionForm, (ticket) => ticket.reference));
   return (
     <div className={styles.newsList}>
       <DataTable columns={columns} rows={rows} rowKey={byId} empty={emptyMessage} rowData={unseenRow} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { byId, DataTable } from '@/app/components/data-table';
+import { Link } from '@/app/components/link';
 import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
@@ -14,7 +15,7 @@ import { AuditFilters } from './audit-filters';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const filterNames = ['action', 'person', 'kind', 'q', 'from', 'to'] as const;
+const filterNames = ['action', 'person', 'kind', 'q', 'from', 'to', 'batch'] as const;
 
 const nothingNamed = 'No ticket reference, asset tag, license or username is this; check the spelling.';
 
@@ -43,6 +44,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         problems={shownProblems}
         filtered={filtered}
       />
+      {params.batch ? (
+        <p>
+          Showing one bulk change only. <Link href={`/bulk/${params.batch}`}>Its result</Link> ·{' '}
+          <Link href="/admin/audit">Show every entry</Link>
+        </p>
+      ) : null}
       <Panel
         id="audit"
         title={`${filtered ? 'Matching entries' : 'All entries'} (${page.total.toLocaleString('en')}), newest first`}

@@ -1,0 +1,40 @@
+'use client';
+
+import { ActionForm } from '@/app/components/action-form';
+import { SelectField, TextAreaField } from '@/app/components/form-controls';
+import { UserPicker } from '@/app/components/pickers';
+import type { BulkField } from '@/lib/bulk/action';
+import { previewBulkChangeAction } from '../actions';
+
+type Props = {
+  fields: BulkField[];
+  hidden: Record<string, string>;
+  /** The agents a ticket can be assigned to, for an 'agent' field. */
+  agents: { value: string; label: string }[];
+};
+
+function FieldOf({ field, agents }: { field: BulkField; agents: Props['agents'] }) {
+  switch (field.kind) {
+    case 'select':
+      return <SelectField name={field.name} label={field.label} options={field.options} />;
+    case 'agent':
+      return (
+        <SelectField name={field.name} label={field.label} options={[{ value: '', label: 'Choose…' }, ...agents]} />
+      );
+    case 'user':
+      return <UserPicker name={field.name} label={field.label} />;
+    case 'text':
+      return <TextAreaField name={field.name} label={field.label} rows={4} />;
+  }
+}
+
+/** The change's details; sending it makes the preview (nothing changes before "Apply" there). */
+export function BulkChangeForm({ fields, hidden, agents }: Props) {
+  return (
+    <ActionForm action={previewBulkChangeAction} hidden={hidden} submit="Preview" pendingText="Checking each item…">
+      {fields.map((field) => (
+        <FieldOf key={field.name} field={field} agents={agents} />
+      ))}
+    </ActionForm>
+  );
+}

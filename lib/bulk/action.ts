@@ -1,0 +1,84 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Actor } from '../actor';
+import type { Executor, Transaction } from '../db/client';
+import type { AssetStatus, TicketPriority, TicketStatus } from '../db/enums';
+import { parseInput } from '../validation';
+
+// One kind of bulk change (e.g. "change the status of assets"). Each kind is one module in
+// actions/, listed in actions/index.ts: adding a kind is adding a file. The action only judges an
+// item (refusal) and changes it through the domain's own function (apply), so the rules stay there.
+
+export const bulkTargets = ['asset', 'ticket'] as const;
+export type BulkTarget = (typeof bulkTargets)[number];
+
+/** An asset as a bulk change sees it. */
+export type AssetItem = {
+  id: string;
+  label: string;
+  version: number;
+  status: AssetStatus;
+  holder: { id: string; displayName: string } | null;
+};
+
+/** A ticket as a bulk change sees it. */
+export type TicketItem = {
+  id: string;
+  label: string;
+  version: number;
+  status: TicketStatus;
+  priority: TicketPriority;
+  assigneeId: string | null;
+  assigneeName: string | null;
+};
+
+export type ItemOf<Target extends BulkTarget> = Target extends 'asset' ? AssetItem : TicketItem;
+
+/** What the action asks for, for the form on the bulk page (app/(app)/bulk/new/). */
+export type BulkField =
+  | { name: string; label: string; kind: 'select'; options: { value: string; label: string }[] }
+  /** Any active user (UserPicker). */
+  | { name: string; label: string; kind: 'user' }
+  /** An active agent or admin (a select). */
+  | { name: string; label: string; kind: 'agent' }
+  | { name: string; label: string; kind: 'text' };
+
+export type BulkActionDefinition<Target extends BulkTarget, Params> = {
+  kind: string;
+  target: Target;
+  /** In the list's menu: "Change status". */
+  label: string;
+  fields: BulkField[];
+  params: z.ZodType<Params>;
+  /** The change in words for the preview and the result, e.g. "Set the status to Retired". */
+  describe: (executor: Executor, params: Params) => string | Promise<string>;
+  /** Why this item cannot be changed, in words for the preview; null when it can. */
+  refusal: (item: ItemOf<Target>, params: Params, actor: Actor) => string | null;
+  /** Changes one item at the version the preview saw, through the domain function. */
+  apply: (tx: Transaction, actor: Actor, item: { id: string; version: number }, params: Params) => Promise<void>;
+};
+
+/** A registered action, its params checked at the edge (parseParams) and passed on untyped. */
+export type BulkAction = {
+  kind: string;
+  target: BulkTarget;
+  label: string;
+  fields: BulkField[];
+  parseParams: (raw: unknown) => unknown;
+  describe: (executor: Executor, params: unknown) => Promise<string>;
+  refusal: (item: AssetItem | TicketItem, params: unknown, actor: Actor) => string | null;
+  apply: (tx: Transaction, actor: Actor, item: { id: string; version: number }, params: unknown) => Promise<void>;
+};
+
+export function defineBulkAction<Target extends BulkTarget, Params>(
+  definition: BulkActionDefinition<Target, Params>,
+): BulkAction {
+  const { params: schema, ...rest } = definition;
+  return {
+    ...rest,
+    parseParams: (raw) => parseInput(schema, raw),
+    describe: async (executor, params) => await definition.describe(executor, params as Params),
+    refusal: (item, params, actor) => definition.refusal(item as ItemOf<Target>, params as Params, actor),
+    apply: (tx, actor, item, params) => definition.apply(tx, actor, item, params as Params),
+  };
+}

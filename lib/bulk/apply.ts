@@ -1,0 +1,155 @@
+import 'server-only';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../actor';
+import { withAuditBatch } from '../audit/batch';
+import type { Database, Transaction } from '../db/client';
+import { auditLog } from '../db/schema';
+import { bulkChangeItems, bulkChanges, type BulkItemOutcome } from '../db/schema-bulk';
+import { AppError, isAppError } from '../errors';
+import { enqueueJob } from '../jobs/queue';
+import { queues } from '../jobs/queues';
+import { describeError, log } from '../log';
+import type { BulkAction } from './action';
+import { findBulkAction } from './actions';
+import { assertMayBulkChange } from './preview';
+import { readItems } from './targets';
+
+// Applying: the items are changed in chunks, one short transaction per chunk, each item inside it
+// in a savepoint of its own, so one item's refusal undoes only that item. The item's outcome is
+// written in the same transaction as its change: a chunk commits entirely or not at all, and a
+// run that stops (a killed server, an expired job) resumes with the items that have no outcome.
+// Short transactions keep row locks brief, so the lists stay fast while a large change runs.
+
+/** Items per transaction. */
+export const bulkChunkSize = 100;
+/** More planned changes than this run as a job (lib/jobs), with a progress bar; fewer run in the request. */
+export const defaultJobThreshold = 200;
+
+export type BulkChangeRecord = typeof bulkChanges.$inferSelect;
+
+function bulkChangeNotFound(): AppError {
+  return new AppError('not_found', 'No such bulk change.');
+}
+
+/**
+ * Applies a previewed change: small ones now (returns 'done'), large ones by a queued job
+ * (returns 'queued'). Only the person who previewed it may apply it, once.
+ */
+export async function applyBulkChange(
+  db: Database,
+  actor: Actor,
+  bulkChangeId: string,
+  options: { jobThreshold?: number } = {},
+): Promise<'done' | 'queued'> {
+  assertMayBulkChange(actor);
+  const threshold = options.jobThreshold ?? defaultJobThreshold;
+  const mode = await db.transaction(async (tx) => {
+    const [change] = await tx
+      .select({ id: bulkChanges.id, actorId: bulkChanges.actorId, state: bulkChanges.state })
+      .from(bulkChanges)
+      .where(eq(bulkChanges.id, bulkChangeId))
+      .for('update');
+    if (!change || change.actorId !== actor.id) throw bulkChangeNotFound();
+    if (change.state !== 'previewed') throw new AppError('conflict', 'This bulk change was already applied.');
+    await tx
+      .update(bulkChangeItems)
+      .set({ outcome: 'skipped', outcomeReason: bulkChangeItems.reason, doneAt: sql`now()` })
+      .where(and(eq(bulkChangeItems.bulkChangeId, change.id), eq(bulkChangeItems.plan, 'skip')));
+    const planned = await tx.$count(
+      bulkChangeItems,
+      and(eq(bulkChangeItems.bulkChangeId, change.id), eq(bulkChangeItems.plan, 'change')),
+    );
+    const queued = planned > threshold;
+    await tx
+      .update(bulkChanges)
+      .set({ state: queued ? 'queued' : 'running', appliedAt: sql`now()` })
+      .where(eq(bulkChanges.id, change.id));
+    if (queued) await enqueueJob(tx, queues.bulkChange.name, { bulkChangeId: change.id }, { singletonKey: change.id });
+    return queued ? ('queued' as const) : ('done' as const);
+  });
+  if (mode === 'done') await runBulkChange(db, actor, bulkChangeId);
+  return mode;
+}
+
+/** Applies every item still without an outcome, chunk by chunk, then marks the change done. Safe to repeat. */
+export async function runBulkChange(db: Database, actor: Actor, bulkChangeId: string): Promise<void> {
+  const [change] = await db.select().from(bulkChanges).where(eq(bulkChanges.id, bulkChangeId));
+  if (!change || change.state === 'done' || change.state === 'previewed') return;
+  const action = findBulkAction(change.action);
+  if (!action) throw new Error(`Unknown bulk action ${change.action}`);
+  if (change.state === 'queued')
+    await db.update(bulkChanges).set({ state: 'running' }).where(eq(bulkChanges.id, change.id));
+  while ((await applyNextChunk(db, actor, change, action)) > 0);
+  await db
+    .update(bulkChanges)
+    .set({ state: 'done', finishedAt: sql`now()` })
+    .where(and(eq(bulkChanges.id, change.id), isNull(bulkChanges.finishedAt)));
+}
+
+/** Applies the next chunk of items without an outcome; returns how many it took (0: none left). */
+export async function applyNextChunk(
+  db: Database,
+  actor: Actor,
+  change: BulkChangeRecord,
+  action: BulkAction,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    // Skip locked: should two runs overlap (a job retried while the first still ran), each takes other items.
+    const items = await tx
+      .select({ position: bulkChangeItems.position, id: bulkChangeItems.itemId, version: bulkChangeItems.version })
+      .from(bulkChangeItems)
+      .where(
+        and(
+          eq(bulkChangeItems.bulkChangeId, change.id),
+          isNull(bulkChangeItems.outcome),
+          eq(bulkChangeItems.plan, 'change'),
+        ),
+      )
+      .orderBy(bulkChangeItems.position)
+      .limit(bulkChunkSize)
+      .for('update', { skipLocked: true });
+    for (const item of items) {
+      const { outcome, reason } = await applyOne(tx, actor, change, action, item);
+      await tx
+        .update(bulkChangeItems)
+        .set({ outcome, outcomeReason: reason, doneAt: sql`now()` })
+        .where(and(eq(bulkChangeItems.bulkChangeId, change.id), eq(bulkChangeItems.position, item.position)));
+    }
+    return items.length;
+  });
+}
+
+async function applyOne(
+  tx: Transaction,
+  actor: Actor,
+  change: BulkChangeRecord,
+  action: BulkAction,
+  item: { id: string; version: number },
+): Promise<{ outcome: BulkItemOutcome; reason: string | null }> {
+  try {
+    await tx.transaction((savepoint) =>
+      withAuditBatch(change.id, () => action.apply(savepoint, actor, item, change.params)),
+    );
+    return { outcome: 'changed', reason: null };
+  } catch (error) {
+    const [now] = await readItems(tx, actor, change.target as BulkAction['target'], [item.id]);
+    if (now && now.version !== item.version)
+      return { outcome: 'stale', reason: await changedSince(tx, change, item.id) };
+    if (isAppError(error)) return { outcome: 'skipped', reason: error.message };
+    log.error('bulk.item_failed', { bulkChangeId: change.id, itemId: item.id, ...describeError(error) });
+    return { outcome: 'failed', reason: 'Something went wrong on our side; it was left unchanged.' };
+  }
+}
+
+/** "Changed by alice since the preview", named by the newest audit row about the item. */
+async function changedSince(tx: Transaction, change: BulkChangeRecord, itemId: string): Promise<string> {
+  const [last] = await tx
+    .select({ username: auditLog.actorUsername })
+    .from(auditLog)
+    .where(
+      and(eq(auditLog.targetType, change.target), eq(auditLog.targetId, itemId), gt(auditLog.at, change.createdAt)),
+    )
+    .orderBy(desc(auditLog.at))
+    .limit(1);
+  return `Changed by ${last?.username ?? 'someone else'} since the preview; left as it is.`;
+}
