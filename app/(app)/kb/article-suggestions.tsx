@@ -24,7 +24,7 @@ export function WithArticleSuggestions({ children }: { children: ReactNode }) {
       <div>{children}</div>
       <div aria-live="polite">
         {suggestions.length > 0 ? (
-          <aside className={`panel ${styles.suggestions}`} aria-label="Articles that may help">
+          <section className={`panel ${styles.suggestions}`} aria-label="Articles that may help">
             <h2>These articles may help</h2>
             <ul>
               {suggestions.map((article) => (
@@ -43,7 +43,7 @@ export function WithArticleSuggestions({ children }: { children: ReactNode }) {
                 </li>
               ))}
             </ul>
-          </aside>
+          </section>
         ) : null}
       </div>
     </div>
