@@ -36,8 +36,13 @@ export const newArticleSchema = articleFieldsSchema.extend({
 });
 export type NewArticleInput = z.input<typeof newArticleSchema>;
 
-/** A change carries the version it read and the whole article, as the edit form sends it. */
+/**
+ * A change carries the version it read and the whole article, as the edit form sends it: state and
+ * visibility too, so an edit that leaves them out is refused rather than unpublishing the article.
+ */
 export const articleChangeSchema = articleFieldsSchema.extend({
+  status: z.enum(articleStatuses, { error: 'Choose draft or published.' }),
+  visibility: z.enum(articleVisibilities, { error: 'Choose everyone or staff only.' }),
   version: z.coerce.number({ error: 'version is required.' }).int().positive('version is required.'),
 });
 export type ArticleChangeInput = z.input<typeof articleChangeSchema>;

@@ -60,11 +60,48 @@ test('an agent publishes an article; a requester sees it while typing a ticket t
   await expectNoSeriousA11yViolations(page);
 
   await page.goto('kb');
-  await page.getByLabel('Search').fill('laptop');
+  await page.getByLabel('Search', { exact: true }).fill('laptop');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByRole('link', { name: 'Laptop does not start' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await agent.context.close();
+  await requester.context.close();
+});
+
+test('an agent links the article into a reply, then turns that reply into a new article draft', async ({ browser }) => {
+  const requester = await openBrowser(browser, server.app);
+  await signIn(requester.page, 'rita');
+  const opened = await requester.page.request.post('api/tickets', { data: { title: 'Laptop dead after update' } });
+  expect(opened.status()).toBe(201);
+  const ticketId = ((await opened.json()) as { id: string }).id;
+
+  const { context, page } = await openBrowser(browser, server.app);
+  await signIn(page, 'alice');
+  await page.goto(`tickets/${ticketId}`);
+  const reply = page.getByRole('textbox', { name: 'Reply' });
+  await reply.fill('This should help: ');
+  await page.getByText('Insert article link').click();
+  await page.getByLabel('Find an article').fill('laptop');
+  await page.getByRole('button', { name: 'Insert “Laptop does not start”' }).click();
+  await expect(reply).toHaveValue(/^This should help: \[Laptop does not start\]\(http.*\/kb\/[0-9a-f-]{36}\)$/);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  const sent = page.locator('.timeline li', { hasText: 'This should help' });
+  await expect(sent.getByRole('link', { name: 'Laptop does not start' })).toBeVisible();
+
+  await sent.getByRole('link', { name: 'Turn into article' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New article' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Laptop dead after update');
+  await expect(page.getByLabel('Article (Markdown)')).toHaveValue(/^This should help: \[Laptop does not start\]/);
+  await page.getByRole('button', { name: 'Create article' }).click();
+  await expect(page.getByText('Article created.')).toBeVisible();
+  await expect(page.getByText('Draft', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'its ticket' })).toHaveAttribute(
+    'href',
+    new RegExp(`/tickets/${ticketId}$`),
+  );
+
+  await context.close();
   await requester.context.close();
 });

@@ -32,6 +32,7 @@ const refusedWith = (code: string, field?: string) => (error: unknown) => {
   return true;
 };
 
+const unchanged = { body: 'Steps to follow.', status: 'published', visibility: 'everyone' } as const;
 const listQuery = (fields: Record<string, string> = {}) => articleListPageSchema.parse(fields);
 
 const published = await write({ title: 'Connect to the office VPN', status: 'published', category: 'Network' });
@@ -56,7 +57,7 @@ describe('knowledge base: who reads what', () => {
     await assert.rejects(write({ title: 'Mine' }, requester), refusedWith('not_found'));
     await assert.rejects(
       db.transaction((tx) =>
-        updateArticle(tx, requester, { articleId: published.id, version: 1, title: 'Changed', body: 'x' }),
+        updateArticle(tx, requester, { ...unchanged, articleId: published.id, version: 1, title: 'Changed' }),
       ),
       refusedWith('not_found'),
     );
@@ -85,12 +86,13 @@ describe('knowledge base: who reads what', () => {
         title: 'Reset your password',
         body: 'New steps.',
         status: 'published',
+        visibility: 'everyone',
       }),
     );
     assert.deepEqual(first, { changed: true, version: 2 });
     await assert.rejects(
       db.transaction((tx) =>
-        updateArticle(tx, admin, { articleId: article.id, version: 1, title: 'Stale', body: 'Stale.' }),
+        updateArticle(tx, admin, { ...unchanged, articleId: article.id, version: 1, title: 'Stale' }),
       ),
       refusedWith('conflict'),
     );
@@ -105,7 +107,13 @@ describe('knowledge base: who reads what', () => {
     const read = await getArticle(db, requester, article.id);
     assert.ok(read.publishedAt instanceof Date);
     await assert.rejects(
-      db.transaction((tx) => updateArticle(tx, agent, { articleId: article.id, version: 2, title: '', body: 'x' })),
+      db.transaction((tx) =>
+        updateArticle(tx, agent, { articleId: article.id, version: 2, title: 'No state', body: 'x' } as never),
+      ),
+      refusedWith('validation_failed', 'status'),
+    );
+    await assert.rejects(
+      db.transaction((tx) => updateArticle(tx, agent, { ...unchanged, articleId: article.id, version: 2, title: '' })),
       refusedWith('validation_failed', 'title'),
     );
   });
