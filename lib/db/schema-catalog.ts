@@ -20,6 +20,9 @@ export const catalogValues = pgTable(
   },
   (table) => [
     uniqueIndex('catalog_values_kind_name_key').on(table.kind, sql`lower(${table.name})`),
-    check('catalog_values_kind_check', sql`${table.kind} in ('category', 'manufacturer', 'model', 'ticket_category', 'kb_category')`),
+    check(
+      'catalog_values_kind_check',
+      sql`${table.kind} in ('category', 'manufacturer', 'model', 'ticket_category', 'kb_category')`,
+    ),
   ],
 );
