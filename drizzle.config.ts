@@ -16,6 +16,7 @@ export default defineConfig({
     './lib/db/schema-asset-import.ts',
     './lib/db/schema-tokens.ts',
     './lib/db/schema-bulk.ts',
+    './lib/db/schema-kb.ts',
   ],
   out: './drizzle',
 });

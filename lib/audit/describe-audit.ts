@@ -54,6 +54,9 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'api_token.create': 'API token created',
   'api_token.revoke': 'API token revoked',
   'api_token.new_address': 'API token used from a new address',
+  'kb_article.create': 'Article created',
+  'kb_article.update': 'Article updated',
+  'kb_article.solved': 'Article solved a problem',
 };
 
 /** The areas actions belong to (the part before the first dot), as the action list groups them. */
@@ -69,6 +72,7 @@ export const auditActionAreas: Readonly<Record<string, string>> = {
   catalog: 'Lists',
   passkey: 'Passkeys',
   api_token: 'API tokens',
+  kb_article: 'Knowledge base',
 };
 
 /** The kinds of record an entry can be about. */
@@ -82,6 +86,7 @@ export const auditKinds: Readonly<Record<string, string>> = {
   job_queue: 'Job queue',
   catalog_value: 'List value',
   passkey: 'Passkey',
+  kb_article: 'Article',
 };
 
 export const sentence = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/[_.]/g, ' ');

@@ -162,9 +162,9 @@ export function describeDetails(action: string, details: Details | null, names: 
     case 'catalog.remove':
       return text(details.name) ? `“${text(details.name)}”` : null;
     case 'catalog.rename': {
-      // An asset list's rename counts `assets`, the ticket categories' one `tickets`.
-      const uses = count(details.tickets) ?? count(details.assets);
-      const on = uses === null ? null : plural(uses, count(details.tickets) === null ? 'asset' : 'ticket');
+      // An asset list's rename counts `assets`, the ticket categories' one `tickets`, the article categories' `articles`.
+      const record = (['tickets', 'articles', 'assets'] as const).find((key) => count(details[key]) !== null);
+      const on = record ? plural(count(details[record])!, record.slice(0, -1)) : null;
       return text(details.from) && text(details.to)
         ? joined([`“${text(details.from)}” → “${text(details.to)}”`, on && `on ${on}`], ', ')
         : null;

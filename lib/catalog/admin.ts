@@ -117,7 +117,7 @@ export async function renameCatalogValue(
   await tx.update(catalogValues).set({ name }).where(eq(catalogValues.id, value.id));
   const renamed = await renameWhereUsed(tx, value.kind, value.name, name);
   // The count keeps its key by what it counts, so older audit rows of asset lists read the same.
-  const where = catalogLabels[value.kind].usedBy === 'Tickets' ? { tickets: renamed } : { assets: renamed };
+  const where = { [catalogLabels[value.kind].usedBy.toLowerCase()]: renamed };
   await auditCatalog(tx, actor, 'catalog.rename', value, { from: value.name, to: name, ...where });
   return { kind: value.kind, from: value.name, to: name, uses: renamed };
 }

@@ -3,15 +3,20 @@ import { count, eq, sql, type AnyColumn } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db/client';
 import type { CatalogKind } from '../db/schema-catalog';
 import { assets, tickets } from '../db/schema-domain';
+import { kbArticles } from '../db/schema-kb';
 
 // Which managed lists exist and what uses them: the one place that knows a list's words, its
 // longest value and the records that carry its values as text.
 
-export const catalogLabels: Record<CatalogKind, { title: string; one: string; usedBy: 'Assets' | 'Tickets' }> = {
+export const catalogLabels: Record<
+  CatalogKind,
+  { title: string; one: string; usedBy: 'Assets' | 'Tickets' | 'Articles' }
+> = {
   category: { title: 'Asset categories', one: 'asset category', usedBy: 'Assets' },
   manufacturer: { title: 'Manufacturers', one: 'manufacturer', usedBy: 'Assets' },
   model: { title: 'Models', one: 'model', usedBy: 'Assets' },
   ticket_category: { title: 'Ticket categories', one: 'ticket category', usedBy: 'Tickets' },
+  kb_category: { title: 'Article categories', one: 'article category', usedBy: 'Articles' },
 };
 
 /** The same limits as the forms' fields (lib/assets/schemas.ts, lib/tickets/schemas.ts). */
@@ -20,16 +25,24 @@ export const catalogMaxLength: Record<CatalogKind, number> = {
   manufacturer: 120,
   model: 120,
   ticket_category: 60,
+  kb_category: 60,
 };
 
 /** Which of a record's fields hold a value of which list. */
 export type CatalogFieldKinds = Readonly<Record<string, CatalogKind>>;
 export const assetListFields = { category: 'category', manufacturer: 'manufacturer', model: 'model' } as const;
 export const ticketListFields = { category: 'ticket_category' } as const;
+export const articleListFields = { category: 'kb_category' } as const;
 
 function usingColumn(kind: CatalogKind): AnyColumn {
   if (kind === 'ticket_category') return tickets.category;
+  if (kind === 'kb_category') return kbArticles.category;
   return kind === 'category' ? assets.category : kind === 'manufacturer' ? assets.manufacturer : assets.model;
+}
+
+function usingTable(kind: CatalogKind) {
+  if (kind === 'ticket_category') return tickets;
+  return kind === 'kb_category' ? kbArticles : assets;
 }
 
 export const sameName = (column: AnyColumn, name: string) => eq(sql`lower(${column})`, name.toLowerCase());
@@ -37,15 +50,14 @@ export const sameName = (column: AnyColumn, name: string) => eq(sql`lower(${colu
 /** How many records use each value of `kind`, by its lower-case spelling. */
 export async function countUses(executor: Executor, kind: CatalogKind): Promise<Map<string, number>> {
   const key = sql<string>`lower(${usingColumn(kind)})`;
-  const table = kind === 'ticket_category' ? tickets : assets;
+  const table = usingTable(kind);
   const rows = await executor.select({ key, uses: count() }).from(table).groupBy(key);
   return new Map(rows.map((row) => [row.key, row.uses]));
 }
 
 /** How many records use the value `name` of `kind`, in any letter case. */
 export function countUsesOf(tx: Transaction, kind: CatalogKind, name: string): Promise<number> {
-  const table = kind === 'ticket_category' ? tickets : assets;
-  return tx.$count(table, sameName(usingColumn(kind), name));
+  return tx.$count(usingTable(kind), sameName(usingColumn(kind), name));
 }
 
 /**
@@ -60,6 +72,14 @@ export async function renameWhereUsed(tx: Transaction, kind: CatalogKind, from: 
       .set({ category: to, version: sql`${tickets.version} + 1` })
       .where(sameName(tickets.category, from))
       .returning({ id: tickets.id });
+    return renamed.length;
+  }
+  if (kind === 'kb_category') {
+    const renamed = await tx
+      .update(kbArticles)
+      .set({ category: to, version: sql`${kbArticles.version} + 1` })
+      .where(sameName(kbArticles.category, from))
+      .returning({ id: kbArticles.id });
     return renamed.length;
   }
   const renamed = await tx

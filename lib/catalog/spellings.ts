@@ -15,7 +15,13 @@ export async function listCatalogSuggestions(executor: Executor): Promise<Catalo
     .select({ kind: catalogValues.kind, name: catalogValues.name })
     .from(catalogValues)
     .orderBy(asc(sql`lower(${catalogValues.name})`));
-  const suggestions: CatalogSuggestions = { category: [], manufacturer: [], model: [], ticket_category: [] };
+  const suggestions: CatalogSuggestions = {
+    category: [],
+    manufacturer: [],
+    model: [],
+    ticket_category: [],
+    kb_category: [],
+  };
   for (const row of rows) suggestions[row.kind].push(row.name);
   return suggestions;
 }

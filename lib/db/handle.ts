@@ -13,6 +13,7 @@ import * as passkeysSchema from './schema-passkeys';
 import * as assetImportSchema from './schema-asset-import';
 import * as tokensSchema from './schema-tokens';
 import * as bulkSchema from './schema-bulk';
+import * as kbSchema from './schema-kb';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -32,6 +33,7 @@ export const schema = {
   ...assetImportSchema,
   ...tokensSchema,
   ...bulkSchema,
+  ...kbSchema,
   ...relations,
 };
 

@@ -26,6 +26,7 @@ import * as bulkChangesId from '@/app/api/bulk-changes/[id]/route';
 import * as dashboard from '@/app/api/dashboard/route';
 import * as health from '@/app/api/health/route';
 import * as healthReady from '@/app/api/health/ready/route';
+import * as kbSuggestions from '@/app/api/kb/suggestions/route';
 import * as licenses from '@/app/api/licenses/route';
 import * as licensesId from '@/app/api/licenses/[id]/route';
 import * as licensesIdReveal from '@/app/api/licenses/[id]/reveal/route';
@@ -68,6 +69,7 @@ export const routeModules: readonly { folder: string; module: RouteModule }[] = 
   { folder: 'dashboard', module: dashboard },
   { folder: 'health', module: health },
   { folder: 'health/ready', module: healthReady },
+  { folder: 'kb/suggestions', module: kbSuggestions },
   { folder: 'licenses', module: licenses },
   { folder: 'licenses/[id]', module: licensesId },
   { folder: 'licenses/[id]/reveal', module: licensesIdReveal },

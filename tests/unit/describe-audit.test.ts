@@ -79,6 +79,11 @@ describe('the audit log in words', () => {
       describeDetails('catalog.rename', { kind: 'category', from: 'Desk', to: 'Desks', assets: 1 }, names),
       '“Desk” → “Desks”, on 1 asset',
     );
+    assert.equal(
+      describeDetails('catalog.rename', { kind: 'kb_category', from: 'VPN', to: 'Remote access', articles: 3 }, names),
+      '“VPN” → “Remote access”, on 3 articles',
+    );
+    assert.equal(describeAction('kb_article.solved'), 'Article solved a problem');
     assert.equal(describeAction('catalog.remove'), 'List value removed');
     assert.equal(describeDetails('something.new', { secret: 'x' }, names), null);
   });

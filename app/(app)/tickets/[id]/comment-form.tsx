@@ -6,6 +6,7 @@ import { TextAreaField } from '@/app/components/form-controls';
 import { addCommentAction } from '../actions';
 import { AttachmentField, type AttachmentLimits } from '../attachment-field';
 import styles from '../tickets.module.css';
+import { InsertArticleLink } from '../../kb/insert-article-link';
 
 type Props = { ticketId: string; canWriteInternal: boolean; attachmentLimits: AttachmentLimits };
 
@@ -54,6 +55,7 @@ export function CommentForm({ ticketId, canWriteInternal, attachmentLimits }: Pr
             idPrefix="comment"
             draft={`comment:${ticketId}`}
           />
+          {canWriteInternal ? <InsertArticleLink textareaId="comment-body" /> : null}
           <AttachmentField limits={attachmentLimits} idPrefix="comment" />
         </ActionForm>
       </div>

@@ -1,3 +1,4 @@
+import { Link } from '@/app/components/link';
 import { Markdown } from '@/app/components/markdown';
 import { formatDateTime } from '@/lib/format';
 import type { Mentionable } from '@/lib/markdown';
@@ -49,10 +50,12 @@ type Props = {
   attachments: AttachmentInfo[];
   /** The staff the comments mention, shown as mentions. */
   mentionable: Mentionable;
+  /** Staff only: offer "Turn into article" on comments not written by this requester. */
+  articleDrafts?: { requesterId: string };
 };
 
 /** Comments and changes, oldest first; internal notes stand out and say what they are. */
-export function Conversation({ ticketId, entries, attachments, mentionable }: Props) {
+export function Conversation({ ticketId, entries, attachments, mentionable, articleDrafts }: Props) {
   if (entries.length === 0) return <p className="empty">No activity yet.</p>;
   return (
     <ol className="timeline">
@@ -75,6 +78,11 @@ export function Conversation({ ticketId, entries, attachments, mentionable }: Pr
               ticketId={ticketId}
               attachments={attachments.filter((file) => file.commentId === entry.id)}
             />
+            {articleDrafts && entry.author && entry.author.id !== articleDrafts.requesterId ? (
+              <Link href={`/kb/new?ticket=${ticketId}&comment=${entry.id}`} className="muted">
+                Turn into article
+              </Link>
+            ) : null}
           </li>
         ) : (
           <li key={`e-${entry.id}`} className={styles.event}>

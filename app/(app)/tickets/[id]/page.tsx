@@ -162,7 +162,13 @@ export default async function TicketPage({ params, searchParams }: Props) {
         ) : null}
       </Panel>
       <Panel id="ticket-conversation" title="Conversation and activity">
-        <Conversation ticketId={ticket.id} entries={timeline} attachments={attachments} mentionable={mentionable} />
+        <Conversation
+          ticketId={ticket.id}
+          entries={timeline}
+          attachments={attachments}
+          mentionable={mentionable}
+          articleDrafts={staff ? { requesterId: ticket.requester.id } : undefined}
+        />
         <h2>{staff ? 'Reply or add a note' : 'Reply'}</h2>
         <CommentForm ticketId={ticket.id} canWriteInternal={staff} attachmentLimits={attachmentLimits()} />
       </Panel>

@@ -7,6 +7,7 @@ import { attachmentLimits } from '@/lib/tickets/attachments';
 import { listTicketCategories } from '@/lib/tickets/categories';
 import { listAssetsAssignedTo } from '@/lib/tickets/queries';
 import { NewTicketForm } from './new-ticket-form';
+import { WithArticleSuggestions } from '../../kb/article-suggestions';
 
 export const metadata: Metadata = { title: 'New ticket' };
 
@@ -19,18 +20,22 @@ export default async function NewTicketPage() {
     staff ? [] : listAssetsAssignedTo(db, actor),
     listTicketCategories(db),
   ]);
+  const form = (
+    <section className="panel" aria-label="New ticket">
+      <NewTicketForm
+        assets={assets}
+        choosesRequester={staff}
+        categories={categories}
+        attachmentLimits={attachmentLimits()}
+      />
+    </section>
+  );
+  // A requester sees the knowledge base articles matching the title as they type it.
   return (
     <>
       <BackLink href="/tickets">Tickets</BackLink>
       <h1>New ticket</h1>
-      <section className="panel" aria-label="New ticket">
-        <NewTicketForm
-          assets={assets}
-          choosesRequester={staff}
-          categories={categories}
-          attachmentLimits={attachmentLimits()}
-        />
-      </section>
+      {staff ? form : <WithArticleSuggestions>{form}</WithArticleSuggestions>}
     </>
   );
 }

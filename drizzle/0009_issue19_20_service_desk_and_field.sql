@@ -1,0 +1,78 @@
+CREATE TABLE "bulk_change_items" (
+	"bulk_change_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"item_id" uuid NOT NULL,
+	"label" text NOT NULL,
+	"version" integer NOT NULL,
+	"plan" text NOT NULL,
+	"reason" text,
+	"outcome" text,
+	"outcome_reason" text,
+	"done_at" timestamp with time zone,
+	CONSTRAINT "bulk_change_items_bulk_change_id_position_pk" PRIMARY KEY("bulk_change_id","position")
+);
+--> statement-breakpoint
+CREATE TABLE "bulk_changes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"target" text NOT NULL,
+	"action" text NOT NULL,
+	"params" jsonb NOT NULL,
+	"description" text NOT NULL,
+	"actor_id" uuid NOT NULL,
+	"ip_address" text,
+	"scope" text NOT NULL,
+	"state" text DEFAULT 'previewed' NOT NULL,
+	"total" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"applied_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "kb_article_solutions" (
+	"article_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kb_articles" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"category" text DEFAULT 'General' NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"visibility" text DEFAULT 'everyone' NOT NULL,
+	"solved_count" integer DEFAULT 0 NOT NULL,
+	"author_id" uuid,
+	"source_ticket_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp with time zone,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', coalesce("kb_articles"."title", '')), 'A') || setweight(to_tsvector('simple', coalesce("kb_articles"."category", '')), 'B') || setweight(to_tsvector('simple', coalesce("kb_articles"."body", '')), 'C')) STORED NOT NULL,
+	CONSTRAINT "kb_articles_status_check" CHECK ("kb_articles"."status" in ('draft', 'published')),
+	CONSTRAINT "kb_articles_visibility_check" CHECK ("kb_articles"."visibility" in ('everyone', 'staff'))
+);
+--> statement-breakpoint
+ALTER TABLE "catalog_values" DROP CONSTRAINT "catalog_values_kind_check";--> statement-breakpoint
+ALTER TABLE "bulk_change_items" ADD CONSTRAINT "bulk_change_items_bulk_change_id_bulk_changes_id_fk" FOREIGN KEY ("bulk_change_id") REFERENCES "public"."bulk_changes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bulk_changes" ADD CONSTRAINT "bulk_changes_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_solutions" ADD CONSTRAINT "kb_article_solutions_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_solutions" ADD CONSTRAINT "kb_article_solutions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_source_ticket_id_tickets_id_fk" FOREIGN KEY ("source_ticket_id") REFERENCES "public"."tickets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "bulk_change_items_pending_idx" ON "bulk_change_items" USING btree ("bulk_change_id","position") WHERE "bulk_change_items"."outcome" is null and "bulk_change_items"."plan" = 'change';--> statement-breakpoint
+CREATE INDEX "bulk_changes_actor_idx" ON "bulk_changes" USING btree ("actor_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "kb_article_solutions_article_user_key" ON "kb_article_solutions" USING btree ("article_id","user_id");--> statement-breakpoint
+CREATE INDEX "kb_articles_status_updated_idx" ON "kb_articles" USING btree ("status","updated_at");--> statement-breakpoint
+CREATE INDEX "kb_articles_category_idx" ON "kb_articles" USING btree ("category");--> statement-breakpoint
+CREATE INDEX "kb_articles_search_idx" ON "kb_articles" USING gin ("search_vector");--> statement-breakpoint
+ALTER TABLE "catalog_values" ADD CONSTRAINT "catalog_values_kind_check" CHECK ("catalog_values"."kind" in ('category', 'manufacturer', 'model', 'ticket_category', 'kb_category'));
+--> statement-breakpoint
+-- hand-written: bulk
+-- The audit page's "one bulk change" filter: each item's row carries the change's id as details.batchId.
+CREATE INDEX "audit_log_batch_idx" ON "audit_log" USING btree (("details"->>'batchId'), "at") WHERE "details" ? 'batchId';
+
+--> statement-breakpoint
+-- hand-written: kb
+-- The article categories list starts with the default every new article gets.
+INSERT INTO "catalog_values" ("kind", "name") VALUES ('kb_category', 'General') ON CONFLICT DO NOTHING;
