@@ -60,7 +60,7 @@ export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpd
 
   const changed: Record<string, unknown> = Object.fromEntries(
     Object.entries(changes).filter(([key, value]) => value !== undefined && value !== asset[key as keyof AssetSummary]),
-  ) as Partial<typeof changes>;
+  );
   if (changed.category === null) changed.category = 'Other';
   if (changed.status === null) delete changed.status;
   if (changed.status) assertStatusChangeAllowed(asset, changed.status as AssetStatus);

@@ -92,7 +92,9 @@ function toSummary(row: AssetRow, fields: readonly CustomFieldDefinition[]): Ass
 
 /** Rows as summaries, their custom values named by the fields' definitions (a short list). */
 async function toSummaries(executor: Executor, rows: AssetRow[]): Promise<AssetSummary[]> {
-  const fields = rows.some((row) => Object.keys(row.customValues).length > 0) ? await listAllCustomFields(executor) : [];
+  const fields = rows.some((row) => Object.keys(row.customValues).length > 0)
+    ? await listAllCustomFields(executor)
+    : [];
   return rows.map((row) => toSummary(row, fields));
 }
 

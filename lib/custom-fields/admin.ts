@@ -32,7 +32,9 @@ const optionsSchema = z.preprocess(
           .map((option) => option.trim())
           .filter(Boolean)
       : value,
-  z.array(singleLineText().min(1).max(120, 'Use at most 120 characters per choice.')).max(100, 'Use at most 100 choices.'),
+  z
+    .array(singleLineText().min(1).max(120, 'Use at most 120 characters per choice.'))
+    .max(100, 'Use at most 100 choices.'),
 );
 
 export const newCustomFieldSchema = z

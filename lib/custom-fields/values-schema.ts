@@ -25,7 +25,8 @@ export const customFieldKindLabels: Record<CustomFieldKind, string> = {
 
 export const maxCustomTextLength = 500;
 
-const blank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
 const yes = new Set(['yes', 'y', 'true', '1', 'on']);
@@ -78,7 +79,9 @@ export function fieldValueSchema(field: CustomFieldDefinition): z.ZodType<Stored
 
 /** The field a key names: its id, or its name in any letter case. */
 export function fieldFor(fields: CustomFieldDefinition[], key: string): CustomFieldDefinition | undefined {
-  return fields.find((field) => field.id === key) ?? fields.find((field) => field.name.toLowerCase() === key.toLowerCase());
+  return (
+    fields.find((field) => field.id === key) ?? fields.find((field) => field.name.toLowerCase() === key.toLowerCase())
+  );
 }
 
 /**

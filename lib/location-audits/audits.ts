@@ -11,6 +11,7 @@ import { assertCanManageLocations } from '../locations/access';
 import { findLocation, inSubtreeCondition } from '../locations/queries';
 import { auditLocation } from '../locations/mutations';
 import { isUuid, parseInput, singleLineText } from '../validation';
+import { visibleAssetsCondition } from '../assets/access';
 
 // Audit mode: what was scanned at a place against what is recorded there (the place and every
 // place under it). Saving marks each scanned asset "last seen here, now, by this person".
@@ -19,9 +20,7 @@ export const maxScannedTags = 5000;
 
 export const scanSchema = z.object({
   locationId: z.uuid('Choose a place.'),
-  tags: z
-    .array(singleLineText().max(64))
-    .max(maxScannedTags, `Scan at most ${maxScannedTags} tags in one audit.`),
+  tags: z.array(singleLineText().max(64)).max(maxScannedTags, `Scan at most ${maxScannedTags} tags in one audit.`),
 });
 export type ScanInput = z.input<typeof scanSchema>;
 
@@ -38,7 +37,14 @@ export async function compareScan(executor: Executor, actor: Actor, input: ScanI
   assertCanManageLocations(actor);
   const { locationId, tags } = parseInput(scanSchema, input);
   await findLocation(executor, actor, locationId);
-  const scanned = [...new Set(tags.map((tag) => tag.trim()).filter(Boolean).map((tag) => tag.toLowerCase()))];
+  const scanned = [
+    ...new Set(
+      tags
+        .map((tag) => tag.trim())
+        .filter(Boolean)
+        .map((tag) => tag.toLowerCase()),
+    ),
+  ];
   const columns = {
     assetId: assets.id,
     assetTag: assets.assetTag,
@@ -49,7 +55,10 @@ export async function compareScan(executor: Executor, actor: Actor, input: ScanI
   const [expected, seen] = await Promise.all([
     executor.select(columns).from(assets).where(inSubtreeCondition(locationId)),
     scanned.length > 0
-      ? executor.select(columns).from(assets).where(inArray(sql`lower(${assets.assetTag})`, scanned))
+      ? executor
+          .select(columns)
+          .from(assets)
+          .where(inArray(sql`lower(${assets.assetTag})`, scanned))
       : Promise.resolve([]),
   ]);
   const seenIds = new Set(seen.map((asset) => asset.assetId));
@@ -63,9 +72,18 @@ export async function compareScan(executor: Executor, actor: Actor, input: ScanI
   });
   const byTag = (a: LocationAuditEntry, b: LocationAuditEntry) => a.assetTag.localeCompare(b.assetTag);
   return {
-    found: seen.filter((row) => row.here).map((row) => entry(row, 'found')).sort(byTag),
-    missing: expected.filter((row) => !seenIds.has(row.assetId)).map((row) => entry(row, 'missing')).sort(byTag),
-    unexpected: seen.filter((row) => !row.here).map((row) => entry(row, 'unexpected')).sort(byTag),
+    found: seen
+      .filter((row) => row.here)
+      .map((row) => entry(row, 'found'))
+      .sort(byTag),
+    missing: expected
+      .filter((row) => !seenIds.has(row.assetId))
+      .map((row) => entry(row, 'missing'))
+      .sort(byTag),
+    unexpected: seen
+      .filter((row) => !row.here)
+      .map((row) => entry(row, 'unexpected'))
+      .sort(byTag),
     unknown: scanned.filter((tag) => !known.has(tag)),
   };
 }
@@ -83,7 +101,12 @@ export async function saveLocationAudit(tx: Transaction, actor: Actor, input: Sc
     await tx
       .update(assets)
       .set({ lastSeenAt: sql`now()`, lastSeenLocationId: location.id, lastSeenById: actor.id })
-      .where(inArray(assets.id, scanned.map((entry) => entry.assetId)));
+      .where(
+        inArray(
+          assets.id,
+          scanned.map((entry) => entry.assetId),
+        ),
+      );
   }
   const [{ id }] = await tx
     .insert(locationAudits)
@@ -97,11 +120,17 @@ export async function saveLocationAudit(tx: Transaction, actor: Actor, input: Sc
     })
     .returning({ id: locationAudits.id });
   for (const entry of scanned) {
-    await auditAsset(tx, actor, 'asset.seen', { id: entry.assetId, assetTag: entry.assetTag }, {
-      location: location.path,
-      result: entry.result,
-      audit: id,
-    });
+    await auditAsset(
+      tx,
+      actor,
+      'asset.seen',
+      { id: entry.assetId, assetTag: entry.assetTag },
+      {
+        location: location.path,
+        result: entry.result,
+        audit: id,
+      },
+    );
   }
   await auditLocation(tx, actor, 'location.audit', location, {
     audit: id,
@@ -171,7 +200,41 @@ export function auditReportRows(audit: SavedAudit): (string | Date | null)[][] {
       audit.at,
       audit.auditorName,
     ]),
-    ...audit.unknownTags.map((tag) => [tag, null, 'unknown tag', null, audit.locationPath, audit.at, audit.auditorName]),
+    ...audit.unknownTags.map((tag) => [
+      tag,
+      null,
+      'unknown tag',
+      null,
+      audit.locationPath,
+      audit.at,
+      audit.auditorName,
+    ]),
   ];
 }
-export const auditReportHeader = ['asset_tag', 'name', 'result', 'recorded_location', 'audited_location', 'audited_at', 'auditor'];
+export const auditReportHeader = [
+  'asset_tag',
+  'name',
+  'result',
+  'recorded_location',
+  'audited_location',
+  'audited_at',
+  'auditor',
+];
+
+/** Where and by whom an asset was last seen by an audit, for its page. */
+export async function findLastSeen(
+  executor: Executor,
+  actor: Actor,
+  assetId: string,
+): Promise<{ at: Date; place: string | null; by: string | null } | null> {
+  if (!isUuid(assetId)) return null;
+  const [row] = await executor
+    .select({
+      at: assets.lastSeenAt,
+      place: sql<string | null>`(select l.path from locations l where l.id = ${assets.lastSeenLocationId})`,
+      by: sql<string | null>`(select u.display_name from users u where u.id = ${assets.lastSeenById})`,
+    })
+    .from(assets)
+    .where(and(eq(assets.id, assetId), visibleAssetsCondition(actor)));
+  return row?.at ? { at: row.at, place: row.place, by: row.by } : null;
+}

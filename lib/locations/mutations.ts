@@ -37,7 +37,13 @@ async function insertLocation(tx: Transaction, name: string, parent: LocationSum
     const [row] = await tx
       .insert(locations)
       .values({ name, path, parentId: parent?.id ?? null })
-      .returning({ id: locations.id, parentId: locations.parentId, name: locations.name, path: locations.path, version: locations.version });
+      .returning({
+        id: locations.id,
+        parentId: locations.parentId,
+        name: locations.name,
+        path: locations.path,
+        version: locations.version,
+      });
     return row;
   } catch (error) {
     if (isUniqueViolation(error)) throw pathTaken(path);
@@ -60,8 +66,7 @@ export async function createLocation(
 
 /** Moves the place and everything under it from `from` to `to`: places' paths and assets' path text. */
 async function repath(tx: Transaction, from: string, to: string): Promise<void> {
-  const rewrite = (column: string) =>
-    sql`${to} || substr(${sql.raw(column)}, ${from.length + 1})`;
+  const rewrite = (column: string) => sql`${to} || substr(${sql.raw(column)}, ${from.length + 1})`;
   try {
     await tx.execute(sql`update ${locations} set path = ${rewrite('path')}
       where lower(path) = lower(${from}) or ${belowPath(from)}`);
@@ -123,8 +128,14 @@ export async function removeLocation(
   assertCanManageLocations(actor);
   const { id } = parseInput(removeLocationSchema, input);
   const location = await findLocation(tx, actor, id);
-  const [children] = await tx.select({ n: sql<number>`count(*)::int` }).from(locations).where(eq(locations.parentId, id));
-  const [held] = await tx.select({ n: sql<number>`count(*)::int` }).from(assets).where(eq(assets.locationId, id));
+  const [children] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(locations)
+    .where(eq(locations.parentId, id));
+  const [held] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assets)
+    .where(eq(assets.locationId, id));
   if (children.n > 0 || held.n > 0) {
     const what = [children.n > 0 ? `${children.n} place(s) under it` : '', held.n > 0 ? `${held.n} asset(s)` : '']
       .filter(Boolean)
@@ -146,7 +157,13 @@ export async function ensureLocationPath(tx: Transaction, actor: Actor, path: st
   for (const name of splitPath(path)) {
     const wanted: string = parent ? `${parent.path}${pathSeparator}${name}` : name;
     const [existing] = await tx
-      .select({ id: locations.id, parentId: locations.parentId, name: locations.name, path: locations.path, version: locations.version })
+      .select({
+        id: locations.id,
+        parentId: locations.parentId,
+        name: locations.name,
+        path: locations.path,
+        version: locations.version,
+      })
       .from(locations)
       .where(sql`lower(${locations.path}) = lower(${wanted})`)
       .limit(1);

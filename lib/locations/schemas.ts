@@ -17,8 +17,16 @@ const parentIdSchema = z.preprocess(
 const versionSchema = z.coerce.number({ error: 'Send the version you read.' }).int().positive();
 
 export const newLocationSchema = z.object({ name: locationNameSchema, parentId: parentIdSchema });
-export const renameLocationSchema = z.object({ id: z.uuid('Unknown place.'), name: locationNameSchema, version: versionSchema });
-export const moveLocationSchema = z.object({ id: z.uuid('Unknown place.'), parentId: parentIdSchema, version: versionSchema });
+export const renameLocationSchema = z.object({
+  id: z.uuid('Unknown place.'),
+  name: locationNameSchema,
+  version: versionSchema,
+});
+export const moveLocationSchema = z.object({
+  id: z.uuid('Unknown place.'),
+  parentId: parentIdSchema,
+  version: versionSchema,
+});
 export const removeLocationSchema = z.object({ id: z.uuid('Unknown place.') });
 export const setAssetLocationSchema = z.object({
   assetId: z.uuid('Unknown asset.'),

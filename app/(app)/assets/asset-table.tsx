@@ -6,7 +6,7 @@ import type { AssetRow } from './asset-rows';
 
 // A client component fed plain rows, for the reason the ticket table is one (tickets/ticket-table.tsx).
 
-type Props = { rows: AssetRow[]; linkHolders: boolean };
+type Props = { rows: AssetRow[]; linkHolders: boolean; customColumns?: readonly string[] };
 
 function holderCell({ holder }: AssetRow, linkHolders: boolean) {
   if (!holder) return '—';
@@ -32,6 +32,11 @@ function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
 }
 
 /** One page of assets; a holder's name lists everything checked out to them, for staff. */
-export function AssetTable({ rows, linkHolders }: Props) {
-  return <DataTable columns={assetColumns(linkHolders)} rows={rows} rowKey={byId} />;
+export function AssetTable({ rows, linkHolders, customColumns = [] }: Props) {
+  const custom: Column<AssetRow>[] = customColumns.map((name) => ({
+    key: `custom-${name}`,
+    header: name,
+    cell: (asset) => asset.custom[name] || '—',
+  }));
+  return <DataTable columns={[...assetColumns(linkHolders), ...custom]} rows={rows} rowKey={byId} />;
 }
