@@ -17,6 +17,7 @@ export default defineConfig({
     './lib/db/schema-tokens.ts',
     './lib/db/schema-bulk.ts',
     './lib/db/schema-kb.ts',
+    './lib/db/schema-places.ts',
   ],
   out: './drizzle',
 });

@@ -53,19 +53,72 @@ CREATE TABLE "kb_articles" (
 	CONSTRAINT "kb_articles_visibility_check" CHECK ("kb_articles"."visibility" in ('everyone', 'staff'))
 );
 --> statement-breakpoint
+CREATE TABLE "custom_fields" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"category_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"required" boolean DEFAULT false NOT NULL,
+	"options" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "custom_fields_kind_check" CHECK ("custom_fields"."kind" in ('text', 'number', 'date', 'yes_no', 'choice'))
+);
+--> statement-breakpoint
+CREATE TABLE "location_audits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"location_id" uuid,
+	"location_path" text NOT NULL,
+	"auditor_id" uuid,
+	"auditor_name" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"entries" jsonb NOT NULL,
+	"unknown_tags" jsonb DEFAULT '[]'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "locations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"parent_id" uuid,
+	"name" text NOT NULL,
+	"path" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_values" DROP CONSTRAINT "catalog_values_kind_check";--> statement-breakpoint
+ALTER TABLE "assets" ADD COLUMN "location_id" uuid;--> statement-breakpoint
+ALTER TABLE "assets" ADD COLUMN "custom_values" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "assets" ADD COLUMN "custom_search" "tsvector" GENERATED ALWAYS AS (jsonb_to_tsvector('simple', "assets"."custom_values", '["string", "numeric"]')) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "assets" ADD COLUMN "last_seen_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "assets" ADD COLUMN "last_seen_location_id" uuid;--> statement-breakpoint
+ALTER TABLE "assets" ADD COLUMN "last_seen_by_id" uuid;--> statement-breakpoint
+ALTER TABLE "asset_import_rows" ADD COLUMN "custom_values" jsonb;--> statement-breakpoint
 ALTER TABLE "bulk_change_items" ADD CONSTRAINT "bulk_change_items_bulk_change_id_bulk_changes_id_fk" FOREIGN KEY ("bulk_change_id") REFERENCES "public"."bulk_changes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bulk_changes" ADD CONSTRAINT "bulk_changes_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_article_solutions" ADD CONSTRAINT "kb_article_solutions_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_article_solutions" ADD CONSTRAINT "kb_article_solutions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_source_ticket_id_tickets_id_fk" FOREIGN KEY ("source_ticket_id") REFERENCES "public"."tickets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custom_fields" ADD CONSTRAINT "custom_fields_category_id_catalog_values_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."catalog_values"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "location_audits" ADD CONSTRAINT "location_audits_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "location_audits" ADD CONSTRAINT "location_audits_auditor_id_users_id_fk" FOREIGN KEY ("auditor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "locations" ADD CONSTRAINT "locations_parent_id_locations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bulk_change_items_pending_idx" ON "bulk_change_items" USING btree ("bulk_change_id","position") WHERE "bulk_change_items"."outcome" is null and "bulk_change_items"."plan" = 'change';--> statement-breakpoint
 CREATE INDEX "bulk_changes_actor_idx" ON "bulk_changes" USING btree ("actor_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "kb_article_solutions_article_user_key" ON "kb_article_solutions" USING btree ("article_id","user_id");--> statement-breakpoint
 CREATE INDEX "kb_articles_status_updated_idx" ON "kb_articles" USING btree ("status","updated_at");--> statement-breakpoint
 CREATE INDEX "kb_articles_category_idx" ON "kb_articles" USING btree ("category");--> statement-breakpoint
 CREATE INDEX "kb_articles_search_idx" ON "kb_articles" USING gin ("search_vector");--> statement-breakpoint
+CREATE UNIQUE INDEX "custom_fields_category_name_key" ON "custom_fields" USING btree ("category_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "location_audits_location_idx" ON "location_audits" USING btree ("location_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "locations_path_key" ON "locations" USING btree (lower("path"));--> statement-breakpoint
+CREATE INDEX "locations_path_prefix_idx" ON "locations" USING btree (lower("path") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "locations_parent_idx" ON "locations" USING btree ("parent_id");--> statement-breakpoint
+ALTER TABLE "assets" ADD CONSTRAINT "assets_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assets" ADD CONSTRAINT "assets_last_seen_location_id_locations_id_fk" FOREIGN KEY ("last_seen_location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assets" ADD CONSTRAINT "assets_last_seen_by_id_users_id_fk" FOREIGN KEY ("last_seen_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "assets_location_idx" ON "assets" USING btree ("location_id");--> statement-breakpoint
+CREATE INDEX "assets_custom_search_idx" ON "assets" USING gin ("custom_search");--> statement-breakpoint
 ALTER TABLE "catalog_values" ADD CONSTRAINT "catalog_values_kind_check" CHECK ("catalog_values"."kind" in ('category', 'manufacturer', 'model', 'ticket_category', 'kb_category'));
 --> statement-breakpoint
 -- hand-written: bulk
@@ -76,3 +129,19 @@ CREATE INDEX "audit_log_batch_idx" ON "audit_log" USING btree (("details"->>'bat
 -- hand-written: kb
 -- The article categories list starts with the default every new article gets.
 INSERT INTO "catalog_values" ("kind", "name") VALUES ('kb_category', 'General') ON CONFLICT DO NOTHING;
+
+--> statement-breakpoint
+-- hand-written: places
+-- Each free-text location becomes a top-level place (one per spelling, in any letter case; "/"
+-- separates a path's parts, so it becomes "-" in a name), and its assets point at it. The asset's
+-- text keeps the place's path, which the search vector reads.
+INSERT INTO "locations" ("name", "path")
+SELECT DISTINCT ON (lower(t.name)) t.name, t.name
+FROM (SELECT btrim(replace("location", '/', '-')) AS name FROM "assets" WHERE "location" IS NOT NULL) AS t
+WHERE t.name <> ''
+ORDER BY lower(t.name), t.name
+ON CONFLICT DO NOTHING;--> statement-breakpoint
+UPDATE "assets" SET "location_id" = l."id", "location" = l."path"
+FROM "locations" AS l
+WHERE "assets"."location" IS NOT NULL AND lower(l."path") = lower(btrim(replace("assets"."location", '/', '-')));--> statement-breakpoint
+UPDATE "assets" SET "location" = NULL WHERE "location_id" IS NULL AND "location" IS NOT NULL;

@@ -1,6 +1,7 @@
 import { assetStatuses, type AssetStatus } from '../db/schema-domain';
 import { dateProblem, multiLineText, singleLineText } from '../validation';
 import { normalizeCost } from './schemas';
+import { pathSeparator, splitPath } from '../locations/schemas';
 
 // Checking an import file's rows, one at a time, without the database. Every problem is kept with
 // the line it came from (the header is line 1) so the user can fix the file in one pass.
@@ -34,7 +35,10 @@ export type ImportValues = {
   model?: string;
   serial?: string;
   status?: AssetStatus;
+  /** A place's path, "HQ / 2nd floor"; missing parts are created when the import is applied. */
   location?: string;
+  /** Cells of the columns that are not asset columns, by header: custom fields (check-inventory.ts). */
+  extraCells?: Record<string, string>;
   purchaseDate?: string;
   purchaseCost?: string;
   warrantyEnd?: string;
@@ -48,7 +52,6 @@ const textColumns = {
   manufacturer: 'manufacturer',
   model: 'model',
   serial: 'serial',
-  location: 'location',
   notes: 'notes',
 } as const;
 
@@ -107,9 +110,12 @@ export class RowChecker {
     for (const [column, limit] of Object.entries(maxLength) as [ImportColumn, number][]) {
       if (cell(column).length > limit) return fail(`${column} is too long (at most ${limit} characters)`);
     }
-    for (const column of ['manufacturer', 'model', 'serial', 'location'] as const) {
+    for (const column of ['manufacturer', 'model', 'serial'] as const) {
       if (cell(column).length > 120) return fail(`${column} is too long (at most 120 characters)`);
     }
+    const place = splitPath(cell('location'));
+    if (place.some((part) => part.length > 120))
+      return fail('location: each part of the path is at most 120 characters');
     const assetTag = cell('asset_tag');
     if (!assetTag) return fail('missing asset_tag');
     const name = cell('name');
@@ -124,6 +130,15 @@ export class RowChecker {
     for (const [column, key] of Object.entries(textColumns) as [ImportColumn, keyof typeof textColumns][]) {
       if (cell(column)) values[key] = cell(column);
     }
+    if (place.length > 0) values.location = place.join(pathSeparator);
+    const extra = Object.entries(cells).filter(
+      ([column, text]) => !(importColumns as readonly string[]).includes(column) && text.trim() !== '',
+    );
+    for (const [column, text] of extra) {
+      const checked = singleLineCell.safeParse(text.trim());
+      if (!checked.success) return fail(`${column}: ${checked.error.issues[0].message}`);
+    }
+    if (extra.length > 0) values.extraCells = Object.fromEntries(extra.map(([column, text]) => [column, text.trim()]));
     if (values.serial) {
       const serialKey = values.serial.toLowerCase();
       const earlierSerial = this.serialLines.get(serialKey);

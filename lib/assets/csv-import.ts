@@ -90,7 +90,7 @@ export async function importAssets(db: Database, actor: Actor, input: ImportRequ
       try {
         await db.transaction(async (tx) => {
           await claimImport(tx, importId);
-          for (const row of await applyWaitingRows(tx, importId)) {
+          for (const row of await applyWaitingRows(tx, actor, importId)) {
             tally.errors.push({ line: row.line, message: row.message });
             if (row.update) tally.updated--;
             else tally.created--;

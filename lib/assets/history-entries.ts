@@ -97,6 +97,15 @@ export function describeAssetEvent(row: AssetAuditRow, { staff }: { staff: boole
       return { ...base, event: 'Image set', summary: null };
     case 'asset.image_remove':
       return { ...base, event: 'Image removed', summary: null };
+    case 'asset.seen':
+      return { ...base, event: 'Seen in an audit', summary: text(details.location) };
+    case 'asset.custom_field_removed':
+      return {
+        ...base,
+        event: 'Custom field removed',
+        summary: null,
+        changes: [{ field: String(details.field), from: text(details.value), to: null }],
+      };
     default:
       return { ...base, event: row.action, summary: null };
   }

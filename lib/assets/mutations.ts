@@ -12,13 +12,19 @@ import { inListedSpelling } from '../catalog/spellings';
 import { findAsset, type AssetSummary } from './queries';
 import { assetChangesSchema, newAssetSchema, type AssetChangesInput, type NewAssetInput } from './schemas';
 import { assertTagAndSerialFree, duplicateAssetError } from './uniqueness';
+import { listAllCustomFields } from '../custom-fields/definitions';
+import { resolveCustomValues } from '../custom-fields/values';
+import { formatCustomValue, type StoredValues } from '../custom-fields/values-schema';
+import { placeForAsset } from '../locations/queries';
 
 const deployedByCheckOut = 'An asset becomes deployed by checking it out.';
 
 export async function createAsset(tx: Transaction, actor: Actor, input: NewAssetInput): Promise<AssetSummary> {
   assertCanManageAssets(actor);
-  const parsed = parseInput(newAssetSchema, input);
+  const { locationId, customFields: given, ...parsed } = parseInput(newAssetSchema, input);
   const data = await inListedSpelling(tx, assetListFields, { ...parsed, category: parsed.category ?? 'Other' });
+  const place = locationId ? await placeForAsset(tx, locationId) : null;
+  const customValues = await resolveCustomValues(tx, data.category, {}, given);
   if (data.status === 'deployed')
     throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
   await assertTagAndSerialFree(tx, { assetTag: data.assetTag, serial: data.serial });
@@ -26,7 +32,13 @@ export async function createAsset(tx: Transaction, actor: Actor, input: NewAsset
   try {
     [{ id }] = await tx
       .insert(assets)
-      .values({ ...data, status: data.status ?? 'in_stock' })
+      .values({
+        ...data,
+        status: data.status ?? 'in_stock',
+        locationId: place?.id ?? null,
+        location: place?.path ?? null,
+        customValues,
+      })
       .returning({ id: assets.id });
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
@@ -41,30 +53,42 @@ export type AssetUpdate = AssetChangesInput & { assetId: string };
 export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpdate): Promise<AssetSummary> {
   assertCanManageAssets(actor);
   const { assetId, ...fields } = input;
-  const { version, ...typed } = parseInput(assetChangesSchema, fields);
+  const { version, locationId, customFields: given, ...typed } = parseInput(assetChangesSchema, fields);
   const changes = await inListedSpelling(tx, assetListFields, typed);
   const asset = await findAsset(tx, actor, assetId);
   if (asset.version !== version) throw staleVersion();
 
-  const changed = Object.fromEntries(
+  const changed: Record<string, unknown> = Object.fromEntries(
     Object.entries(changes).filter(([key, value]) => value !== undefined && value !== asset[key as keyof AssetSummary]),
-  ) as Partial<typeof changes>;
+  );
   if (changed.category === null) changed.category = 'Other';
   if (changed.status === null) delete changed.status;
-  if (changed.status) assertStatusChangeAllowed(asset, changed.status);
+  if (changed.status) assertStatusChangeAllowed(asset, changed.status as AssetStatus);
+  if (locationId !== undefined && locationId !== asset.locationId) {
+    const place = locationId ? await placeForAsset(tx, locationId) : null;
+    changed.location = place?.path ?? null;
+    changed.locationId = place?.id ?? null;
+  }
+  const customChanges = await changedCustomValues(tx, asset, (changed.category as string) ?? asset.category, given);
+  if (customChanges) changed.customValues = customChanges.values;
   if (Object.keys(changed).length === 0) return asset;
 
-  await assertTagAndSerialFree(tx, { assetTag: changed.assetTag, serial: changed.serial }, asset.id);
+  await assertTagAndSerialFree(
+    tx,
+    { assetTag: changed.assetTag as string | undefined, serial: changed.serial as string | null | undefined },
+    asset.id,
+  );
   try {
     await updateAtVersion(tx, assets, asset, changed as Partial<typeof assets.$inferInsert>);
   } catch (error) {
     throw duplicateAssetError(error) ?? error;
   }
   // Named by its new tag when the tag is what changed.
-  const renamed = { id: asset.id, assetTag: changed.assetTag ?? asset.assetTag };
+  const renamed = { id: asset.id, assetTag: (changed.assetTag as string | undefined) ?? asset.assetTag };
+  const { locationId: _placeId, customValues: _values, ...plain } = changed;
   await auditAsset(tx, actor, 'asset.update', renamed, {
-    changed: Object.keys(changed),
-    changes: fromTo(asset, changed),
+    changed: Object.keys(plain).concat(customChanges ? Object.keys(customChanges.fromTo) : []),
+    changes: { ...fromTo(asset, plain), ...customChanges?.fromTo },
   });
   return findAsset(tx, actor, asset.id);
 }
@@ -91,4 +115,30 @@ function fromTo(asset: AssetSummary, changed: Record<string, unknown>) {
       { from: auditedValue(asset[field as keyof AssetSummary]), to: auditedValue(to) },
     ]),
   );
+}
+
+/**
+ * The asset's custom values after this edit, when they change: checked when values are given or
+ * the category changes (a new category keeps only its own fields' values). The audit names each
+ * changed field, with its old and new value.
+ */
+async function changedCustomValues(
+  tx: Transaction,
+  asset: AssetSummary,
+  category: string,
+  given: Record<string, unknown> | undefined,
+): Promise<{ values: StoredValues; fromTo: Record<string, { from: unknown; to: unknown }> } | null> {
+  if (given === undefined && category === asset.category) return null;
+  const values = await resolveCustomValues(tx, category, asset.customValues, given);
+  const ids = new Set([...Object.keys(values), ...Object.keys(asset.customValues)]);
+  const differing = [...ids].filter((id) => values[id] !== asset.customValues[id]);
+  if (differing.length === 0) return null;
+  const names = new Map((await listAllCustomFields(tx)).map((field) => [field.id, field.name]));
+  const fromTo = Object.fromEntries(
+    differing.map((id) => [
+      names.get(id) ?? id,
+      { from: formatCustomValue(asset.customValues[id]) || null, to: formatCustomValue(values[id]) || null },
+    ]),
+  );
+  return { values, fromTo };
 }

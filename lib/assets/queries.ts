@@ -13,6 +13,9 @@ import { isUuid } from '../validation';
 import { assetNotFoundMessage, canManageAssets, visibleAssetsCondition } from './access';
 import type { AssetListParams } from './schemas';
 import { assetSearchCondition } from './search';
+import { listAllCustomFields, valuesByName } from '../custom-fields/definitions';
+import type { CustomFieldDefinition, StoredValues } from '../custom-fields/values-schema';
+import { inSubtreeCondition } from '../locations/queries';
 
 export type AssetHolder = { id: string; username: string; displayName: string };
 
@@ -26,7 +29,15 @@ export type AssetSummary = {
   model: string | null;
   serial: string | null;
   status: AssetStatus;
+  /** The path of the asset's place ("HQ / 2nd floor"), or null. */
   location: string | null;
+  locationId: string | null;
+  /** Custom field values by field id, as stored. */
+  customValues: StoredValues;
+  /** The same values by field name, for readers of the API. */
+  customFields: StoredValues;
+  /** When an audit of a place last scanned it. */
+  lastSeenAt: Date | null;
   purchaseDate: string | null;
   purchaseCost: string | null;
   warrantyEnd: string | null;
@@ -49,6 +60,9 @@ const assetColumns = {
   serial: assets.serial,
   status: assets.status,
   location: assets.location,
+  locationId: assets.locationId,
+  customValues: assets.customValues,
+  lastSeenAt: assets.lastSeenAt,
   purchaseDate: assets.purchaseDate,
   purchaseCost: assets.purchaseCost,
   warrantyEnd: assets.warrantyEnd,
@@ -67,13 +81,21 @@ const assetColumns = {
 
 type AssetRow = Awaited<ReturnType<typeof selectAssets>>[number];
 
-function toSummary(row: AssetRow): AssetSummary {
+function toSummary(row: AssetRow, fields: readonly CustomFieldDefinition[]): AssetSummary {
   const { holderId, holderUsername, holderDisplayName, ...asset } = row;
   const assignedTo =
     holderId && holderUsername
       ? { id: holderId, username: holderUsername, displayName: holderDisplayName ?? holderUsername }
       : null;
-  return { ...asset, assignedTo };
+  return { ...asset, customFields: valuesByName(fields, asset.customValues), assignedTo };
+}
+
+/** Rows as summaries, their custom values named by the fields' definitions (a short list). */
+async function toSummaries(executor: Executor, rows: AssetRow[]): Promise<AssetSummary[]> {
+  const fields = rows.some((row) => Object.keys(row.customValues).length > 0)
+    ? await listAllCustomFields(executor)
+    : [];
+  return rows.map((row) => toSummary(row, fields));
 }
 
 function selectAssets(executor: Executor) {
@@ -87,7 +109,8 @@ export async function findAsset(executor: Executor, actor: Actor, id: string): P
     .where(and(eq(assets.id, id), visibleAssetsCondition(actor)))
     .limit(1);
   if (!row) throw new AppError('not_found', assetNotFoundMessage);
-  return toSummary(row);
+  const [summary] = await toSummaries(executor, [row]);
+  return summary;
 }
 
 export type AssetFilters = Omit<AssetListParams, 'page' | 'pageSize'>;
@@ -100,6 +123,7 @@ function filterConditions(actor: Actor, filters: Partial<AssetFilters>): SQL | u
   else if (filters.assignedTo === 'any') conditions.push(isNotNull(assets.assignedToId));
   else if (filters.assignedTo) conditions.push(eq(assets.assignedToId, filters.assignedTo));
   if (filters.q) conditions.push(assetSearchCondition(filters.q));
+  if (filters.location) conditions.push(inSubtreeCondition(filters.location));
   if (filters.warrantyDays !== undefined) {
     // "Expiring within N days" includes warranties already ended; those need attention most.
     conditions.push(lte(assets.warrantyEnd, sql`(current_date + ${filters.warrantyDays}::int)`));
@@ -135,7 +159,7 @@ export function listAssets(executor: Executor, actor: Actor, params: AssetListPa
     selectAssets(executor)
       .where(onPage(executor, { table: assets, where, order }, params))
       .orderBy(...order)
-      .then((rows) => rows.map(toSummary)),
+      .then((rows) => toSummaries(executor, rows)),
     fromKeptCounts
       ? keptTotal(executor, assetStatusCounts, params.status ? [params.status] : [])
       : executor.$count(assets, where),
@@ -154,7 +178,7 @@ export async function listAssetsForExport(
     .where(filterConditions(actor, filters))
     .orderBy(...orderOf(filters))
     .limit(maxExportRows);
-  return rows.map(toSummary);
+  return toSummaries(executor, rows);
 }
 
 /** The categories in use, for the filter. */

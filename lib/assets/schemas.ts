@@ -75,7 +75,13 @@ const assetFieldShape = {
   model: optionalText('Model', 120),
   serial: optionalText('Serial', 120),
   status: z.preprocess(blankToNull, assetStatusSchema.nullable().optional()),
-  location: optionalText('Location', 120),
+  locationId: z.preprocess(blankToNull, z.uuid('Choose a place from the list.').nullable().optional()),
+  // Values of the category's custom fields, by field name or id (lib/custom-fields/values-schema.ts checks them).
+  customFields: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {
+      error: 'customFields is an object of field name → value.',
+    })
+    .optional(),
   purchaseDate: optionalDate('Purchase date'),
   purchaseCost: costSchema,
   warrantyEnd: optionalDate('Warranty end'),
@@ -91,6 +97,23 @@ export const assetChangesSchema = newAssetSchema.partial().extend({
 });
 export type AssetChangesInput = z.input<typeof assetChangesSchema>;
 export type AssetChangesData = z.output<typeof assetChangesSchema>;
+
+/**
+ * A form's fields named "customFields.<field id>" gathered into `customFields`, so the asset
+ * form's values reach the same schema as the API's JSON.
+ */
+export function fromAssetForm<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess((input) => {
+    if (typeof input !== 'object' || input === null) return input;
+    const fields: Record<string, unknown> = {};
+    const rest: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(input)) {
+      if (key.startsWith('customFields.')) fields[key.slice('customFields.'.length)] = value;
+      else rest[key] = value;
+    }
+    return Object.keys(fields).length > 0 ? { ...rest, customFields: fields } : rest;
+  }, schema);
+}
 
 export const checkOutSchema = z.strictObject({
   userId: z.uuid('Choose a user.'),
@@ -139,6 +162,7 @@ export const assetListSchema = paginationSchema.extend({
     })
     .optional(),
   q: singleLineText().min(1).max(200).optional(),
+  location: z.uuid({ error: 'location is the id of a place' }).optional(),
   warrantyDays: z.coerce
     .number({ error: 'warrantyDays is a number of days' })
     .int()

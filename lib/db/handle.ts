@@ -14,6 +14,7 @@ import * as assetImportSchema from './schema-asset-import';
 import * as tokensSchema from './schema-tokens';
 import * as bulkSchema from './schema-bulk';
 import * as kbSchema from './schema-kb';
+import * as placesSchema from './schema-places';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -34,6 +35,7 @@ export const schema = {
   ...tokensSchema,
   ...bulkSchema,
   ...kbSchema,
+  ...placesSchema,
   ...relations,
 };
 

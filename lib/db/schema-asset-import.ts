@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // A CSV import in progress (lib/assets/import/staging.ts): its checked rows wait here, written in
 // short transactions, until one last transaction applies them all to assets and drops the import.
@@ -35,6 +35,8 @@ export const assetImportRows = pgTable(
     purchaseCost: numeric('purchase_cost', { precision: 12, scale: 2 }),
     warrantyEnd: date('warranty_end'),
     notes: text('notes'),
+    /** The asset's custom values after this row, by field id, checked (check-inventory.ts); null keeps them. */
+    customValues: jsonb('custom_values').$type<Record<string, string | number | boolean>>(),
   },
   (table) => [
     primaryKey({ columns: [table.importId, table.line] }),

@@ -7,6 +7,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgSequence,
   pgTable,
@@ -17,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './schema';
+import { locations } from './schema-places';
 import {
   assetStatuses,
   ticketPriorities,
@@ -140,7 +142,19 @@ export const assets = pgTable(
     model: text('model'),
     serial: text('serial'),
     status: text('status').$type<AssetStatus>().notNull().default('in_stock'),
+    // The path of location_id ("HQ / 2nd floor"), kept by lib/locations/ for search and lists.
     location: text('location'),
+    locationId: uuid('location_id').references(() => locations.id),
+    // Custom field values by field id (lib/custom-fields/), validated against the category's fields.
+    customValues: jsonb('custom_values').$type<Record<string, string | number | boolean>>().notNull().default({}),
+    // Searched beside search_vector (lib/assets/search.ts); its own column, so adding it left that one as it was.
+    customSearch: tsvector('custom_search')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`jsonb_to_tsvector('simple', ${assets.customValues}, '["string", "numeric"]')`),
+    // The last audit that scanned it (lib/location-audits/): when, where and by whom.
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    lastSeenLocationId: uuid('last_seen_location_id').references(() => locations.id, { onDelete: 'set null' }),
+    lastSeenById: uuid('last_seen_by_id').references(() => users.id, { onDelete: 'set null' }),
     purchaseDate: date('purchase_date'),
     purchaseCost: numeric('purchase_cost', { precision: 12, scale: 2 }),
     warrantyEnd: date('warranty_end'),
@@ -171,6 +185,8 @@ export const assets = pgTable(
     // With status, the dashboard counts expiring warranties of assets in service from the index alone.
     index('assets_warranty_status_idx').on(table.warrantyEnd, table.status),
     index('assets_search_idx').using('gin', table.searchVector),
+    index('assets_location_idx').on(table.locationId),
+    index('assets_custom_search_idx').using('gin', table.customSearch),
   ],
 );
 

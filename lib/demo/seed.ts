@@ -1,12 +1,13 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { commandLineActor } from '../actor';
 import { recordAudit } from '../audit/record';
 import { assetListFields, ticketListFields } from '../catalog/kinds';
 import { inListedSpellings } from '../catalog/spellings';
 import type { Database, Transaction } from '../db/client';
 import { users } from '../db/schema';
+import { locations as locationsTable } from '../db/schema-places';
 import {
   assetAssignments,
   assets,
@@ -144,11 +145,18 @@ async function fillDemoData(tx: Transaction, options: SeedOptions, random: Rando
   const openers = requesterIds.length ? requesterIds : everyone.map((user) => user.id);
 
   // In the managed lists' spellings, which they join (lib/catalog/spellings.ts), as any asset saved.
-  const assetRows = await inListedSpellings(
-    tx,
-    assetListFields,
-    makeAssets(random, options.assets, await firstDemoTagNumber(tx), requesterIds, now),
-  );
+  const places = await demoPlaces(tx);
+  const assetRows = (
+    await inListedSpellings(
+      tx,
+      assetListFields,
+      makeAssets(random, options.assets, await firstDemoTagNumber(tx), requesterIds, now),
+    )
+  ).map((row) => ({
+    ...row,
+    locationId: places.get(row.location.toLowerCase())?.id,
+    location: places.get(row.location.toLowerCase())?.path,
+  }));
   const createdAssets: { id: string; assignedToId: string | null }[] = [];
   await insertInBatches(assetRows, async (batch) => {
     createdAssets.push(
@@ -286,4 +294,22 @@ async function fillDemoData(tx: Transaction, options: SeedOptions, random: Rando
     licenses: licenseCatalog.length,
     users: demoUsers,
   };
+}
+
+/** The demo's places, top-level, made when missing; by lower-case path. */
+async function demoPlaces(tx: Transaction): Promise<Map<string, { id: string; path: string }>> {
+  await tx
+    .insert(locationsTable)
+    .values(locations.map((name) => ({ name, path: name })))
+    .onConflictDoNothing();
+  const rows = await tx
+    .select({ id: locationsTable.id, path: locationsTable.path })
+    .from(locationsTable)
+    .where(
+      inArray(
+        sql`lower(${locationsTable.path})`,
+        locations.map((name) => name.toLowerCase()),
+      ),
+    );
+  return new Map(rows.map((row) => [row.path.toLowerCase(), row]));
 }

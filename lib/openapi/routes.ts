@@ -28,6 +28,7 @@ import * as health from '@/app/api/health/route';
 import * as healthReady from '@/app/api/health/ready/route';
 import * as kbSuggestions from '@/app/api/kb/suggestions/route';
 import * as licenses from '@/app/api/licenses/route';
+import * as locationAuditsIdReport from '@/app/api/location-audits/[id]/report/route';
 import * as licensesId from '@/app/api/licenses/[id]/route';
 import * as licensesIdReveal from '@/app/api/licenses/[id]/reveal/route';
 import * as licensesIdSeats from '@/app/api/licenses/[id]/seats/route';
@@ -75,6 +76,7 @@ export const routeModules: readonly { folder: string; module: RouteModule }[] = 
   { folder: 'licenses/[id]/reveal', module: licensesIdReveal },
   { folder: 'licenses/[id]/seats', module: licensesIdSeats },
   { folder: 'licenses/counts', module: licensesCounts },
+  { folder: 'location-audits/[id]/report', module: locationAuditsIdReport },
   { folder: 'tickets', module: tickets },
   { folder: 'tickets/[id]', module: ticketsId },
   { folder: 'tickets/[id]/attachments', module: ticketsIdAttachments },

@@ -72,23 +72,21 @@ describe('asset tag and serial uniqueness', () => {
 
 describe('editing an asset', () => {
   test('an update carries the version it read; a stale one is refused and changes nothing', async () => {
-    const asset = await newAsset({ location: 'Shelf 1' });
+    const asset = await newAsset({ model: 'Shelf 1' });
     const saved = await db.transaction((tx) =>
       updateAsset(tx, actor, {
         assetId: asset.id,
-        location: 'Shelf 2',
+        model: 'Shelf 2',
         purchaseCost: '1299.5',
         version: asset.version,
       }),
     );
-    assert.deepEqual([saved.location, saved.purchaseCost, saved.version], ['Shelf 2', '1299.50', asset.version + 1]);
+    assert.deepEqual([saved.model, saved.purchaseCost, saved.version], ['Shelf 2', '1299.50', asset.version + 1]);
     await assert.rejects(
-      db.transaction((tx) =>
-        updateAsset(tx, actor, { assetId: asset.id, location: 'Shelf 3', version: asset.version }),
-      ),
+      db.transaction((tx) => updateAsset(tx, actor, { assetId: asset.id, model: 'Shelf 3', version: asset.version })),
       rejectsWith('conflict', (error) => assert.match(error.message, /changed by someone else/i)),
     );
-    assert.equal((await findAsset(db, actor, asset.id)).location, 'Shelf 2');
+    assert.equal((await findAsset(db, actor, asset.id)).model, 'Shelf 2');
     assert.deepEqual(await auditActions(asset.id), ['asset.create', 'asset.update']);
   });
 
@@ -224,9 +222,9 @@ describe('check-out and check-in', () => {
   });
 
   test('the history shows an edit field by field, from before to after', async () => {
-    const asset = await newAsset({ location: 'Room 1' });
+    const asset = await newAsset({ model: 'Room 1' });
     await db.transaction((tx) =>
-      updateAsset(tx, actor, { assetId: asset.id, version: asset.version, location: 'Room 2', serial: 'SN-9' }),
+      updateAsset(tx, actor, { assetId: asset.id, version: asset.version, model: 'Room 2', serial: 'SN-9' }),
     );
     const edited = await db.transaction((tx) =>
       updateAsset(tx, actor, { assetId: asset.id, version: asset.version + 1, status: 'in_repair' }),
@@ -240,8 +238,8 @@ describe('check-out and check-in', () => {
         [
           'Edited',
           [
+            { field: 'Model', from: 'Room 1', to: 'Room 2' },
             { field: 'Serial', from: null, to: 'SN-9' },
-            { field: 'Location', from: 'Room 1', to: 'Room 2' },
           ],
         ],
         ['Created', []],
@@ -253,7 +251,7 @@ describe('check-out and check-in', () => {
     let asset = await newAsset();
     for (let n = 1; n <= historyPreview + 2; n++) {
       asset = await db.transaction((tx) =>
-        updateAsset(tx, actor, { assetId: asset.id, version: asset.version, location: `Shelf ${n}` }),
+        updateAsset(tx, actor, { assetId: asset.id, version: asset.version, model: `Shelf ${n}` }),
       );
     }
     const latest = await listAssetHistory(db, actor, asset.id);

@@ -130,20 +130,20 @@ describe('CSV import', () => {
   test('creates or updates by asset tag, ignoring case; blank cells keep the existing value', async () => {
     const p = newPrefix();
     const existing = await db.transaction((tx) =>
-      createAsset(tx, actor, { assetTag: `${p}-1`, name: 'Old name', location: 'Room 1', serial: `${p}-SN` }),
+      createAsset(tx, actor, { assetTag: `${p}-1`, name: 'Old name', model: 'Room 1', serial: `${p}-SN` }),
     );
     const result = await run(
       csv(
-        'asset_tag,name,location,serial,purchase_cost',
-        `${p.toLowerCase()}-1,New name,,${p}-SN,10`,
-        `${p}-2,Brand new,Room 2,,`,
+        'asset_tag,name,location,model,serial,purchase_cost',
+        `${p.toLowerCase()}-1,New name,,,${p}-SN,10`,
+        `${p}-2,Brand new,Room 2,,,`,
       ),
     );
     assert.deepEqual([result.applied, result.created, result.updated, result.errors], [true, 1, 1, []]);
     const [first, second] = await tagsWith(p);
     assert.equal(first.id, existing.id);
     assert.deepEqual(
-      [first.assetTag, first.name, first.location, first.purchaseCost, first.version],
+      [first.assetTag, first.name, first.model, first.purchaseCost, first.version],
       [`${p.toLowerCase()}-1`, 'New name', 'Room 1', '10.00', 2],
     );
     assert.deepEqual(

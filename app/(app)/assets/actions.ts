@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { checkInAsset, checkOutAsset } from '@/lib/assets/assignments';
 import { removeAssetImage } from '@/lib/assets/images';
 import { createAsset, updateAsset } from '@/lib/assets/mutations';
-import { assetChangesSchema, checkInSchema, checkOutSchema, newAssetSchema } from '@/lib/assets/schemas';
+import { assetChangesSchema, checkInSchema, checkOutSchema, fromAssetForm, newAssetSchema } from '@/lib/assets/schemas';
 import type { Actor } from '@/lib/actor';
 import { serverAction } from '@/lib/boundary/server-action';
 import type { Transaction } from '@/lib/db/client';
@@ -17,11 +17,14 @@ import { redirectInApp } from '@/lib/http/redirect-in-app';
 
 const assetRef = { assetId: z.uuid('Unknown asset.') };
 
-export const createAssetAction = serverAction({ input: newAssetSchema }, async ({ actor, input, transaction }) => {
-  const asset = await transaction((tx) => createAsset(tx, actor, input));
-  revalidatePath('/assets');
-  return redirectInApp(`/assets/${asset.id}?notice=created`);
-});
+export const createAssetAction = serverAction(
+  { input: fromAssetForm(newAssetSchema) },
+  async ({ actor, input, transaction }) => {
+    const asset = await transaction((tx) => createAsset(tx, actor, input));
+    revalidatePath('/assets');
+    return redirectInApp(`/assets/${asset.id}?notice=created`);
+  },
+);
 
 /** An action that changes one asset, then reloads its page with `notice` saying what happened. */
 function assetPageAction<Schema extends z.ZodType>(
@@ -36,7 +39,11 @@ function assetPageAction<Schema extends z.ZodType>(
   });
 }
 
-export const updateAssetAction = assetPageAction(assetChangesSchema.extend(assetRef), updateAsset, 'saved');
+export const updateAssetAction = assetPageAction(
+  fromAssetForm(assetChangesSchema.extend(assetRef)),
+  updateAsset,
+  'saved',
+);
 export const checkOutAction = assetPageAction(checkOutSchema.extend(assetRef), checkOutAsset, 'checked-out');
 export const checkInAction = assetPageAction(checkInSchema.extend(assetRef), checkInAsset, 'checked-in');
 

@@ -9,6 +9,12 @@ type Props = {
   /** The display name of the person in `params.assignedTo`, when it is one person's id. */
   holderName: string | null;
   filtered: boolean;
+  /** Every place by path, to filter by one and everything inside it. */
+  places?: { id: string; path: string }[];
+  /** The custom fields' names, one of which the list can show as a column. */
+  fieldNames?: string[];
+  /** The custom field shown as a column. */
+  column?: string;
 };
 
 const sortLabels: Record<AssetSort, string> = {
@@ -32,7 +38,15 @@ const isPerson = (assignedTo: AssetListParams['assignedTo']): assignedTo is stri
  * One person's assets are reached from the "Checked out to" column rather than a select of every
  * user: with hundreds of users that select dominated the page's size and rendering time.
  */
-export function AssetFilterForm({ params, categories, holderName, filtered }: Props) {
+export function AssetFilterForm({
+  params,
+  categories,
+  holderName,
+  filtered,
+  places = [],
+  fieldNames = [],
+  column,
+}: Props) {
   const holder = params.assignedTo;
   return (
     <form className="filters" method="get" role="search" aria-label="Filter assets">
@@ -45,6 +59,22 @@ export function AssetFilterForm({ params, categories, holderName, filtered }: Pr
         value={params.category}
         options={categories.map((category) => ({ value: category, label: category }))}
       />
+      <FilterSelect
+        name="location"
+        label="Location (and inside)"
+        anyLabel="Anywhere"
+        value={params.location}
+        options={places.map((place) => ({ value: place.id, label: place.path }))}
+      />
+      {fieldNames.length > 0 ? (
+        <FilterSelect
+          name="columns"
+          label="Show field"
+          anyLabel="No extra column"
+          value={column}
+          options={fieldNames.map((name) => ({ value: name, label: name }))}
+        />
+      ) : null}
       <FilterSelect
         name="assignedTo"
         id="filter-assigned"

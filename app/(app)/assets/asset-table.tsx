@@ -12,6 +12,7 @@ type Props = {
   linkHolders: boolean;
   /** The id of the bulk change form the rows' checkboxes belong to; none: no checkboxes. */
   selectionForm?: string;
+  customColumns?: readonly string[];
 };
 
 function holderCell({ holder }: AssetRow, linkHolders: boolean) {
@@ -38,8 +39,13 @@ function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
 }
 
 /** One page of assets; a holder's name lists everything checked out to them, for staff. */
-export function AssetTable({ rows, linkHolders, selectionForm }: Props) {
-  const columns = assetColumns(linkHolders);
+export function AssetTable({ rows, linkHolders, selectionForm, customColumns = [] }: Props) {
+  const custom: Column<AssetRow>[] = customColumns.map((name) => ({
+    key: `custom-${name}`,
+    header: name,
+    cell: (asset) => asset.custom[name] || '—',
+  }));
+  const columns = [...assetColumns(linkHolders), ...custom];
   if (selectionForm) columns.unshift(selectionColumn<AssetRow>(selectionForm, (asset) => asset.assetTag));
   return <DataTable columns={columns} rows={rows} rowKey={byId} />;
 }

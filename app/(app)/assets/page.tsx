@@ -9,6 +9,8 @@ import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { bulkActionsFor } from '@/lib/bulk/actions';
+import { listAllCustomFields } from '@/lib/custom-fields/definitions';
+import { listLocationChoices } from '@/lib/locations/queries';
 import { AssetFilterForm } from './asset-filters';
 import { toAssetRow } from './asset-rows';
 import { AssetTable } from './asset-table';
@@ -22,15 +24,19 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
   const { raw, params } = await readListQuery(searchParams, assetListSchema);
   const db = await getDb();
   const staff = canManageAssets(actor);
-  const [page, categories] = await Promise.all([
+  const [page, categories, places, fields] = await Promise.all([
     listAssets(db, actor, params),
     staff ? listAssetCategories(db, actor) : Promise.resolve([]),
+    staff ? listLocationChoices(db) : Promise.resolve([]),
+    staff ? listAllCustomFields(db) : Promise.resolve([]),
   ]);
+  const fieldNames = [...new Set(fields.map((field) => field.name))];
+  const column = typeof raw.columns === 'string' && fieldNames.includes(raw.columns) ? raw.columns : undefined;
   const filters = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'page'));
   const exportQuery = new URLSearchParams(
-    Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'pageSize')),
+    Object.fromEntries(Object.entries(filters).filter(([key]) => key !== 'pageSize' && key !== 'columns')),
   ).toString();
-  const filtered = ['status', 'category', 'assignedTo', 'q', 'warrantyDays'].some((key) => key in raw);
+  const filtered = ['status', 'category', 'assignedTo', 'q', 'warrantyDays', 'location'].some((key) => key in raw);
 
   return (
     <>
@@ -59,6 +65,9 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
             categories={categories}
             holderName={page.items[0]?.assignedTo?.displayName ?? null}
             filtered={filtered}
+            places={places}
+            fieldNames={fieldNames}
+            column={column}
           />
         </FilterBar>
       ) : null}
@@ -89,9 +98,10 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
               />
             ) : null}
             <AssetTable
-              rows={page.items.map(toAssetRow)}
+              rows={page.items.map((asset) => toAssetRow(asset, column ? [column] : []))}
               linkHolders={staff}
               selectionForm={staff ? 'bulk-assets' : undefined}
+              customColumns={column ? [column] : []}
             />
           </>
         ) : null}

@@ -5,6 +5,9 @@ import { queryRows } from '../../db/rows';
 import { catalogValues, type CatalogKind } from '../../db/schema-catalog';
 import { assetImportRows } from '../../db/schema-asset-import';
 import { assets } from '../../db/schema-domain';
+import { locations } from '../../db/schema-places';
+import type { Actor } from '../../actor';
+import { ensureLocationPath } from '../../locations/mutations';
 import type { ImportError } from '../csv-import-rows';
 import { refusal, writeOrReportByLine } from './refusal';
 
@@ -25,7 +28,7 @@ const linesPerStep = 1000;
  * their listed spellings. Rows whose tag or serial another save took since they were checked are
  * refused by line, the others applied.
  */
-export async function applyWaitingRows(tx: Transaction, importId: string): Promise<RefusedRow[]> {
+export async function applyWaitingRows(tx: Transaction, actor: Actor, importId: string): Promise<RefusedRow[]> {
   const [range] = await queryRows<{ from: number | null; to: number | null }>(
     tx,
     sql`select min(line) as from, max(line) as to from ${assetImportRows} where import_id = ${importId}`,
@@ -33,7 +36,7 @@ export async function applyWaitingRows(tx: Transaction, importId: string): Promi
   if (range.from === null || range.to === null) return [];
   const all = { from: range.from, to: range.to };
   try {
-    await tx.transaction((savepoint) => writeInSteps(savepoint, importId, all));
+    await tx.transaction((savepoint) => writeInSteps(savepoint, actor, importId, all));
     return [];
   } catch (error) {
     if (!refusal(error)) throw error;
@@ -51,7 +54,8 @@ export async function applyWaitingRows(tx: Transaction, importId: string): Promi
     tx,
     lines,
     (entry) => entry.line,
-    (savepoint, entries) => writeInSteps(savepoint, importId, { from: entries[0].line, to: entries.at(-1)!.line }),
+    (savepoint, entries) =>
+      writeInSteps(savepoint, actor, importId, { from: entries[0].line, to: entries.at(-1)!.line }),
   );
   const updates = new Set(lines.filter((entry) => entry.update).map((entry) => entry.line));
   refused.push(...failed.map((error) => ({ ...error, update: updates.has(error.line) })));
@@ -62,10 +66,11 @@ export async function applyWaitingRows(tx: Transaction, importId: string): Promi
  * Writes the lines a step at a time, in file order. Between steps the event loop turns: on the
  * embedded database a statement holds it while it runs, and 20,000 rows take seconds.
  */
-async function writeInSteps(tx: Transaction, importId: string, lines: Lines): Promise<void> {
+async function writeInSteps(tx: Transaction, actor: Actor, importId: string, lines: Lines): Promise<void> {
   for (let from = lines.from; from <= lines.to; from += linesPerStep) {
     const step = { from, to: Math.min(from + linesPerStep - 1, lines.to) };
     await listNewSpellings(tx, importId, step);
+    await createMissingPlaces(tx, actor, importId, step);
     await writeAssets(tx, importId, step);
     await new Promise(setImmediate);
   }
@@ -86,6 +91,26 @@ async function listNewSpellings(tx: Transaction, importId: string, lines: Lines)
     on conflict do nothing`);
 }
 
+/**
+ * Creates the places the lines name that do not exist yet, each missing part of the path under the
+ * one before it (as Snipe-IT's importer does): a file can bring a new room without a visit to the
+ * Locations page first. A file has few distinct paths, so one at a time is enough.
+ */
+async function createMissingPlaces(tx: Transaction, actor: Actor, importId: string, lines: Lines): Promise<void> {
+  const missing = await queryRows<{ path: string }>(
+    tx,
+    sql`select distinct on (lower(s.location)) s.location as path from ${assetImportRows} s
+        where s.import_id = ${importId} and s.line between ${lines.from} and ${lines.to} and s.location is not null
+          and not exists (select 1 from ${locations} l where lower(l.path) = lower(s.location))
+        order by lower(s.location), s.line`,
+  );
+  for (const { path } of missing) await ensureLocationPath(tx, actor, path);
+}
+
+/** A place named by its path, in any letter case: one probe of locations_path_key. */
+const placeColumn = (column: 'id' | 'path') =>
+  sql`(select l.${sql.raw(column)} from ${locations} l where lower(l.path) = lower(s.location))`;
+
 /** A value in the list's spelling: one probe of the list's unique index. */
 const listed = (kind: CatalogKind, value: SQL) =>
   sql`(select c.name from ${catalogValues} c where c.kind = ${kind} and lower(c.name) = lower(${value}))`;
@@ -100,18 +125,20 @@ async function writeAssets(tx: Transaction, importId: string, lines: Lines): Pro
       manufacturer = coalesce(${listed('manufacturer', sql`s.manufacturer`)}, s.manufacturer, ${assets.manufacturer}),
       model = coalesce(${listed('model', sql`s.model`)}, s.model, ${assets.model}),
       serial = coalesce(s.serial, ${assets.serial}), status = coalesce(s.status, ${assets.status}),
-      location = coalesce(s.location, ${assets.location}), purchase_date = coalesce(s.purchase_date, ${assets.purchaseDate}),
+      location = coalesce(${placeColumn('path')}, ${assets.location}),
+      location_id = coalesce(${placeColumn('id')}, ${assets.locationId}),
+      custom_values = coalesce(s.custom_values, ${assets.customValues}), purchase_date = coalesce(s.purchase_date, ${assets.purchaseDate}),
       purchase_cost = coalesce(s.purchase_cost, ${assets.purchaseCost}), warranty_end = coalesce(s.warranty_end, ${assets.warrantyEnd}),
       notes = coalesce(s.notes, ${assets.notes}), version = ${assets.version} + 1, updated_at = now()
     from ${assetImportRows} s
     where ${rows} and s.existing_id is not null and ${assets.id} = s.existing_id`);
   await tx.execute(sql`
     insert into ${assets} (asset_tag, name, category, manufacturer, model, serial, status, location,
-      purchase_date, purchase_cost, warranty_end, notes)
+      location_id, custom_values, purchase_date, purchase_cost, warranty_end, notes)
     select s.asset_tag, s.name, coalesce(${listed('category', sql`s.category`)}, s.category, 'Other'),
       coalesce(${listed('manufacturer', sql`s.manufacturer`)}, s.manufacturer),
-      coalesce(${listed('model', sql`s.model`)}, s.model), s.serial, coalesce(s.status, 'in_stock'), s.location,
-      s.purchase_date, s.purchase_cost, s.warranty_end, s.notes
+      coalesce(${listed('model', sql`s.model`)}, s.model), s.serial, coalesce(s.status, 'in_stock'),
+      ${placeColumn('path')}, ${placeColumn('id')}, coalesce(s.custom_values, '{}'::jsonb), s.purchase_date, s.purchase_cost, s.warranty_end, s.notes
     from ${assetImportRows} s
     where ${rows} and s.existing_id is null
     order by s.line`);

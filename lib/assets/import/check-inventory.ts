@@ -4,10 +4,22 @@ import type { Transaction } from '../../db/client';
 import { queryRows } from '../../db/rows';
 import { assetImportRows } from '../../db/schema-asset-import';
 import { assets } from '../../db/schema-domain';
-import type { ImportError, ImportRow } from '../csv-import-rows';
+import { normalizeHeader, type ImportError, type ImportRow } from '../csv-import-rows';
+import { listAllCustomFields, type CategoryField } from '../../custom-fields/definitions';
+import { checkCustomValues } from '../../custom-fields/values';
+import type { StoredValues } from '../../custom-fields/values-schema';
+import { isAppError } from '../../errors';
 
-type ExistingAsset = { id: string; assetTag: string; serial: string | null; checkedOut: boolean };
-export type CheckedRow = { row: ImportRow; existing: ExistingAsset | null };
+type ExistingAsset = {
+  id: string;
+  assetTag: string;
+  serial: string | null;
+  checkedOut: boolean;
+  category: string;
+  customValues: StoredValues;
+};
+/** `customValues`: the asset's values after the row, checked; undefined when the row leaves them. */
+export type CheckedRow = { row: ImportRow; existing: ExistingAsset | null; customValues?: StoredValues };
 
 /**
  * The checks that need the inventory: which tags exist, who holds each serial, what a checked-out
@@ -22,7 +34,7 @@ export async function checkAgainstInventory(
   if (rows.length === 0) return { valid: [], errors: [] };
   const tags = rows.map((row) => row.assetTag.toLowerCase());
   const serials = rows.flatMap((row) => (row.values.serial ? [row.values.serial.toLowerCase()] : []));
-  const columns = sql`${assets.id} as id, ${assets.assetTag} as "assetTag", ${assets.serial} as serial, ${assets.assignedToId} is not null as "checkedOut"`;
+  const columns = sql`${assets.id} as id, ${assets.assetTag} as "assetTag", ${assets.serial} as serial, ${assets.assignedToId} is not null as "checkedOut", ${assets.category} as category, ${assets.customValues} as "customValues"`;
   const byTags = sql`select ${columns} from ${keyList(tags)} join ${assets} on lower(${assets.assetTag}) = k.key`;
   const movedAway = importId
     ? sql` where not exists (select 1 from ${assetImportRows} o where o.import_id = ${importId} and o.existing_id = ${assets.id} and o.serial is not null)`
@@ -34,6 +46,7 @@ export async function checkAgainstInventory(
 
   const valid: CheckedRow[] = [];
   const errors: ImportError[] = [];
+  const fields = await listAllCustomFields(tx);
   for (const row of rows) {
     const existing = byTag.get(row.assetTag.toLowerCase()) ?? null;
     const serialOwner = row.values.serial ? bySerial.get(row.values.serial.toLowerCase()) : undefined;
@@ -45,8 +58,13 @@ export async function checkAgainstInventory(
       problem = 'status deployed is set by checking the asset out; use in_stock and check it out';
     else if (status && status !== 'deployed' && existing?.checkedOut)
       problem = `${existing.assetTag} is checked out; check it in before changing its status`;
-    if (problem) errors.push({ line: row.line, message: problem });
-    else valid.push({ row, existing });
+    if (problem) {
+      errors.push({ line: row.line, message: problem });
+      continue;
+    }
+    const custom = checkRowCustomValues(fields, row, existing);
+    if (typeof custom === 'string') errors.push({ line: row.line, message: custom });
+    else valid.push({ row, existing, customValues: custom });
   }
   return { valid, errors };
 }
@@ -60,4 +78,37 @@ function keyList(keys: string[]): SQL {
     keys.map((key) => sql`(${key}::text)`),
     sql`, `,
   )}) as k(key)`;
+}
+
+/**
+ * The row's custom values, by the rules the form and the API use (customValuesSchema): columns
+ * named like a custom field of any category are its cells, other extra columns are ignored as
+ * before. Checked for a new asset, a changed category or any cell given; otherwise left alone.
+ */
+function checkRowCustomValues(
+  fields: CategoryField[],
+  row: ImportRow,
+  existing: ExistingAsset | null,
+): StoredValues | undefined | string {
+  const fieldHeaders = new Set(fields.map((field) => normalizeHeader(field.name)));
+  const given = Object.fromEntries(
+    Object.entries(row.values.extraCells ?? {}).filter(([column]) => fieldHeaders.has(column)),
+  );
+  const category = row.values.category ?? existing?.category ?? 'Other';
+  const categoryChanged = existing && category.toLowerCase() !== existing.category.toLowerCase();
+  if (existing && !categoryChanged && Object.keys(given).length === 0) return undefined;
+  const own = fields.filter((field) => field.category.toLowerCase() === category.toLowerCase());
+  // A cell's header is the field's name as the import reads headers ("RAM GB" → "ram_gb").
+  const byHeader = Object.fromEntries(
+    Object.entries(given).map(([column, text]) => [
+      own.find((field) => normalizeHeader(field.name) === column)?.id ?? column,
+      text,
+    ]),
+  );
+  try {
+    return checkCustomValues(own, category, existing?.customValues ?? {}, byHeader);
+  } catch (error) {
+    if (isAppError(error)) return error.message;
+    throw error;
+  }
 }

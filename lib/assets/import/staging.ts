@@ -55,13 +55,17 @@ export async function stageRows(tx: Transaction, importId: string, checked: Chec
     (entry) => entry.row.line,
     (savepoint, entries) =>
       savepoint.insert(assetImportRows).values(
-        entries.map(({ row, existing }) => ({
-          importId,
-          line: row.line,
-          existingId: existing?.id ?? null,
-          assetTag: row.assetTag,
-          ...row.values,
-        })),
+        entries.map(({ row, existing, customValues }) => {
+          const { extraCells: _cells, ...values } = row.values;
+          return {
+            importId,
+            line: row.line,
+            existingId: existing?.id ?? null,
+            assetTag: row.assetTag,
+            ...values,
+            customValues: customValues ?? null,
+          };
+        }),
       ),
   );
   return refused;

@@ -21,6 +21,8 @@ import { AssetHistoryTable } from './history-table';
 import { CheckInForm, CheckOutForm } from './assignment-forms';
 import { ImageUpload } from './image-upload';
 import { loadAsset } from './load-asset';
+import { PlaceAndFieldFacts } from './place-facts';
+import { findLastSeen } from '@/lib/location-audits/audits';
 
 export const metadata: Metadata = { title: 'Asset' };
 
@@ -52,10 +54,11 @@ export default async function AssetPage({
   const asset = await loadAsset(actor, id);
   const db = await getDb();
   const staff = canManageAssets(actor);
-  const [history, tickets, image] = await Promise.all([
+  const [history, tickets, image, lastSeen] = await Promise.all([
     listAssetHistory(db, actor, asset.id, { all: historyShown === 'all' }),
     listAssetTickets(db, actor, asset.id),
     findAssetImageInfo(db, actor, asset.id),
+    findLastSeen(db, actor, asset.id),
   ]);
   const { basePath, images, currency } = getConfig();
   const imageUrl = `${basePath}/api/assets/${asset.id}/image`;
@@ -91,7 +94,7 @@ export default async function AssetPage({
               {[asset.manufacturer, asset.model].filter(Boolean).join(' ') || '—'}
             </Fact>
             <Fact term="Serial">{asset.serial ?? '—'}</Fact>
-            <Fact term="Location">{asset.location ?? '—'}</Fact>
+            <PlaceAndFieldFacts asset={asset} lastSeen={lastSeen} staff={staff} />
             <Fact term="Purchased">
               {[asset.purchaseDate, asset.purchaseCost ? `for ${formatMoney(asset.purchaseCost, currency)}` : null]
                 .filter(Boolean)

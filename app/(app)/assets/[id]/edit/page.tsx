@@ -5,6 +5,9 @@ import type { AssetSummary } from '@/lib/assets/queries';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
+import { listAllCustomFields } from '@/lib/custom-fields/definitions';
+import { formatCustomValue } from '@/lib/custom-fields/values-schema';
+import { listLocationChoices } from '@/lib/locations/queries';
 import { updateAssetAction } from '../../actions';
 import { AssetForm } from '../../asset-form';
 import { loadAsset } from '../load-asset';
@@ -19,7 +22,10 @@ const formValuesOf = (asset: AssetSummary): Record<string, string> => ({
   model: asset.model ?? '',
   serial: asset.serial ?? '',
   status: asset.status,
-  location: asset.location ?? '',
+  locationId: asset.locationId ?? '',
+  ...Object.fromEntries(
+    Object.entries(asset.customValues).map(([id, value]) => [`customFields.${id}`, formatCustomValue(value)]),
+  ),
   purchaseDate: asset.purchaseDate ?? '',
   purchaseCost: asset.purchaseCost ?? '',
   warrantyEnd: asset.warrantyEnd ?? '',
@@ -30,7 +36,12 @@ const formValuesOf = (asset: AssetSummary): Record<string, string> => ({
 export default async function EditAssetPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor(staffRoles);
   const asset = await loadAsset(actor, (await params).id);
-  const suggestions = await listCatalogSuggestions(await getDb());
+  const db = await getDb();
+  const [suggestions, places, customFields] = await Promise.all([
+    listCatalogSuggestions(db),
+    listLocationChoices(db),
+    listAllCustomFields(db),
+  ]);
   const assetHref = `/assets/${asset.id}`;
   return (
     <>
@@ -47,6 +58,8 @@ export default async function EditAssetPage({ params }: { params: Promise<{ id: 
           submitLabel="Save changes"
           statusLocked={Boolean(asset.assignedTo)}
           suggestions={suggestions}
+          places={places}
+          customFields={customFields}
         />
         <p>
           <Link href={assetHref}>Cancel</Link>
