@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: '/', label: 'Dashboard' },
     { href: '/tickets', label: 'Tickets' },
     { href: '/assets', label: isStaff(actor) ? 'Assets' : 'My assets' },
+    isStaff(actor) && { href: '/scan', label: 'Scan' },
     isStaff(actor) && { href: '/licenses', label: 'Licenses' },
     isAdmin(actor) && { href: '/admin/users', label: 'Users' },
     isAdmin(actor) && { href: '/admin/lists', label: 'Lists' },
