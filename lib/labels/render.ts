@@ -6,6 +6,7 @@ import type { Executor } from '../db/client';
 import { AppError } from '../errors';
 import { drawLabels, type LabelLogo, type LabelsPdf } from './draw';
 import type { LabelFormat } from './formats';
+import { findLabelLogo } from './logo';
 import { maxLabelsPerPdf } from './schemas';
 import { assetShortUrl } from './short-url';
 
@@ -28,5 +29,7 @@ export async function renderLabelsPdf(executor: Executor, actor: Actor, request:
       'unprocessable',
       `That is more than ${maxLabelsPerPdf.toLocaleString('en')} labels. Narrow the filter and print in parts.`,
     );
-  return drawLabels(rows, { format: request.format, logo: request.logo ?? null, urlOf: assetShortUrl });
+  // The admin's logo unless the caller chose one (or none, with null).
+  const logo = request.logo === undefined ? await findLabelLogo(executor) : request.logo;
+  return drawLabels(rows, { format: request.format, logo, urlOf: assetShortUrl });
 }

@@ -28,6 +28,7 @@ import * as authPasskeyVerify from '@/app/api/auth/passkey/verify/route';
 import * as dashboard from '@/app/api/dashboard/route';
 import * as health from '@/app/api/health/route';
 import * as healthReady from '@/app/api/health/ready/route';
+import * as labelsLogo from '@/app/api/labels/logo/route';
 import * as licenses from '@/app/api/licenses/route';
 import * as licensesId from '@/app/api/licenses/[id]/route';
 import * as licensesIdReveal from '@/app/api/licenses/[id]/reveal/route';
@@ -72,6 +73,7 @@ export const routeModules: readonly { folder: string; module: RouteModule }[] = 
   { folder: 'dashboard', module: dashboard },
   { folder: 'health', module: health },
   { folder: 'health/ready', module: healthReady },
+  { folder: 'labels/logo', module: labelsLogo },
   { folder: 'licenses', module: licenses },
   { folder: 'licenses/[id]', module: licensesId },
   { folder: 'licenses/[id]/reveal', module: licensesIdReveal },

@@ -12,6 +12,7 @@ import { findAssetByCode, findAssetByTag } from '../../lib/assets/scan-lookup';
 import { createApiToken } from '../../lib/auth/api-tokens';
 import { AppError } from '../../lib/errors';
 import { setUserActive } from '../../lib/users/mutations';
+import { findLabelLogo, removeLabelLogo, setLabelLogo } from '../../lib/labels/logo';
 import { renderLabelsPdf } from '../../lib/labels/render';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
@@ -214,6 +215,35 @@ describe('continuous check-out', () => {
     assert.deepEqual(
       result.checkedOut.map((asset) => asset.assetTag),
       ['LBL-015'],
+    );
+  });
+});
+
+describe('the label logo', () => {
+  // A 1×1 PNG (the smallest valid one: signature, IHDR, IDAT, IEND).
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
+    'base64',
+  );
+
+  test('an admin sets it; labels then carry it; an agent may not set it; removing it is audited', async () => {
+    await assert.rejects(
+      db.transaction((tx) => setLabelLogo(tx, as(agent), png)),
+      (error) => error instanceof AppError && error.code === 'forbidden',
+    );
+    const without = await renderLabelsPdf(db, as(agent), { assetIds: [assetIds[0]], format: 'roll-62x29' });
+    await db.transaction((tx) => setLabelLogo(tx, as(admin), png));
+    assert.equal((await findLabelLogo(db))?.contentType, 'image/png');
+    const withLogo = await renderLabelsPdf(db, as(agent), { assetIds: [assetIds[0]], format: 'roll-62x29' });
+    assert.ok(withLogo.bytes.byteLength > without.bytes.byteLength, 'the logo is embedded');
+    assert.equal(await db.transaction((tx) => removeLabelLogo(tx, as(admin))), true);
+    assert.equal(await findLabelLogo(db), null);
+  });
+
+  test('a file that is not an image is refused', async () => {
+    await assert.rejects(
+      db.transaction((tx) => setLabelLogo(tx, as(admin), Buffer.from('not an image'))),
+      (error) => error instanceof AppError && error.code === 'unsupported_media_type',
     );
   });
 });

@@ -3,12 +3,14 @@ import { BackLink } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import { listAssets } from '@/lib/assets/queries';
 import { assetListSchema } from '@/lib/assets/schemas';
-import { staffRoles } from '@/lib/actor';
+import { isAdmin, staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { labelFormats, labelStocks, pageCountFor } from '@/lib/labels/formats';
+import { findLabelLogo } from '@/lib/labels/logo';
 import { maxLabelsPerPdf } from '@/lib/labels/schemas';
+import { LabelLogoPanel } from './logo-panel';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
 
 export const metadata: Metadata = { title: 'Print labels' };
@@ -19,7 +21,11 @@ const listFilterKeys = ['status', 'category', 'assignedTo', 'q', 'warrantyDays',
 export default async function PrintLabelsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(staffRoles);
   const { raw, params } = await readListQuery(searchParams, assetListSchema);
-  const { total } = await listAssets(await getDb(), actor, { ...params, page: 1, pageSize: 1 });
+  const db = await getDb();
+  const [{ total }, logo] = await Promise.all([
+    listAssets(db, actor, { ...params, page: 1, pageSize: 1 }),
+    findLabelLogo(db),
+  ]);
   const filter = Object.entries(raw).filter(([key]) => listFilterKeys.includes(key));
   const listQuery = new URLSearchParams(Object.fromEntries(filter)).toString();
   const tooMany = total > maxLabelsPerPdf;
@@ -60,6 +66,7 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
           Print at 100% (&quot;actual size&quot;), not &quot;fit to page&quot;, so the labels line up with the sheet.
         </p>
       </Panel>
+      <LabelLogoPanel hasLogo={logo !== null} admin={isAdmin(actor)} />
     </>
   );
 }
