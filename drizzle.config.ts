@@ -18,6 +18,7 @@ export default defineConfig({
     './lib/db/schema-bulk.ts',
     './lib/db/schema-kb.ts',
     './lib/db/schema-places.ts',
+    './lib/db/schema-labels.ts',
   ],
   out: './drizzle',
 });

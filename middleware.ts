@@ -16,7 +16,11 @@ import { serviceUnavailable } from '@/lib/http/unavailable';
 export const config = {
   runtime: 'nodejs',
   // '/' is listed on its own: the negative-lookahead pattern does not match the bare base path.
-  matcher: ['/', '/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  // The web manifest and its icons are fetched without cookies (app/manifest.ts), so they pass too.
+  matcher: [
+    '/',
+    '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|icons/|robots.txt).*)',
+  ],
 };
 
 const publicPaths = [

@@ -85,6 +85,16 @@ CREATE TABLE "locations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "label_logo" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"content_type" text NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"byte_size" integer NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by_id" uuid,
+	CONSTRAINT "label_logo_single_row" CHECK ("label_logo"."id" = 1)
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_values" DROP CONSTRAINT "catalog_values_kind_check";--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "location_id" uuid;--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "custom_values" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
@@ -103,6 +113,7 @@ ALTER TABLE "custom_fields" ADD CONSTRAINT "custom_fields_category_id_catalog_va
 ALTER TABLE "location_audits" ADD CONSTRAINT "location_audits_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "location_audits" ADD CONSTRAINT "location_audits_auditor_id_users_id_fk" FOREIGN KEY ("auditor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "locations" ADD CONSTRAINT "locations_parent_id_locations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "label_logo" ADD CONSTRAINT "label_logo_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bulk_change_items_pending_idx" ON "bulk_change_items" USING btree ("bulk_change_id","position") WHERE "bulk_change_items"."outcome" is null and "bulk_change_items"."plan" = 'change';--> statement-breakpoint
 CREATE INDEX "bulk_changes_actor_idx" ON "bulk_changes" USING btree ("actor_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "kb_article_solutions_article_user_key" ON "kb_article_solutions" USING btree ("article_id","user_id");--> statement-breakpoint

@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: '/tickets', label: 'Tickets' },
     { href: '/assets', label: isStaff(actor) ? 'Assets' : 'My assets' },
     { href: '/kb', label: 'Knowledge base' },
+    isStaff(actor) && { href: '/scan', label: 'Scan' },
     isStaff(actor) && { href: '/licenses', label: 'Licenses' },
     isStaff(actor) && { href: '/locations', label: 'Locations' },
     isAdmin(actor) && { href: '/admin/users', label: 'Users' },

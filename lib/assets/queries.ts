@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { onPage, readPage } from '../db/page';
@@ -179,6 +179,34 @@ export async function listAssetsForExport(
     .orderBy(...orderOf(filters))
     .limit(maxExportRows);
   return toSummaries(executor, rows);
+}
+
+export type AssetLabelRow = { id: string; assetTag: string; name: string };
+
+/** Tag and name of the given assets or of every one matching the filters, in list order, for labels. */
+export async function listAssetsForLabels(
+  executor: Executor,
+  actor: Actor,
+  selection: { assetIds: string[] } | { filter: AssetFilters },
+  limit: number,
+): Promise<AssetLabelRow[]> {
+  const columns = { id: assets.id, assetTag: assets.assetTag, name: assets.name };
+  if ('assetIds' in selection) {
+    const ids = selection.assetIds.filter(isUuid);
+    if (ids.length === 0) return [];
+    return executor
+      .select(columns)
+      .from(assets)
+      .where(and(inArray(assets.id, ids), visibleAssetsCondition(actor)))
+      .orderBy(sql`lower(${assets.assetTag})`)
+      .limit(limit);
+  }
+  return executor
+    .select(columns)
+    .from(assets)
+    .where(filterConditions(actor, selection.filter))
+    .orderBy(...orderOf(selection.filter))
+    .limit(limit);
 }
 
 /** The categories in use, for the filter. */

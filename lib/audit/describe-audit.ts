@@ -37,6 +37,8 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'asset.image_set': 'Picture set',
   'asset.image_remove': 'Picture removed',
   'asset.import': 'Assets imported',
+  'label_logo.set': 'Label logo set',
+  'label_logo.remove': 'Label logo removed',
   'license.create': 'License created',
   'license.update': 'License updated',
   'license.key_reveal': 'Key revealed',
@@ -87,6 +89,7 @@ export const auditKinds: Readonly<Record<string, string>> = {
   catalog_value: 'List value',
   passkey: 'Passkey',
   kb_article: 'Article',
+  label_logo: 'Label logo',
 };
 
 export const sentence = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/[_.]/g, ' ');

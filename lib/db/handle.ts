@@ -15,6 +15,7 @@ import * as tokensSchema from './schema-tokens';
 import * as bulkSchema from './schema-bulk';
 import * as kbSchema from './schema-kb';
 import * as placesSchema from './schema-places';
+import * as labelsSchema from './schema-labels';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -36,6 +37,7 @@ export const schema = {
   ...bulkSchema,
   ...kbSchema,
   ...placesSchema,
+  ...labelsSchema,
   ...relations,
 };
 

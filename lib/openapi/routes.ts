@@ -13,8 +13,11 @@ import * as assetsId from '@/app/api/assets/[id]/route';
 import * as assetsIdCheckin from '@/app/api/assets/[id]/checkin/route';
 import * as assetsIdCheckout from '@/app/api/assets/[id]/checkout/route';
 import * as assetsIdImage from '@/app/api/assets/[id]/image/route';
+import * as assetsCheckoutBatch from '@/app/api/assets/checkout-batch/route';
 import * as assetsExport from '@/app/api/assets/export/route';
 import * as assetsImport from '@/app/api/assets/import/route';
+import * as assetsLabels from '@/app/api/assets/labels/route';
+import * as assetsLookup from '@/app/api/assets/lookup/route';
 import * as authLogin from '@/app/api/auth/login/route';
 import * as authLogout from '@/app/api/auth/logout/route';
 import * as authMe from '@/app/api/auth/me/route';
@@ -27,6 +30,7 @@ import * as dashboard from '@/app/api/dashboard/route';
 import * as health from '@/app/api/health/route';
 import * as healthReady from '@/app/api/health/ready/route';
 import * as kbSuggestions from '@/app/api/kb/suggestions/route';
+import * as labelsLogo from '@/app/api/labels/logo/route';
 import * as licenses from '@/app/api/licenses/route';
 import * as locationAuditsIdReport from '@/app/api/location-audits/[id]/report/route';
 import * as licensesId from '@/app/api/licenses/[id]/route';
@@ -57,8 +61,11 @@ export const routeModules: readonly { folder: string; module: RouteModule }[] = 
   { folder: 'assets/[id]/checkin', module: assetsIdCheckin },
   { folder: 'assets/[id]/checkout', module: assetsIdCheckout },
   { folder: 'assets/[id]/image', module: assetsIdImage },
+  { folder: 'assets/checkout-batch', module: assetsCheckoutBatch },
   { folder: 'assets/export', module: assetsExport },
   { folder: 'assets/import', module: assetsImport },
+  { folder: 'assets/labels', module: assetsLabels },
+  { folder: 'assets/lookup', module: assetsLookup },
   { folder: 'auth/login', module: authLogin },
   { folder: 'auth/logout', module: authLogout },
   { folder: 'auth/me', module: authMe },
@@ -71,6 +78,7 @@ export const routeModules: readonly { folder: string; module: RouteModule }[] = 
   { folder: 'health', module: health },
   { folder: 'health/ready', module: healthReady },
   { folder: 'kb/suggestions', module: kbSuggestions },
+  { folder: 'labels/logo', module: labelsLogo },
   { folder: 'licenses', module: licenses },
   { folder: 'licenses/[id]', module: licensesId },
   { folder: 'licenses/[id]/reveal', module: licensesIdReveal },

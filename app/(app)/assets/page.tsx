@@ -46,6 +46,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
           primary={{ label: 'New asset', href: '/assets/new' }}
           more={[
             { label: 'Import CSV', href: '/assets/import' },
+            { label: 'Print labels', href: `/assets/labels${exportQuery ? `?${exportQuery}` : ''}` },
             {
               label: 'Export CSV',
               href: `${getConfig().basePath}/api/assets/export${exportQuery ? `?${exportQuery}` : ''}`,

@@ -4,7 +4,16 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 /** Uploads to PUT /api/assets/[id]/image, which checks the bytes; shows its message when refused. */
-export function ImageUpload({ uploadUrl, maxLabel }: { uploadUrl: string; maxLabel: string }) {
+/** `kind` words it for another image than an asset's photo (the labels' logo, PNG or JPEG only). */
+export function ImageUpload({
+  uploadUrl,
+  maxLabel,
+  kind = { label: 'Photo', types: ['PNG', 'JPEG', 'WebP'] },
+}: {
+  uploadUrl: string;
+  maxLabel: string;
+  kind?: { label: string; types: ('PNG' | 'JPEG' | 'WebP')[] };
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -41,17 +50,17 @@ export function ImageUpload({ uploadUrl, maxLabel }: { uploadUrl: string; maxLab
         {message ? <p className={`notice ${message.kind}`}>{message.text}</p> : null}
       </div>
       <div className="field">
-        <label htmlFor="field-image">Photo</label>
+        <label htmlFor="field-image">{kind.label}</label>
         <input
           id="field-image"
           name="image"
           type="file"
-          accept="image/png,image/jpeg,image/webp"
+          accept={kind.types.map((type) => `image/${type.toLowerCase()}`).join(',')}
           required
           aria-describedby="field-image-hint"
         />
         <span id="field-image-hint" className="hint">
-          PNG, JPEG or WebP, at most {maxLabel}.
+          {kind.types.slice(0, -1).join(', ')} or {kind.types.at(-1)}, at most {maxLabel}.
         </span>
       </div>
       <button type="submit" disabled={pending}>

@@ -20,6 +20,7 @@ import { AssetStatusBadge } from '../asset-badges';
 import { AssetHistoryTable } from './history-table';
 import { CheckInForm, CheckOutForm } from './assignment-forms';
 import { ImageUpload } from './image-upload';
+import { PrintLabelForm } from './print-label';
 import { loadAsset } from './load-asset';
 import { PlaceAndFieldFacts } from './place-facts';
 import { findLastSeen } from '@/lib/location-audits/audits';
@@ -148,6 +149,11 @@ export default async function AssetPage({
               today={todayIsoDate()}
             />
           )}
+        </Panel>
+      ) : null}
+      {staff ? (
+        <Panel id="label" title="Label">
+          <PrintLabelForm assetId={asset.id} />
         </Panel>
       ) : null}
       <Panel id="history" title="History">

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { BackLink } from '@/app/components/link';
+import { Panel } from '@/app/components/panel';
+import { listAssets } from '@/lib/assets/queries';
+import { assetListSchema } from '@/lib/assets/schemas';
+import { isAdmin, staffRoles } from '@/lib/actor';
+import { pageActor } from '@/lib/boundary/page';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
+import { labelFormats, labelStocks, pageCountFor } from '@/lib/labels/formats';
+import { findLabelLogo } from '@/lib/labels/logo';
+import { maxLabelsPerPdf } from '@/lib/labels/schemas';
+import { LabelLogoPanel } from './logo-panel';
+import { readListQuery, type SearchParams } from '../../_components/list-query';
+
+export const metadata: Metadata = { title: 'Print labels' };
+
+const listFilterKeys = ['status', 'category', 'assignedTo', 'q', 'warrantyDays', 'sort', 'dir'];
+
+/** Labels for "all N matching this filter" of the asset list: choose the stock, get the PDF. */
+export default async function PrintLabelsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await pageActor(staffRoles);
+  const { raw, params } = await readListQuery(searchParams, assetListSchema);
+  const db = await getDb();
+  const [{ total }, logo] = await Promise.all([
+    listAssets(db, actor, { ...params, page: 1, pageSize: 1 }),
+    findLabelLogo(db),
+  ]);
+  const filter = Object.entries(raw).filter(([key]) => listFilterKeys.includes(key));
+  const listQuery = new URLSearchParams(Object.fromEntries(filter)).toString();
+  const tooMany = total > maxLabelsPerPdf;
+
+  return (
+    <>
+      <BackLink href={`/assets${listQuery ? `?${listQuery}` : ''}`}>Assets</BackLink>
+      <h1>Print labels</h1>
+      <Panel
+        id="labels"
+        title={`All ${total.toLocaleString('en')} ${total === 1 ? 'asset' : 'assets'} matching this filter`}
+      >
+        {total === 0 ? (
+          <p className="empty">No assets match this filter.</p>
+        ) : tooMany ? (
+          <p className="notice error">
+            At most {maxLabelsPerPdf.toLocaleString('en')} labels fit in one PDF. Narrow the filter and print in parts.
+          </p>
+        ) : (
+          <form method="get" action={`${getConfig().basePath}/api/assets/labels`} target="_blank">
+            {filter.map(([key, value]) => (
+              <input key={key} type="hidden" name={key} value={value} />
+            ))}
+            <fieldset className="field">
+              <legend>Label stock</legend>
+              {labelFormats.map((format, index) => (
+                <label key={format} className="choice">
+                  <input type="radio" name="format" value={format} defaultChecked={index === 0} />{' '}
+                  {labelStocks[format].label} — {pageCountFor(labelStocks[format], total).toLocaleString('en')}{' '}
+                  {pageCountFor(labelStocks[format], total) === 1 ? 'page' : 'pages'}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit">Download PDF</button>
+          </form>
+        )}
+        <p className="muted">
+          Print at 100% (&quot;actual size&quot;), not &quot;fit to page&quot;, so the labels line up with the sheet.
+        </p>
+      </Panel>
+      <LabelLogoPanel hasLogo={logo !== null} admin={isAdmin(actor)} />
+    </>
+  );
+}
