@@ -8,6 +8,7 @@ import { ticketAssets, tickets, type TicketStatus } from '../db/schema-domain';
 import { canManageAssets } from './access';
 import { describeAssetEvent, type AssetHistoryEntry } from './history-entries';
 import { findAsset } from './queries';
+import { openWorkStatuses } from '../tickets/rules';
 
 export type { AssetHistoryEntry, FieldChange } from './history-entries';
 export type LinkedTicket = { id: string; number: number; title: string; status: TicketStatus };
@@ -76,6 +77,7 @@ export async function listAssetTickets(executor: Executor, actor: Actor, assetId
     .where(
       and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)),
     )
-    .orderBy(desc(tickets.createdAt))
+    // Open work first (new, open, pending), then the rest; newest first within each.
+    .orderBy(sql`case when ${inArray(tickets.status, [...openWorkStatuses])} then 0 else 1 end`, desc(tickets.createdAt))
     .limit(100);
 }
