@@ -6,17 +6,23 @@ import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { logoutAction } from './actions';
 import { MainNav, type NavItem } from './_components/main-nav';
+import { SavedViewsNav } from './_components/saved-views-nav';
+import { getDb } from '@/lib/db/client';
+import { listSavedViewsWithCounts } from '@/lib/saved-views/views';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const [actor, timeZone] = await Promise.all([
     pageActor(undefined, { duringSecondFactorSetup: true }),
     resolveViewerTimeZone(),
   ]);
+  // Only the viewer's own and shared views are counted, each by its list's count query.
+  const savedViews = await listSavedViewsWithCounts(await getDb(), actor);
   const items: (NavItem | false)[] = [
     { href: '/', label: 'Dashboard' },
     { href: '/tickets', label: 'Tickets' },
     { href: '/assets', label: isStaff(actor) ? 'Assets' : 'My assets' },
     isStaff(actor) && { href: '/licenses', label: 'Licenses' },
+    isStaff(actor) && { href: '/canned-replies', label: 'Canned replies' },
     isAdmin(actor) && { href: '/admin/users', label: 'Users' },
     isAdmin(actor) && { href: '/admin/lists', label: 'Lists' },
     isAdmin(actor) && { href: '/admin/audit', label: 'Audit log' },
@@ -47,6 +53,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </div>
       </header>
+      <SavedViewsNav views={savedViews} />
       <main id="content">{children}</main>
       <TimeZoneCookie
         shownZone={timeZone.zone}

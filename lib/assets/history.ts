@@ -70,14 +70,19 @@ export async function listAssetHistory(
 /** Tickets linked to the asset; a requester sees only the ones they opened. */
 export async function listAssetTickets(executor: Executor, actor: Actor, assetId: string): Promise<LinkedTicket[]> {
   const asset = await findAsset(executor, actor, assetId);
-  return executor
-    .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status })
-    .from(ticketAssets)
-    .innerJoin(tickets, eq(tickets.id, ticketAssets.ticketId))
-    .where(
-      and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)),
-    )
-    // Open work first (new, open, pending), then the rest; newest first within each.
-    .orderBy(sql`case when ${inArray(tickets.status, [...openWorkStatuses])} then 0 else 1 end`, desc(tickets.createdAt))
-    .limit(100);
+  return (
+    executor
+      .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status })
+      .from(ticketAssets)
+      .innerJoin(tickets, eq(tickets.id, ticketAssets.ticketId))
+      .where(
+        and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)),
+      )
+      // Open work first (new, open, pending), then the rest; newest first within each.
+      .orderBy(
+        sql`case when ${inArray(tickets.status, [...openWorkStatuses])} then 0 else 1 end`,
+        desc(tickets.createdAt),
+      )
+      .limit(100)
+  );
 }

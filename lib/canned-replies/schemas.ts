@@ -3,7 +3,9 @@ import { multiLineText, singleLineText } from '../validation';
 
 export const maxCannedReplyLength = 10_000;
 
-const title = singleLineText({ error: 'Enter a title.' }).min(1, 'Enter a title.').max(120, 'Use at most 120 characters.');
+const title = singleLineText({ error: 'Enter a title.' })
+  .min(1, 'Enter a title.')
+  .max(120, 'Use at most 120 characters.');
 const body = multiLineText({ error: 'Write the reply.' })
   .min(1, 'Write the reply.')
   .max(maxCannedReplyLength, `Use at most ${maxCannedReplyLength.toLocaleString('en')} characters.`)

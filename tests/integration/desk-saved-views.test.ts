@@ -3,7 +3,13 @@ import { describe, test } from 'node:test';
 import { createAsset } from '../../lib/assets/mutations';
 import { AppError } from '../../lib/errors';
 import { normalizeViewQuery } from '../../lib/saved-views/list-queries';
-import { listSavedViews, listSavedViewsWithCounts, removeView, renameView, saveView } from '../../lib/saved-views/views';
+import {
+  listSavedViews,
+  listSavedViewsWithCounts,
+  removeView,
+  renameView,
+  saveView,
+} from '../../lib/saved-views/views';
 import { createTicket, updateTicket } from '../../lib/tickets/mutations';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
@@ -26,8 +32,10 @@ const refusedWith = (code: string) => (error: unknown) => {
   return true;
 };
 
-const save = (actor: typeof agent, input: { list: 'tickets' | 'assets'; name: string; query?: string; shared?: boolean }) =>
-  db.transaction((tx) => saveView(tx, actor, input));
+const save = (
+  actor: typeof agent,
+  input: { list: 'tickets' | 'assets'; name: string; query?: string; shared?: boolean },
+) => db.transaction((tx) => saveView(tx, actor, input));
 
 for (const title of ['One', 'Two', 'Three'])
   await db.transaction((tx) => createTicket(tx, requester, { title, priority: 'urgent', category: 'Hardware' }));
@@ -35,7 +43,9 @@ await db.transaction((tx) => createTicket(tx, otherRequester, { title: 'Theirs',
 const resolved = await db.transaction((tx) => createTicket(tx, requester, { title: 'Done', priority: 'urgent' }));
 await db.transaction((tx) => updateTicket(tx, agent, { ticketId: resolved.id, version: 1, status: 'resolved' }));
 for (const tag of ['A', 'B'])
-  await db.transaction((tx) => createAsset(tx, admin, { assetTag: `${tag}-${run}`, name: tag, category: `Desk${run}` }));
+  await db.transaction((tx) =>
+    createAsset(tx, admin, { assetTag: `${tag}-${run}`, name: tag, category: `Desk${run}` }),
+  );
 
 describe('saved views', () => {
   test('the query is kept without the page or unknown parameters, in a stable order', () => {
@@ -71,8 +81,14 @@ describe('saved views', () => {
       db.transaction((tx) => renameView(tx, requester, { id: mine.id, version: 1, name: 'x' })),
       refusedWith('not_found'),
     );
-    await assert.rejects(db.transaction((tx) => removeView(tx, otherAgent, { id: shared.id })), refusedWith('forbidden'));
-    await assert.rejects(db.transaction((tx) => removeView(tx, admin, { id: mine.id })), refusedWith('not_found'));
+    await assert.rejects(
+      db.transaction((tx) => removeView(tx, otherAgent, { id: shared.id })),
+      refusedWith('forbidden'),
+    );
+    await assert.rejects(
+      db.transaction((tx) => removeView(tx, admin, { id: mine.id })),
+      refusedWith('not_found'),
+    );
     const renamed = await db.transaction((tx) => renameView(tx, agent, { id: mine.id, version: 1, name: 'Urgent' }));
     assert.equal(renamed.version, 2);
     await assert.rejects(

@@ -26,7 +26,9 @@ const other = actorFor(await createTestUser(db, { role: 'requester' }));
 const run = Date.now().toString(36);
 
 async function assetFor(holder: typeof requester | null, tag: string, category: string) {
-  const asset = await db.transaction((tx) => createAsset(tx, admin, { assetTag: `${tag}-${run}`, name: tag, category }));
+  const asset = await db.transaction((tx) =>
+    createAsset(tx, admin, { assetTag: `${tag}-${run}`, name: tag, category }),
+  );
   if (holder) await db.transaction((tx) => checkOutAsset(tx, admin, { assetId: asset.id, userId: holder.id }));
   return asset;
 }
@@ -78,7 +80,7 @@ describe('report a problem', () => {
     assert.equal((await problemReportDraft(db, requester, phone.id)).category, 'Hardware');
   });
 
-  test("a requester may only report on an asset checked out to them: anything else is not found", async () => {
+  test('a requester may only report on an asset checked out to them: anything else is not found', async () => {
     await assert.rejects(problemReportDraft(db, requester, othersLaptop.id), notFound);
     await assert.rejects(problemReportDraft(db, requester, spare.id), notFound);
     await assert.rejects(problemReportDraft(db, requester, 'not-a-uuid'), notFound);

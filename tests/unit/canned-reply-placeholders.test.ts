@@ -12,7 +12,10 @@ const values = {
 
 test('known placeholders are filled, spaces inside the braces allowed', () => {
   assert.equal(
-    fillPlaceholders('Hello {{requester.name}}, about {{ ticket.reference }} ({{ticket.title}}). — {{agent.name}}', values),
+    fillPlaceholders(
+      'Hello {{requester.name}}, about {{ ticket.reference }} ({{ticket.title}}). — {{agent.name}}',
+      values,
+    ),
     'Hello Ada Lovelace, about T-00042 (Laptop does not start). — Grace',
   );
 });

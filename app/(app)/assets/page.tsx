@@ -11,6 +11,7 @@ import { getDb } from '@/lib/db/client';
 import { AssetFilterForm } from './asset-filters';
 import { toAssetRow } from './asset-rows';
 import { AssetTable } from './asset-table';
+import { SaveViewForm } from '../saved-views/view-forms';
 import { readListQuery, type SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Assets' };
@@ -60,6 +61,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
           />
         </FilterBar>
       ) : null}
+      {staff ? <SaveViewForm list="assets" query={new URLSearchParams(filters).toString()} canShare /> : null}
       <section className="panel" aria-labelledby="asset-list-title">
         <h2 id="asset-list-title" className="skip-link">
           Asset list
