@@ -54,6 +54,12 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'api_token.create': 'API token created',
   'api_token.revoke': 'API token revoked',
   'api_token.new_address': 'API token used from a new address',
+  'canned_reply.create': 'Canned reply added',
+  'canned_reply.update': 'Canned reply changed',
+  'canned_reply.remove': 'Canned reply removed',
+  'saved_view.create': 'View saved',
+  'saved_view.rename': 'View renamed',
+  'saved_view.remove': 'View removed',
 };
 
 /** The areas actions belong to (the part before the first dot), as the action list groups them. */
@@ -69,6 +75,8 @@ export const auditActionAreas: Readonly<Record<string, string>> = {
   catalog: 'Lists',
   passkey: 'Passkeys',
   api_token: 'API tokens',
+  canned_reply: 'Canned replies',
+  saved_view: 'Saved views',
 };
 
 /** The kinds of record an entry can be about. */
@@ -82,6 +90,8 @@ export const auditKinds: Readonly<Record<string, string>> = {
   job_queue: 'Job queue',
   catalog_value: 'List value',
   passkey: 'Passkey',
+  canned_reply: 'Canned reply',
+  saved_view: 'Saved view',
 };
 
 export const sentence = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/[_.]/g, ' ');

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isAppError } from '@/lib/errors';
 import { BackLink } from '@/app/components/link';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
@@ -17,7 +19,13 @@ export default async function NewTicketPage({ searchParams }: { searchParams: Pr
   const staff = isStaff(actor);
   const { asset } = await searchParams;
   // "Report a problem" (a device on the home page) comes with ?asset=: that asset, its category guessed.
-  const report = typeof asset === 'string' ? await problemReportDraft(db, actor, asset) : null;
+  const report =
+    typeof asset === 'string'
+      ? await problemReportDraft(db, actor, asset).catch((error: unknown) => {
+          if (isAppError(error) && error.code === 'not_found') notFound();
+          throw error;
+        })
+      : null;
   // A requester picks one of their own assets here; agents link any asset on the ticket's page.
   const [assets, categories] = await Promise.all([
     staff ? (report ? [report.asset] : []) : listAssetsAssignedTo(db, actor),
