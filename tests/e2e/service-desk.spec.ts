@@ -27,6 +27,8 @@ async function postJson(page: Page, url: string, data: object): Promise<Record<s
 test('Report a problem from My devices, answered with a canned reply; a saved view counts its tickets', async ({
   browser,
 }) => {
+  // One long story across two people; the shared 2-core machine makes each step slow.
+  test.setTimeout(480_000);
   const ada = await openBrowser(browser, server.app);
   await signIn(ada.page, 'ada', 'ada-password-1');
   const { asset } = await postJson(ada.page, 'api/assets', {
