@@ -67,22 +67,19 @@ export async function listAssetHistory(
   return { entries: rows.map((row) => describeAssetEvent(row, { staff })), total };
 }
 
+// An asset's tickets: open work (new, open, pending) first, then the rest; newest first within each.
+const openWorkFirst = sql`case when ${inArray(tickets.status, [...openWorkStatuses])} then 0 else 1 end`;
+
 /** Tickets linked to the asset; a requester sees only the ones they opened. */
 export async function listAssetTickets(executor: Executor, actor: Actor, assetId: string): Promise<LinkedTicket[]> {
   const asset = await findAsset(executor, actor, assetId);
-  return (
-    executor
-      .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status })
-      .from(ticketAssets)
-      .innerJoin(tickets, eq(tickets.id, ticketAssets.ticketId))
-      .where(
-        and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)),
-      )
-      // Open work first (new, open, pending), then the rest; newest first within each.
-      .orderBy(
-        sql`case when ${inArray(tickets.status, [...openWorkStatuses])} then 0 else 1 end`,
-        desc(tickets.createdAt),
-      )
-      .limit(100)
-  );
+  return executor
+    .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status })
+    .from(ticketAssets)
+    .innerJoin(tickets, eq(tickets.id, ticketAssets.ticketId))
+    .where(
+      and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)),
+    )
+    .orderBy(openWorkFirst, desc(tickets.createdAt))
+    .limit(100);
 }
