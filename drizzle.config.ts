@@ -19,6 +19,7 @@ export default defineConfig({
     './lib/db/schema-kb.ts',
     './lib/db/schema-places.ts',
     './lib/db/schema-labels.ts',
+    './lib/db/schema-desk.ts',
   ],
   out: './drizzle',
 });

@@ -95,6 +95,29 @@ CREATE TABLE "label_logo" (
 	CONSTRAINT "label_logo_single_row" CHECK ("label_logo"."id" = 1)
 );
 --> statement-breakpoint
+CREATE TABLE "canned_replies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id" uuid,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "saved_views" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"shared" boolean DEFAULT false NOT NULL,
+	"list" text NOT NULL,
+	"name" text NOT NULL,
+	"query" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "saved_views_list_check" CHECK ("saved_views"."list" in ('tickets', 'assets'))
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_values" DROP CONSTRAINT "catalog_values_kind_check";--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "location_id" uuid;--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "custom_values" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
@@ -114,6 +137,8 @@ ALTER TABLE "location_audits" ADD CONSTRAINT "location_audits_location_id_locati
 ALTER TABLE "location_audits" ADD CONSTRAINT "location_audits_auditor_id_users_id_fk" FOREIGN KEY ("auditor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "locations" ADD CONSTRAINT "locations_parent_id_locations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "label_logo" ADD CONSTRAINT "label_logo_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "canned_replies" ADD CONSTRAINT "canned_replies_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "saved_views" ADD CONSTRAINT "saved_views_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bulk_change_items_pending_idx" ON "bulk_change_items" USING btree ("bulk_change_id","position") WHERE "bulk_change_items"."outcome" is null and "bulk_change_items"."plan" = 'change';--> statement-breakpoint
 CREATE INDEX "bulk_changes_actor_idx" ON "bulk_changes" USING btree ("actor_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "kb_article_solutions_article_user_key" ON "kb_article_solutions" USING btree ("article_id","user_id");--> statement-breakpoint
@@ -125,6 +150,9 @@ CREATE INDEX "location_audits_location_idx" ON "location_audits" USING btree ("l
 CREATE UNIQUE INDEX "locations_path_key" ON "locations" USING btree (lower("path"));--> statement-breakpoint
 CREATE INDEX "locations_path_prefix_idx" ON "locations" USING btree (lower("path") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "locations_parent_idx" ON "locations" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "canned_replies_owner_idx" ON "canned_replies" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "saved_views_owner_idx" ON "saved_views" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "saved_views_shared_idx" ON "saved_views" USING btree ("shared") WHERE "saved_views"."shared";--> statement-breakpoint
 ALTER TABLE "assets" ADD CONSTRAINT "assets_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assets" ADD CONSTRAINT "assets_last_seen_location_id_locations_id_fk" FOREIGN KEY ("last_seen_location_id") REFERENCES "public"."locations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assets" ADD CONSTRAINT "assets_last_seen_by_id_users_id_fk" FOREIGN KEY ("last_seen_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

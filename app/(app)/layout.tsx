@@ -6,12 +6,17 @@ import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { logoutAction } from './actions';
 import { MainNav, type NavItem } from './_components/main-nav';
+import { SavedViewsNav } from './_components/saved-views-nav';
+import { getDb } from '@/lib/db/client';
+import { listSavedViewsWithCounts } from '@/lib/saved-views/views';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const [actor, timeZone] = await Promise.all([
     pageActor(undefined, { duringSecondFactorSetup: true }),
     resolveViewerTimeZone(),
   ]);
+  // Only the viewer's own and shared views are counted, each by its list's count query.
+  const savedViews = await listSavedViewsWithCounts(await getDb(), actor);
   const items: (NavItem | false)[] = [
     { href: '/', label: 'Dashboard' },
     { href: '/tickets', label: 'Tickets' },
@@ -20,6 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     isStaff(actor) && { href: '/scan', label: 'Scan' },
     isStaff(actor) && { href: '/licenses', label: 'Licenses' },
     isStaff(actor) && { href: '/locations', label: 'Locations' },
+    isStaff(actor) && { href: '/canned-replies', label: 'Canned replies' },
     isAdmin(actor) && { href: '/admin/users', label: 'Users' },
     isAdmin(actor) && { href: '/admin/lists', label: 'Lists' },
     isAdmin(actor) && { href: '/admin/fields', label: 'Custom fields' },
@@ -51,6 +57,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </div>
       </header>
+      <SavedViewsNav views={savedViews} />
       <main id="content">{children}</main>
       <TimeZoneCookie
         shownZone={timeZone.zone}

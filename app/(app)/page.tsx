@@ -3,6 +3,7 @@ import { Link } from '@/app/components/link';
 import { pageActor } from '@/lib/boundary/page';
 import { loadDashboard } from '@/lib/dashboard/dashboard';
 import { getDb } from '@/lib/db/client';
+import { listMyDevices } from '@/lib/self-service/devices';
 import { RequesterDashboardView } from './_components/requester-dashboard';
 import { StaffDashboardView } from './_components/staff-dashboard';
 
@@ -10,7 +11,9 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const actor = await pageActor();
-  const dashboard = await loadDashboard(await getDb(), actor);
+  const db = await getDb();
+  const dashboard = await loadDashboard(db, actor);
+  const devices = dashboard.role === 'requester' ? await listMyDevices(db, actor) : [];
   return (
     <>
       <div className="toolbar">
@@ -18,7 +21,7 @@ export default async function DashboardPage() {
         <Link href="/sessions">Your sessions</Link>
       </div>
       {dashboard.role === 'requester' ? (
-        <RequesterDashboardView dashboard={dashboard} />
+        <RequesterDashboardView dashboard={dashboard} devices={devices} />
       ) : (
         <StaffDashboardView dashboard={dashboard} />
       )}

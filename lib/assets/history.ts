@@ -8,6 +8,7 @@ import { ticketAssets, tickets, type TicketStatus } from '../db/schema-domain';
 import { canManageAssets } from './access';
 import { describeAssetEvent, type AssetHistoryEntry } from './history-entries';
 import { findAsset } from './queries';
+import { openWorkStatuses } from '../tickets/rules';
 
 export type { AssetHistoryEntry, FieldChange } from './history-entries';
 export type LinkedTicket = { id: string; number: number; title: string; status: TicketStatus };
@@ -66,6 +67,9 @@ export async function listAssetHistory(
   return { entries: rows.map((row) => describeAssetEvent(row, { staff })), total };
 }
 
+// An asset's tickets: open work (new, open, pending) first, then the rest; newest first within each.
+const openWorkFirst = sql`case when ${inArray(tickets.status, [...openWorkStatuses])} then 0 else 1 end`;
+
 /** Tickets linked to the asset; a requester sees only the ones they opened. */
 export async function listAssetTickets(executor: Executor, actor: Actor, assetId: string): Promise<LinkedTicket[]> {
   const asset = await findAsset(executor, actor, assetId);
@@ -76,6 +80,6 @@ export async function listAssetTickets(executor: Executor, actor: Actor, assetId
     .where(
       and(eq(ticketAssets.assetId, asset.id), canManageAssets(actor) ? undefined : eq(tickets.requesterId, actor.id)),
     )
-    .orderBy(desc(tickets.createdAt))
+    .orderBy(openWorkFirst, desc(tickets.createdAt))
     .limit(100);
 }

@@ -59,6 +59,12 @@ export const auditActionWords: Readonly<Record<string, string>> = {
   'kb_article.create': 'Article created',
   'kb_article.update': 'Article updated',
   'kb_article.solved': 'Article solved a problem',
+  'canned_reply.create': 'Canned reply added',
+  'canned_reply.update': 'Canned reply changed',
+  'canned_reply.remove': 'Canned reply removed',
+  'saved_view.create': 'View saved',
+  'saved_view.rename': 'View renamed',
+  'saved_view.remove': 'View removed',
 };
 
 /** The areas actions belong to (the part before the first dot), as the action list groups them. */
@@ -75,6 +81,8 @@ export const auditActionAreas: Readonly<Record<string, string>> = {
   passkey: 'Passkeys',
   api_token: 'API tokens',
   kb_article: 'Knowledge base',
+  canned_reply: 'Canned replies',
+  saved_view: 'Saved views',
 };
 
 /** The kinds of record an entry can be about. */
@@ -90,6 +98,8 @@ export const auditKinds: Readonly<Record<string, string>> = {
   passkey: 'Passkey',
   kb_article: 'Article',
   label_logo: 'Label logo',
+  canned_reply: 'Canned reply',
+  saved_view: 'Saved view',
 };
 
 export const sentence = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/[_.]/g, ' ');

@@ -33,6 +33,8 @@ export type AppConfig = {
   attachments: { maxBytes: number };
   /** The ISO 4217 code of the money amounts the app shows (purchase costs), e.g. USD. */
   currency: string;
+  /** "Report a problem": the ticket category when no ticket category has the asset's category's name. */
+  reportProblemCategory?: string;
   /** Off (undefined parts) unless SMTP_URL / IMAP_URL are set. The URLs carry passwords: never log them. */
   mail: {
     smtpUrl?: string;
@@ -133,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
     images: { maxBytes: values.IMAGE_MAX_BYTES, maxDimension: values.IMAGE_MAX_DIMENSION },
     attachments: { maxBytes: values.ATTACHMENT_MAX_BYTES },
     currency: values.CURRENCY,
+    reportProblemCategory: values.REPORT_PROBLEM_CATEGORY,
     mail: {
       smtpUrl: values.SMTP_URL,
       from: values.MAIL_FROM,

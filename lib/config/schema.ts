@@ -160,6 +160,10 @@ export const envSchema = z.object({
           `CURRENCY must be an ISO 4217 currency code such as USD, EUR or GBP; got "${String(issue.input)}"`,
       }),
   ),
+  REPORT_PROBLEM_CATEGORY: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(60, 'REPORT_PROBLEM_CATEGORY is at most 60 characters').optional(),
+  ),
   ...oidcEnv,
 });
 

@@ -16,6 +16,7 @@ import * as bulkSchema from './schema-bulk';
 import * as kbSchema from './schema-kb';
 import * as placesSchema from './schema-places';
 import * as labelsSchema from './schema-labels';
+import * as deskSchema from './schema-desk';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -38,6 +39,7 @@ export const schema = {
   ...kbSchema,
   ...placesSchema,
   ...labelsSchema,
+  ...deskSchema,
   ...relations,
 };
 

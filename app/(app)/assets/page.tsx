@@ -15,6 +15,7 @@ import { AssetFilterForm } from './asset-filters';
 import { toAssetRow } from './asset-rows';
 import { AssetTable } from './asset-table';
 import { BulkSelectionBar } from '../_components/bulk-selection-bar';
+import { SaveViewForm } from '../saved-views/view-forms';
 import { readListQuery, type SearchParams } from '../_components/list-query';
 
 export const metadata: Metadata = { title: 'Assets' };
@@ -72,6 +73,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
           />
         </FilterBar>
       ) : null}
+      {staff ? <SaveViewForm list="assets" query={new URLSearchParams(filters).toString()} canShare /> : null}
       <section className="panel" aria-labelledby="asset-list-title">
         <h2 id="asset-list-title" className="skip-link">
           Asset list

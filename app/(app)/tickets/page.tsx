@@ -17,6 +17,7 @@ import { allStatuses, readTicketQueue, sortLinks } from './queue-query';
 import { TicketFilterForm } from './ticket-filters';
 import { toTicketRow } from './ticket-rows';
 import { TicketTable } from './ticket-table';
+import { SaveViewForm } from '../saved-views/view-forms';
 import styles from './tickets.module.css';
 import { BulkSelectionBar } from '../_components/bulk-selection-bar';
 import type { SearchParams } from '../_components/list-query';
@@ -101,6 +102,7 @@ export default async function TicketsPage({ searchParams }: Props) {
             <Link href={`/tickets?${new URLSearchParams(statusScope.params)}`}>{statusScope.label}</Link>
           </p>
         ) : null}
+        <SaveViewForm list="tickets" query={new URLSearchParams(keep).toString()} canShare={staff} />
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         {staff && page.items.length > 0 ? (
           <BulkSelectionBar

@@ -26,6 +26,8 @@ import styles from '../tickets.module.css';
 import { AttachmentList } from './attachment-list';
 import { Conversation } from './conversation';
 import { CommentForm } from './comment-form';
+import { CannedReplyPicker } from './canned-reply-picker';
+import { cannedRepliesForTicket } from '@/lib/canned-replies/replies';
 import { LinkAssetForm, UpdateTicketForm } from './ticket-forms';
 import type { SearchParams } from '../../_components/list-query';
 
@@ -76,6 +78,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
     // What this page shows is seen: the ticket's news mark in the agent's lists goes away.
     markTicketSeen(db, actor, ticket),
   ]);
+  // Staff insert canned replies, filled for this ticket (lib/canned-replies).
+  const cannedReplies = staff ? await cannedRepliesForTicket(db, actor, ticket.id) : null;
   const linkableOwnAssets =
     ownAssets?.filter((asset) => !ticket.assets.some((linked) => linked.id === asset.id)) ?? null;
   const requesterMoves = staff ? [] : allowedTransitions(ticket.status, actor.role);
@@ -170,6 +174,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
           articleDrafts={staff ? { requesterId: ticket.requester.id } : undefined}
         />
         <h2>{staff ? 'Reply or add a note' : 'Reply'}</h2>
+        {cannedReplies ? <CannedReplyPicker replies={cannedReplies} targetId="comment-body" /> : null}
         <CommentForm ticketId={ticket.id} canWriteInternal={staff} attachmentLimits={attachmentLimits()} />
       </Panel>
     </>

@@ -19,12 +19,15 @@ export function NewTicketForm({
   choosesRequester,
   categories,
   attachmentLimits,
+  report,
 }: {
   assets: AssetOption[];
   choosesRequester: boolean;
   /** The listed ticket categories (listTicketCategories). */
   categories: string[];
   attachmentLimits: AttachmentLimits;
+  /** "Report a problem" on a device: the asset chosen and the category guessed (lib/self-service). */
+  report?: { assetId: string; category?: string };
 }) {
   const categoryHint = choosesRequester
     ? `Choose a suggestion or type a new one. Left empty: ${defaultCategory}.`
@@ -51,6 +54,7 @@ export function NewTicketForm({
           name="category"
           label="Category"
           suggestions={ticketCategoryChoices(categories)}
+          defaultValue={report?.category}
           hint={categoryHint}
         />
         <SelectField
@@ -70,7 +74,8 @@ export function NewTicketForm({
       {assets.length > 0 ? (
         <SelectField
           name="assetId"
-          label="Which of your assets is this about?"
+          label={choosesRequester ? 'Asset' : 'Which of your assets is this about?'}
+          defaultValue={report?.assetId}
           options={[
             { value: '', label: 'None' },
             ...assets.map((asset) => ({ value: asset.id, label: `${asset.assetTag} — ${asset.name}` })),

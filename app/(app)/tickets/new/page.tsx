@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isAppError } from '@/lib/errors';
 import { BackLink } from '@/app/components/link';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
@@ -6,18 +8,28 @@ import { getDb } from '@/lib/db/client';
 import { attachmentLimits } from '@/lib/tickets/attachments';
 import { listTicketCategories } from '@/lib/tickets/categories';
 import { listAssetsAssignedTo } from '@/lib/tickets/queries';
+import { problemReportDraft } from '@/lib/self-service/devices';
 import { NewTicketForm } from './new-ticket-form';
 import { WithArticleSuggestions } from '../../kb/article-suggestions';
 
 export const metadata: Metadata = { title: 'New ticket' };
 
-export default async function NewTicketPage() {
+export default async function NewTicketPage({ searchParams }: { searchParams: Promise<{ asset?: string }> }) {
   const actor = await pageActor();
   const db = await getDb();
   const staff = isStaff(actor);
+  const { asset } = await searchParams;
+  // "Report a problem" (a device on the home page) comes with ?asset=: that asset, its category guessed.
+  const report =
+    typeof asset === 'string'
+      ? await problemReportDraft(db, actor, asset).catch((error: unknown) => {
+          if (isAppError(error) && error.code === 'not_found') notFound();
+          throw error;
+        })
+      : null;
   // A requester picks one of their own assets here; agents link any asset on the ticket's page.
   const [assets, categories] = await Promise.all([
-    staff ? [] : listAssetsAssignedTo(db, actor),
+    staff ? (report ? [report.asset] : []) : listAssetsAssignedTo(db, actor),
     listTicketCategories(db),
   ]);
   const form = (
@@ -27,6 +39,7 @@ export default async function NewTicketPage() {
         choosesRequester={staff}
         categories={categories}
         attachmentLimits={attachmentLimits()}
+        report={report ? { assetId: report.asset.id, category: report.category ?? undefined } : undefined}
       />
     </section>
   );

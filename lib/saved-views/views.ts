@@ -1,0 +1,143 @@
+import 'server-only';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { isAdmin, isStaff, type Actor } from '../actor';
+import { auditFor } from '../audit/record';
+import type { Executor, Transaction } from '../db/client';
+import { savedViews, type SavedViewList } from '../db/schema-desk';
+import { updateAtVersion } from '../db/versioned';
+import { AppError } from '../errors';
+import { parseInput } from '../validation';
+import { countViewRows, normalizeViewQuery, viewHref } from './list-queries';
+import { newSavedViewSchema, savedViewRemoveSchema, savedViewRenameSchema } from './schemas';
+
+// Saved views: a ticket or asset list's filters and sort, by name. Personal ones are seen by their
+// owner alone; shared ones (made by agents and admins) by every agent and admin. The owner renames
+// and removes a view; admins may remove any shared one. Anything else is "not found".
+
+export type SavedView = {
+  id: string;
+  list: SavedViewList;
+  name: string;
+  query: string;
+  href: string;
+  shared: boolean;
+  version: number;
+  /** Whether `actor` may rename it (their own). */
+  own: boolean;
+  /** Whether `actor` may remove it (their own, or any shared one for an admin). */
+  removable: boolean;
+};
+export type SavedViewWithCount = SavedView & { count: number };
+
+/** How many views one person sees at most: the side menu and its counts stay small. */
+export const maxVisibleViews = 30;
+
+const auditView = auditFor('saved_view', (view: { name: string; list: SavedViewList; shared: boolean }) => ({
+  name: view.name,
+  list: view.list,
+  shared: view.shared,
+}));
+
+const notFound = () => new AppError('not_found', 'No such view.');
+
+const visibleTo = (actor: Actor) =>
+  isStaff(actor) ? or(eq(savedViews.ownerId, actor.id), eq(savedViews.shared, true)) : eq(savedViews.ownerId, actor.id);
+
+/** The views `actor` sees: the lists' tickets first, own before shared, then by name. */
+export async function listSavedViews(executor: Executor, actor: Actor): Promise<SavedView[]> {
+  const rows = await executor
+    .select({
+      id: savedViews.id,
+      list: savedViews.list,
+      name: savedViews.name,
+      query: savedViews.query,
+      shared: savedViews.shared,
+      ownerId: savedViews.ownerId,
+      version: savedViews.version,
+    })
+    .from(savedViews)
+    .where(visibleTo(actor))
+    .orderBy(
+      desc(savedViews.list),
+      sql`${savedViews.ownerId} = ${actor.id} desc`,
+      asc(sql`lower(${savedViews.name})`),
+      asc(savedViews.id),
+    )
+    .limit(maxVisibleViews);
+  return rows.map(({ ownerId, ...row }) => ({
+    ...row,
+    href: viewHref(row.list, row.query),
+    own: ownerId === actor.id,
+    removable: ownerId === actor.id || (row.shared && isAdmin(actor)),
+  }));
+}
+
+/**
+ * The views `actor` sees with how many rows each shows them now. Only their views are counted,
+ * each with its list's own count query, all at once.
+ */
+export async function listSavedViewsWithCounts(executor: Executor, actor: Actor): Promise<SavedViewWithCount[]> {
+  const views = await listSavedViews(executor, actor);
+  const counts = await Promise.all(views.map((view) => countViewRows(executor, actor, view)));
+  return views.map((view, index) => ({ ...view, count: counts[index] }));
+}
+
+export async function saveView(
+  tx: Transaction,
+  actor: Actor,
+  input: z.input<typeof newSavedViewSchema>,
+): Promise<{ id: string; href: string }> {
+  const { list, name, query, shared } = parseInput(newSavedViewSchema, input);
+  if (shared && !isStaff(actor)) throw new AppError('forbidden', 'Only agents and admins share views.');
+  const kept = normalizeViewQuery(list, query);
+  const [row] = await tx
+    .insert(savedViews)
+    .values({ ownerId: actor.id, list, name, query: kept, shared })
+    .returning({ id: savedViews.id });
+  await auditView(tx, actor, 'saved_view.create', { id: row.id, name, list, shared }, { query: kept });
+  return { id: row.id, href: viewHref(list, kept) };
+}
+
+async function loadVisible(tx: Transaction, actor: Actor, id: string) {
+  const [row] = await tx
+    .select({
+      id: savedViews.id,
+      name: savedViews.name,
+      list: savedViews.list,
+      shared: savedViews.shared,
+      ownerId: savedViews.ownerId,
+    })
+    .from(savedViews)
+    .where(and(eq(savedViews.id, id), visibleTo(actor)))
+    .for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function renameView(
+  tx: Transaction,
+  actor: Actor,
+  input: z.input<typeof savedViewRenameSchema>,
+): Promise<{ version: number }> {
+  const { id, version, name } = parseInput(savedViewRenameSchema, input);
+  const view = await loadVisible(tx, actor, id);
+  if (view.ownerId !== actor.id) throw new AppError('forbidden', 'Only the person who saved a view renames it.');
+  const next = await updateAtVersion(tx, savedViews, { id, version }, { name });
+  await auditView(tx, actor, 'saved_view.rename', { ...view, name }, { from: view.name });
+  return { version: next };
+}
+
+export async function removeView(
+  tx: Transaction,
+  actor: Actor,
+  input: z.input<typeof savedViewRemoveSchema>,
+): Promise<{ name: string }> {
+  const { id } = parseInput(savedViewRemoveSchema, input);
+  const view = await loadVisible(tx, actor, id);
+  if (view.ownerId !== actor.id && !(view.shared && isAdmin(actor)))
+    throw new AppError('forbidden', 'Only the person who saved a view, or an admin, removes it.');
+  await tx.delete(savedViews).where(eq(savedViews.id, id));
+  await auditView(tx, actor, 'saved_view.remove', view);
+  return { name: view.name };
+}
