@@ -15,6 +15,7 @@ export default defineConfig({
     './lib/db/schema-passkeys.ts',
     './lib/db/schema-asset-import.ts',
     './lib/db/schema-tokens.ts',
+    './lib/db/schema-sla.ts',
   ],
   out: './drizzle',
 });

@@ -12,6 +12,7 @@ import * as secondFactorSchema from './schema-second-factor';
 import * as passkeysSchema from './schema-passkeys';
 import * as assetImportSchema from './schema-asset-import';
 import * as tokensSchema from './schema-tokens';
+import * as slaSchema from './schema-sla';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -30,6 +31,7 @@ export const schema = {
   ...passkeysSchema,
   ...assetImportSchema,
   ...tokensSchema,
+  ...slaSchema,
   ...relations,
 };
 

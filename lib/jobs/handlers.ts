@@ -2,6 +2,7 @@ import 'server-only';
 import { sendPasswordResetJob } from '../auth/password-reset-mail';
 import { runMailFetchJob } from '../mail/incoming/mail-fetch-job';
 import { sendMailJob } from '../mail/outgoing/send-job';
+import { runSlaCheckJob, runSlaRecomputeJob } from '../sla/jobs';
 import type { QueueName } from './queues';
 
 /** Runs one job; throwing fails it (kept with its error, retried while the queue allows). */
@@ -12,4 +13,6 @@ export const jobHandlers: Record<QueueName, JobHandler> = {
   'mail-send': sendMailJob,
   'password-reset': sendPasswordResetJob,
   'mail-fetch': () => runMailFetchJob(),
+  'sla-check': () => runSlaCheckJob(),
+  'sla-recompute': () => runSlaRecomputeJob(),
 };

@@ -18,6 +18,16 @@ export const queues = {
   passwordReset: { name: 'password-reset', retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 120 },
   /** Reads the mailbox once and IDLEs (lib/mail/incoming); the timer of every process queues the next. */
   mailFetch: { name: 'mail-fetch', retryLimit: 0, retryDelaySeconds: 60, expireInSeconds: 5 * 60, policy: 'stately' },
+  /** Mails the SLA warnings due (lib/sla/warnings.ts); every process's timer queues one a minute. */
+  slaCheck: { name: 'sla-check', retryLimit: 0, retryDelaySeconds: 60, expireInSeconds: 5 * 60, policy: 'stately' },
+  /** Recomputes the open tickets' due times after an SLA calendar or policy change. */
+  slaRecompute: {
+    name: 'sla-recompute',
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    expireInSeconds: 15 * 60,
+    policy: 'stately',
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
