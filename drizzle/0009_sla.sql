@@ -39,6 +39,6 @@ ALTER TABLE "tickets" ADD COLUMN "sla_paused_since" timestamp with time zone;-->
 ALTER TABLE "tickets" ADD COLUMN "sla_met" boolean;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "sla_settled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "ticket_sla_warnings" ADD CONSTRAINT "ticket_sla_warnings_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "tickets_sla_due_idx" ON "tickets" USING btree ("sla_due_at","id") WHERE "tickets"."sla_due_at" is not null;--> statement-breakpoint
+CREATE INDEX "tickets_sla_due_idx" ON "tickets" USING btree ("sla_due_at","id");--> statement-breakpoint
 CREATE INDEX "tickets_sla_warn_idx" ON "tickets" USING btree ("sla_warn_at") WHERE "tickets"."sla_warn_at" is not null;--> statement-breakpoint
 CREATE INDEX "tickets_sla_settled_idx" ON "tickets" USING btree ("sla_settled_at","sla_met") WHERE "tickets"."sla_settled_at" is not null;

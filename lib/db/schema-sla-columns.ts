@@ -30,10 +30,9 @@ export function ticketSlaIndexes(table: {
   slaMet: PgColumn;
 }) {
   return [
-    // The queue's default sort and the "breached" / "due soon" filters.
-    index('tickets_sla_due_idx')
-      .on(table.slaDueAt, table.id)
-      .where(sql`${table.slaDueAt} is not null`),
+    // The queue's default sort and the "breached" / "due soon" filters. Not partial: the queue
+    // lists the tickets without a running SLA too, after the others (nulls last).
+    index('tickets_sla_due_idx').on(table.slaDueAt, table.id),
     index('tickets_sla_warn_idx')
       .on(table.slaWarnAt)
       .where(sql`${table.slaWarnAt} is not null`),

@@ -76,7 +76,7 @@ export const calendarSchema = z
       }),
     };
   });
-export type CalendarInput = z.input<typeof calendarSchema>;
+export type CalendarInput = z.input<typeof calendarSchema> & Partial<Record<`start${number}` | `end${number}`, string>>;
 
 export const holidaySchema = z.object({
   day: dateField({ error: 'Enter a date.' }),

@@ -1,7 +1,7 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
-import { NewActivityBadge, PriorityBadge, StatusBadge } from './ticket-badges';
+import { NewActivityBadge, PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
 import styles from './tickets.module.css';
 import type { SortLink, TicketRow } from './ticket-rows';
 
@@ -42,6 +42,9 @@ const requesterLink = (ticket: TicketRow) => (
   </Link>
 );
 
+// Staff only: a requester's list has no SLA column.
+const slaColumn: Column<TicketRow> = { key: 'due', header: 'SLA', cell: (ticket) => <SlaBadge sla={ticket.sla} /> };
+
 function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
   return [
     {
@@ -66,6 +69,7 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
       priority: 'secondary',
       cell: (ticket) => <PriorityBadge priority={ticket.priority} />,
     },
+    ...(linkRequesters ? [slaColumn] : []),
     {
       key: 'requester',
       header: 'Requester',

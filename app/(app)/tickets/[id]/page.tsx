@@ -26,6 +26,7 @@ import styles from '../tickets.module.css';
 import { AttachmentList } from './attachment-list';
 import { Conversation } from './conversation';
 import { CommentForm } from './comment-form';
+import { SlaFacts } from './sla-facts';
 import { LinkAssetForm, UpdateTicketForm } from './ticket-forms';
 import type { SearchParams } from '../../_components/list-query';
 
@@ -104,6 +105,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <Fact term="Updated">{formatDateTime(ticket.updatedAt)}</Fact>
             {ticket.resolvedAt ? <Fact term="Resolved">{formatDateTime(ticket.resolvedAt)}</Fact> : null}
             {ticket.closedAt ? <Fact term="Closed">{formatDateTime(ticket.closedAt)}</Fact> : null}
+            {staff ? <SlaFacts actor={actor} ticketId={ticket.id} /> : null}
           </Facts>
           <div className={styles.actions}>
             {staff && !ticket.assignee ? (
