@@ -19,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     isStaff(actor) && { href: '/licenses', label: 'Licenses' },
     isAdmin(actor) && { href: '/admin/users', label: 'Users' },
     isAdmin(actor) && { href: '/admin/lists', label: 'Lists' },
+    isAdmin(actor) && { href: '/admin/sla', label: 'SLA' },
     isAdmin(actor) && { href: '/admin/audit', label: 'Audit log' },
     isAdmin(actor) && { href: '/admin/diagnostics', label: 'Diagnostics' },
     isAdmin(actor) && { href: '/admin/jobs', label: 'Jobs' },

@@ -19,7 +19,7 @@ export type BreachedTicket = {
   dueAt: Date;
   assigneeName: string | null;
 };
-export type SlaDashboard = { weeks: SlaWeek[]; breachedTotal: number; breached: BreachedTicket[] };
+export type SlaDashboard = { now: Date; weeks: SlaWeek[]; breachedTotal: number; breached: BreachedTicket[] };
 
 /** The Monday (UTC) starting the week of `day`, as YYYY-MM-DD. */
 export function weekStartOf(day: Date): string {
@@ -63,6 +63,7 @@ export async function loadSlaDashboard(executor: Executor, now = new Date(), sho
     return { weekStart, settled: row?.settled ?? 0, met: row?.met ?? 0 };
   });
   return {
+    now,
     weeks,
     breachedTotal: total,
     breached: breached.map(({ number, dueAt, ...ticket }) => ({

@@ -11,7 +11,6 @@ const percentMet = (week: { settled: number; met: number }) =>
 /** Staff dashboard: the share of tickets that met their SLA per week, and the tickets breached now. */
 export async function SlaPanel() {
   const sla = await loadSlaDashboard(await getDb());
-  const now = Date.now();
   return (
     <div className="grid-2">
       <Panel id="sla-weeks" title="SLA met per week, last 12 weeks">
@@ -36,7 +35,8 @@ export async function SlaPanel() {
                   {ticket.reference} {ticket.title}
                 </Link>{' '}
                 <span className="muted">
-                  — {describeSpan(now - ticket.dueAt.getTime())} over, {ticket.assigneeName ?? 'unassigned'}
+                  — {describeSpan(sla.now.getTime() - ticket.dueAt.getTime())} over,{' '}
+                  {ticket.assigneeName ?? 'unassigned'}
                 </span>
               </li>
             ))}
