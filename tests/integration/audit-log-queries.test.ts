@@ -160,7 +160,7 @@ describe('names resolved for the records of real changes', async () => {
     const about = (action: string) => items.find((entry) => entry.action === action);
     assert.deepEqual(about('ticket.create')?.target, { kind: 'ticket', id: ticket.id, label: ticket.reference });
     assert.equal(about('ticket.update')?.actionWords, 'Status changed');
-    assert.equal(about('ticket.update')?.summary, 'Status: New → Waiting on requester');
+    assert.equal(about('ticket.update')?.summary, 'Status: New → Pending');
     assert.deepEqual(about('asset.checkout')?.target, { kind: 'asset', id: asset.id, label: tag });
     assert.equal(about('asset.checkout')?.actionWords, 'Checked out');
     assert.equal(about('asset.checkout')?.summary, 'To audit-admin');
