@@ -20,6 +20,7 @@ export default defineConfig({
     './lib/db/schema-places.ts',
     './lib/db/schema-labels.ts',
     './lib/db/schema-desk.ts',
+    './lib/db/schema-sla.ts',
   ],
   out: './drizzle',
 });

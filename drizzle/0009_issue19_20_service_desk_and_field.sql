@@ -118,6 +118,37 @@ CREATE TABLE "saved_views" (
 	CONSTRAINT "saved_views_list_check" CHECK ("saved_views"."list" in ('tickets', 'assets'))
 );
 --> statement-breakpoint
+CREATE TABLE "sla_calendar" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"time_zone" text NOT NULL,
+	"week" jsonb NOT NULL,
+	"holiday_country" text,
+	"holiday_region" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sla_calendar_single_row" CHECK ("sla_calendar"."id" = 1)
+);
+--> statement-breakpoint
+CREATE TABLE "sla_holidays" (
+	"day" date PRIMARY KEY NOT NULL,
+	"name" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sla_policies" (
+	"priority" text PRIMARY KEY NOT NULL,
+	"first_response_minutes" integer NOT NULL,
+	"resolution_minutes" integer NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ticket_sla_warnings" (
+	"ticket_id" uuid NOT NULL,
+	"target" text NOT NULL,
+	"stage" text NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ticket_sla_warnings_ticket_id_target_stage_pk" PRIMARY KEY("ticket_id","target","stage")
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_values" DROP CONSTRAINT "catalog_values_kind_check";--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "location_id" uuid;--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "custom_values" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
@@ -125,6 +156,15 @@ ALTER TABLE "assets" ADD COLUMN "custom_search" "tsvector" GENERATED ALWAYS AS (
 ALTER TABLE "assets" ADD COLUMN "last_seen_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "last_seen_location_id" uuid;--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "last_seen_by_id" uuid;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_first_response_due_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_resolution_due_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_due_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_warn_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_first_responded_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_paused_minutes" double precision DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_paused_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_met" boolean;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_settled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "asset_import_rows" ADD COLUMN "custom_values" jsonb;--> statement-breakpoint
 ALTER TABLE "bulk_change_items" ADD CONSTRAINT "bulk_change_items_bulk_change_id_bulk_changes_id_fk" FOREIGN KEY ("bulk_change_id") REFERENCES "public"."bulk_changes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bulk_changes" ADD CONSTRAINT "bulk_changes_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -139,6 +179,7 @@ ALTER TABLE "locations" ADD CONSTRAINT "locations_parent_id_locations_id_fk" FOR
 ALTER TABLE "label_logo" ADD CONSTRAINT "label_logo_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "canned_replies" ADD CONSTRAINT "canned_replies_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "saved_views" ADD CONSTRAINT "saved_views_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_sla_warnings" ADD CONSTRAINT "ticket_sla_warnings_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bulk_change_items_pending_idx" ON "bulk_change_items" USING btree ("bulk_change_id","position") WHERE "bulk_change_items"."outcome" is null and "bulk_change_items"."plan" = 'change';--> statement-breakpoint
 CREATE INDEX "bulk_changes_actor_idx" ON "bulk_changes" USING btree ("actor_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "kb_article_solutions_article_user_key" ON "kb_article_solutions" USING btree ("article_id","user_id");--> statement-breakpoint
@@ -158,6 +199,9 @@ ALTER TABLE "assets" ADD CONSTRAINT "assets_last_seen_location_id_locations_id_f
 ALTER TABLE "assets" ADD CONSTRAINT "assets_last_seen_by_id_users_id_fk" FOREIGN KEY ("last_seen_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "assets_location_idx" ON "assets" USING btree ("location_id");--> statement-breakpoint
 CREATE INDEX "assets_custom_search_idx" ON "assets" USING gin ("custom_search");--> statement-breakpoint
+CREATE INDEX "tickets_sla_due_idx" ON "tickets" USING btree ("sla_due_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_sla_warn_idx" ON "tickets" USING btree ("sla_warn_at") WHERE "tickets"."sla_warn_at" is not null;--> statement-breakpoint
+CREATE INDEX "tickets_sla_settled_idx" ON "tickets" USING btree ("sla_settled_at","sla_met") WHERE "tickets"."sla_settled_at" is not null;--> statement-breakpoint
 ALTER TABLE "catalog_values" ADD CONSTRAINT "catalog_values_kind_check" CHECK ("catalog_values"."kind" in ('category', 'manufacturer', 'model', 'ticket_category', 'kb_category'));
 --> statement-breakpoint
 -- hand-written: bulk

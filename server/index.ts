@@ -15,6 +15,7 @@ import { isAppError } from '../lib/errors';
 import { startJobWorkers } from '../lib/jobs/worker';
 import { describeError, log } from '../lib/log';
 import { startMailPolling } from '../lib/mail/incoming/mail-fetch-job';
+import { startSlaChecks } from '../lib/sla/jobs';
 import { baseSecurityHeaders } from '../lib/http/security-headers';
 import { runWithRequestContext } from '../lib/request-context';
 import { sendConsoleToLog } from './console-log';
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
   // Every process works the job queues (each job goes to one of them); they stop before the database closes.
   const jobWorkers = await startJobWorkers();
   startMailPolling(getDb, config);
+  startSlaChecks(getDb);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

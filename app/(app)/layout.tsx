@@ -29,6 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     isAdmin(actor) && { href: '/admin/users', label: 'Users' },
     isAdmin(actor) && { href: '/admin/lists', label: 'Lists' },
     isAdmin(actor) && { href: '/admin/fields', label: 'Custom fields' },
+    isAdmin(actor) && { href: '/admin/sla', label: 'SLA' },
     isAdmin(actor) && { href: '/admin/audit', label: 'Audit log' },
     isAdmin(actor) && { href: '/admin/diagnostics', label: 'Diagnostics' },
     isAdmin(actor) && { href: '/admin/jobs', label: 'Jobs' },

@@ -17,6 +17,7 @@ import * as kbSchema from './schema-kb';
 import * as placesSchema from './schema-places';
 import * as labelsSchema from './schema-labels';
 import * as deskSchema from './schema-desk';
+import * as slaSchema from './schema-sla';
 
 // The shapes of an open database, apart from the module that opens it (client.ts), so that the
 // migrator and the probe can take a handle without importing the client that calls them.
@@ -40,6 +41,7 @@ export const schema = {
   ...placesSchema,
   ...labelsSchema,
   ...deskSchema,
+  ...slaSchema,
   ...relations,
 };
 

@@ -27,6 +27,7 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from './enums';
+import { ticketSlaColumns, ticketSlaIndexes } from './schema-sla-columns';
 import { bytea, tsvector } from './types';
 
 // Tickets, assets and licenses. Every list in the app has an index behind it here.
@@ -78,8 +79,10 @@ export const tickets = pgTable(
         (): SQL =>
           sql`to_tsvector('simple', coalesce(${tickets.title}, '') || ' ' || coalesce(${tickets.description}, ''))`,
       ),
+    ...ticketSlaColumns,
   },
   (table) => [
+    ...ticketSlaIndexes(table),
     uniqueIndex('tickets_number_key').on(table.number),
     check('tickets_status_check', inList(sql`${table.status}`, ticketStatuses)),
     check('tickets_priority_check', inList(sql`${table.priority}`, ticketPriorities)),

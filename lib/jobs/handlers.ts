@@ -3,6 +3,7 @@ import { runBulkChangeJob } from '../bulk/job';
 import { sendPasswordResetJob } from '../auth/password-reset-mail';
 import { runMailFetchJob } from '../mail/incoming/mail-fetch-job';
 import { sendMailJob } from '../mail/outgoing/send-job';
+import { runSlaCheckJob, runSlaRecomputeJob } from '../sla/jobs';
 import type { QueueName } from './queues';
 
 /** Runs one job; throwing fails it (kept with its error, retried while the queue allows). */
@@ -14,4 +15,6 @@ export const jobHandlers: Record<QueueName, JobHandler> = {
   'password-reset': sendPasswordResetJob,
   'mail-fetch': () => runMailFetchJob(),
   'bulk-change': runBulkChangeJob,
+  'sla-check': () => runSlaCheckJob(),
+  'sla-recompute': () => runSlaRecomputeJob(),
 };

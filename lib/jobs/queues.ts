@@ -20,6 +20,16 @@ export const queues = {
   mailFetch: { name: 'mail-fetch', retryLimit: 0, retryDelaySeconds: 60, expireInSeconds: 5 * 60, policy: 'stately' },
   /** One large bulk change (lib/bulk): resumable, so an expired run is simply run again. */
   bulkChange: { name: 'bulk-change', retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 30 * 60 },
+  /** Mails the SLA warnings due (lib/sla/warnings.ts); every process's timer queues one a minute. */
+  slaCheck: { name: 'sla-check', retryLimit: 0, retryDelaySeconds: 60, expireInSeconds: 5 * 60, policy: 'stately' },
+  /** Recomputes the open tickets' due times after an SLA calendar or policy change. */
+  slaRecompute: {
+    name: 'sla-recompute',
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    expireInSeconds: 15 * 60,
+    policy: 'stately',
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];

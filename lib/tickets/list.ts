@@ -7,6 +7,7 @@ import { onPage, readPage } from '../db/page';
 import { keptTotal } from '../db/status-counts';
 import { matchesSearch } from '../db/text-search';
 import { narrowedOnlyBy, type Page } from '../list-params';
+import { slaCondition, slaListColumns, slaOrder, type TicketSla } from '../sla/list-columns';
 import { ticketReads } from '../db/schema-tickets-activity';
 import { visibleTo } from './access';
 import { hasNews, readsOf } from './reads';
@@ -30,6 +31,7 @@ export type TicketListItem = {
   closedAt: Date | null;
   /** Changed since the viewing agent last saw it (reads.ts); always false for requesters and exports. */
   unseen: boolean;
+  sla: TicketSla;
 };
 
 export const maxExportRows = 100_000;
@@ -54,6 +56,7 @@ export function ticketListConditions(actor: Actor, filters: TicketFilters): SQL 
     const byNumber = number === null ? undefined : eq(tickets.number, number);
     conditions.push(byNumber && text ? or(byNumber, text) : (byNumber ?? text ?? sql`false`));
   }
+  if (filters.sla) conditions.push(slaCondition(filters.sla));
   return and(...conditions);
 }
 
@@ -73,6 +76,8 @@ function ticketOrder(sort: TicketFilters['sort'], dir: TicketFilters['dir']): SQ
       return [rank(priorityRank), desc(tickets.updatedAt), desc(tickets.id)];
     case 'status':
       return [rank(statusRank), desc(tickets.updatedAt), desc(tickets.id)];
+    case 'due':
+      return slaOrder(dir);
     default:
       return [direction(tickets.updatedAt), direction(tickets.id)];
   }
@@ -93,6 +98,7 @@ const listColumns = {
   assigneeId: tickets.assigneeId,
   assigneeUsername: assigneeUser.username,
   assigneeDisplayName: assigneeUser.displayName,
+  ...slaListColumns,
 };
 
 /** `viewerId`: the agent whose unseen news to mark, by one more join on ticket_reads' key. */
@@ -112,15 +118,28 @@ async function selectTickets(
     .where(where)
     .orderBy(...order)
     .limit(limit);
-  return rows.map(({ assigneeId, assigneeUsername, assigneeDisplayName, unseen, ...row }) => ({
-    ...row,
-    unseen: Boolean(unseen),
-    reference: ticketReference(row.number),
-    assignee:
-      assigneeId && assigneeUsername !== null
-        ? { id: assigneeId, username: assigneeUsername, displayName: assigneeDisplayName ?? assigneeUsername }
-        : null,
-  }));
+  return rows.map(
+    ({
+      assigneeId,
+      assigneeUsername,
+      assigneeDisplayName,
+      unseen,
+      slaDueAt,
+      slaMet,
+      slaPausedSince,
+      slaResolutionDueAt,
+      ...row
+    }) => ({
+      ...row,
+      sla: { dueAt: slaDueAt, met: slaMet, paused: slaPausedSince !== null && slaResolutionDueAt !== null },
+      unseen: Boolean(unseen),
+      reference: ticketReference(row.number),
+      assignee:
+        assigneeId && assigneeUsername !== null
+          ? { id: assigneeId, username: assigneeUsername, displayName: assigneeDisplayName ?? assigneeUsername }
+          : null,
+    }),
+  );
 }
 
 /** One page of the tickets `actor` may see, and how many there are in all with the same filters. */

@@ -8,6 +8,7 @@ import { ticketComments, ticketEvents, tickets, type TicketStatus } from '../db/
 import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { queueTicketNotifications } from '../mail/outgoing/notify';
+import { syncTicketSla } from '../sla/ticket-sla';
 import { parseInput } from '../validation';
 import { loadVisibleTicket, type TicketState } from './access';
 import { applyAssetLinks, assertLinkableAssets, linkedAssetIds } from './asset-links';
@@ -55,6 +56,7 @@ export async function createTicket(
     .insert(ticketEvents)
     .values({ ticketId: created.id, actorId: actor.id, kind: eventKinds.created, toValue: 'new' });
   await applyAssetLinks(tx, actor, { ticketId: created.id, link: [...new Set(parsed.assetIds)], unlink: [] });
+  await syncTicketSla(tx, created.id);
   await auditTicket(tx, actor, 'ticket.create', created, {
     title: parsed.title,
     category,
@@ -189,6 +191,7 @@ export async function updateTicket(
   ].filter((event): event is ReturnType<typeof eventOf> => Boolean(event));
   if (events.length > 0) await tx.insert(ticketEvents).values(events);
   await applyAssetLinks(tx, actor, { ticketId: current.id, link, unlink });
+  if (changes.status || changes.priority) await syncTicketSla(tx, current.id);
 
   await auditTicket(tx, actor, 'ticket.update', current, { changes });
   await markOwnChangeSeen(tx, actor, current.id);
@@ -230,6 +233,8 @@ export async function addComment(
   });
   const reopened =
     reopensOnReply(ticket, actor.id, comment.internal) && (await reopenOnReply(tx, actor, ticket, created.id));
+  const firstResponse = isStaff(actor) && !comment.internal && actor.id !== ticket.requesterId;
+  if (firstResponse || reopened) await syncTicketSla(tx, ticket.id, { firstResponse });
   await markOwnChangeSeen(tx, actor, ticket.id);
   await queueTicketNotifications(tx, actor, {
     type: 'commented',

@@ -62,7 +62,7 @@ export function reopensOnReply(
 export const statusLabels: Record<TicketStatus, string> = {
   new: 'New',
   open: 'Open',
-  pending: 'Pending',
+  pending: 'Waiting on requester',
   resolved: 'Resolved',
   closed: 'Closed',
 };

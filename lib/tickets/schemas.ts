@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paginationSchema } from '../list-params';
+import { slaFilters } from '../sla/filters';
 import { multiLineText, singleLineText } from '../validation';
 import { defaultCategory, ticketPriorities, ticketStatuses } from './rules';
 
@@ -66,7 +67,7 @@ export type NewCommentInput = z.input<typeof newCommentSchema>;
 
 export const ticketViews = ['all', 'mine', 'unassigned'] as const;
 export type TicketView = (typeof ticketViews)[number];
-export const ticketSorts = ['updated', 'created', 'priority', 'number', 'status'] as const;
+export const ticketSorts = ['updated', 'created', 'priority', 'number', 'status', 'due'] as const;
 export type TicketSort = (typeof ticketSorts)[number];
 
 /** "open,pending" (or a repeated parameter joined by the caller) → ['open', 'pending']. */
@@ -99,6 +100,7 @@ const listFilterFields = {
   requester: uuid('requester is a user id.').optional(),
   category: singleLineText().max(60, 'category is at most 60 characters.').optional(),
   q: singleLineText().max(200, 'q is at most 200 characters.').optional(),
+  sla: z.enum(slaFilters, { error: 'sla is due_soon or breached.' }).optional(),
   sort: z.enum(ticketSorts, { error: `sort is one of ${ticketSorts.join(', ')}.` }).default('updated'),
 };
 

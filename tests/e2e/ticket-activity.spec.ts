@@ -128,7 +128,7 @@ test('Markdown renders safely, a mention mails the agent named, a requester repl
 
   await alex.page.getByLabel('Status').selectOption('pending');
   await alex.page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(alex.page.getByText('changed the status from Open to Pending')).toBeVisible();
+  await expect(alex.page.getByText('changed the status from Open to Waiting on requester')).toBeVisible();
   await alex.page.goto('tickets?view=mine');
   const row = alex.page.getByRole('row', { name: /Screen flickers/ });
   await expect(row).toBeVisible();

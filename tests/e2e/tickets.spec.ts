@@ -291,7 +291,7 @@ test('the agent queue opens on open work, shows every status in one click and so
   // The closed ticket is not open work; the new Wi-Fi ticket is.
   await expect(alex.page.locator('tbody tr')).toHaveCount(1);
   await expect(alex.page.locator('tbody')).toContainText('Wi-Fi slow in the lobby');
-  for (const status of ['New', 'Open', 'Pending']) {
+  for (const status of ['New', 'Open', 'Waiting on requester']) {
     await expect(alex.page.getByRole('checkbox', { name: status, exact: true })).toBeChecked();
   }
   await expect(alex.page.getByRole('checkbox', { name: 'Closed', exact: true })).not.toBeChecked();

@@ -8,6 +8,7 @@ import { openTicketStatuses } from '@/lib/dashboard/ticket-stats';
 import { ExpiringPanel } from './expiring-panel';
 import { FirstSteps } from './first-steps';
 import { LicenseSeatTable } from './license-seat-table';
+import { SlaPanel } from './sla-panel';
 import { humanize } from './labels';
 import { TicketList } from './ticket-list';
 
@@ -86,6 +87,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           </p>
         </Panel>
       </div>
+      <SlaPanel />
       <Panel id="per-day" title="Tickets opened and resolved, last 30 days">
         <DailySeriesChart
           id="chart-per-day"

@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: 'Tickets' };
 
 type Props = { searchParams: SearchParams };
 
-const sortableColumns = ['number', 'status', 'priority', 'updated'] as const;
+const sortableColumns = ['number', 'status', 'priority', 'due', 'updated'] as const;
 
 export default async function TicketsPage({ searchParams }: Props) {
   const actor = await pageActor();

@@ -8,7 +8,7 @@ export const allStatuses = 'all';
 
 /**
  * The ticket list's query from the URL. Staff with no status chosen see open work (new, open,
- * pending); `status=all` shows every status. `raw` is what links on the page keep, with the status
+ * pending), soonest SLA due first; `status=all` shows every status. `raw` is what links on the page keep, with the status
  * the list really shows, so the export and the other pages match it.
  */
 export function readTicketQueue(params: Record<string, string | string[] | undefined>, staff: boolean) {
@@ -16,6 +16,8 @@ export function readTicketQueue(params: Record<string, string | string[] | undef
   const everyStatus = given.status?.split(',').includes(allStatuses) ?? false;
   const rest = Object.fromEntries(Object.entries(given).filter(([key]) => key !== 'status'));
   const query: TicketListQuery = parseListParamsLeniently(ticketListPageSchema, everyStatus ? rest : given);
+  // The agents' queue: the soonest SLA due first, unless they choose another order.
+  if (staff && !given.sort) query.sort = 'due';
   const openWork = staff && !everyStatus && !query.status?.length;
   if (openWork) query.status = [...openWorkStatuses];
   const raw: Record<string, string> = openWork

@@ -1,3 +1,4 @@
+import type { SlaBadgeInfo } from '@/lib/sla/describe';
 import { priorityLabels, statusLabels, type TicketPriority, type TicketStatus } from '@/lib/tickets/rules';
 
 const statusColours: Record<TicketStatus, string> = {
@@ -20,4 +21,9 @@ export function PriorityBadge({ priority }: { priority: TicketPriority }) {
 /** Marks a ticket with news the viewer has not seen: words, not only the row's bold text. */
 export function NewActivityBadge({ unseen }: { unseen: boolean }) {
   return unseen ? <span className="badge blue">New activity</span> : null;
+}
+
+/** A ticket's SLA: due in …, breached, met, paused; nothing when no policy applies. */
+export function SlaBadge({ sla }: { sla: SlaBadgeInfo | null }) {
+  return sla ? <span className={`badge ${sla.tone}`}>{sla.text}</span> : null;
 }

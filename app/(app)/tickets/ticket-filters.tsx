@@ -5,6 +5,7 @@ import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';
 import { priorityLabels, statusLabels, ticketCategoryChoices, ticketStatuses } from '@/lib/tickets/rules';
 import type { TicketFilters } from '@/lib/tickets/schemas';
+import { slaFilterLabels } from '@/lib/sla/filters';
 
 type Props = {
   filters: TicketFilters;
@@ -22,6 +23,7 @@ const sortLabels: Record<TicketFilters['sort'], string> = {
   priority: 'Priority (urgent first)',
   number: 'Number',
   status: 'Status (new first)',
+  due: 'SLA due (soonest first)',
 };
 
 /** A plain GET form, so every filtered list is a shareable URL and works without JavaScript. */
@@ -73,6 +75,9 @@ export function TicketFilterForm({ filters, assignees, categories, requesterName
           <input id="filter-requester" type="checkbox" name="requester" value={filters.requester} defaultChecked />
           <label htmlFor="filter-requester">Opened by {requesterName ?? 'the chosen requester'}</label>
         </div>
+      ) : null}
+      {assignees ? (
+        <FilterSelect name="sla" label="SLA" anyLabel="Any" value={filters.sla} options={slaFilterLabels} />
       ) : null}
       <FilterInput
         name="category"

@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/lib/format';
+import { describeSla, type SlaBadgeInfo } from '@/lib/sla/describe';
 import type { TicketListItem } from '@/lib/tickets/list';
 import type { TicketPriority, TicketStatus } from '@/lib/tickets/rules';
 
@@ -19,6 +20,8 @@ export type TicketRow = {
   updated: string;
   /** Changed since the viewing agent last opened it. */
   unseen: boolean;
+  /** The SLA badge, worded at the time of the page (the browser's clock is not trusted to agree). */
+  sla: SlaBadgeInfo | null;
 };
 
 export function toTicketRow(ticket: TicketListItem): TicketRow {
@@ -34,5 +37,6 @@ export function toTicketRow(ticket: TicketListItem): TicketRow {
     assigneeName: ticket.assignee?.displayName ?? null,
     updated: formatDateTime(ticket.updatedAt),
     unseen: ticket.unseen,
+    sla: describeSla(ticket.sla, new Date()),
   };
 }

@@ -2,7 +2,7 @@
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
 import { selectionColumn } from '@/app/components/row-selection';
-import { NewActivityBadge, PriorityBadge, StatusBadge } from './ticket-badges';
+import { NewActivityBadge, PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
 import styles from './tickets.module.css';
 import type { SortLink, TicketRow } from './ticket-rows';
 
@@ -45,6 +45,9 @@ const requesterLink = (ticket: TicketRow) => (
   </Link>
 );
 
+// Staff only: a requester's list has no SLA column.
+const slaColumn: Column<TicketRow> = { key: 'due', header: 'SLA', cell: (ticket) => <SlaBadge sla={ticket.sla} /> };
+
 function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
   return [
     {
@@ -69,6 +72,7 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
       priority: 'secondary',
       cell: (ticket) => <PriorityBadge priority={ticket.priority} />,
     },
+    ...(linkRequesters ? [slaColumn] : []),
     {
       key: 'requester',
       header: 'Requester',

@@ -28,6 +28,7 @@ import { Conversation } from './conversation';
 import { CommentForm } from './comment-form';
 import { CannedReplyPicker } from './canned-reply-picker';
 import { cannedRepliesForTicket } from '@/lib/canned-replies/replies';
+import { SlaFacts } from './sla-facts';
 import { LinkAssetForm, UpdateTicketForm } from './ticket-forms';
 import type { SearchParams } from '../../_components/list-query';
 
@@ -108,6 +109,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <Fact term="Updated">{formatDateTime(ticket.updatedAt)}</Fact>
             {ticket.resolvedAt ? <Fact term="Resolved">{formatDateTime(ticket.resolvedAt)}</Fact> : null}
             {ticket.closedAt ? <Fact term="Closed">{formatDateTime(ticket.closedAt)}</Fact> : null}
+            {staff ? <SlaFacts actor={actor} ticketId={ticket.id} /> : null}
           </Facts>
           <div className={styles.actions}>
             {staff && !ticket.assignee ? (

@@ -1,0 +1,111 @@
+import 'server-only';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { Executor, Transaction } from '../db/client';
+import { tickets } from '../db/schema-domain';
+import { ticketSlaWarnings } from '../db/schema-sla';
+import type { BusinessCalendar } from './business-time';
+import { loadBusinessCalendar, loadPolicies } from './calendar';
+import { slaColumns, type SlaPolicy, type TicketClock } from './schedule';
+
+// Keeps a ticket's stored SLA columns true: called in the transaction of every change that moves
+// them (create, status, priority, a staff reply), and for every unsettled ticket when an admin
+// changes the calendar or a policy.
+
+const clockColumns = {
+  id: tickets.id,
+  priority: tickets.priority,
+  createdAt: tickets.createdAt,
+  status: tickets.status,
+  slaPausedMinutes: tickets.slaPausedMinutes,
+  slaPausedSince: tickets.slaPausedSince,
+  slaFirstRespondedAt: tickets.slaFirstRespondedAt,
+  slaSettledAt: tickets.slaSettledAt,
+  slaMet: tickets.slaMet,
+};
+
+async function sentWarnings(executor: Executor, ticketIds: string[]): Promise<Map<string, Set<string>>> {
+  const sent = new Map<string, Set<string>>();
+  if (ticketIds.length === 0) return sent;
+  const rows = await executor
+    .select({ ticketId: ticketSlaWarnings.ticketId, target: ticketSlaWarnings.target, stage: ticketSlaWarnings.stage })
+    .from(ticketSlaWarnings)
+    .where(inArray(ticketSlaWarnings.ticketId, ticketIds));
+  for (const row of rows) {
+    const keys = sent.get(row.ticketId) ?? new Set<string>();
+    keys.add(`${row.target}:${row.stage}`);
+    sent.set(row.ticketId, keys);
+  }
+  return sent;
+}
+
+async function store(
+  executor: Executor,
+  ticket: TicketClock & { id: string },
+  policy: SlaPolicy | null,
+  calendar: BusinessCalendar,
+  options: { now: Date; firstResponse?: boolean; sent?: ReadonlySet<string> },
+): Promise<void> {
+  await executor
+    .update(tickets)
+    .set(slaColumns(ticket, policy, calendar, options))
+    .where(eq(tickets.id, ticket.id));
+}
+
+/** Recomputes one ticket's SLA columns after a change; `firstResponse`: the change is staff's first public reply. */
+export async function syncTicketSla(
+  tx: Transaction,
+  ticketId: string,
+  options: { firstResponse?: boolean } = {},
+): Promise<void> {
+  const [ticket] = await tx.select(clockColumns).from(tickets).where(eq(tickets.id, ticketId)).limit(1);
+  if (!ticket) return;
+  if (options.firstResponse && ticket.slaFirstRespondedAt) options = {};
+  const [calendar, policies, sent] = await Promise.all([
+    loadBusinessCalendar(tx),
+    loadPolicies(tx),
+    sentWarnings(tx, [ticket.id]),
+  ]);
+  await store(tx, ticket, policies.get(ticket.priority) ?? null, calendar, {
+    now: new Date(),
+    firstResponse: options.firstResponse,
+    sent: sent.get(ticket.id),
+  });
+}
+
+/** Below this many unsettled tickets a calendar or policy change recomputes them at once; above, a job does. */
+export const inlineRecomputeLimit = 500;
+
+/**
+ * Recomputes up to `limit` unsettled tickets (new, open, pending) after `afterId`, in id order.
+ * Returns the last id done, or null when none were left.
+ */
+export async function recomputeTicketBatch(
+  executor: Executor,
+  options: { afterId?: string; limit: number },
+): Promise<string | null> {
+  const batch = await executor
+    .select(clockColumns)
+    .from(tickets)
+    .where(
+      and(
+        inArray(tickets.status, ['new', 'open', 'pending']),
+        options.afterId ? gt(tickets.id, options.afterId) : undefined,
+      ),
+    )
+    .orderBy(asc(tickets.id))
+    .limit(options.limit);
+  if (batch.length === 0) return null;
+  const [calendar, policies, sent] = await Promise.all([
+    loadBusinessCalendar(executor),
+    loadPolicies(executor),
+    sentWarnings(
+      executor,
+      batch.map((ticket) => ticket.id),
+    ),
+  ]);
+  const now = new Date();
+  for (const ticket of batch) {
+    await store(executor, ticket, policies.get(ticket.priority) ?? null, calendar, { now, sent: sent.get(ticket.id) });
+  }
+  return batch.at(-1)!.id;
+}

@@ -1,0 +1,155 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { getConfig } from '../config';
+import type { Database, Transaction } from '../db/client';
+import { users } from '../db/schema';
+import { tickets } from '../db/schema-domain';
+import { mailMessages } from '../db/schema-mail';
+import { ticketSlaWarnings, type SlaStage, type SlaTarget } from '../db/schema-sla';
+import { enqueueJob } from '../jobs/queue';
+import {
+  mailDomain,
+  newMessageId,
+  publicLink,
+  renderMail,
+  threadHeaders,
+  ticketThreadId,
+} from '../mail/outgoing/compose';
+import type { MailJob } from '../mail/outgoing/mail-job';
+import { ticketReference } from '../tickets/rules';
+import { loadBusinessCalendar, loadPolicies } from './calendar';
+import { milestones, slaColumns } from './schedule';
+
+// The 'sla-check' job: for each ticket whose stored sla_warn_at has passed, mail its assignee (or,
+// unassigned, the agents who hear about unassigned tickets) at 80 % of a target and at its breach.
+// A warning is a row of ticket_sla_warnings first, the mail second, in one transaction: the row's
+// key refuses a second one, so a re-run, a restart or another process never sends it again.
+
+const batchSize = 200;
+
+const targetWords: Record<SlaTarget, string> = { first_response: 'first response', resolution: 'resolution' };
+
+/** Sends the warnings due by `now`; returns how many were recorded. */
+export async function runSlaCheck(db: Database, now = new Date()): Promise<number> {
+  const due = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(isNotNull(tickets.slaWarnAt), lte(tickets.slaWarnAt, now)))
+    .orderBy(asc(tickets.slaWarnAt))
+    .limit(batchSize);
+  let recorded = 0;
+  for (const { id } of due) recorded += await db.transaction((tx) => warnTicket(tx, id, now));
+  return recorded;
+}
+
+async function warnTicket(tx: Transaction, ticketId: string, now: Date): Promise<number> {
+  const [ticket] = await tx
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      title: tickets.title,
+      priority: tickets.priority,
+      assigneeId: tickets.assigneeId,
+      createdAt: tickets.createdAt,
+      status: tickets.status,
+      slaPausedMinutes: tickets.slaPausedMinutes,
+      slaPausedSince: tickets.slaPausedSince,
+      slaFirstRespondedAt: tickets.slaFirstRespondedAt,
+      slaSettledAt: tickets.slaSettledAt,
+      slaMet: tickets.slaMet,
+    })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId))
+    .for('update');
+  if (!ticket) return 0;
+  const [calendar, policies, sentRows] = await Promise.all([
+    loadBusinessCalendar(tx, now),
+    loadPolicies(tx),
+    tx
+      .select({ target: ticketSlaWarnings.target, stage: ticketSlaWarnings.stage })
+      .from(ticketSlaWarnings)
+      .where(eq(ticketSlaWarnings.ticketId, ticketId)),
+  ]);
+  const sent = new Set(sentRows.map((row) => `${row.target}:${row.stage}`));
+  const policy = policies.get(ticket.priority) ?? null;
+  let recorded = 0;
+  if (policy && ticket.slaPausedSince === null) {
+    const reached = milestones(ticket, policy, calendar).filter(
+      (milestone) => milestone.at <= now && !sent.has(`${milestone.target}:${milestone.stage}`),
+    );
+    // Past a breach, its 80 % warning says nothing new: it is recorded as sent, and not mailed.
+    const breached = new Set(reached.filter((m) => m.stage === 'breach').map((m) => m.target));
+    for (const milestone of reached) {
+      const [inserted] = await tx
+        .insert(ticketSlaWarnings)
+        .values({ ticketId, target: milestone.target, stage: milestone.stage })
+        .onConflictDoNothing()
+        .returning({ ticketId: ticketSlaWarnings.ticketId });
+      sent.add(`${milestone.target}:${milestone.stage}`);
+      if (!inserted) continue;
+      recorded += 1;
+      if (milestone.stage === 'warning' && breached.has(milestone.target)) continue;
+      await mailWarning(tx, ticket, milestone);
+    }
+  }
+  await tx
+    .update(tickets)
+    .set(slaColumns(ticket, policy, calendar, { now, sent }))
+    .where(eq(tickets.id, ticketId));
+  return recorded;
+}
+
+async function mailWarning(
+  tx: Transaction,
+  ticket: { id: string; number: number; title: string; assigneeId: string | null },
+  milestone: { target: SlaTarget; stage: SlaStage; at: Date },
+): Promise<void> {
+  const config = getConfig();
+  if (!config.mail.smtpUrl || !config.publicUrl) return;
+  const recipients = await tx
+    .select({ id: users.id, email: users.email, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        isNotNull(users.email),
+        inArray(users.role, ['agent', 'admin']),
+        ticket.assigneeId ? eq(users.id, ticket.assigneeId) : eq(users.notifyUnassigned, true),
+      ),
+    )
+    .orderBy(asc(users.username));
+  const domain = mailDomain(config.mail.from, config.publicUrl);
+  const reference = ticketReference(ticket.number);
+  const what = targetWords[milestone.target];
+  const subject =
+    milestone.stage === 'breach'
+      ? `[${reference}] SLA breached (${what}): ${ticket.title}`
+      : `[${reference}] SLA ${what} due soon: ${ticket.title}`;
+  const due = milestone.stage === 'breach' ? 'was due' : 'is 80 % through its time';
+  for (const recipient of recipients) {
+    const content = renderMail({
+      subject,
+      paragraphs: [
+        `Hello ${recipient.displayName},`,
+        `The ${what} target of ${reference} (${ticket.title}) ${due}${ticket.assigneeId ? '' : '; nobody is assigned yet'}.`,
+      ],
+      link: { label: `Open ${reference}`, href: publicLink(config.publicUrl, `/tickets/${ticket.id}`) },
+    });
+    const messageId = newMessageId(domain);
+    await tx.insert(mailMessages).values({
+      direction: 'out',
+      messageId,
+      ticketId: ticket.id,
+      userId: recipient.id,
+      outcome: milestone.stage === 'breach' ? 'sla_breach' : 'sla_warning',
+    });
+    const job: MailJob = {
+      to: recipient.email!,
+      subject,
+      ...content,
+      messageId,
+      ...threadHeaders(ticketThreadId(ticket.id, domain), null),
+    };
+    await enqueueJob(tx, 'mail-send', job);
+  }
+}
