@@ -19,6 +19,7 @@ export type AssetItem = {
   version: number;
   status: AssetStatus;
   holder: { id: string; displayName: string } | null;
+  locationId: string | null;
 };
 
 /** A ticket as a bulk change sees it. */
@@ -41,7 +42,9 @@ export type BulkField =
   | { name: string; label: string; kind: 'user' }
   /** An active agent or admin (a select). */
   | { name: string; label: string; kind: 'agent' }
-  | { name: string; label: string; kind: 'text' };
+  | { name: string; label: string; kind: 'text' }
+  /** A place (lib/locations), or none. */
+  | { name: string; label: string; kind: 'location' };
 
 export type BulkActionDefinition<Target extends BulkTarget, Params> = {
   kind: string;

@@ -53,6 +53,7 @@ export function readAssetItems(executor: Executor, actor: Actor, ids: string[]):
         label: assets.assetTag,
         version: assets.version,
         status: assets.status,
+        locationId: assets.locationId,
         holderId: users.id,
         holderName: users.displayName,
       })

@@ -13,6 +13,7 @@ import { findBulkChange, listBulkChangeItems } from '../../lib/bulk/queries';
 import { bulkChanges } from '../../lib/db/schema-bulk';
 import { assets } from '../../lib/db/schema-domain';
 import { AppError } from '../../lib/errors';
+import { createLocation } from '../../lib/locations/mutations';
 import { createTicket } from '../../lib/tickets/mutations';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
@@ -240,5 +241,24 @@ describe('a large bulk change runs as a job', () => {
       )})`,
     );
     assert.equal(retired[0].count, size);
+  });
+});
+
+describe('moving assets to a place', () => {
+  test('moves each asset through the asset rules, and one already there is left alone', async () => {
+    const room = await db.transaction((tx) => createLocation(tx, agent, { name: `Room ${++counter}` }));
+    const here = await newAsset({ locationId: room.id });
+    const elsewhere = await newAsset();
+    const id = await preview(agent, {
+      action: 'asset.location',
+      params: { locationId: room.id },
+      selection: { target: 'asset', ids: [here.id, elsewhere.id] },
+    });
+    const items = await itemsOf(id);
+    assert.equal(items.find((item) => item.itemId === here.id)!.reason, 'Already there.');
+    assert.equal((await findBulkChange(db, agent, id)).description, `Move them to ${room.path}`);
+    assert.equal(await applyBulkChange(db, agent, id), 'done');
+    const moved = await findAsset(db, agent, elsewhere.id);
+    assert.deepEqual([moved.locationId, moved.location], [room.id, room.path]);
   });
 });

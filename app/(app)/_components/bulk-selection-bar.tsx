@@ -16,9 +16,11 @@ type Props = {
   basePath: string;
   /** "assets", "tickets". */
   noun: string;
+  /** Where the ticked rows' labels are printed (assets), as a second way to send this form. */
+  printLabelsPath?: string;
 };
 
-export function BulkSelectionBar({ formId, target, actions, total, filters, basePath, noun }: Props) {
+export function BulkSelectionBar({ formId, target, actions, total, filters, basePath, noun, printLabelsPath }: Props) {
   if (total === 0) return null;
   return (
     <form
@@ -44,6 +46,17 @@ export function BulkSelectionBar({ formId, target, actions, total, filters, base
       <button type="submit" name="scope" value="all" className="secondary">
         Change all {total.toLocaleString('en')} matching
       </button>
+      {printLabelsPath ? (
+        <button
+          type="submit"
+          name="scope"
+          value="selected"
+          formAction={`${basePath}${printLabelsPath}`}
+          className="secondary"
+        >
+          Print labels for selected
+        </button>
+      ) : null}
     </form>
   );
 }

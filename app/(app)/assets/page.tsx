@@ -94,6 +94,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
                 formId="bulk-assets"
                 target="asset"
                 noun="assets"
+                printLabelsPath="/assets/labels"
                 actions={bulkActionsFor('asset').map(({ kind, label }) => ({ kind, label }))}
                 total={page.total}
                 filters={exportQuery}

@@ -2,6 +2,7 @@ import 'server-only';
 import type { BulkAction, BulkTarget } from '../action';
 import { assetCheckInAction } from './asset-check-in';
 import { assetCheckOutAction } from './asset-check-out';
+import { assetLocationAction } from './asset-location';
 import { assetStatusAction } from './asset-status';
 import { ticketAssignAction } from './ticket-assign';
 import { ticketCloseAction } from './ticket-close';
@@ -13,6 +14,7 @@ export const bulkActions: readonly BulkAction[] = [
   assetCheckInAction,
   assetCheckOutAction,
   assetStatusAction,
+  assetLocationAction,
   ticketAssignAction,
   ticketStatusAction,
   ticketPriorityAction,

@@ -9,26 +9,37 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { labelFormats, labelStocks, pageCountFor } from '@/lib/labels/formats';
 import { findLabelLogo } from '@/lib/labels/logo';
-import { maxLabelsPerPdf } from '@/lib/labels/schemas';
+import { maxChosenAssets, maxLabelsPerPdf } from '@/lib/labels/schemas';
+import { isUuid } from '@/lib/validation';
 import { LabelLogoPanel } from './logo-panel';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
 
 export const metadata: Metadata = { title: 'Print labels' };
 
-const listFilterKeys = ['status', 'category', 'assignedTo', 'q', 'warrantyDays', 'sort', 'dir'];
+// Every filter the asset list has, whatever is added to it later; not its page.
+const listFilterKeys = Object.keys(assetListSchema.shape).filter((key) => key !== 'page' && key !== 'pageSize');
 
-/** Labels for "all N matching this filter" of the asset list: choose the stock, get the PDF. */
+/**
+ * Labels for "all N matching this filter" of the asset list, or for the rows ticked in it (the bulk
+ * bar's "Print labels for selected" sends them as `id`): choose the stock, get the PDF.
+ */
 export default async function PrintLabelsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor(staffRoles);
-  const { raw, params } = await readListQuery(searchParams, assetListSchema);
+  const query = await searchParams;
+  const selectedRows = query.scope === 'selected';
+  const chosen = [query.id ?? []].flat().filter((id) => isUuid(id));
+  const { raw, params } = await readListQuery(Promise.resolve(query), assetListSchema);
   const db = await getDb();
   const [{ total }, logo] = await Promise.all([
-    listAssets(db, actor, { ...params, page: 1, pageSize: 1 }),
+    selectedRows ? { total: chosen.length } : listAssets(db, actor, { ...params, page: 1, pageSize: 1 }),
     findLabelLogo(db),
   ]);
-  const filter = Object.entries(raw).filter(([key]) => listFilterKeys.includes(key));
-  const listQuery = new URLSearchParams(Object.fromEntries(filter)).toString();
-  const tooMany = total > maxLabelsPerPdf;
+  const filter = selectedRows
+    ? [['ids', chosen.join(',')]]
+    : Object.entries(raw).filter(([key]) => listFilterKeys.includes(key));
+  const listFilters = typeof query.filters === 'string' ? query.filters : '';
+  const listQuery = selectedRows ? listFilters : new URLSearchParams(Object.fromEntries(filter)).toString();
+  const tooMany = total > (selectedRows ? maxChosenAssets : maxLabelsPerPdf);
 
   return (
     <>
@@ -36,13 +47,21 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
       <h1>Print labels</h1>
       <Panel
         id="labels"
-        title={`All ${total.toLocaleString('en')} ${total === 1 ? 'asset' : 'assets'} matching this filter`}
+        title={
+          selectedRows
+            ? `${total.toLocaleString('en')} selected ${total === 1 ? 'asset' : 'assets'}`
+            : `All ${total.toLocaleString('en')} ${total === 1 ? 'asset' : 'assets'} matching this filter`
+        }
       >
-        {total === 0 ? (
+        {total === 0 && selectedRows ? (
+          <p className="empty">Tick the assets to print in the list first.</p>
+        ) : total === 0 ? (
           <p className="empty">No assets match this filter.</p>
         ) : tooMany ? (
           <p className="notice error">
-            At most {maxLabelsPerPdf.toLocaleString('en')} labels fit in one PDF. Narrow the filter and print in parts.
+            {selectedRows
+              ? `Choose at most ${maxChosenAssets.toLocaleString('en')} assets, or print from a filter.`
+              : `At most ${maxLabelsPerPdf.toLocaleString('en')} labels fit in one PDF. Narrow the filter and print in parts.`}
           </p>
         ) : (
           <form method="get" action={`${getConfig().basePath}/api/assets/labels`} target="_blank">

@@ -11,9 +11,11 @@ type Props = {
   hidden: Record<string, string>;
   /** The agents a ticket can be assigned to, for an 'agent' field. */
   agents: { value: string; label: string }[];
+  /** The places an asset can be moved to, for a 'location' field. */
+  places: { value: string; label: string }[];
 };
 
-function FieldOf({ field, agents }: { field: BulkField; agents: Props['agents'] }) {
+function FieldOf({ field, agents, places }: { field: BulkField } & Pick<Props, 'agents' | 'places'>) {
   switch (field.kind) {
     case 'select':
       return <SelectField name={field.name} label={field.label} options={field.options} />;
@@ -23,17 +25,21 @@ function FieldOf({ field, agents }: { field: BulkField; agents: Props['agents'] 
       );
     case 'user':
       return <UserPicker name={field.name} label={field.label} />;
+    case 'location':
+      return (
+        <SelectField name={field.name} label={field.label} options={[{ value: '', label: 'No place' }, ...places]} />
+      );
     case 'text':
       return <TextAreaField name={field.name} label={field.label} rows={4} />;
   }
 }
 
 /** The change's details; sending it makes the preview (nothing changes before "Apply" there). */
-export function BulkChangeForm({ fields, hidden, agents }: Props) {
+export function BulkChangeForm({ fields, hidden, agents, places }: Props) {
   return (
     <ActionForm action={previewBulkChangeAction} hidden={hidden} submit="Preview" pendingText="Checking each item…">
       {fields.map((field) => (
-        <FieldOf key={field.name} field={field} agents={agents} />
+        <FieldOf key={field.name} field={field} agents={agents} places={places} />
       ))}
     </ActionForm>
   );

@@ -10,6 +10,7 @@ import { selectedIds } from '@/lib/bulk/targets';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { listLocationChoices } from '@/lib/locations/queries';
 import { listAssignableUsers } from '@/lib/tickets/queries';
 import type { SearchParams } from '../../_components/list-query';
 import { scopeWords, selectionOf, type BulkScope } from '../selection';
@@ -43,6 +44,9 @@ export default async function NewBulkChangePage({ searchParams }: { searchParams
   const count = (await selectedIds(db, actor, selectionOf(target, scope, ids, filters))).length;
   const agents = chosen.fields.some((field) => field.kind === 'agent')
     ? (await listAssignableUsers(db)).map((user) => ({ value: user.id, label: user.displayName }))
+    : [];
+  const places = chosen.fields.some((field) => field.kind === 'location')
+    ? (await listLocationChoices(db)).map((place) => ({ value: place.id, label: place.path }))
     : [];
 
   return (
@@ -80,6 +84,7 @@ export default async function NewBulkChangePage({ searchParams }: { searchParams
               key={chosen.kind}
               fields={chosen.fields}
               agents={agents}
+              places={places}
               hidden={{ target, action: chosen.kind, scope, ids: ids.join(','), filters }}
             />
           </>
