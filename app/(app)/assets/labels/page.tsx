@@ -34,7 +34,7 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
     selectedRows ? { total: chosen.length } : listAssets(db, actor, { ...params, page: 1, pageSize: 1 }),
     findLabelLogo(db),
   ]);
-  const filter = selectedRows
+  const filter: [string, string][] = selectedRows
     ? [['ids', chosen.join(',')]]
     : Object.entries(raw).filter(([key]) => listFilterKeys.includes(key));
   const listFilters = typeof query.filters === 'string' ? query.filters : '';

@@ -1,7 +1,9 @@
 'use client';
 
-import { useCallback, useMemo, useState, type ComponentType, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { ActionForm } from '@/app/components/action-form';
+import { CodeScanner } from '@/app/components/code-scanner';
+import { codeToLookup } from '@/lib/assets/scan-codes';
 import { saveLocationAuditAction } from '../../actions';
 
 export type ExpectedAsset = { assetTag: string; name: string };
@@ -9,16 +11,14 @@ export type ExpectedAsset = { assetTag: string; name: string };
 type Props = {
   locationId: string;
   expected: ExpectedAsset[];
-  /** A camera scanner, when one is wired in: it calls onScanned with each code it reads. */
-  camera?: ComponentType<{ onScanned: (text: string) => void }>;
 };
 
 /**
  * Audit mode: each tag typed (or sent by a keyboard-wedge scanner, which types it and presses
- * Enter) or read by a camera lands in onScanned. Found and missing are known here from the
+ * Enter) or read by the camera (a label's QR code gives its tag) lands in onScanned. Found and missing are known here from the
  * expected list; where an unexpected asset is recorded is said by the saved report.
  */
-export function AuditScanner({ locationId, expected, camera: Camera }: Props) {
+export function AuditScanner({ locationId, expected }: Props) {
   const [scanned, setScanned] = useState<string[]>([]);
   const [last, setLast] = useState<string | null>(null);
   const expectedByTag = useMemo(
@@ -63,7 +63,7 @@ export function AuditScanner({ locationId, expected, camera: Camera }: Props) {
           Type or scan a tag and press Enter; the field is ready for the next one.
         </span>
       </div>
-      {Camera ? <Camera onScanned={onScanned} /> : null}
+      <CodeScanner onCode={(code) => onScanned(codeToLookup(code).tag)} />
       <p role="status" aria-live="polite" className="muted">
         {last ? `Scanned ${last}. ` : ''}
         {scanned.length} scanned: {found.length} found, {unexpected.length} unexpected, {missing.length} missing.
