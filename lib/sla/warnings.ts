@@ -15,7 +15,9 @@ import {
   threadHeaders,
   ticketThreadId,
 } from '../mail/outgoing/compose';
+import { kindInfo } from '../mail/outgoing/kinds';
 import type { MailJob } from '../mail/outgoing/mail-job';
+import { ticketMail } from '../mail/outgoing/ticket-mails';
 import { ticketReference } from '../tickets/rules';
 import { loadBusinessCalendar, loadPolicies } from './calendar';
 import { milestones, slaColumns } from './schedule';
@@ -106,8 +108,14 @@ async function mailWarning(
 ): Promise<void> {
   const config = getConfig();
   if (!config.mail.smtpUrl || !config.publicUrl) return;
-  const recipients = await tx
-    .select({ id: users.id, email: users.email, displayName: users.displayName })
+  const kind = milestone.stage === 'breach' ? 'sla_breach' : 'sla_warning';
+  const candidates = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      optOuts: users.notificationOptOuts,
+    })
     .from(users)
     .where(
       and(
@@ -118,30 +126,32 @@ async function mailWarning(
       ),
     )
     .orderBy(asc(users.username));
+  // The 80 % warning may be turned off on the account page; the breach is essential.
+  const recipients = candidates.filter((user) => kindInfo[kind].essential || !user.optOuts.includes(kind));
   const domain = mailDomain(config.mail.from, config.publicUrl);
   const reference = ticketReference(ticket.number);
-  const what = targetWords[milestone.target];
-  const subject =
-    milestone.stage === 'breach'
-      ? `[${reference}] SLA breached (${what}): ${ticket.title}`
-      : `[${reference}] SLA ${what} due soon: ${ticket.title}`;
-  const due = milestone.stage === 'breach' ? 'was due' : 'is 80 % through its time';
   for (const recipient of recipients) {
-    const content = renderMail({
-      subject,
-      paragraphs: [
-        `Hello ${recipient.displayName},`,
-        `The ${what} target of ${reference} (${ticket.title}) ${due}${ticket.assigneeId ? '' : '; nobody is assigned yet'}.`,
-      ],
-      link: { label: `Open ${reference}`, href: publicLink(config.publicUrl, `/tickets/${ticket.id}`) },
+    const mail = ticketMail(kind, {
+      reference,
+      title: ticket.title,
+      description: '',
+      link: publicLink(config.publicUrl, `/tickets/${ticket.id}`),
+      recipientName: recipient.displayName,
+      actorName: '',
+      requesterName: '',
+      repliesByMail: false,
+      slaTarget: targetWords[milestone.target],
+      unassigned: !ticket.assigneeId,
     });
+    const { subject } = mail;
+    const content = renderMail(mail);
     const messageId = newMessageId(domain);
     await tx.insert(mailMessages).values({
       direction: 'out',
       messageId,
       ticketId: ticket.id,
       userId: recipient.id,
-      outcome: milestone.stage === 'breach' ? 'sla_breach' : 'sla_warning',
+      outcome: kind,
     });
     const job: MailJob = {
       to: recipient.email!,

@@ -287,6 +287,24 @@ describe('warnings', () => {
     ]);
     assert.equal((await slaOf(id)).sla_warn_at, null, 'nothing more to warn about');
   });
+
+  test('an agent who turned off the 80 % warning still hears of the breach', async () => {
+    const quiet = await person('agent');
+    await rows(sql`update users set notification_opt_outs = '["sla_warning"]'::jsonb where id = ${quiet.id}`);
+    const id = await open('normal', 'Quiet agent');
+    await change(id, { assigneeId: quiet.id });
+    await age(id, 100);
+    await runSlaCheck(db);
+    const reference = await referenceOf(id);
+    assert.deepEqual(await slaMails(`[${reference}]`), [], 'no warning for an agent who turned it off');
+    await age(id, 30);
+    await runSlaCheck(db);
+    const mails = await slaMails(`[${reference}]`);
+    assert.deepEqual(
+      mails.map((mail) => [mail.to, mail.subject.split(':')[0]]),
+      [[quiet.email, `[${reference}] SLA breached (first response)`]],
+    );
+  });
 });
 
 describe('Admin → SLA', () => {

@@ -46,7 +46,7 @@ describe('planNotifications', () => {
   test('requesters may turn off only requester mails; essential ones are listed apart', () => {
     assert.deepEqual(optionalKindsFor(false), ['ticket_received', 'ticket_resolved', 'ticket_closed']);
     assert.deepEqual(essentialKindsFor(false), ['public_reply']);
-    assert.deepEqual(essentialKindsFor(true), ['public_reply', 'ticket_assigned', 'ticket_reopened']);
+    assert.deepEqual(essentialKindsFor(true), ['public_reply', 'ticket_assigned', 'ticket_reopened', 'sla_breach']);
     assert.ok(optionalKindsFor(true).includes('mentioned'));
     assert.ok(!optionalKindsFor(false).includes('mentioned'));
   });

@@ -11,6 +11,8 @@ export const notificationKinds = [
   'requester_reply',
   'ticket_reopened',
   'mentioned',
+  'sla_warning',
+  'sla_breach',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -31,6 +33,8 @@ export const kindInfo: Record<NotificationKind, KindInfo> = {
   requester_reply: { label: "A requester's reply on your ticket", audience: 'staff', essential: false },
   ticket_reopened: { label: "A requester's reply reopened your pending ticket", audience: 'staff', essential: true },
   mentioned: { label: 'Someone mentioned you (@username)', audience: 'staff', essential: false },
+  sla_warning: { label: "A ticket's SLA target is 80 % through its time", audience: 'staff', essential: false },
+  sla_breach: { label: 'A ticket missed its SLA target', audience: 'staff', essential: true },
 };
 
 export function isNotificationKind(value: string): value is NotificationKind {

@@ -16,6 +16,10 @@ export type TicketMailFacts = {
   /** The text is an internal note (only staff see it). */
   internalNote?: boolean;
   repliesByMail: boolean;
+  /** The SLA target a warning is about, in words ("first response", "resolution"). */
+  slaTarget?: string;
+  /** Nobody is assigned to the ticket (an SLA warning then goes to the unassigned queue's agents). */
+  unassigned?: boolean;
 };
 
 const quote = (text: string) => text.trim() || '(no text)';
@@ -72,6 +76,14 @@ export function ticketMail(kind: NotificationKind, facts: TicketMailFacts): Mail
           : `${facts.actorName} mentioned you on ${facts.reference} (${facts.title}):`,
         quote(facts.comment ?? facts.description),
       ]);
+    case 'sla_warning':
+    case 'sla_breach': {
+      const what = facts.slaTarget ?? 'SLA';
+      const breached = kind === 'sla_breach';
+      return content(breached ? `SLA breached (${what}): ${facts.title}` : `SLA ${what} due soon: ${facts.title}`, [
+        `The ${what} target of ${facts.reference} (${facts.title}) ${breached ? 'was due' : 'is 80 % through its time'}${facts.unassigned ? '; nobody is assigned yet' : ''}.`,
+      ]);
+    }
     case 'requester_reply':
       return content(`${facts.requesterName} replied: ${facts.title}`, [
         `${facts.requesterName} replied on ${facts.reference} (${facts.title}):`,
