@@ -5,7 +5,7 @@ import { previewBulkChange } from '../../lib/bulk/preview';
 import { getDb } from '../../lib/db/client';
 import { benchUser, type Scenario } from '../support/context';
 import { withAppEnvironment } from '../support/in-process';
-import { percentile } from '../support/latency-load';
+import { latencySummary } from '../support/latency-load';
 import { benchSecret } from '../support/stack';
 
 // Changing the status of 10,000 assets in one bulk action on PostgreSQL: the preview and the apply
@@ -15,16 +15,6 @@ import { benchSecret } from '../support/stack';
 const assets = 10_000;
 const round = (ms: number) => Math.round(ms);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function summary(latencies: number[]) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    requests: sorted.length,
-    p50: round(percentile(sorted, 0.5)),
-    p95: round(percentile(sorted, 0.95)),
-    max: round(sorted.at(-1) ?? 0),
-  };
-}
 
 async function seedAssets(databaseUrl: string): Promise<{ ids: string[]; actor: Actor }> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -115,8 +105,8 @@ const bulkStatus: Scenario = async (context) => {
     jobDoneMs: doneMs,
     itemsPerSecond: Math.round((assets / doneMs) * 1000),
     counts,
-    listWhileQuiet: { api: summary(quiet.api), page: summary(quiet.page) },
-    listWhileRunning: { api: summary(busy.api), page: summary(busy.page) },
+    listWhileQuiet: { api: latencySummary(quiet.api), page: latencySummary(quiet.page) },
+    listWhileRunning: { api: latencySummary(busy.api), page: latencySummary(busy.page) },
   };
 };
 

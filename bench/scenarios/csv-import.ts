@@ -4,22 +4,12 @@ import path from 'node:path';
 import { assetCsv } from '../../tests/support/asset-csv';
 import { importLines } from '../../tests/support/import-upload';
 import { benchUser, type Scenario } from '../support/context';
-import { percentile } from '../support/latency-load';
+import { latencySummary } from '../support/latency-load';
 import { BenchServer } from '../support/stack';
 
 const rows = 20_000;
 const round = (ms: number) => Math.round(ms);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function summary(latencies: number[]) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    requests: sorted.length,
-    p50: round(percentile(sorted, 0.5)),
-    p95: round(percentile(sorted, 0.95)),
-    max: round(sorted.at(-1) ?? 0),
-  };
-}
 
 /** Imports `rows` new assets: how long it took, how many progress lines came, and when the first did. */
 async function timedImport(server: BenchServer, cookie: string, prefix: string) {
@@ -63,8 +53,8 @@ async function importWhileOthersAsk(server: BenchServer, cookie: string) {
   return {
     aloneImportMs: alone.importMs,
     ...(await importing),
-    health: summary(health),
-    assetPage: summary(assetPage),
+    health: latencySummary(health),
+    assetPage: latencySummary(assetPage),
   };
 }
 

@@ -19,6 +19,17 @@ export function percentile(sorted: number[], share: number): number {
 
 const round = (ms: number) => Number(ms.toFixed(1));
 
+/** Count, p50, p95 and the slowest of latencies gathered one request at a time, in whole ms. */
+export function latencySummary(latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    p50: Math.round(percentile(sorted, 0.5)),
+    p95: Math.round(percentile(sorted, 0.95)),
+    max: Math.round(sorted.at(-1) ?? 0),
+  };
+}
+
 type LoadOptions = {
   url: string;
   seconds: number;
