@@ -77,6 +77,14 @@ export function scalePages(agentId: string): ScalePage[] {
       check: ticketRows,
     },
     {
+      // The SLA filter over the stored due times (lib/sla/list-columns.ts); the queue itself opens sorted by due.
+      name: 'tickets: SLA breached',
+      path: '/tickets?sla=breached',
+      budgetMs: listBudgetMs,
+      floorShareBudget: listFloorShare,
+      check: ticketRows,
+    },
+    {
       // Every status: the queue opens on open work, which has far fewer pages.
       name: `tickets: page ${deepTicketPage}`,
       path: `/tickets?status=all&page=${deepTicketPage}`,

@@ -89,6 +89,8 @@ export async function seedScale(databaseUrl: string, agentUsername: string): Pro
     await seedTickets(sql, everyone, agents);
     await seedAssets(sql, everyone, agents);
     await seedLicenses(sql, everyone);
+    await seedSlaTargets(sql);
+    await seedPlaces(sql);
     await settle(sql);
     const [rows] = await sql<
       { tickets: number; assets: number; assignments: number; licenses: number; seats: number; users: number }[]
@@ -154,6 +156,38 @@ async function seedTickets(sql: postgres.Sql, everyone: string[], agents: string
         from (select 1 + floor(random() * ${ticketTemplates.length} + i * 0)::int as k) as pick
       ) as tpl
     ) as t`;
+}
+
+/**
+ * SLA policies for every priority and each ticket's stored SLA columns as the app keeps them (lib/
+ * sla/schedule.ts): the queue sorts by `sla_due_at`, the filters and the dashboard read the rest.
+ * Targets are added in calendar minutes rather than business time: the pages read stored columns,
+ * so what they cost does not depend on how the times were worked out.
+ */
+async function seedSlaTargets(sql: postgres.Sql): Promise<void> {
+  await sql`
+    insert into sla_policies (priority, first_response_minutes, resolution_minutes)
+    values ('urgent', 30, 240), ('high', 60, 480), ('normal', 240, 1440), ('low', 480, 2880)`;
+  await sql`
+    update tickets t set
+      sla_first_response_due_at = t.created_at + p.first_response_minutes * interval '1 minute',
+      sla_resolution_due_at = t.created_at + p.resolution_minutes * interval '1 minute',
+      sla_first_responded_at = case when t.status <> 'new'
+        then t.created_at + random() * p.first_response_minutes * 1.3 * interval '1 minute' end,
+      sla_due_at = case t.status
+        when 'new' then t.created_at + p.first_response_minutes * interval '1 minute'
+        when 'open' then t.created_at + p.resolution_minutes * interval '1 minute' end,
+      sla_paused_since = case when t.status = 'pending' then t.updated_at end,
+      sla_settled_at = t.resolved_at,
+      sla_met = case when t.resolved_at is not null
+        then t.resolved_at <= t.created_at + p.resolution_minutes * interval '1 minute' end
+    from sla_policies p where p.priority = t.priority`;
+}
+
+/** The assets' places (lib/locations), one per location name, as the 0009 migration makes them. */
+async function seedPlaces(sql: postgres.Sql): Promise<void> {
+  await sql`insert into locations (name, path) select distinct location, location from assets where location is not null`;
+  await sql`update assets a set location_id = l.id from locations l where l.path = a.location`;
 }
 
 /** 50,000 assets bought over five years with three-year warranties; deployed ones are checked out. */
