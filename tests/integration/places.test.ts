@@ -91,8 +91,15 @@ describe('locations', () => {
     await rows(sql`insert into assets (asset_tag, name, location) values
       (${`${tag}-1`}, 'A', 'Store room'), (${`${tag}-2`}, 'B', 'store ROOM'), (${`${tag}-3`}, 'C', 'Lab 1/Bench'),
       (${`${tag}-4`}, 'D', '   ')`);
-    const migration = fs.readFileSync(path.join(process.cwd(), 'drizzle/0009_places.sql'), 'utf8');
-    const handWritten = migration.slice(migration.indexOf('-- hand-written: places'));
+    const marker = '-- hand-written: places';
+    const migration = fs
+      .readdirSync('drizzle')
+      .filter((name) => name.endsWith('.sql'))
+      .map((name) => fs.readFileSync(path.join('drizzle', name), 'utf8'))
+      .find((text) => text.includes(marker))!;
+    const start = migration.indexOf(marker);
+    const next = migration.indexOf('-- hand-written:', start + marker.length);
+    const handWritten = migration.slice(start, next === -1 ? undefined : next);
     for (const statement of handWritten.split('--> statement-breakpoint')) await rows(sql.raw(statement));
     const after = await rows<{ tag: string; location: string | null; path: string | null; parent: string | null }>(
       sql`select a.asset_tag as tag, a.location, l.path, l.parent_id as parent from assets a
