@@ -93,7 +93,9 @@ export async function recomputeTicketBatch(
       ),
     )
     .orderBy(asc(tickets.id))
-    .limit(options.limit);
+    .limit(options.limit)
+    // Locked while they are recomputed: a ticket resolved meanwhile waits, then is stored from its new state.
+    .for('update');
   if (batch.length === 0) return null;
   const [calendar, policies, sent] = await Promise.all([
     loadBusinessCalendar(executor),

@@ -31,7 +31,8 @@ export type TicketListItem = {
   closedAt: Date | null;
   /** Changed since the viewing agent last saw it (reads.ts); always false for requesters and exports. */
   unseen: boolean;
-  sla: TicketSla;
+  /** For staff only; null in a requester's list. */
+  sla: TicketSla | null;
 };
 
 export const maxExportRows = 100_000;
@@ -56,7 +57,8 @@ export function ticketListConditions(actor: Actor, filters: TicketFilters): SQL 
     const byNumber = number === null ? undefined : eq(tickets.number, number);
     conditions.push(byNumber && text ? or(byNumber, text) : (byNumber ?? text ?? sql`false`));
   }
-  if (filters.sla) conditions.push(slaCondition(filters.sla));
+  // SLA targets are the team's business: a requester's list neither shows nor filters by them.
+  if (filters.sla && isStaff(actor)) conditions.push(slaCondition(filters.sla));
   return and(...conditions);
 }
 
@@ -107,8 +109,9 @@ async function selectTickets(
   where: SQL | undefined,
   order: SQL[],
   limit: number,
-  viewerId?: string,
+  options: { viewerId?: string; withSla: boolean },
 ): Promise<TicketListItem[]> {
+  const { viewerId } = options;
   const rows = await executor
     .select({ ...listColumns, unseen: viewerId ? hasNews : sql<boolean>`false` })
     .from(tickets)
@@ -131,7 +134,9 @@ async function selectTickets(
       ...row
     }) => ({
       ...row,
-      sla: { dueAt: slaDueAt, met: slaMet, paused: slaPausedSince !== null && slaResolutionDueAt !== null },
+      sla: options.withSla
+        ? { dueAt: slaDueAt, met: slaMet, paused: slaPausedSince !== null && slaResolutionDueAt !== null }
+        : null,
       unseen: Boolean(unseen),
       reference: ticketReference(row.number),
       assignee:
@@ -156,7 +161,7 @@ export function listTickets(executor: Executor, actor: Actor, query: TicketListQ
       onPage(executor, { table: tickets, where, order }, query),
       order,
       query.pageSize,
-      isStaff(actor) ? actor.id : undefined,
+      isStaff(actor) ? { viewerId: actor.id, withSla: true } : { withSla: false },
     ),
     fromKeptCounts ? keptTotal(executor, ticketStatusCounts, query.status) : executor.$count(tickets, where),
   );
@@ -173,5 +178,6 @@ export async function exportTickets(
     ticketListConditions(actor, filters),
     ticketOrder(filters.sort, filters.dir),
     maxExportRows,
+    { withSla: isStaff(actor) },
   );
 }

@@ -216,8 +216,15 @@ describe('the lists', () => {
     assert.ok(ids.indexOf(late) < ids.indexOf(soon), 'the breached one first');
     assert.ok(ids.indexOf(soon) < ids.indexOf(calm), 'tickets without an SLA last');
     const item = byDue.find((entry) => entry.id === late)!;
-    assert.ok(item.sla.dueAt && item.sla.dueAt.getTime() < Date.now());
+    assert.ok(item.sla?.dueAt && item.sla.dueAt.getTime() < Date.now());
     assert.throws(() => ticketListQuerySchema.parse({ sla: 'overdue' }), /sla is due_soon or breached/);
+    // The requester of these tickets sees them without SLA figures, and the SLA filter narrows nothing.
+    const asRequester = (query: Record<string, string>) =>
+      listTickets(db, requester, ticketListQuerySchema.parse({ pageSize: '100', ...query }));
+    const theirs = (await asRequester({})).items;
+    assert.ok(theirs.some((entry) => entry.id === late));
+    assert.ok(theirs.every((entry) => entry.sla === null));
+    assert.equal((await asRequester({ sla: 'breached' })).total, (await asRequester({})).total);
   });
 
   test('the dashboard counts the breached tickets and the weeks met', async () => {

@@ -37,6 +37,6 @@ export function toTicketRow(ticket: TicketListItem): TicketRow {
     assigneeName: ticket.assignee?.displayName ?? null,
     updated: formatDateTime(ticket.updatedAt),
     unseen: ticket.unseen,
-    sla: describeSla(ticket.sla, new Date()),
+    sla: ticket.sla ? describeSla(ticket.sla, new Date()) : null,
   };
 }
