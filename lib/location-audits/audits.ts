@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { codeToLookup } from '../assets/scan-codes';
 import type { Actor } from '../actor';
 import { auditAsset } from '../assets/audit';
 import type { Executor, Transaction } from '../db/client';
@@ -20,7 +21,8 @@ export const maxScannedTags = 5000;
 
 export const scanSchema = z.object({
   locationId: z.uuid('Choose a place.'),
-  tags: z.array(singleLineText().max(64)).max(maxScannedTags, `Scan at most ${maxScannedTags} tags in one audit.`),
+  // A handheld scanner types what a label's QR code holds (…/a/<tag>), which may be longer than a tag.
+  tags: z.array(singleLineText().max(2000)).max(maxScannedTags, `Scan at most ${maxScannedTags} tags in one audit.`),
 });
 export type ScanInput = z.input<typeof scanSchema>;
 
@@ -40,7 +42,7 @@ export async function compareScan(executor: Executor, actor: Actor, input: ScanI
   const scanned = [
     ...new Set(
       tags
-        .map((tag) => tag.trim())
+        .map((tag) => codeToLookup(tag).tag)
         .filter(Boolean)
         .map((tag) => tag.toLowerCase()),
     ),

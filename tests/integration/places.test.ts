@@ -232,7 +232,9 @@ describe('audit mode', () => {
     const onShelf = await asset({ locationId: shelf.id });
     const gone = await asset({ locationId: room.id });
     const stray = await asset({ locationId: elsewhere.id });
-    const tags = [here.assetTag, onShelf.assetTag.toLowerCase(), stray.assetTag, 'NO-SUCH-TAG', here.assetTag];
+    // A handheld scanner types what our label's QR code holds: the short URL ending in the tag.
+    const label = `https://assets.example.test/it/a/${encodeURIComponent(onShelf.assetTag.toLowerCase())}`;
+    const tags = [here.assetTag, label, stray.assetTag, 'NO-SUCH-TAG', here.assetTag];
     const result = await compareScan(db, admin, { locationId: room.id, tags });
     assert.deepEqual(
       result.found.map((entry) => entry.assetTag),

@@ -36,7 +36,7 @@ export function AuditScanner({ locationId, expected }: Props) {
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    onScanned(event.currentTarget.value);
+    onScanned(codeToLookup(event.currentTarget.value).tag);
     event.currentTarget.value = '';
   };
 
