@@ -1,3 +1,4 @@
+import { undefuseCell } from '../csv-cells';
 import { assetStatuses, type AssetStatus } from '../db/schema-domain';
 import { dateProblem, multiLineText, singleLineText } from '../validation';
 import { normalizeCost } from './schemas';
@@ -24,6 +25,8 @@ export const importColumns = [
   'notes',
 ] as const;
 type ImportColumn = (typeof importColumns)[number];
+/** The export's columns beyond what an import reads: who holds the asset, until when, and the last change. */
+export const exportOnlyColumns = ['assigned_to', 'expected_return', 'updated_at'] as const;
 
 export type ImportError = { line: number; message: string };
 
@@ -92,7 +95,9 @@ export class RowChecker {
   private readonly tagLines = new Map<string, number>();
   private readonly serialLines = new Map<string, number>();
 
-  check(cells: Record<string, string>, line: number): ImportRow | ImportError {
+  check(given: Record<string, string>, line: number): ImportRow | ImportError {
+    // A file we exported comes back as it left: "'-5" was "-5" before the export defused it.
+    const cells = Object.fromEntries(Object.entries(given).map(([column, text]) => [column, undefuseCell(text)]));
     const fail = (message: string): ImportError => ({ line, message });
     const cell = (column: ImportColumn) => (cells[column] ?? '').trim();
 

@@ -1,3 +1,4 @@
+import { exportOnlyColumns, importColumns } from '../assets/csv-import-rows';
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -37,13 +38,21 @@ const optionsSchema = z.preprocess(
     .max(100, 'Use at most 100 choices.'),
 );
 
+const reservedColumnNames: readonly string[] = [...importColumns, ...exportOnlyColumns];
+
 export const newCustomFieldSchema = z
   .object({
     categoryId: z.uuid('Choose a category.'),
     name: singleLineText({ error: 'Enter a name.' })
       .min(1, 'Enter a name.')
       .max(60, 'Use at most 60 characters.')
-      .refine((name) => !name.includes('.'), 'A name cannot contain ".".'),
+      .refine((name) => !name.includes('.'), 'A name cannot contain ".".')
+      // The name is a column of the CSV export and import: never one of the standard columns, never a formula.
+      .refine(
+        (name) => !reservedColumnNames.includes(name.trim().toLowerCase()),
+        'That is the name of a standard column of the asset CSV; choose another.',
+      )
+      .refine((name) => !/^[=+\-@]/.test(name), 'A name cannot start with =, +, - or @.'),
     kind: z.enum(customFieldKinds, { error: 'Choose a kind.' }),
     required: z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean()),
     options: optionsSchema.optional(),

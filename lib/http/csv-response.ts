@@ -1,5 +1,6 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
+import { defuseCell } from '../csv-cells';
 import { jsonContentSecurityPolicy } from './security-headers';
 
 /** A CSV download; cells that a spreadsheet would run as a formula are defused with a leading '. */
@@ -16,10 +17,10 @@ export function csvResponse(filename: string, header: string[], rows: CsvCell[][
             : typeof cell === 'object'
               ? JSON.stringify(cell)
               : String(cell);
-      return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+      return defuseCell(text);
     }),
   );
-  const body = '\uFEFF' + stringify([header, ...safe]);
+  const body = '\uFEFF' + stringify([header.map(defuseCell), ...safe]);
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

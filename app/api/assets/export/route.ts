@@ -1,4 +1,4 @@
-import { importColumns } from '@/lib/assets/csv-import-rows';
+import { exportOnlyColumns, importColumns } from '@/lib/assets/csv-import-rows';
 import { listAssetsForExport } from '@/lib/assets/queries';
 import { strictAssetListSchema } from '@/lib/assets/schemas';
 import { otherMethods, route } from '@/lib/boundary/route';
@@ -8,7 +8,7 @@ import { csvResponse } from '@/lib/http/csv-response';
 
 // The same column names the import reads, so an export can be edited and imported back; each
 // custom field is a column named as the field (the import reads it back into that field).
-const header = [...importColumns, 'assigned_to', 'expected_return', 'updated_at'];
+const header = [...importColumns, ...exportOnlyColumns];
 
 /** The list's filters and sort (page and pageSize are accepted and ignored: the export is every matching row). */
 export const GET = route(
