@@ -8,6 +8,7 @@ import { savedViews, type SavedViewList } from '../db/schema-desk';
 import { updateAtVersion } from '../db/versioned';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
+import { rememberedCount } from './count-memory';
 import { countViewRows, normalizeViewQuery, viewHref } from './list-queries';
 import { newSavedViewSchema, savedViewRemoveSchema, savedViewRenameSchema } from './schemas';
 
@@ -79,7 +80,9 @@ export async function listSavedViews(executor: Executor, actor: Actor): Promise<
  */
 export async function listSavedViewsWithCounts(executor: Executor, actor: Actor): Promise<SavedViewWithCount[]> {
   const views = await listSavedViews(executor, actor);
-  const counts = await Promise.all(views.map((view) => countViewRows(executor, actor, view)));
+  const counts = await Promise.all(
+    views.map((view) => rememberedCount(actor.id, view, () => countViewRows(executor, actor, view))),
+  );
   return views.map((view, index) => ({ ...view, count: counts[index] }));
 }
 
