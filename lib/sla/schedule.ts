@@ -14,6 +14,8 @@ export type TicketClock = {
   slaPausedMinutes: number;
   slaPausedSince: Date | null;
   slaFirstRespondedAt: Date | null;
+  /** As stored: once the first response is given, its target stays where it was then. */
+  slaFirstResponseDueAt?: Date | null;
   slaSettledAt: Date | null;
   slaMet: boolean | null;
 };
@@ -89,7 +91,9 @@ export function slaColumns(
     };
   }
   const due = (minutes: number) => addBusinessMinutes(ticket.createdAt, minutes + pausedMinutes, calendar);
-  const firstResponseDueAt = due(policy.firstResponseMinutes);
+  // Pauses after the first response do not move its target: a late answer stays late.
+  const answeredBefore = ticket.slaFirstRespondedAt !== null && ticket.slaFirstResponseDueAt;
+  const firstResponseDueAt = answeredBefore ? ticket.slaFirstResponseDueAt! : due(policy.firstResponseMinutes);
   const resolutionDueAt = due(policy.resolutionMinutes);
   const settled = ticket.status === 'resolved' || ticket.status === 'closed';
   const settledAt = settled ? (ticket.slaSettledAt ?? now) : null;

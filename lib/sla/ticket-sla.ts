@@ -11,7 +11,8 @@ import { slaColumns, type SlaPolicy, type TicketClock } from './schedule';
 // them (create, status, priority, a staff reply), and for every unsettled ticket when an admin
 // changes the calendar or a policy.
 
-const clockColumns = {
+/** What the SLA rules read of a ticket (lib/sla/schedule.ts's TicketClock), with its id and priority. */
+export const clockColumns = {
   id: tickets.id,
   priority: tickets.priority,
   createdAt: tickets.createdAt,
@@ -19,6 +20,7 @@ const clockColumns = {
   slaPausedMinutes: tickets.slaPausedMinutes,
   slaPausedSince: tickets.slaPausedSince,
   slaFirstRespondedAt: tickets.slaFirstRespondedAt,
+  slaFirstResponseDueAt: tickets.slaFirstResponseDueAt,
   slaSettledAt: tickets.slaSettledAt,
   slaMet: tickets.slaMet,
 };

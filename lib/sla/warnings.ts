@@ -21,6 +21,7 @@ import { ticketMail } from '../mail/outgoing/ticket-mails';
 import { ticketReference } from '../tickets/rules';
 import { loadBusinessCalendar, loadPolicies } from './calendar';
 import { milestones, slaColumns } from './schedule';
+import { clockColumns } from './ticket-sla';
 
 // The 'sla-check' job: for each ticket whose stored sla_warn_at has passed, mail its assignee (or,
 // unassigned, the agents who hear about unassigned tickets) at 80 % of a target and at its breach.
@@ -47,18 +48,10 @@ export async function runSlaCheck(db: Database, now = new Date()): Promise<numbe
 async function warnTicket(tx: Transaction, ticketId: string, now: Date): Promise<number> {
   const [ticket] = await tx
     .select({
-      id: tickets.id,
+      ...clockColumns,
       number: tickets.number,
       title: tickets.title,
-      priority: tickets.priority,
       assigneeId: tickets.assigneeId,
-      createdAt: tickets.createdAt,
-      status: tickets.status,
-      slaPausedMinutes: tickets.slaPausedMinutes,
-      slaPausedSince: tickets.slaPausedSince,
-      slaFirstRespondedAt: tickets.slaFirstRespondedAt,
-      slaSettledAt: tickets.slaSettledAt,
-      slaMet: tickets.slaMet,
     })
     .from(tickets)
     .where(eq(tickets.id, ticketId))

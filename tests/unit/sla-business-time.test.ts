@@ -173,6 +173,30 @@ describe("a ticket's stored SLA columns", () => {
     assert.equal(late.slaMet, false);
   });
 
+  test('a late first response stays late, whatever waiting on the requester comes after it', () => {
+    // Answered at 11:00 Berlin against a 10:00 target, then waiting on the requester all afternoon.
+    const answered = slaColumns({ ...opened, status: 'open' }, policy, calendar, {
+      now: at('2026-12-07T10:00:00Z'),
+      firstResponse: true,
+    });
+    assert.equal(iso(answered.slaFirstResponseDueAt!), '2026-12-07T09:00:00.000Z');
+    const waiting = slaColumns({ ...opened, ...answered, status: 'pending' }, policy, calendar, {
+      now: at('2026-12-07T10:30:00Z'),
+    });
+    const back = slaColumns({ ...opened, ...waiting, status: 'open' }, policy, calendar, {
+      now: at('2026-12-08T08:00:00Z'),
+    });
+    assert.equal(
+      iso(back.slaFirstResponseDueAt!),
+      '2026-12-07T09:00:00.000Z',
+      'the first response target did not move',
+    );
+    const resolved = slaColumns({ ...opened, ...back, status: 'resolved' }, policy, calendar, {
+      now: at('2026-12-08T09:00:00Z'),
+    });
+    assert.equal(resolved.slaMet, false);
+  });
+
   test('without a policy nothing is due', () => {
     const columns = slaColumns(opened, null, calendar, { now: opened.createdAt });
     assert.equal(columns.slaDueAt, null);
