@@ -27,6 +27,9 @@ export const defaultJobThreshold = 200;
 
 export type BulkChangeRecord = typeof bulkChanges.$inferSelect;
 
+// Far longer than a small change takes in the request: its job finds it done and does nothing.
+const inlineSafetyNetSeconds = 120;
+
 function bulkChangeNotFound(): AppError {
   return new AppError('not_found', 'No such bulk change.');
 }
@@ -64,7 +67,14 @@ export async function applyBulkChange(
       .update(bulkChanges)
       .set({ state: queued ? 'queued' : 'running', appliedAt: sql`now()` })
       .where(eq(bulkChanges.id, change.id));
-    if (queued) await enqueueJob(tx, queues.bulkChange.name, { bulkChangeId: change.id }, { singletonKey: change.id });
+    // A small change runs in this request; its job waits a while as a safety net, so a request cut
+    // short (a restart, a lost connection) leaves the rest to the job instead of "running" for ever.
+    await enqueueJob(
+      tx,
+      queues.bulkChange.name,
+      { bulkChangeId: change.id },
+      { singletonKey: change.id, startAfterSeconds: queued ? undefined : inlineSafetyNetSeconds },
+    );
     return queued ? ('queued' as const) : ('done' as const);
   });
   if (mode === 'done') await runBulkChange(db, actor, bulkChangeId);

@@ -74,7 +74,9 @@ export async function enqueueJob(
   return sender().send(queue, data, {
     db: bossDb(executor),
     singletonKey: options.singletonKey,
-    startAfter: options.startAfterSeconds,
+    // As a time, not a number: pg-boss passes a number to SQL that expects text.
+    startAfter:
+      options.startAfterSeconds === undefined ? undefined : new Date(Date.now() + options.startAfterSeconds * 1000),
   });
 }
 

@@ -244,6 +244,27 @@ describe('a large bulk change runs as a job', () => {
   });
 });
 
+describe('a small change applied in the request', () => {
+  test('leaves a delayed job behind, which finishes it should the request be cut short', async () => {
+    const first = await newAsset();
+    const second = await newAsset();
+    const id = await preview(agent, {
+      action: 'asset.status',
+      params: { status: 'in_repair' },
+      selection: { target: 'asset', ids: [first.id, second.id] },
+    });
+    assert.equal(await applyBulkChange(db, agent, id), 'done');
+    const [job] = await rows<{ later: boolean }>(
+      sql`select start_after > now() + interval '60 seconds' as later from pgboss.job
+          where name = 'bulk-change' and data->>'bulkChangeId' = ${id}`,
+    );
+    assert.equal(job?.later, true, 'a safety-net job waits well past the request');
+    await runBulkChangeJob({ bulkChangeId: id });
+    const view = await findBulkChange(db, agent, id);
+    assert.deepEqual([view.state, view.counts.changed], ['done', 2], 'the job finds it done and changes nothing more');
+  });
+});
+
 describe('moving assets to a place', () => {
   test('moves each asset through the asset rules, and one already there is left alone', async () => {
     const room = await db.transaction((tx) => createLocation(tx, agent, { name: `Room ${++counter}` }));
