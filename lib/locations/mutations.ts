@@ -64,11 +64,21 @@ export async function createLocation(
   return created;
 }
 
+/**
+ * Renames and moves take turns: each reads the tree after the one before it committed, so two at
+ * once can neither leave a path half rewritten nor move two places under each other.
+ */
+async function takeTreeTurn(tx: Transaction): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('locations tree'))`);
+}
+
 /** Moves the place and everything under it from `from` to `to`: places' paths and assets' path text. */
 async function repath(tx: Transaction, from: string, to: string): Promise<void> {
-  const rewrite = (column: string) => sql`${to} || substr(${sql.raw(column)}, ${from.length + 1})`;
+  // Counted in characters by PostgreSQL, as substr counts (a JavaScript length counts UTF-16 units).
+  const rewrite = (column: string) => sql`${to} || substr(${sql.raw(column)}, char_length(${from}) + 1)`;
   try {
-    await tx.execute(sql`update ${locations} set path = ${rewrite('path')}
+    // Each rewritten place gets a new version: an edit of a place below, read before this, is refused as stale.
+    await tx.execute(sql`update ${locations} set path = ${rewrite('path')}, version = version + 1
       where lower(path) = lower(${from}) or ${belowPath(from)}`);
   } catch (error) {
     if (isUniqueViolation(error)) throw pathTaken(to);
@@ -85,6 +95,7 @@ export async function renameLocation(
 ): Promise<LocationSummary> {
   assertCanManageLocations(actor);
   const { id, name, version } = parseInput(renameLocationSchema, input);
+  await takeTreeTurn(tx);
   const location = await findLocation(tx, actor, id);
   if (location.version !== version) throw new AppError('conflict', 'Someone changed this place meanwhile; reload it.');
   if (location.name === name) return location;
@@ -103,6 +114,7 @@ export async function moveLocation(
 ): Promise<LocationSummary> {
   assertCanManageLocations(actor);
   const { id, parentId, version } = parseInput(moveLocationSchema, input);
+  await takeTreeTurn(tx);
   const location = await findLocation(tx, actor, id);
   if (location.version !== version) throw new AppError('conflict', 'Someone changed this place meanwhile; reload it.');
   const parent = parentId ? await findLocation(tx, actor, parentId) : null;

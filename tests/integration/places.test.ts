@@ -52,6 +52,19 @@ describe('locations', () => {
     assert.deepEqual(await listTags({ q: `${site.path} floor` }), [inRoom.assetTag]);
   });
 
+  test('a rename counts characters, not UTF-16 units, and makes an edit of a place below read before it stale', async () => {
+    const lab = await place(unique('Lab 🧪'));
+    const bench = await place('Bench', lab.id);
+    await db.transaction((tx) =>
+      renameLocation(tx, admin, { id: lab.id, name: `${lab.name}⚗️`, version: lab.version }),
+    );
+    assert.equal((await findLocation(db, admin, bench.id)).path, `${lab.name}⚗️ / Bench`);
+    await assert.rejects(
+      db.transaction((tx) => renameLocation(tx, admin, { id: bench.id, name: 'Desk', version: bench.version })),
+      (error: unknown) => error instanceof AppError && error.code === 'conflict',
+    );
+  });
+
   test('rename and move rewrite the paths below and on the assets; a place cannot move under itself', async () => {
     const site = await place(unique('Campus'));
     const building = await place('Building A', site.id);
