@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { isAdmin, type Actor } from '../actor';
 import { checkImage, describeBytes } from '../assets/image-validation';
+import { assertEmbeddableLogo } from './draw';
 import { auditFor } from '../audit/record';
 import type { Executor, Transaction } from '../db/client';
 import { labelLogo } from '../db/schema-labels';
@@ -39,6 +40,7 @@ export async function setLabelLogo(tx: Transaction, actor: Actor, bytes: Uint8Ar
     throw new AppError('unsupported_media_type', 'The label logo must be a PNG or JPEG image.', {
       fields: { image: 'Choose a PNG or JPEG image.' },
     });
+  await assertEmbeddableLogo({ bytes, contentType: image.contentType });
   const values = {
     contentType: image.contentType,
     bytes: Buffer.from(bytes),
