@@ -62,13 +62,17 @@ export async function saveCalendar(tx: Transaction, actor: Actor, input: Calenda
     holidayCountry: calendar.holidayCountry,
     holidayRegion: calendar.holidayRegion,
   };
-  await tx
+  // Only over the version that was read: of two admins saving at once, the second is told to reload.
+  const [saved] = await tx
     .insert(slaCalendar)
     .values({ id: 1, ...values })
     .onConflictDoUpdate({
       target: slaCalendar.id,
       set: { ...values, version: sql`${slaCalendar.version} + 1`, updatedAt: sql`now()` },
-    });
+      setWhere: eq(slaCalendar.version, calendar.version),
+    })
+    .returning({ version: slaCalendar.version });
+  if (!saved) throw staleVersion();
   await audit(tx, actor, 'sla.calendar_update', values);
   return retargetOpenTickets(tx);
 }
