@@ -49,25 +49,25 @@ test('the asset page shows details; editing is its own page, and the history lis
   await expect(page.getByRole('heading', { name: 'Edit PG-1 ThinkPad' })).toBeVisible();
   await expect(page.getByLabel('Name')).toHaveValue('ThinkPad');
   await expectNoSeriousA11yViolations(page);
-  await page.getByLabel('Location').fill('Nowhere');
+  await page.getByLabel('Model', { exact: true }).fill('Nowhere');
   await page.getByRole('link', { name: 'Cancel' }).click();
   await expect(page).toHaveURL(new RegExp(`/assets/${id}$`));
   await expect(details).not.toContainText('Nowhere');
 
   await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Name').fill('ThinkPad T14');
-  await page.getByLabel('Location').fill('Room 7');
+  await page.getByLabel('Model', { exact: true }).fill('Gen 7');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'PG-1 saved.' })).toBeVisible();
   // The message's marker leaves the address, so a reload does not repeat it.
   await expect(page).toHaveURL(new RegExp(`/assets/${id}$`));
-  await expect(details).toContainText('Room 7');
+  await expect(details).toContainText('Gen 7');
 
   const history = page.getByRole('region', { name: 'History' });
   const newest = history.locator('tbody tr').first();
   await expect(newest).toContainText('Edited');
   await expect(newest).toContainText('Name: ThinkPad → ThinkPad T14');
-  await expect(newest).toContainText('Location: (empty) → Room 7');
+  await expect(newest).toContainText('Model: (empty) → Gen 7');
   await expect(newest).toContainText('ada');
 
   await pickOption(page, 'Check out to', 'dave', 'dave (dave)');

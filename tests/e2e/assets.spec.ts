@@ -69,10 +69,10 @@ test('an agent creates an asset, edits it, checks it out to a requester and back
   laptopId = idOf(page.url()) ?? '';
 
   await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await page.getByLabel('Location').fill('Room 101');
+  await page.getByLabel('Model', { exact: true }).fill('T14 Gen 5');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('A-00001 saved.')).toBeVisible();
-  await expect(page.locator('dl.facts')).toContainText('Room 101');
+  await expect(page.locator('dl.facts')).toContainText('T14 Gen 5');
 
   await pickOption(page, 'Check out to', 'dave', 'dave (dave)');
   await page.getByLabel('Expected return (optional)').fill('2999-01-31');
