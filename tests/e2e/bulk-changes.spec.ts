@@ -83,7 +83,7 @@ test('an admin changes the status of all tickets matching a filter and finds the
   await page.getByRole('button', { name: 'Change all 3 matching' }).click();
 
   await expect(page.getByRole('heading', { name: /^For all tickets matching/ })).toBeVisible();
-  await page.getByLabel('New status').selectOption({ label: 'Pending' });
+  await page.getByLabel('New status').selectOption({ label: 'Waiting on requester' });
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByText('3 will change; 0 cannot')).toBeVisible();
   await page.getByRole('button', { name: 'Apply to 3 tickets' }).click();

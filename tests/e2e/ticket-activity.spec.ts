@@ -142,7 +142,7 @@ test('Markdown renders safely, a mention mails the agent named, a requester repl
   await expect(
     rita.page.getByRole('region', { name: 'Conversation and activity' }).locator('em', { hasText: 'every' }),
   ).toBeVisible();
-  await expect(rita.page.getByText('changed the status from Pending to Open')).toBeVisible();
+  await expect(rita.page.getByText('changed the status from Waiting on requester to Open')).toBeVisible();
   await mailTo('alex@example.test', /Reopened by rita: Screen flickers/);
 
   await alex.page.reload();
