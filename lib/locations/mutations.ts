@@ -72,6 +72,14 @@ async function takeTreeTurn(tx: Transaction): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('locations tree'))`);
 }
 
+/** The place a rename or move changes, read in the tree's turn and refused if it changed since `version`. */
+async function placeToChange(tx: Transaction, actor: Actor, id: string, version: number): Promise<LocationSummary> {
+  await takeTreeTurn(tx);
+  const location = await findLocation(tx, actor, id);
+  if (location.version !== version) throw new AppError('conflict', 'Someone changed this place meanwhile; reload it.');
+  return location;
+}
+
 /** Moves the place and everything under it from `from` to `to`: places' paths and assets' path text. */
 async function repath(tx: Transaction, from: string, to: string): Promise<void> {
   // Counted in characters by PostgreSQL, as substr counts (a JavaScript length counts UTF-16 units).
@@ -95,9 +103,7 @@ export async function renameLocation(
 ): Promise<LocationSummary> {
   assertCanManageLocations(actor);
   const { id, name, version } = parseInput(renameLocationSchema, input);
-  await takeTreeTurn(tx);
-  const location = await findLocation(tx, actor, id);
-  if (location.version !== version) throw new AppError('conflict', 'Someone changed this place meanwhile; reload it.');
+  const location = await placeToChange(tx, actor, id, version);
   if (location.name === name) return location;
   const parts = splitPath(location.path);
   const path = [...parts.slice(0, -1), name].join(pathSeparator);
@@ -114,9 +120,7 @@ export async function moveLocation(
 ): Promise<LocationSummary> {
   assertCanManageLocations(actor);
   const { id, parentId, version } = parseInput(moveLocationSchema, input);
-  await takeTreeTurn(tx);
-  const location = await findLocation(tx, actor, id);
-  if (location.version !== version) throw new AppError('conflict', 'Someone changed this place meanwhile; reload it.');
+  const location = await placeToChange(tx, actor, id, version);
   const parent = parentId ? await findLocation(tx, actor, parentId) : null;
   if ((parent?.id ?? null) === location.parentId) return location;
   const lower = (text: string) => text.toLowerCase();
