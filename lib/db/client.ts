@@ -11,6 +11,11 @@ import { schema, type Database, type DatabaseHandle } from './handle';
 
 export type { Database, DatabaseHandle, Executor, Schema, Transaction } from './handle';
 
+/** Seconds before the next connect after `failures` failed ones: doubling from 50 ms, at most 1 s, with jitter. */
+export function reconnectDelaySeconds(failures: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1);
+}
+
 export async function openDatabase(
   target: AppConfig['database'],
   options: { migrate?: boolean; poolSize?: number } = {},
@@ -21,6 +26,10 @@ export async function openDatabase(
       max: options.poolSize ?? 10,
       idle_timeout: 30,
       connect_timeout: 10,
+      // postgres.js counts failed connects across the whole pool and waits up to 20 s before the
+      // next one, so after an outage the first pages stalled long after the database was back.
+      // Our probe already answers 503 while it is down, so a short, capped wait is enough.
+      backoff: reconnectDelaySeconds,
       onnotice: () => {},
     });
     handle = {

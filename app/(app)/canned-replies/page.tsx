@@ -56,7 +56,7 @@ export default async function CannedRepliesPage() {
           empty="No canned replies yet."
         />
       </Panel>
-      <Panel id="new-reply" title="New canned reply">
+      <Panel id="new-canned-reply" title="New canned reply">
         <NewCannedReplyForm canShare={isAdmin(actor)} placeholders={placeholderNames} />
       </Panel>
     </>
