@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { e2eSessionSecret } from './support/constants';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 const failure = 'Connection refused by the mail server (e2e)';
@@ -21,13 +21,6 @@ const server = useAppServer((app) => {
   );
   if (seeded.status !== 0) throw new Error(`seeding a failed job failed: ${seeded.stderr}`);
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 test('an admin sees a failed job with its error and retries it', async ({ browser }) => {
   const { context, page } = await openBrowser(browser, server.app);

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { LoginPage, signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 const server = useAppServer((app) => {
@@ -12,13 +12,6 @@ const server = useAppServer((app) => {
   app.createUser('rob', 'rob-password-1');
   app.createUser('ruth', 'ruth-password-1');
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 test('a new installation tells the first admin what to do next, until there is a ticket', async ({ browser }) => {
   const boss = await openBrowser(browser, server.app);

@@ -1,6 +1,6 @@
-import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // The OpenAPI document: refused signed out, served to any signed-in role, and readable on /api-docs.
@@ -8,13 +8,6 @@ const server = useAppServer((app) => {
   test.setTimeout(240_000);
   app.createUser('rita', 'rita-password-1', 'requester');
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 test('/api/openapi.json is 401 signed out and the document signed in, readable on the JSON API page', async ({
   browser,

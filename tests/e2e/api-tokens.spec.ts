@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // Personal access tokens end to end: made on the account page, used by a script that has no
@@ -10,13 +10,6 @@ const server = useAppServer((app) => {
   app.createUser('boss', 'boss-password-1', 'admin');
   app.createUser('agnes', 'agnes-password-1', 'agent');
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function createToken(page: Page, name: string, scope: 'read' | 'write'): Promise<string> {
   const panel = page.getByRole('region', { name: 'API tokens' });

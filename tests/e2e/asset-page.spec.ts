@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { pickOption } from './support/picker';
 import { openBrowser, useAppServer } from './support/session';
 
@@ -8,13 +8,6 @@ const server = useAppServer((app) => {
   app.createUser('ada', 'ada-password-1', 'admin');
   app.createUser('dave', 'dave-password-1', 'requester');
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function createAsset(page: Page, fields: Record<string, string>): Promise<string> {
   const response = await page.request.post('api/assets', { data: fields });

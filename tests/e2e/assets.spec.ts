@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
-import { LoginPage } from './support/login-page';
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/login-page';
 import { pickOption } from './support/picker';
 import { openBrowser, useAppServer } from './support/session';
 
@@ -40,13 +40,6 @@ function tinyPng(): Buffer {
     chunk('IDAT', deflateSync(Buffer.from([0, 128]))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
 }
 
 let laptopId = '';

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 const server = useAppServer((app) => {
@@ -12,13 +12,6 @@ const server = useAppServer((app) => {
 
 const productKey = 'AUDIT-KEYPT-SECRT-98765';
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function postJson<Reply>(page: Page, path: string, data: object): Promise<Reply> {
   const reply = await page.request.post(path, { data });

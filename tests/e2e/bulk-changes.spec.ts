@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // Bulk changes from the lists: tick rows (by keyboard) or take "all N matching", preview, apply, result.
@@ -9,13 +9,6 @@ const server = useAppServer((app) => {
   app.createUser('ada', 'ada-password-1', 'admin');
   app.createUser('agnes', 'agnes-password-1', 'agent');
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function createAsset(page: Page, assetTag: string, status = 'in_stock') {
   const response = await page.request.post('api/assets', { data: { assetTag, name: 'Bulk laptop', status } });

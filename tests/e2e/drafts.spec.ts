@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { LoginPage, signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // Long text waits in the browser until it is sent; a failed send moves the focus to a summary of
@@ -10,13 +10,6 @@ const server = useAppServer((app) => {
   app.createUser('ravi', 'ravi-password-1', 'requester');
   app.createUser('agnes', 'agnes-password-1', 'agent');
 });
-
-async function signIn(page: Page, username: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, `${username}-password-1`);
-  await login.expectSignedIn(username);
-}
 
 test('a reload after a form error brings the description back; the error summary takes the focus and leads to the field', async ({
   browser,

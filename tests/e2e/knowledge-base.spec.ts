@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // The knowledge base: an agent writes and publishes an article; a requester typing a new ticket's
@@ -10,13 +10,6 @@ const server = useAppServer((app) => {
   app.createUser('alice', 'alice-password-1', 'agent');
   app.createUser('rita', 'rita-password-1', 'requester');
 });
-
-async function signIn(page: Page, username: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, `${username}-password-1`);
-  await login.expectSignedIn(username);
-}
 
 test('an agent publishes an article; a requester sees it while typing a ticket title and counts it as the solution', async ({
   browser,

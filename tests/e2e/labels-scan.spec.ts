@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { e2eBasePath } from './support/constants';
-import { LoginPage } from './support/login-page';
+import { LoginPage, signIn } from './support/login-page';
 import { pickOption } from './support/picker';
 import { openBrowser, useAppServer } from './support/session';
 
@@ -11,13 +11,6 @@ const server = useAppServer((app) => {
 });
 
 const phone = { width: 390, height: 844 };
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function createAsset(page: Page, fields: Record<string, string>): Promise<string> {
   const response = await page.request.post('api/assets', { data: fields });

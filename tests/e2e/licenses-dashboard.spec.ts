@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { pickOption } from './support/picker';
 import { openBrowser, useAppServer } from './support/session';
 
@@ -13,13 +13,6 @@ const server = useAppServer((app) => {
 });
 
 let licensePath = '';
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function assignUser(page: Page, username: string) {
   await pickOption(page, 'User', username, `${username} (${username})`);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { e2eBasePath } from './support/constants';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // One look across the list pages, at every size and in both themes, with times in the viewer's zone.
@@ -11,13 +11,6 @@ const server = useAppServer((app) => {
 });
 
 const phone = { width: 390, height: 844 };
-
-async function signIn(page: Page): Promise<void> {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn('ada', 'ada-password-1');
-  await login.expectSignedIn('ada');
-}
 
 /** The time shown in the ticket list's row for `title`, once it is in `zone`: hour, minute and zone. */
 async function listedTime(
@@ -39,7 +32,7 @@ test('every list page has the same header: title, primary button, the other acti
   browser,
 }) => {
   const { context, page } = await openBrowser(browser, server.app, { bypassCSP: true });
-  await signIn(page);
+  await signIn(page, 'ada');
   const pages = [
     { path: 'tickets', title: 'Tickets', primary: 'New ticket', more: ['Export CSV'], filters: true },
     { path: 'assets', title: 'Assets', primary: 'New asset', more: ['Import CSV', 'Export CSV'], filters: true },
@@ -76,7 +69,7 @@ test('every list page has the same header: title, primary button, the other acti
 
 test('the current menu item carries aria-current', async ({ browser }) => {
   const { context, page } = await openBrowser(browser, server.app);
-  await signIn(page);
+  await signIn(page, 'ada');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
   await nav.getByRole('link', { name: 'Assets' }).click();
@@ -90,7 +83,7 @@ test('the current menu item carries aria-current', async ({ browser }) => {
 test('on a phone the menu folds behind one button and the filters behind another', async ({ browser }) => {
   const { context, page } = await openBrowser(browser, server.app, { bypassCSP: true });
   await page.setViewportSize(phone);
-  await signIn(page);
+  await signIn(page, 'ada');
   await page.goto('admin/users');
   const menu = page.getByRole('button', { name: 'Menu' });
   const tickets = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' });
@@ -138,7 +131,7 @@ test('on a phone the menu folds behind one button and the filters behind another
 
 test('a dark system setting gives a dark theme that stays accessible', async ({ browser }) => {
   const { context, page } = await openBrowser(browser, server.app, { bypassCSP: true });
-  await signIn(page);
+  await signIn(page, 'ada');
   const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const light = await background();
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -171,7 +164,7 @@ test('a dark system setting gives a dark theme that stays accessible', async ({ 
 test("times follow the browser's zone, or the zone chosen on the account page", async ({ browser }) => {
   const title = 'Printer on floor 3 is jammed';
   const utc = await openBrowser(browser, server.app, { timezoneId: 'UTC' });
-  await signIn(utc.page);
+  await signIn(utc.page, 'ada');
   await utc.page.goto('tickets/new');
   await utc.page.getByLabel('Title').fill(title);
   await utc.page.getByLabel('Description').fill('It says paper jam, there is no paper in it.');
@@ -197,7 +190,7 @@ test("times follow the browser's zone, or the zone chosen on the account page", 
   await utc.context.close();
 
   const newYork = await openBrowser(browser, server.app, { timezoneId: 'America/New_York' });
-  await signIn(newYork.page);
+  await signIn(newYork.page, 'ada');
   const inNewYork = await listedTime(newYork.page, title, /GMT-[45]\b/);
   const offset = Number(inNewYork.zone.slice(3));
   expect(inNewYork.hour).toBe((inUtc.hour + 24 + offset) % 24);
@@ -206,7 +199,7 @@ test("times follow the browser's zone, or the zone chosen on the account page", 
 
 test('a tz cookie that names no time zone is ignored', async ({ browser }) => {
   const { context, page } = await openBrowser(browser, server.app, { timezoneId: 'UTC' });
-  await signIn(page);
+  await signIn(page, 'ada');
   // The page tells the server its own zone first; the cookies below then replace that one.
   await page.waitForFunction(() => document.cookie.includes('tz='));
   const setZoneCookie = (value: string) =>

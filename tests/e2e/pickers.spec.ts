@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { pickOption } from './support/picker';
 import { runSql } from './support/run-sql';
 import { openBrowser, useAppServer } from './support/session';
@@ -19,13 +19,6 @@ const server = useAppServer((app) => {
      from generate_series(1, 500) as n`,
   );
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function createAsset(page: Page, assetTag: string, name: string): Promise<string> {
   const response = await page.request.post('api/assets', { data: { assetTag, name, category: 'Laptop' } });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // Issue 19: a requester reports a problem from "My devices"; an agent answers with a canned reply
@@ -10,13 +10,6 @@ const server = useAppServer((app) => {
   app.createUser('ada', 'ada-password-1', 'admin');
   app.createUser('dave', 'dave-password-1', 'requester');
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, password);
-  await login.expectSignedIn(username);
-}
 
 async function postJson(page: Page, url: string, data: object): Promise<Record<string, { id: string }>> {
   const response = await page.request.post(url, { data });

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { LoginPage, signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // A session that ends while a form is open (revoked elsewhere, signed out in another tab) is an
@@ -10,20 +10,13 @@ const server = useAppServer((app) => {
   app.createUser('dana', 'dana-password-1', 'requester');
 });
 
-async function signIn(page: Page) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn('dana', 'dana-password-1');
-  await login.expectSignedIn('dana');
-}
-
 const description = 'The docking station drops both monitors every few minutes.';
 
 test('a session revoked under the new-ticket form: the form says so, keeps what was typed, and the sign-in returns to it', async ({
   browser,
 }) => {
   const desk = await openBrowser(browser, server.app);
-  await signIn(desk.page);
+  await signIn(desk.page, 'dana');
   await desk.page.goto('tickets/new');
   await expect(desk.page.getByLabel('Title')).toBeFocused();
   await desk.page.getByLabel('Title').fill('Monitors flicker');
@@ -31,7 +24,7 @@ test('a session revoked under the new-ticket form: the form says so, keeps what 
 
   // The same person, on another device, signs out everywhere else.
   const phone = await openBrowser(browser, server.app);
-  await signIn(phone.page);
+  await signIn(phone.page, 'dana');
   await phone.page.goto('sessions');
   await phone.page.getByRole('button', { name: 'Sign out everywhere else' }).click();
   // Asked in the page: the same button again, beside the question, confirms.
@@ -67,7 +60,7 @@ test('signed out in another tab: a reply keeps its text and file, and signing in
   browser,
 }) => {
   const { context, page } = await openBrowser(browser, server.app);
-  await signIn(page);
+  await signIn(page, 'dana');
   await page.goto('tickets/new');
   await page.getByLabel('Title').fill('VPN drops at noon');
   await page.getByRole('button', { name: 'Open ticket' }).click();

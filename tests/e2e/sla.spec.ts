@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LoginPage } from './support/login-page';
+import { signIn } from './support/login-page';
 import { openBrowser, useAppServer } from './support/session';
 
 // An admin sets SLA policies on a business calendar (Admin → SLA); the agent's queue then shows
@@ -11,13 +11,6 @@ const server = useAppServer((app) => {
   app.createUser('alex', 'alex-password-1', 'agent');
   app.createUser('rita', 'rita-password-1', 'requester');
 });
-
-async function signIn(page: Page, username: string) {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, `${username}-password-1`);
-  await login.expectSignedIn(username);
-}
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 

@@ -34,3 +34,11 @@ export class LoginPage {
     await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   }
 }
+
+/** Signs `username` in from the login page and waits for the dashboard; the specs' passwords are `<name>-password-1`. */
+export async function signIn(page: Page, username: string, password = `${username}-password-1`): Promise<void> {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(username, password);
+  await login.expectSignedIn(username);
+}
