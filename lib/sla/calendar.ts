@@ -72,6 +72,8 @@ export async function loadPolicies(executor: Executor): Promise<Map<TicketPriori
 
 /** Each priority's policy version, which a save must name; 0 for a priority never given one. */
 export async function readPolicyVersions(executor: Executor): Promise<Map<TicketPriority, number>> {
-  const rows = await executor.select({ priority: slaPolicies.priority, version: slaPolicies.version }).from(slaPolicies);
+  const rows = await executor
+    .select({ priority: slaPolicies.priority, version: slaPolicies.version })
+    .from(slaPolicies);
   return new Map(rows.map((row) => [row.priority, row.version]));
 }

@@ -94,7 +94,8 @@ async function recordPassedMilestones(
   if (ticket.slaWarnAt && ticket.slaWarnAt <= now) return;
   // A paused ticket's clock stood still since then: counted, so only milestones reached while it ran are past.
   const pausedMinutes =
-    ticket.slaPausedMinutes + (ticket.slaPausedSince ? businessMinutesBetween(ticket.slaPausedSince, now, calendar) : 0);
+    ticket.slaPausedMinutes +
+    (ticket.slaPausedSince ? businessMinutesBetween(ticket.slaPausedSince, now, calendar) : 0);
   const passed = milestones({ ...ticket, slaPausedMinutes: pausedMinutes }, policy, calendar).filter(
     (milestone) => milestone.at <= now && !sent.has(`${milestone.target}:${milestone.stage}`),
   );
