@@ -31,13 +31,26 @@ export const slaHolidays = pgTable('sla_holidays', {
   name: text('name').notNull(),
 });
 
-/** Targets in business minutes for one priority; a priority without a row has no SLA. */
-export const slaPolicies = pgTable('sla_policies', {
-  priority: text('priority').$type<TicketPriority>().primaryKey(),
-  firstResponseMinutes: integer('first_response_minutes').notNull(),
-  resolutionMinutes: integer('resolution_minutes').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Targets in business minutes for one priority; without a row, or with both empty, it has no SLA.
+ * A priority whose SLA is turned off keeps its row, so its version never starts over.
+ */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    priority: text('priority').$type<TicketPriority>().primaryKey(),
+    firstResponseMinutes: integer('first_response_minutes'),
+    resolutionMinutes: integer('resolution_minutes'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check(
+      'sla_policies_both_targets',
+      sql`(${table.firstResponseMinutes} is null) = (${table.resolutionMinutes} is null)`,
+    ),
+  ],
+);
 
 export const slaTargets = ['first_response', 'resolution'] as const;
 export type SlaTarget = (typeof slaTargets)[number];

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
+import type { UserRole } from '../db/schema';
 import { kbArticles, type ArticleStatus, type ArticleVisibility } from '../db/schema-kb';
 import { AppError } from '../errors';
 import { isUuid } from '../validation';
@@ -14,9 +15,9 @@ export function articleNotFound(): AppError {
   return new AppError('not_found', 'No such article.');
 }
 
-/** A condition limiting a query to the articles `actor` may read (undefined: all of them). */
-export function articlesVisibleTo(actor: Actor): SQL | undefined {
-  return isStaff(actor) ? undefined : and(eq(kbArticles.status, 'published'), eq(kbArticles.visibility, 'everyone'));
+/** A condition limiting a query to the articles `reader` may read (undefined: all of them). */
+export function articlesVisibleTo(reader: { role: UserRole }): SQL | undefined {
+  return isStaff(reader) ? undefined : and(eq(kbArticles.status, 'published'), eq(kbArticles.visibility, 'everyone'));
 }
 
 /** Only staff write articles; anyone else is told there is nothing here. */

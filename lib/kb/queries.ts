@@ -8,7 +8,9 @@ import { kbArticleSolutions, kbArticles, type ArticleStatus, type ArticleVisibil
 import { onPage, readPage } from '../db/page';
 import { searchQuery } from '../db/text-search';
 import type { Page } from '../list-params';
+import { loadVisibleTicket } from '../tickets/access';
 import { articlesVisibleTo, articleNotFound } from './access';
+import { requesterAsReader } from './reply-links';
 import type { ArticleListQuery, ArticleSuggestionsQuery } from './schemas';
 import { isUuid } from '../validation';
 
@@ -74,7 +76,8 @@ export type ArticleSuggestion = { id: string; title: string; category: string; s
 /**
  * The published articles best matching `q` (any of its words; title words weigh most, then an
  * article that solved more problems), at most `limit`: beside a new ticket's title, and for
- * linking an article into a reply. Nothing for nothing searchable.
+ * linking an article into a reply. With `ticketId` (a public reply on that ticket), only those its
+ * requester may open too. Nothing for nothing searchable.
  */
 export async function suggestArticles(
   executor: Executor,
@@ -83,6 +86,8 @@ export async function suggestArticles(
 ): Promise<ArticleSuggestion[]> {
   const text = searchQuery(query.q, 'any');
   if (!text) return [];
+  const ticket = query.ticketId ? await loadVisibleTicket(executor, actor, query.ticketId) : null;
+  const requester = ticket ? await requesterAsReader(executor, ticket.requesterId) : null;
   return executor
     .select({
       id: kbArticles.id,
@@ -92,7 +97,12 @@ export async function suggestArticles(
     })
     .from(kbArticles)
     .where(
-      and(eq(kbArticles.status, 'published'), articlesVisibleTo(actor), sql`${kbArticles.searchVector} @@ ${text}`),
+      and(
+        eq(kbArticles.status, 'published'),
+        articlesVisibleTo(actor),
+        requester ? articlesVisibleTo(requester) : undefined,
+        sql`${kbArticles.searchVector} @@ ${text}`,
+      ),
     )
     .orderBy(desc(sql`ts_rank(${kbArticles.searchVector}, ${text})`), desc(kbArticles.solvedCount), asc(kbArticles.id))
     .limit(query.limit);

@@ -63,5 +63,7 @@ export const articleSuggestionsSchema = z.object({
     .min(1, 'limit is at least 1')
     .max(maxSuggestions, `limit is at most ${maxSuggestions}`)
     .default(3),
+  /** For a public reply on this ticket: only the articles its requester may open. */
+  ticketId: z.uuid('ticketId is a ticket id').optional(),
 });
 export type ArticleSuggestionsQuery = z.output<typeof articleSuggestionsSchema>;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isAdmin, type Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Transaction } from '../db/client';
@@ -8,7 +8,7 @@ import { tickets } from '../db/schema-domain';
 import { AppError, staleVersion } from '../errors';
 import { enqueueJob } from '../jobs/queue';
 import { parseInput } from '../validation';
-import { readCalendarSettings } from './calendar';
+import { readCalendarSettings, readPolicyVersions } from './calendar';
 import { publicHolidays } from './holidays';
 import {
   calendarSchema,
@@ -105,17 +105,34 @@ export async function removeHoliday(tx: Transaction, actor: Actor, input: { day:
 export async function savePolicies(tx: Transaction, actor: Actor, input: PoliciesInput): Promise<'now' | 'queued'> {
   assertAdmin(actor);
   const policies = parseInput(policiesSchema, input);
-  for (const policy of policies) {
-    if (policy.firstResponseMinutes === null || policy.resolutionMinutes === null) {
-      await tx.delete(slaPolicies).where(eq(slaPolicies.priority, policy.priority));
+  const versions = await readPolicyVersions(tx);
+  // Every priority the form carries is saved, so each must still be at the version the form read:
+  // of two admins saving at once, the second is told to reload instead of undoing the first.
+  for (const { priority, version, ...targets } of policies) {
+    if ((versions.get(priority) ?? 0) !== version) throw staleVersion();
+    if (version === 0) {
+      if (targets.firstResponseMinutes === null) continue;
+      const [added] = await tx
+        .insert(slaPolicies)
+        .values({ priority, ...targets })
+        .onConflictDoNothing()
+        .returning({ version: slaPolicies.version });
+      if (!added) throw staleVersion();
       continue;
     }
-    const targets = { firstResponseMinutes: policy.firstResponseMinutes, resolutionMinutes: policy.resolutionMinutes };
-    await tx
-      .insert(slaPolicies)
-      .values({ priority: policy.priority, ...targets })
-      .onConflictDoUpdate({ target: slaPolicies.priority, set: { ...targets, updatedAt: sql`now()` } });
+    const [saved] = await tx
+      .update(slaPolicies)
+      .set({ ...targets, version: sql`${slaPolicies.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(slaPolicies.priority, priority), eq(slaPolicies.version, version)))
+      .returning({ version: slaPolicies.version });
+    if (!saved) throw staleVersion();
   }
-  await audit(tx, actor, 'sla.policies_update', { policies });
+  await audit(tx, actor, 'sla.policies_update', {
+    policies: policies.map(({ priority, firstResponseMinutes, resolutionMinutes }) => ({
+      priority,
+      firstResponseMinutes,
+      resolutionMinutes,
+    })),
+  });
   return retargetOpenTickets(tx);
 }

@@ -53,6 +53,7 @@ export async function loadBusinessCalendar(executor: Executor, now = new Date())
   };
 }
 
+/** The policies in force: a priority whose targets are empty has none. */
 export async function loadPolicies(executor: Executor): Promise<Map<TicketPriority, SlaPolicy>> {
   const rows = await executor
     .select({
@@ -61,5 +62,18 @@ export async function loadPolicies(executor: Executor): Promise<Map<TicketPriori
       resolutionMinutes: slaPolicies.resolutionMinutes,
     })
     .from(slaPolicies);
-  return new Map(rows.map(({ priority, ...policy }) => [priority, policy]));
+  const policies = new Map<TicketPriority, SlaPolicy>();
+  for (const { priority, firstResponseMinutes, resolutionMinutes } of rows) {
+    if (firstResponseMinutes === null || resolutionMinutes === null) continue;
+    policies.set(priority, { firstResponseMinutes, resolutionMinutes });
+  }
+  return policies;
+}
+
+/** Each priority's policy version, which a save must name; 0 for a priority never given one. */
+export async function readPolicyVersions(executor: Executor): Promise<Map<TicketPriority, number>> {
+  const rows = await executor
+    .select({ priority: slaPolicies.priority, version: slaPolicies.version })
+    .from(slaPolicies);
+  return new Map(rows.map((row) => [row.priority, row.version]));
 }

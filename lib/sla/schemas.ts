@@ -94,14 +94,21 @@ const hoursField = singleLineText()
   .default('')
   .transform((text) => (text ? Math.max(1, Math.round(Number(text) * 60)) : null));
 
+// The version of each priority's policy the form was read at (0: none yet); a stale one is refused.
+const versionField = z.coerce
+  .number({ error: 'Reload the page and try again.' })
+  .int('Reload the page and try again.')
+  .min(0, 'Reload the page and try again.');
+
 export const policiesSchema = z
   .object(
     Object.fromEntries(
       ticketPriorities.flatMap((priority) => [
         [`${priority}FirstResponse`, hoursField],
         [`${priority}Resolution`, hoursField],
+        [`${priority}Version`, versionField],
       ]),
-    ) as Record<string, typeof hoursField>,
+    ) as Record<string, typeof hoursField | typeof versionField>,
   )
   .superRefine((input, context) => {
     for (const priority of ticketPriorities) {
@@ -127,6 +134,8 @@ export const policiesSchema = z
       priority,
       firstResponseMinutes: input[`${priority}FirstResponse`],
       resolutionMinutes: input[`${priority}Resolution`],
+      // A version field's output is a number; the fields are built in a loop, so their type is a union.
+      version: input[`${priority}Version`]!,
     })),
   );
 export type PoliciesInput = z.input<typeof policiesSchema>;

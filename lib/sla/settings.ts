@@ -5,7 +5,7 @@ import type { Executor } from '../db/client';
 import { ticketPriorities, type TicketPriority } from '../db/enums';
 import { slaHolidays } from '../db/schema-sla';
 import { AppError } from '../errors';
-import { loadPolicies, readCalendarSettings, type CalendarSettings } from './calendar';
+import { loadPolicies, readCalendarSettings, readPolicyVersions, type CalendarSettings } from './calendar';
 import { holidayCountries, holidayRegions, publicHolidays, type Holiday } from './holidays';
 import type { SlaPolicy } from './schedule';
 
@@ -18,15 +18,16 @@ export type SlaSettings = {
   upcomingPublicHolidays: Holiday[];
   countries: Record<string, string>;
   regions: Record<string, string>;
-  policies: { priority: TicketPriority; policy: SlaPolicy | null }[];
+  policies: { priority: TicketPriority; policy: SlaPolicy | null; version: number }[];
 };
 
 export async function loadSlaSettings(executor: Executor, actor: Actor, today = new Date()): Promise<SlaSettings> {
   if (!isAdmin(actor)) throw new AppError('not_found', 'Not found.');
-  const [calendar, addedHolidays, policies] = await Promise.all([
+  const [calendar, addedHolidays, policies, versions] = await Promise.all([
     readCalendarSettings(executor),
     executor.select({ day: slaHolidays.day, name: slaHolidays.name }).from(slaHolidays).orderBy(asc(slaHolidays.day)),
     loadPolicies(executor),
+    readPolicyVersions(executor),
   ]);
   const todayText = today.toISOString().slice(0, 10);
   const year = today.getUTCFullYear();
@@ -41,6 +42,10 @@ export async function loadSlaSettings(executor: Executor, actor: Actor, today = 
     upcomingPublicHolidays,
     countries: holidayCountries(),
     regions: calendar.holidayCountry ? holidayRegions(calendar.holidayCountry) : {},
-    policies: ticketPriorities.map((priority) => ({ priority, policy: policies.get(priority) ?? null })),
+    policies: ticketPriorities.map((priority) => ({
+      priority,
+      policy: policies.get(priority) ?? null,
+      version: versions.get(priority) ?? 0,
+    })),
   };
 }

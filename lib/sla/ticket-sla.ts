@@ -3,9 +3,9 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db/client';
 import { tickets } from '../db/schema-domain';
 import { ticketSlaWarnings } from '../db/schema-sla';
-import type { BusinessCalendar } from './business-time';
+import { businessMinutesBetween, type BusinessCalendar } from './business-time';
 import { loadBusinessCalendar, loadPolicies } from './calendar';
-import { slaColumns, type SlaPolicy, type TicketClock } from './schedule';
+import { milestones, slaColumns, type SlaPolicy, type TicketClock } from './schedule';
 
 // Keeps a ticket's stored SLA columns true: called in the transaction of every change that moves
 // them (create, status, priority, a staff reply), and for every unsettled ticket when an admin
@@ -78,15 +78,45 @@ export async function syncTicketSla(
 export const inlineRecomputeLimit = 500;
 
 /**
- * Recomputes up to `limit` unsettled tickets (new, open, pending) after `afterId`, in id order.
- * Returns the last id done, or null when none were left.
+ * Records as sent, without a mail, the milestones a ticket had already passed when the rules changed:
+ * escalation mails are for what is reached while a policy is in force, so the first policy (or a
+ * tighter one) does not mail every old ticket at once; the lists still show them as breached. A
+ * ticket whose warning was already due under its old rules keeps it for the 'sla-check' job.
+ */
+async function recordPassedMilestones(
+  executor: Executor,
+  ticket: TicketClock & { id: string; slaWarnAt: Date | null },
+  policy: SlaPolicy,
+  calendar: BusinessCalendar,
+  now: Date,
+  sent: Set<string>,
+): Promise<void> {
+  if (ticket.slaWarnAt && ticket.slaWarnAt <= now) return;
+  // A paused ticket's clock stood still since then: counted, so only milestones reached while it ran are past.
+  const pausedMinutes =
+    ticket.slaPausedMinutes +
+    (ticket.slaPausedSince ? businessMinutesBetween(ticket.slaPausedSince, now, calendar) : 0);
+  const passed = milestones({ ...ticket, slaPausedMinutes: pausedMinutes }, policy, calendar).filter(
+    (milestone) => milestone.at <= now && !sent.has(`${milestone.target}:${milestone.stage}`),
+  );
+  if (passed.length === 0) return;
+  await executor
+    .insert(ticketSlaWarnings)
+    .values(passed.map((milestone) => ({ ticketId: ticket.id, target: milestone.target, stage: milestone.stage })))
+    .onConflictDoNothing();
+  for (const milestone of passed) sent.add(`${milestone.target}:${milestone.stage}`);
+}
+
+/**
+ * Recomputes up to `limit` unsettled tickets (new, open, pending) after `afterId`, in id order, for
+ * a calendar or policy change. Returns the last id done, or null when none were left.
  */
 export async function recomputeTicketBatch(
   executor: Executor,
   options: { afterId?: string; limit: number },
 ): Promise<string | null> {
   const batch = await executor
-    .select(clockColumns)
+    .select({ ...clockColumns, slaWarnAt: tickets.slaWarnAt })
     .from(tickets)
     .where(
       and(
@@ -109,7 +139,10 @@ export async function recomputeTicketBatch(
   ]);
   const now = new Date();
   for (const ticket of batch) {
-    await store(executor, ticket, policies.get(ticket.priority) ?? null, calendar, { now, sent: sent.get(ticket.id) });
+    const policy = policies.get(ticket.priority) ?? null;
+    const ticketSent = sent.get(ticket.id) ?? new Set<string>();
+    if (policy) await recordPassedMilestones(executor, ticket, policy, calendar, now, ticketSent);
+    await store(executor, ticket, policy, calendar, { now, sent: ticketSent });
   }
   return batch.at(-1)!.id;
 }

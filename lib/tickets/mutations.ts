@@ -7,6 +7,7 @@ import { users } from '../db/schema';
 import { ticketComments, ticketEvents, tickets, type TicketStatus } from '../db/schema-domain';
 import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
+import { assertRequesterCanOpenLinks } from '../kb/reply-links';
 import { queueTicketNotifications } from '../mail/outgoing/notify';
 import { syncTicketSla } from '../sla/ticket-sla';
 import { parseInput } from '../validation';
@@ -218,6 +219,7 @@ export async function addComment(
   const comment = parseInput(newCommentSchema, fields);
   const ticket = await loadVisibleTicket(tx, actor, ticketId);
   if (comment.internal && !isStaff(actor)) throw new AppError('forbidden', 'Only agents can write internal notes.');
+  if (isStaff(actor) && !comment.internal) await assertRequesterCanOpenLinks(tx, ticket.requesterId, comment.body);
   const [created] = await tx
     .insert(ticketComments)
     .values({ ticketId: ticket.id, authorId: actor.id, body: comment.body, internal: comment.internal })

@@ -207,3 +207,46 @@ describe('knowledge base: a reply turned into an article', () => {
     );
   });
 });
+
+describe('knowledge base: links in a ticket reply', () => {
+  test('a public reply offers and takes only articles its requester may open; an internal note any', async () => {
+    const open = await write({ title: 'Badge reader offline', status: 'published' });
+    const staffArticle = await write({ title: 'Badge reader firmware', status: 'published', visibility: 'staff' });
+    const ticket = await db.transaction((tx) => createTicket(tx, requester, { title: 'My badge is not accepted' }));
+    const query = { q: 'badge reader', limit: 5 };
+    const titles = (items: { title: string }[]) => items.map((item) => item.title).sort();
+
+    assert.deepEqual(titles(await suggestArticles(db, agent, query)), [
+      'Badge reader firmware',
+      'Badge reader offline',
+    ]);
+    assert.deepEqual(titles(await suggestArticles(db, agent, { ...query, ticketId: ticket.id })), [
+      'Badge reader offline',
+    ]);
+    // A requester who is staff may open every article, so their ticket's replies may offer all.
+    const staffTicket = await db.transaction((tx) => createTicket(tx, agent, { title: 'Badge for the new hire' }));
+    assert.equal((await suggestArticles(db, agent, { ...query, ticketId: staffTicket.id })).length, 2);
+    await assert.rejects(
+      suggestArticles(db, otherRequester, { ...query, ticketId: ticket.id }),
+      refusedWith('not_found'),
+    );
+
+    const link = (article: { id: string }) => `See [the article](http://127.0.0.1:3000/kb/${article.id}).`;
+    const reply = (body: string, internal = false, actor = agent) =>
+      db.transaction((tx) => addComment(tx, actor, { ticketId: ticket.id, body, internal }));
+    await assert.rejects(reply(link(staffArticle)), (error: unknown) => {
+      refusedWith('validation_failed', 'body')(error);
+      assert.match((error as AppError).fields!.body, /cannot open the article “Badge reader firmware”/);
+      return true;
+    });
+    await assert.rejects(reply(link(draft)), refusedWith('validation_failed', 'body'), 'nor a draft');
+    await reply(link(staffArticle), true);
+    await reply(link(open));
+    // The requester's own reply is not checked: the refusal would name an article they may not see.
+    await reply(link(staffArticle), false, requester);
+    const [stored] = await rows<{ replies: number }>(
+      sql`select count(*)::int as replies from ticket_comments where ticket_id = ${ticket.id}`,
+    );
+    assert.equal(stored.replies, 3, "the note, the reply with an article for everyone, the requester's");
+  });
+});

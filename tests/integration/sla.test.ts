@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { addHoliday, saveCalendar, savePolicies } from '../../lib/sla/admin';
 import { loadSlaDashboard } from '../../lib/sla/dashboard';
-import { recomputeTicketBatch } from '../../lib/sla/ticket-sla';
+import { syncTicketSla } from '../../lib/sla/ticket-sla';
 import { runSlaCheck } from '../../lib/sla/warnings';
 import { listTickets } from '../../lib/tickets/list';
 import { addComment, createTicket, updateTicket } from '../../lib/tickets/mutations';
@@ -42,9 +42,30 @@ const roundTheClock = Object.fromEntries(
   ]),
 );
 await db.transaction((tx) => saveCalendar(tx, admin, { timeZone: 'UTC', version: '0', ...roundTheClock }));
+
+/** Each priority's policy version as the form sends it (`urgentVersion`), read now. */
+async function policyVersions(): Promise<Record<string, string>> {
+  const stored = await rows<{ priority: string; version: number }>(sql`select priority, version from sla_policies`);
+  const versions: Record<string, string> = {
+    lowVersion: '0',
+    normalVersion: '0',
+    highVersion: '0',
+    urgentVersion: '0',
+  };
+  for (const row of stored) versions[`${row.priority}Version`] = String(row.version);
+  return versions;
+}
+/** Saves the policies over the versions stored now; every priority not named has no SLA. */
+const setPolicies = async (targets: Record<string, string>) => {
+  const versions = await policyVersions();
+  return db.transaction((tx) => savePolicies(tx, admin, { ...versions, ...targets }));
+};
+
 // Normal: first response in 2 hours, resolution in 8; urgent: 1 and 4; low and high: no SLA.
+const firstVersions = await policyVersions();
 await db.transaction((tx) =>
   savePolicies(tx, admin, {
+    ...firstVersions,
     normalFirstResponse: '2',
     normalResolution: '8',
     urgentFirstResponse: '1',
@@ -97,7 +118,7 @@ function assertNear(actual: Date | null, expected: Date, message?: string) {
   );
 }
 
-async function open(priority: 'normal' | 'urgent' | 'low' = 'normal', title = 'Laptop will not boot') {
+async function open(priority: 'normal' | 'urgent' | 'low' | 'high' = 'normal', title = 'Laptop will not boot') {
   const created = await db.transaction((tx) => createTicket(tx, requester, { title, priority }));
   return created.id;
 }
@@ -113,7 +134,7 @@ const comment = (ticketId: string, by: Actor, body: string, internal = false) =>
 async function age(ticketId: string, count: number) {
   await rows(sql`update tickets set created_at = created_at - make_interval(mins => ${count}),
     sla_paused_since = sla_paused_since - make_interval(mins => ${count}) where id = ${ticketId}`);
-  await db.transaction((tx) => recomputeTicketBatch(tx, { limit: 1000 }));
+  await db.transaction((tx) => syncTicketSla(tx, ticketId));
 }
 
 describe('due times stored on the ticket', () => {
@@ -182,14 +203,12 @@ describe('due times stored on the ticket', () => {
 
   test('a changed policy recomputes the open tickets', async () => {
     const id = await open('urgent');
-    await db.transaction((tx) =>
-      savePolicies(tx, admin, {
-        normalFirstResponse: '2',
-        normalResolution: '8',
-        urgentFirstResponse: '0.5',
-        urgentResolution: '2',
-      }),
-    );
+    await setPolicies({
+      normalFirstResponse: '2',
+      normalResolution: '8',
+      urgentFirstResponse: '0.5',
+      urgentResolution: '2',
+    });
     const ticket = await slaOf(id);
     assertNear(ticket.sla_first_response_due_at, after(ticket.created_at, 30));
     assertNear(ticket.sla_resolution_due_at, after(ticket.created_at, 120));
@@ -312,6 +331,54 @@ describe('warnings', () => {
       [[quiet.email, `[${reference}] SLA breached (first response)`]],
     );
   });
+
+  test('a new policy mails none of the tickets already overdue; what is reached after it is mailed', async () => {
+    const old = await open('high', 'Opened days before its policy');
+    await age(old, 3 * 24 * 60);
+    const recent = await open('high', 'Opened just before its policy');
+    await age(recent, 50); // under the new policy: past 80 % of the first response (48 minutes), not its breach
+    // A warning already due under the rules in force, which the job has not sent yet, is still sent.
+    const due = await open('normal', 'Warning due before the change');
+    await change(due, { assigneeId: agent.id });
+    await age(due, 100);
+    const highPolicy = { highFirstResponse: '1', highResolution: '4' };
+    await setPolicies({
+      normalFirstResponse: '2',
+      normalResolution: '8',
+      urgentFirstResponse: '0.5',
+      urgentResolution: '2',
+      ...highPolicy,
+    });
+    await runSlaCheck(db);
+    await runSlaCheck(db);
+    const [oldReference, recentReference, dueReference] = await Promise.all([old, recent, due].map(referenceOf));
+    assert.equal((await slaMails(`[${oldReference}]`)).length, 0, 'no mail for a ticket overdue before its policy');
+    assert.equal((await slaMails(`[${recentReference}]`)).length, 0, 'no mail for a warning passed before it');
+    assert.deepEqual(
+      (await slaMails(`[${dueReference}]`)).map((mail) => mail.subject.split(':')[0]),
+      [`[${dueReference}] SLA first response due soon`],
+    );
+    const recorded = await rows<{ target: string; stage: string }>(
+      sql`select target, stage from ticket_sla_warnings where ticket_id = ${old}`,
+    );
+    assert.equal(recorded.length, 4, 'every milestone it had passed is recorded as sent');
+    const breached = await listTickets(
+      db,
+      agent,
+      ticketListQuerySchema.parse({ status: 'new,open,pending', pageSize: '100', sla: 'breached' }),
+    );
+    assert.ok(
+      breached.items.some((item) => item.id === old),
+      'still listed as breached',
+    );
+
+    await age(recent, 15); // its first response's breach comes after the policy
+    await runSlaCheck(db);
+    assert.deepEqual(
+      (await slaMails(`[${recentReference}]`)).map((mail) => mail.subject.split(':')[0]),
+      [`[${recentReference}] SLA breached (first response)`],
+    );
+  });
 });
 
 describe('Admin → SLA', () => {
@@ -341,6 +408,43 @@ describe('Admin → SLA', () => {
     await assert.rejects(
       db.transaction((tx) => addHoliday(tx, admin, { day: '2026-12-24', name: 'Again' })),
       (error: unknown) => error instanceof AppError && Boolean(error.fields?.day),
+    );
+  });
+
+  test('policies: a save lands only over the versions it read, so of two admins the second reloads', async () => {
+    const targets = {
+      normalFirstResponse: '2',
+      normalResolution: '8',
+      urgentFirstResponse: '0.5',
+      urgentResolution: '2',
+      highFirstResponse: '1',
+      highResolution: '4',
+    };
+    const read = await policyVersions();
+    const save = (fields: Record<string, string>) => db.transaction((tx) => savePolicies(tx, admin, fields));
+    const isConflict = (error: unknown) =>
+      error instanceof AppError && error.code === 'conflict' && /reload/i.test(error.message);
+    await save({ ...read, ...targets, lowFirstResponse: '8', lowResolution: '40' });
+    await assert.rejects(save({ ...read, ...targets }), isConflict, 'a form read before that save is stale');
+    const lowPolicy = sql`select first_response_minutes, resolution_minutes, version from sla_policies where priority = 'low'`;
+    const [low] = await rows<{ first_response_minutes: number; version: number }>(lowPolicy);
+    assert.equal(low.first_response_minutes, 480, 'the stale save changed nothing');
+
+    // Two admins saving over the same versions at once: one is saved, the other told to reload.
+    const current = await policyVersions();
+    const outcomes = await Promise.allSettled([save({ ...current, ...targets }), save({ ...current, ...targets })]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.status).sort(), ['fulfilled', 'rejected']);
+    assert.ok(isConflict((outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult).reason));
+
+    // The save above turned low's SLA off; its row stays and counts on, so a form read before cannot bring it back.
+    const [off] = await rows<{ first_response_minutes: number | null; version: number }>(lowPolicy);
+    assert.equal(off.first_response_minutes, null);
+    assert.ok(off.version > low.version);
+    await assert.rejects(save({ ...current, ...targets, lowFirstResponse: '8', lowResolution: '40' }), isConflict);
+    await assert.rejects(
+      save({ ...targets }),
+      (error: unknown) => error instanceof AppError && error.code === 'validation_failed',
+      'a save without versions is refused',
     );
   });
 });

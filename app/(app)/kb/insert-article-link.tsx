@@ -16,12 +16,13 @@ function markdownLink(article: Suggestion): string {
 /**
  * Finds a published article and writes a Markdown link to it at the cursor of the textarea
  * `textareaId` (its draft keeps it, as if typed). A search field without a name: never sent with the form.
+ * `replyOnTicketId`: the text is a public reply on that ticket, so only articles its requester may open are offered.
  */
-export function InsertArticleLink({ textareaId }: { textareaId: string }) {
+export function InsertArticleLink({ textareaId, replyOnTicketId }: { textareaId: string; replyOnTicketId?: string }) {
   const id = useId();
   const [text, setText] = useState('');
   const [inserted, setInserted] = useState('');
-  const articles = useArticleSuggestions(text, 5);
+  const articles = useArticleSuggestions(text, 5, replyOnTicketId);
 
   const insert = (article: Suggestion) => {
     const area = document.getElementById(textareaId);
@@ -41,6 +42,11 @@ export function InsertArticleLink({ textareaId }: { textareaId: string }) {
       <summary>Insert article link</summary>
       <div className="field">
         <label htmlFor={`${id}-search`}>Find an article</label>
+        {replyOnTicketId ? (
+          <p id={`${id}-hint`} className="hint">
+            A reply offers only the articles the requester can open; an internal note offers all.
+          </p>
+        ) : null}
         <input
           id={`${id}-search`}
           type="search"
@@ -48,6 +54,7 @@ export function InsertArticleLink({ textareaId }: { textareaId: string }) {
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={keepFormUnsent}
+          aria-describedby={replyOnTicketId ? `${id}-hint` : undefined}
         />
       </div>
       {articles.length > 0 ? (

@@ -12,8 +12,11 @@ const suggestionsUrl = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/api/kb/sugges
 const typingPauseMs = 300;
 const shortestSearch = 3;
 
-/** The best-matching published articles for `text` (at most `limit`), asked a moment after the last keystroke. */
-export function useArticleSuggestions(text: string, limit: number): Suggestion[] {
+/**
+ * The best-matching published articles for `text` (at most `limit`), asked a moment after the last
+ * keystroke. `forTicketId`: for a public reply on that ticket, only those its requester may open.
+ */
+export function useArticleSuggestions(text: string, limit: number, forTicketId?: string): Suggestion[] {
   const [found, setFound] = useState<Suggestion[]>([]);
   const query = text.trim();
   useEffect(() => {
@@ -21,6 +24,7 @@ export function useArticleSuggestions(text: string, limit: number): Suggestion[]
     const controller = new AbortController();
     const ask = async () => {
       const params = new URLSearchParams({ q: query, limit: String(limit) });
+      if (forTicketId) params.set('ticketId', forTicketId);
       const response = await fetch(`${suggestionsUrl}?${params}`, {
         signal: controller.signal,
         headers: { accept: 'application/json' },
@@ -36,6 +40,6 @@ export function useArticleSuggestions(text: string, limit: number): Suggestion[]
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [query, limit]);
+  }, [query, limit, forTicketId]);
   return query.length < shortestSearch ? [] : found;
 }

@@ -38,8 +38,9 @@ export default async function SlaPage({ searchParams }: { searchParams: SearchPa
       </p>
       <Panel id="sla-policies" title="Policies">
         <PoliciesForm
-          rows={settings.policies.map(({ priority, policy }) => ({
+          rows={settings.policies.map(({ priority, policy, version }) => ({
             priority,
+            version,
             label: priorityLabels[priority],
             firstResponse: hours(policy?.firstResponseMinutes),
             resolution: hours(policy?.resolutionMinutes),

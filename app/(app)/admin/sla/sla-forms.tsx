@@ -84,11 +84,13 @@ export function RemoveHolidayButton({ day, name }: { day: string; name: string }
   );
 }
 
-type PolicyRow = { priority: string; label: string; firstResponse: string; resolution: string };
+type PolicyRow = { priority: string; version: number; label: string; firstResponse: string; resolution: string };
 
 export function PoliciesForm({ rows }: { rows: PolicyRow[] }) {
+  // Each priority's version as read, so a save over another admin's is refused instead of undoing it.
+  const versions = Object.fromEntries(rows.map((row) => [`${row.priority}Version`, row.version]));
   return (
-    <ActionForm action={savePoliciesAction} submit="Save policies" pendingText="Saving…">
+    <ActionForm action={savePoliciesAction} hidden={versions} submit="Save policies" pendingText="Saving…">
       <p className="muted">In business hours (e.g. 4 or 0.5). Leave both empty for no SLA on that priority.</p>
       {rows.map((row) => (
         <fieldset key={row.priority} className={styles.day}>

@@ -55,7 +55,9 @@ export function CommentForm({ ticketId, canWriteInternal, attachmentLimits }: Pr
             idPrefix="comment"
             draft={`comment:${ticketId}`}
           />
-          {canWriteInternal ? <InsertArticleLink textareaId="comment-body" /> : null}
+          {canWriteInternal ? (
+            <InsertArticleLink textareaId="comment-body" replyOnTicketId={note ? undefined : ticketId} />
+          ) : null}
           <AttachmentField limits={attachmentLimits} idPrefix="comment" />
         </ActionForm>
       </div>
