@@ -26,12 +26,14 @@ export async function setStatusOfMany(
     sql`, `,
   );
   // Locking re-reads a row another transaction changed meanwhile: its new version fails the match.
+  // Rows are locked in id order, so two changes over the same assets wait for each other, not deadlock.
   const changed = await queryRows<{ id: string; assetTag: string; from: AssetStatus }>(
     tx,
     sql`with planned (id, version) as (values ${planned}),
          target as (
            select a.id, a.status from assets a join planned p on p.id = a.id and p.version = a.version
            where a.assigned_to_id is null and a.status <> ${status} and a.status <> 'deployed'
+           order by a.id
            for update of a
          )
          update assets set status = ${status}, version = assets.version + 1, updated_at = now()
