@@ -23,9 +23,19 @@ export type AuditEvent = {
 
 /** Writes one audit row; pass the transaction of the change so both commit or neither does. */
 export async function recordAudit(executor: Executor, actor: AuditActor, event: AuditEvent): Promise<void> {
+  await executor.insert(auditLog).values(auditRow(actor, event, currentAuditBatch()));
+}
+
+/** Writes many audit rows in one statement (a bulk change's chunk), each as recordAudit would write it. */
+export async function recordAudits(executor: Executor, actor: AuditActor, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
   const batchId = currentAuditBatch();
+  await executor.insert(auditLog).values(events.map((event) => auditRow(actor, event, batchId)));
+}
+
+function auditRow(actor: AuditActor, event: AuditEvent, batchId: string | undefined): typeof auditLog.$inferInsert {
   const details = batchId ? { ...event.details, batchId } : event.details;
-  await executor.insert(auditLog).values({
+  return {
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? null,
     action: event.action,
@@ -33,26 +43,28 @@ export async function recordAudit(executor: Executor, actor: AuditActor, event: 
     targetId: event.target?.id ?? null,
     ipAddress: event.ipAddress ?? actor?.ipAddress ?? null,
     details: actor?.apiToken ? { ...details, viaApiToken: actor.apiToken.id } : (details ?? null),
-  });
+  };
 }
 
 type Details = Record<string, unknown>;
 
 /**
  * An audit writer for one kind of record: each row it writes names its target the way people know
- * it (an asset by its tag, a ticket by its reference) before the details of what happened.
+ * it (an asset by its tag, a ticket by its reference) before the details of what happened. Its
+ * `event` builds the same row's event without writing it, for recordAudits.
  */
 export function auditFor<Named>(type: string, naming: (target: Named) => Details) {
-  return (
+  const event = (action: string, target: Named & { id: string }, details: Details = {}): AuditEvent => ({
+    action,
+    target: { type, id: target.id },
+    details: { ...naming(target), ...details },
+  });
+  const write = (
     executor: Executor,
     actor: AuditActor,
     action: string,
     target: Named & { id: string },
     details: Details = {},
-  ) =>
-    recordAudit(executor, actor, {
-      action,
-      target: { type, id: target.id },
-      details: { ...naming(target), ...details },
-    });
+  ) => recordAudit(executor, actor, event(action, target, details));
+  return Object.assign(write, { event });
 }

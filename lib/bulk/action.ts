@@ -59,6 +59,17 @@ export type BulkActionDefinition<Target extends BulkTarget, Params> = {
   refusal: (item: ItemOf<Target>, params: Params, actor: Actor) => string | null;
   /** Changes one item at the version the preview saw, through the domain function. */
   apply: (tx: Transaction, actor: Actor, item: { id: string; version: number }, params: Params) => Promise<void>;
+  /**
+   * Optional, for speed: changes a chunk's items in a few statements, by the same rules and with the
+   * same audit rows as `apply`, and returns the ids it changed. It may leave any item (changed
+   * meanwhile, or refused by a rule): those go through `apply` one by one, which says why.
+   */
+  applyMany?: (
+    tx: Transaction,
+    actor: Actor,
+    items: { id: string; version: number }[],
+    params: Params,
+  ) => Promise<string[]>;
 };
 
 /** A registered action, its params checked at the edge (parseParams) and passed on untyped. */
@@ -71,6 +82,12 @@ export type BulkAction = {
   describe: (executor: Executor, params: unknown) => Promise<string>;
   refusal: (item: AssetItem | TicketItem, params: unknown, actor: Actor) => string | null;
   apply: (tx: Transaction, actor: Actor, item: { id: string; version: number }, params: unknown) => Promise<void>;
+  applyMany?: (
+    tx: Transaction,
+    actor: Actor,
+    items: { id: string; version: number }[],
+    params: unknown,
+  ) => Promise<string[]>;
 };
 
 export function defineBulkAction<Target extends BulkTarget, Params>(
@@ -83,5 +100,8 @@ export function defineBulkAction<Target extends BulkTarget, Params>(
     describe: async (executor, params) => await definition.describe(executor, params as Params),
     refusal: (item, params, actor) => definition.refusal(item as ItemOf<Target>, params as Params, actor),
     apply: (tx, actor, item, params) => definition.apply(tx, actor, item, params as Params),
+    applyMany: definition.applyMany
+      ? (tx, actor, items, params) => definition.applyMany!(tx, actor, items, params as Params)
+      : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { withAuditBatch } from '../audit/batch';
 import type { Database, Transaction } from '../db/client';
@@ -14,8 +14,10 @@ import { findBulkAction } from './actions';
 import { assertMayBulkChange } from './preview';
 import { readItems } from './targets';
 
-// Applying: the items are changed in chunks, one short transaction per chunk, each item inside it
-// in a savepoint of its own, so one item's refusal undoes only that item. The item's outcome is
+// Applying: the items are changed in chunks, one short transaction per chunk. An action with a
+// set-based path (applyMany) changes the chunk's items in a few statements first; every item it
+// leaves, or every item of an action without one, is changed in a savepoint of its own, so one
+// item's refusal undoes only that item. The item's outcome is
 // written in the same transaction as its change: a chunk commits entirely or not at all, and a
 // run that stops (a killed server, an expired job) resumes with the items that have no outcome.
 // Short transactions keep row locks brief, so the lists stay fast while a large change runs.
@@ -118,7 +120,21 @@ export async function applyNextChunk(
       .orderBy(bulkChangeItems.position)
       .limit(bulkChunkSize)
       .for('update', { skipLocked: true });
-    for (const item of items) {
+    const changed = await applyMany(tx, actor, change, action, items);
+    if (changed.size > 0)
+      await tx
+        .update(bulkChangeItems)
+        .set({ outcome: 'changed', outcomeReason: null, doneAt: sql`now()` })
+        .where(
+          and(
+            eq(bulkChangeItems.bulkChangeId, change.id),
+            inArray(
+              bulkChangeItems.position,
+              items.filter((item) => changed.has(item.id)).map((item) => item.position),
+            ),
+          ),
+        );
+    for (const item of items.filter((item) => !changed.has(item.id))) {
       const { outcome, reason } = await applyOne(tx, actor, change, action, item);
       await tx
         .update(bulkChangeItems)
@@ -127,6 +143,30 @@ export async function applyNextChunk(
     }
     return items.length;
   });
+}
+
+/**
+ * The action's set-based path, when it has one, in a savepoint: the ids it changed. Should it fail
+ * as a whole, nothing of it stays and every item goes the per-item way instead.
+ */
+async function applyMany(
+  tx: Transaction,
+  actor: Actor,
+  change: BulkChangeRecord,
+  action: BulkAction,
+  items: { id: string; version: number }[],
+): Promise<Set<string>> {
+  const many = action.applyMany;
+  if (!many || items.length === 0) return new Set();
+  try {
+    const ids = await tx.transaction((savepoint) =>
+      withAuditBatch(change.id, () => many(savepoint, actor, items, change.params)),
+    );
+    return new Set(ids);
+  } catch (error) {
+    log.warn('bulk.chunk_fell_back', { bulkChangeId: change.id, ...describeError(error) });
+    return new Set();
+  }
 }
 
 async function applyOne(

@@ -18,7 +18,7 @@ import { createTicket } from '../../lib/tickets/mutations';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
 
-const { db, rows } = await useTestDatabase();
+const { db, rows, kind } = await useTestDatabase();
 
 const agent = actorFor(await createTestUser(db, { role: 'agent' }));
 const otherAgent = actorFor(await createTestUser(db, { role: 'agent' }));
@@ -159,6 +159,68 @@ describe('bulk change apply', () => {
       'only the person who previewed it applies it',
     );
   });
+
+  test(
+    'an asset edited while its chunk waits is refused, not overwritten; a changed one gets the audit row an edit writes',
+    { skip: kind === 'pglite' && 'needs a second connection to edit meanwhile' },
+    async () => {
+      const kept = await newAsset();
+      const edited = await newAsset();
+      const id = await preview(agent, {
+        action: 'asset.status',
+        params: { status: 'retired' },
+        selection: { target: 'asset', ids: [kept.id, edited.id] },
+      });
+      // Another agent's edit holds the row's lock while the change reaches it, then commits.
+      let commitEdit!: () => void;
+      let editWritten!: () => void;
+      const written = new Promise<void>((resolve) => (editWritten = resolve));
+      const editing = db.transaction(async (tx) => {
+        await updateAsset(tx, otherAgent, { assetId: edited.id, version: edited.version, status: 'lost' });
+        editWritten();
+        await new Promise<void>((resolve) => (commitEdit = resolve));
+      });
+      await written;
+      const applying = applyBulkChange(db, agent, id);
+      const waitingOnLock = async () =>
+        (
+          await rows<{ waiting: number }>(
+            sql`select count(*)::int as waiting from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock'`,
+          )
+        )[0].waiting > 0;
+      while (!(await waitingOnLock())) await new Promise((resolve) => setTimeout(resolve, 20));
+      commitEdit();
+      await editing;
+      assert.equal(await applying, 'done');
+
+      assert.equal((await findAsset(db, agent, edited.id)).status, 'lost', 'the other agent’s change stands');
+      const items = await itemsOf(id);
+      const stale = items.find((item) => item.itemId === edited.id)!;
+      assert.equal(stale.outcome, 'stale');
+      assert.equal(stale.outcomeReason, `Changed by ${otherAgent.username} since the preview; left as it is.`);
+      const changed = await findAsset(db, agent, kept.id);
+      assert.deepEqual([changed.status, changed.version], ['retired', kept.version + 1]);
+      const audit = await rows<{ target_id: string; actor_id: string; details: unknown }>(
+        sql`select target_id, actor_id, details from audit_log where details->>'batchId' = ${id}`,
+      );
+      assert.deepEqual(
+        [...audit],
+        [
+          {
+            target_id: kept.id,
+            actor_id: agent.id,
+            details: {
+              assetTag: kept.assetTag,
+              changed: ['status'],
+              changes: { status: { from: 'in_stock', to: 'retired' } },
+              batchId: id,
+            },
+          },
+        ],
+      );
+    },
+  );
 
   test('tickets: close with a reply, and "all matching" a filter', async () => {
     const tag = `bulkclose${Date.now().toString(36)}`;

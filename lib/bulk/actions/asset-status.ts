@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { assetStatusLabels } from '../../assets/labels';
 import { updateAsset } from '../../assets/mutations';
+import { setStatusOfMany } from '../../assets/status-many';
 import { defineBulkAction } from '../action';
 
 // "deployed" is not offered: an asset becomes deployed by checking it out.
@@ -29,4 +30,5 @@ export const assetStatusAction = defineBulkAction({
   apply: async (tx, actor, asset, { status }) => {
     await updateAsset(tx, actor, { assetId: asset.id, version: asset.version, status });
   },
+  applyMany: (tx, actor, items, { status }) => setStatusOfMany(tx, actor, items, status),
 });
