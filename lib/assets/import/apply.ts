@@ -29,16 +29,16 @@ const linesPerStep = 1000;
  * save took, since they were checked are refused by line, the others applied.
  */
 export async function applyWaitingRows(tx: Transaction, actor: Actor, importId: string): Promise<RefusedRow[]> {
-  const refused: RefusedRow[] = (await dropChangedMeanwhile(tx, importId)).map((row) => ({
-    ...row,
-    message: 'the asset was changed by someone else since the file was checked; import this line again',
-  }));
   const [range] = await queryRows<{ from: number | null; to: number | null }>(
     tx,
     sql`select min(line) as from, max(line) as to from ${assetImportRows} where import_id = ${importId}`,
   );
-  if (range.from === null || range.to === null) return refused;
+  if (range.from === null || range.to === null) return [];
   const all = { from: range.from, to: range.to };
+  const refused: RefusedRow[] = (await dropChangedMeanwhile(tx, importId, all)).map((row) => ({
+    ...row,
+    message: 'the asset was changed by someone else since the file was checked; import this line again',
+  }));
   try {
     await tx.transaction((savepoint) => writeInSteps(savepoint, actor, importId, all));
     return refused;
@@ -154,22 +154,28 @@ async function writeAssets(tx: Transaction, importId: string, lines: Lines): Pro
  * Drops the waiting rows whose asset is no longer at the version it was checked at: the row's
  * values (custom values above all) were worked out from the asset as it was, and writing them would
  * silently undo the other edit. The matched assets are locked first, so none changes between this
- * check and the update; in id order, so two imports of overlapping files cannot deadlock.
+ * check and the update. A step at a time, as the writes are, so the embedded database's event loop turns.
  */
-async function dropChangedMeanwhile(tx: Transaction, importId: string): Promise<Line[]> {
-  return queryRows<Line>(
-    tx,
-    sql`with held as (
-          select a.id, a.version from ${assets} a
-          where a.id in (select o.existing_id from ${assetImportRows} o where o.import_id = ${importId})
-          order by a.id
-          for update of a
-        )
-        delete from ${assetImportRows} s
-        where s.import_id = ${importId} and s.existing_id is not null
-          and not exists (select 1 from held h where h.id = s.existing_id and h.version = s.existing_version)
-        returning s.line, true as update`,
-  );
+async function dropChangedMeanwhile(tx: Transaction, importId: string, lines: Lines): Promise<Line[]> {
+  const dropped: Line[] = [];
+  for (let from = lines.from; from <= lines.to; from += linesPerStep) {
+    const step = sql`import_id = ${importId} and line between ${from} and ${Math.min(from + linesPerStep - 1, lines.to)}`;
+    const changed = await queryRows<Line>(
+      tx,
+      sql`with held as (
+            select a.id, a.version from ${assets} a
+            where a.id in (select existing_id from ${assetImportRows} where ${step})
+            for update of a
+          )
+          delete from ${assetImportRows} s
+          where ${step} and s.existing_id is not null
+            and not exists (select 1 from held h where h.id = s.existing_id and h.version = s.existing_version)
+          returning s.line, true as update`,
+    );
+    dropped.push(...changed);
+    await new Promise(setImmediate);
+  }
+  return dropped;
 }
 
 /**
