@@ -15,15 +15,15 @@ import { assertTagAndSerialFree, duplicateAssetError } from './uniqueness';
 import { listAllCustomFields } from '../custom-fields/definitions';
 import { resolveCustomValues } from '../custom-fields/values';
 import { formatCustomValue, type StoredValues } from '../custom-fields/values-schema';
-import { placeForAsset } from '../locations/queries';
+import { placeFromInput } from './place-input';
 
 const deployedByCheckOut = 'An asset becomes deployed by checking it out.';
 
 export async function createAsset(tx: Transaction, actor: Actor, input: NewAssetInput): Promise<AssetSummary> {
   assertCanManageAssets(actor);
-  const { locationId, customFields: given, ...parsed } = parseInput(newAssetSchema, input);
+  const { locationId, location, customFields: given, ...parsed } = parseInput(newAssetSchema, input);
   const data = await inListedSpelling(tx, assetListFields, { ...parsed, category: parsed.category ?? 'Other' });
-  const place = locationId ? await placeForAsset(tx, locationId) : null;
+  const place = (await placeFromInput(tx, { locationId, location })) ?? null;
   const customValues = await resolveCustomValues(tx, data.category, {}, given);
   if (data.status === 'deployed')
     throw new AppError('validation_failed', deployedByCheckOut, { fields: { status: deployedByCheckOut } });
@@ -53,7 +53,7 @@ export type AssetUpdate = AssetChangesInput & { assetId: string };
 export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpdate): Promise<AssetSummary> {
   assertCanManageAssets(actor);
   const { assetId, ...fields } = input;
-  const { version, locationId, customFields: given, ...typed } = parseInput(assetChangesSchema, fields);
+  const { version, locationId, location, customFields: given, ...typed } = parseInput(assetChangesSchema, fields);
   const changes = await inListedSpelling(tx, assetListFields, typed);
   const asset = await findAsset(tx, actor, assetId);
   if (asset.version !== version) throw staleVersion();
@@ -64,8 +64,8 @@ export async function updateAsset(tx: Transaction, actor: Actor, input: AssetUpd
   if (changed.category === null) changed.category = 'Other';
   if (changed.status === null) delete changed.status;
   if (changed.status) assertStatusChangeAllowed(asset, changed.status as AssetStatus);
-  if (locationId !== undefined && locationId !== asset.locationId) {
-    const place = locationId ? await placeForAsset(tx, locationId) : null;
+  const place = await placeFromInput(tx, { locationId, location });
+  if (place !== undefined && (place?.id ?? null) !== asset.locationId) {
     changed.location = place?.path ?? null;
     changed.locationId = place?.id ?? null;
   }

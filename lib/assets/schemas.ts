@@ -76,6 +76,18 @@ const assetFieldShape = {
   serial: optionalText('Serial', 120),
   status: z.preprocess(blankToNull, assetStatusSchema.nullable().optional()),
   locationId: z.preprocess(blankToNull, z.uuid('Choose a place from the list.').nullable().optional()),
+  // The text location of the API before places, as Snipe-IT clients send it; place-input.ts resolves it.
+  location: z
+    .preprocess(
+      blankToNull,
+      singleLineText({ error: 'location is the path of a place, e.g. "HQ / Floor 2 / Room 201".' })
+        .max(1000, 'Use at most 1000 characters.')
+        .nullable()
+        .optional(),
+    )
+    .describe(
+      'The place by its path, e.g. "HQ / Floor 2 / Room 201" (any letter case): instead of locationId, or agreeing with it. The place must exist; null or "" clears the place.',
+    ),
   // Values of the category's custom fields, by field name or id (lib/custom-fields/values-schema.ts checks them).
   customFields: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]), {

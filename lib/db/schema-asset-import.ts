@@ -23,6 +23,8 @@ export const assetImportRows = pgTable(
     line: integer('line').notNull(),
     /** The asset this row updates (matched by tag when checked); null for a new asset. */
     existingId: uuid('existing_id'),
+    /** That asset's version when the row was checked: an edit made since refuses the row at apply. */
+    existingVersion: integer('existing_version'),
     assetTag: text('asset_tag').notNull(),
     name: text('name').notNull(),
     category: text('category'),

@@ -9,7 +9,7 @@ import { escapeLike } from '../db/text-search';
 import { AppError } from '../errors';
 import { isUuid } from '../validation';
 import { assertCanManageLocations, locationNotFound } from './access';
-import { pathSeparator } from './schemas';
+import { pathSeparator, splitPath } from './schemas';
 
 export type LocationSummary = { id: string; parentId: string | null; name: string; path: string; version: number };
 export type LocationNode = LocationSummary & { depth: number; assets: number };
@@ -112,4 +112,19 @@ export async function placeForAsset(executor: Executor, id: string): Promise<{ i
     throw new AppError('validation_failed', message, { fields: { locationId: message } });
   }
   return row;
+}
+
+/**
+ * The place at a path typed as text ("hq/floor 2" finds "HQ / Floor 2"): the parts trimmed and
+ * joined as stored paths are, any letter case, by locations_path_key; null when no place has it.
+ */
+export async function findPlaceByPath(executor: Executor, path: string): Promise<{ id: string; path: string } | null> {
+  const stored = splitPath(path).join(pathSeparator);
+  if (!stored) return null;
+  const [row] = await executor
+    .select({ id: locations.id, path: locations.path })
+    .from(locations)
+    .where(sql`lower(${locations.path}) = lower(${stored})`)
+    .limit(1);
+  return row ?? null;
 }

@@ -5,9 +5,11 @@ import { after, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { importAssets, type ImportMode, type ImportProgress } from '../../lib/assets/csv-import';
 import { discardAbandonedImports } from '../../lib/assets/import/staging';
-import { createAsset } from '../../lib/assets/mutations';
-import { listAssets } from '../../lib/assets/queries';
+import { createAsset, updateAsset } from '../../lib/assets/mutations';
+import { findAsset, listAssets } from '../../lib/assets/queries';
 import { assetListSchema } from '../../lib/assets/schemas';
+import { addCatalogValue } from '../../lib/catalog/admin';
+import { addCustomField } from '../../lib/custom-fields/admin';
 import { closeDatabase, getDb, type Database } from '../../lib/db/client';
 import { queryRows } from '../../lib/db/rows';
 import { assetCsv } from '../support/asset-csv';
@@ -130,6 +132,73 @@ describe('CSV import: rows put aside until one last transaction', () => {
       sql`select asset_tag as tag, serial from assets where serial = ${`${p}-SN1`}`,
     );
     assert.deepEqual(moved, { tag: `${p}-NEW`, serial: `${p}-SN1` });
+  });
+
+  test('an asset someone edits between the check and the apply keeps the edit; its line is refused, the others land', async () => {
+    const p = newPrefix();
+    const category = await database.db.transaction((tx) =>
+      addCatalogValue(tx, actor, { kind: 'category', name: `${p} Laptop` }),
+    );
+    for (const field of [
+      { name: 'RAM GB', kind: 'number' as const },
+      { name: 'Colour', kind: 'choice' as const, options: 'Black, Silver' },
+    ])
+      await database.db.transaction((tx) =>
+        addCustomField(tx, actor, { categoryId: category.id, required: false, ...field }),
+      );
+    const laptop = (tag: string) =>
+      database.db.transaction((tx) =>
+        createAsset(tx, actor, {
+          assetTag: tag,
+          name: 'Old name',
+          category: category.name,
+          customFields: { 'RAM GB': 8, Colour: 'Black' },
+        }),
+      );
+    const edited = await laptop(`${p}-EDITED`);
+    const untouched = await laptop(`${p}-UNTOUCHED`);
+    // The file's RAM for each laptop, worked out against its values as they are when checked.
+    const file = [
+      'asset_tag,name,ram_gb',
+      `${p}-EDITED,Renamed by the file,16`,
+      `${p}-UNTOUCHED,Renamed by the file,16`,
+      `${p}-NEW,New from the file,`,
+    ].join('\n');
+    let edits = 0;
+    const editMeanwhile = async () => {
+      const current = await findAsset(database.db, actor, edited.id);
+      await database.db.transaction((tx) =>
+        updateAsset(tx, actor, {
+          assetId: edited.id,
+          notes: `Edited meanwhile (${++edits})`,
+          customFields: { Colour: 'Silver' },
+          version: current.version,
+        }),
+      );
+    };
+    const refusedLine = {
+      line: 2,
+      message: 'the asset was changed by someone else since the file was checked; import this line again',
+    };
+
+    const all = await run(file, 'all', editMeanwhile);
+    assert.deepEqual([all.applied, all.created, all.updated, all.errors], [false, 0, 0, [refusedLine]]);
+    assert.equal((await findAsset(database.db, actor, untouched.id)).name, 'Old name', 'nothing applied in "all" mode');
+
+    const validOnly = await run(file, 'valid-only', editMeanwhile);
+    assert.deepEqual(
+      [validOnly.applied, validOnly.created, validOnly.updated, validOnly.skipped, validOnly.errors],
+      [true, 1, 1, 1, [refusedLine]],
+    );
+    const kept = await findAsset(database.db, actor, edited.id);
+    assert.deepEqual(
+      [kept.name, kept.notes, kept.customFields],
+      ['Old name', 'Edited meanwhile (2)', { 'RAM GB': 8, Colour: 'Silver' }],
+    );
+    const updated = await findAsset(database.db, actor, untouched.id);
+    assert.deepEqual([updated.name, updated.customFields], ['Renamed by the file', { 'RAM GB': 16, Colour: 'Black' }]);
+    assert.equal(await assetsTagged(`${p}-NEW`), 1);
+    assert.deepEqual(await waiting(), { imports: 0, lines: 0 });
   });
 
   test('an import idle past the limit, and rows whose import is gone, are deleted by the next import, never applied', async () => {

@@ -97,3 +97,13 @@ test('the schemas are the ones the routes parse', () => {
   assert.match(document.paths['/api/tokens'].get!.description ?? '', /Any signed-in user/);
   assert.equal(document.paths['/api/openapi.json'].post, undefined);
 });
+
+test('an asset’s place can be sent by id or by path on create and update', () => {
+  for (const operation of [document.paths['/api/assets'].post!, document.paths['/api/assets/{id}'].patch!]) {
+    const body = operation.requestBody!.content['application/json'].schema as {
+      properties: Record<string, { description?: string }>;
+    };
+    assert.ok('locationId' in body.properties);
+    assert.match(body.properties.location?.description ?? '', /path.*HQ \/ Floor 2/, JSON.stringify(body.properties));
+  }
+});

@@ -25,8 +25,8 @@ const linesPerStep = 1000;
 /**
  * Applies the import's waiting rows: updates by the asset each was matched to, then creates (so a
  * serial an update moves away is free for a new asset), with category, manufacturer and model in
- * their listed spellings. Rows whose tag or serial another save took since they were checked are
- * refused by line, the others applied.
+ * their listed spellings. Rows whose asset someone else changed, or whose tag or serial another
+ * save took, since they were checked are refused by line, the others applied.
  */
 export async function applyWaitingRows(tx: Transaction, actor: Actor, importId: string): Promise<RefusedRow[]> {
   const [range] = await queryRows<{ from: number | null; to: number | null }>(
@@ -35,16 +35,22 @@ export async function applyWaitingRows(tx: Transaction, actor: Actor, importId: 
   );
   if (range.from === null || range.to === null) return [];
   const all = { from: range.from, to: range.to };
+  const refused: RefusedRow[] = (await dropChangedMeanwhile(tx, importId, all)).map((row) => ({
+    ...row,
+    message: 'the asset was changed by someone else since the file was checked; import this line again',
+  }));
   try {
     await tx.transaction((savepoint) => writeInSteps(savepoint, actor, importId, all));
-    return [];
+    return refused;
   } catch (error) {
     if (!refusal(error)) throw error;
   }
-  const refused: RefusedRow[] = (await dropTakenMeanwhile(tx, importId)).map((row) => ({
-    ...row,
-    message: 'the asset tag or serial was just taken by another asset',
-  }));
+  refused.push(
+    ...(await dropTakenMeanwhile(tx, importId)).map((row) => ({
+      ...row,
+      message: 'the asset tag or serial was just taken by another asset',
+    })),
+  );
   // What still fails (a chain of serials moved between assets) is found line by line, in file order.
   const lines = await queryRows<Line>(
     tx,
@@ -142,6 +148,34 @@ async function writeAssets(tx: Transaction, importId: string, lines: Lines): Pro
     from ${assetImportRows} s
     where ${rows} and s.existing_id is null
     order by s.line`);
+}
+
+/**
+ * Drops the waiting rows whose asset is no longer at the version it was checked at: the row's
+ * values (custom values above all) were worked out from the asset as it was, and writing them would
+ * silently undo the other edit. The matched assets are locked first, so none changes between this
+ * check and the update. A step at a time, as the writes are, so the embedded database's event loop turns.
+ */
+async function dropChangedMeanwhile(tx: Transaction, importId: string, lines: Lines): Promise<Line[]> {
+  const dropped: Line[] = [];
+  for (let from = lines.from; from <= lines.to; from += linesPerStep) {
+    const step = sql`import_id = ${importId} and line between ${from} and ${Math.min(from + linesPerStep - 1, lines.to)}`;
+    const changed = await queryRows<Line>(
+      tx,
+      sql`with held as (
+            select a.id, a.version from ${assets} a
+            where a.id in (select existing_id from ${assetImportRows} where ${step})
+            for update of a
+          )
+          delete from ${assetImportRows} s
+          where ${step} and s.existing_id is not null
+            and not exists (select 1 from held h where h.id = s.existing_id and h.version = s.existing_version)
+          returning s.line, true as update`,
+    );
+    dropped.push(...changed);
+    await new Promise(setImmediate);
+  }
+  return dropped;
 }
 
 /**

@@ -12,6 +12,8 @@ import { isAppError } from '../../errors';
 
 type ExistingAsset = {
   id: string;
+  /** As checked: apply.ts refuses the row when the asset changed since. */
+  version: number;
   assetTag: string;
   serial: string | null;
   checkedOut: boolean;
@@ -34,7 +36,7 @@ export async function checkAgainstInventory(
   if (rows.length === 0) return { valid: [], errors: [] };
   const tags = rows.map((row) => row.assetTag.toLowerCase());
   const serials = rows.flatMap((row) => (row.values.serial ? [row.values.serial.toLowerCase()] : []));
-  const columns = sql`${assets.id} as id, ${assets.assetTag} as "assetTag", ${assets.serial} as serial, ${assets.assignedToId} is not null as "checkedOut", ${assets.category} as category, ${assets.customValues} as "customValues"`;
+  const columns = sql`${assets.id} as id, ${assets.version} as version, ${assets.assetTag} as "assetTag", ${assets.serial} as serial, ${assets.assignedToId} is not null as "checkedOut", ${assets.category} as category, ${assets.customValues} as "customValues"`;
   const byTags = sql`select ${columns} from ${keyList(tags)} join ${assets} on lower(${assets.assetTag}) = k.key`;
   const movedAway = importId
     ? sql` where not exists (select 1 from ${assetImportRows} o where o.import_id = ${importId} and o.existing_id = ${assets.id} and o.serial is not null)`

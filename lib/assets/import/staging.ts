@@ -61,6 +61,7 @@ export async function stageRows(tx: Transaction, importId: string, checked: Chec
             importId,
             line: row.line,
             existingId: existing?.id ?? null,
+            existingVersion: existing?.version ?? null,
             assetTag: row.assetTag,
             ...values,
             customValues: customValues ?? null,

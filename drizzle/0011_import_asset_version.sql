@@ -1,0 +1,1 @@
+ALTER TABLE "asset_import_rows" ADD COLUMN "existing_version" integer;
