@@ -16,7 +16,9 @@ const fieldWords: Readonly<Record<string, string>> = {
   warrantyUntil: 'warranty end',
 };
 
-const fieldName = (key: string) => fieldWords[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+// A code key (assetTag) reads as words; a custom field's name (RAM GB) stays as its admin typed it.
+const fieldName = (key: string) =>
+  fieldWords[key] ?? (/^[a-z][a-zA-Z]*$/.test(key) ? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : key);
 const changedFields = (keys: string[]) => (keys.length > 0 ? `Changed: ${keys.map(fieldName).join(', ')}` : null);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const joined = (parts: unknown[], separator = '; ') =>

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../actor';
 import type { Executor, Transaction } from '../db/client';
 import type { AssetStatus, TicketPriority, TicketStatus } from '../db/enums';
+import type { StoredValues } from '../custom-fields/values-schema';
 import { parseInput } from '../validation';
 
 // One kind of bulk change (e.g. "change the status of assets"). Each kind is one module in
@@ -20,6 +21,9 @@ export type AssetItem = {
   status: AssetStatus;
   holder: { id: string; displayName: string } | null;
   locationId: string | null;
+  category: string;
+  /** Custom field values by field id (lib/custom-fields). */
+  customValues: StoredValues;
 };
 
 /** A ticket as a bulk change sees it. */
@@ -44,15 +48,23 @@ export type BulkField =
   | { name: string; label: string; kind: 'agent' }
   | { name: string; label: string; kind: 'text' }
   /** A place (lib/locations), or none. */
-  | { name: string; label: string; kind: 'location' };
+  | { name: string; label: string; kind: 'location' }
+  /** A custom field (named `name`) and its new value (named `valueName`), the input fitting the field's kind. */
+  | { name: string; label: string; kind: 'customField'; valueName: string };
 
-export type BulkActionDefinition<Target extends BulkTarget, Params> = {
+export type BulkActionDefinition<Target extends BulkTarget, Input, Params> = {
   kind: string;
   target: Target;
   /** In the list's menu: "Change status". */
   label: string;
   fields: BulkField[];
-  params: z.ZodType<Params>;
+  params: z.ZodType<Input>;
+  /**
+   * Optional: checks the parsed params against stored data (a custom field's own rules) and returns
+   * them as the change keeps them; describe, refusal and apply see what it returns. Without it they
+   * see the parsed params.
+   */
+  check?: (executor: Executor, input: Input) => Promise<Params>;
   /** The change in words for the preview and the result, e.g. "Set the status to Retired". */
   describe: (executor: Executor, params: Params) => string | Promise<string>;
   /** Why this item cannot be changed, in words for the preview; null when it can. */
@@ -78,7 +90,7 @@ export type BulkAction = {
   target: BulkTarget;
   label: string;
   fields: BulkField[];
-  parseParams: (raw: unknown) => unknown;
+  parseParams: (executor: Executor, raw: unknown) => Promise<unknown>;
   describe: (executor: Executor, params: unknown) => Promise<string>;
   refusal: (item: AssetItem | TicketItem, params: unknown, actor: Actor) => string | null;
   apply: (tx: Transaction, actor: Actor, item: { id: string; version: number }, params: unknown) => Promise<void>;
@@ -90,13 +102,16 @@ export type BulkAction = {
   ) => Promise<string[]>;
 };
 
-export function defineBulkAction<Target extends BulkTarget, Params>(
-  definition: BulkActionDefinition<Target, Params>,
+export function defineBulkAction<Target extends BulkTarget, Input, Params = Input>(
+  definition: BulkActionDefinition<Target, Input, Params>,
 ): BulkAction {
-  const { params: schema, ...rest } = definition;
+  const { params: schema, check, ...rest } = definition;
   return {
     ...rest,
-    parseParams: (raw) => parseInput(schema, raw),
+    parseParams: async (executor, raw) => {
+      const input = parseInput(schema, raw);
+      return check ? await check(executor, input) : input;
+    },
     describe: async (executor, params) => await definition.describe(executor, params as Params),
     refusal: (item, params, actor) => definition.refusal(item as ItemOf<Target>, params as Params, actor),
     apply: (tx, actor, item, params) => definition.apply(tx, actor, item, params as Params),

@@ -30,7 +30,7 @@ export async function previewBulkChange(tx: Transaction, actor: Actor, input: Bu
   const action = findBulkAction(input.action);
   if (!action || action.target !== input.selection.target)
     throw new AppError('validation_failed', 'Choose a change.', { fields: { action: 'Choose a change.' } });
-  const params = action.parseParams(input.params);
+  const params = await action.parseParams(tx, input.params);
   const description = await action.describe(tx, params);
 
   const ids = await selectedIds(tx, actor, input.selection);

@@ -54,6 +54,8 @@ export function readAssetItems(executor: Executor, actor: Actor, ids: string[]):
         version: assets.version,
         status: assets.status,
         locationId: assets.locationId,
+        category: assets.category,
+        customValues: assets.customValues,
         holderId: users.id,
         holderName: users.displayName,
       })

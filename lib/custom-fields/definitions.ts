@@ -26,6 +26,17 @@ export async function listAllCustomFields(executor: Executor): Promise<CategoryF
     .orderBy(asc(sql`lower(${catalogValues.name})`), asc(customFields.createdAt));
 }
 
+/** One field with its category, or undefined. */
+export async function findCustomField(executor: Executor, id: string): Promise<CategoryField | undefined> {
+  const [field] = await executor
+    .select(fieldColumns)
+    .from(customFields)
+    .innerJoin(catalogValues, eq(catalogValues.id, customFields.categoryId))
+    .where(eq(customFields.id, id))
+    .limit(1);
+  return field;
+}
+
 /** The fields of the category named `category` (in any letter case). */
 export async function listCategoryFields(executor: Executor, category: string): Promise<CategoryField[]> {
   return executor

@@ -88,3 +88,71 @@ test('an admin changes the status of all tickets matching a filter and finds the
   await expect(page.getByRole('heading', { name: /Matching entries \(3\)/ })).toBeVisible();
   await context.close();
 });
+
+test('an admin sets a custom field on every phone matching a search, the value checked beside its input', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { context, page } = await openBrowser(browser, server.app);
+  await signIn(page, 'ada', 'ada-password-1');
+  await page.goto('admin/lists');
+  await page.getByLabel('New asset category').fill('Phone');
+  await page.getByRole('button', { name: 'Add asset category' }).click();
+  await expect(page.getByText('Added “Phone”.')).toBeVisible();
+  for (const [name, kind, choices] of [
+    ['Carrier', 'One of a list', 'Acme Mobile, Globex'],
+    ['Storage GB', 'Number', ''],
+  ]) {
+    await page.goto('admin/fields');
+    await page.getByLabel('Category').selectOption({ label: 'Phone' });
+    await page.getByLabel('Field name').fill(name);
+    await page.getByLabel('Kind').selectOption({ label: kind });
+    if (choices) await page.getByLabel('Choices').fill(choices);
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await expect(page.getByText(`Added “${name}”.`)).toBeVisible();
+  }
+  for (const [assetTag, category, storage] of [
+    ['PHN-1', 'Phone', '64'],
+    ['PHN-2', 'Phone', '128'],
+    ['PHN-3', 'Other', ''],
+  ]) {
+    const customFields = storage ? { 'Storage GB': storage } : {};
+    const response = await page.request.post('api/assets', {
+      data: { assetTag, name: 'Field phone', category, customFields },
+    });
+    expect(response.status()).toBe(201);
+  }
+
+  await page.goto('assets?q=PHN');
+  await page.getByLabel('Bulk change').selectOption({ label: 'Change a custom field' });
+  await page.getByRole('button', { name: 'Change all 3 matching' }).click();
+  await expect(page.getByRole('heading', { name: /^For all assets matching/ })).toBeVisible();
+  // The value's input follows the field: a list for Carrier, text for a number.
+  await expect(page.getByLabel('New Carrier')).toHaveJSProperty('tagName', 'SELECT');
+  await page.getByLabel('Field', { exact: true }).selectOption({ label: 'Storage GB' });
+  await page.getByLabel('New Storage GB').fill('lots');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.locator('#field-value-error')).toHaveText('Storage GB must be a number, e.g. 16 or 2.5.');
+  await expect(page.getByLabel('Field', { exact: true })).toHaveValue(/.+/);
+  await expect(page.getByLabel('New Storage GB')).toHaveValue('lots');
+  // Another field does not inherit that error.
+  await page.getByLabel('Field', { exact: true }).selectOption({ label: 'Carrier' });
+  await expect(page.locator('#field-value-error')).toHaveCount(0);
+  await page.getByLabel('Field', { exact: true }).selectOption({ label: 'Storage GB' });
+  await page.getByLabel('New Storage GB').fill('128');
+  await page.getByRole('button', { name: 'Preview' }).click();
+
+  await expect(page.getByText('1 will change; 2 cannot')).toBeVisible();
+  await expect(page.getByRole('row', { name: /PHN-2/ })).toContainText('Already 128.');
+  await expect(page.getByRole('row', { name: /PHN-3/ })).toContainText(
+    'Storage GB is a field of Phone; this asset is in Other.',
+  );
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Apply to 1 asset' }).click();
+  await expect(page.getByText(/^Done: 1 changed, 2 skipped/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'PHN-1' }).click();
+  await expect(page).toHaveURL(/\/assets\/[0-9a-f-]{36}$/);
+  await expect(page.locator('dt', { hasText: 'Storage GB' }).locator('+ dd')).toHaveText('128');
+  await context.close();
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import type { BulkAction, BulkTarget } from '../action';
 import { assetCheckInAction } from './asset-check-in';
 import { assetCheckOutAction } from './asset-check-out';
+import { assetCustomFieldAction } from './asset-custom-field';
 import { assetLocationAction } from './asset-location';
 import { assetStatusAction } from './asset-status';
 import { ticketAssignAction } from './ticket-assign';
@@ -15,6 +16,7 @@ export const bulkActions: readonly BulkAction[] = [
   assetCheckOutAction,
   assetStatusAction,
   assetLocationAction,
+  assetCustomFieldAction,
   ticketAssignAction,
   ticketStatusAction,
   ticketPriorityAction,

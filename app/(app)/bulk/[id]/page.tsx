@@ -87,7 +87,7 @@ export default async function BulkChangePage({
           <ActionButton
             action={applyBulkChangeAction}
             fields={{ id: change.id }}
-            label={`Apply to ${count(change.counts.planned)} ${noun}`}
+            label={`Apply to ${count(change.counts.planned)} ${change.counts.planned === 1 ? noun.slice(0, -1) : noun}`}
           />
         ) : null}
         {running ? (

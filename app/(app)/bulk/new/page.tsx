@@ -9,6 +9,7 @@ import { bulkTargets, type BulkTarget } from '@/lib/bulk/action';
 import { selectedIds } from '@/lib/bulk/targets';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
+import { listAllCustomFields } from '@/lib/custom-fields/definitions';
 import { getDb } from '@/lib/db/client';
 import { listLocationChoices } from '@/lib/locations/queries';
 import { listAssignableUsers } from '@/lib/tickets/queries';
@@ -48,6 +49,9 @@ export default async function NewBulkChangePage({ searchParams }: { searchParams
   const places = chosen.fields.some((field) => field.kind === 'location')
     ? (await listLocationChoices(db)).map((place) => ({ value: place.id, label: place.path }))
     : [];
+  const customFields = chosen.fields.some((field) => field.kind === 'customField')
+    ? (await listAllCustomFields(db)).map(({ categoryId: _categoryId, ...field }) => field)
+    : [];
 
   return (
     <>
@@ -85,6 +89,7 @@ export default async function NewBulkChangePage({ searchParams }: { searchParams
               fields={chosen.fields}
               agents={agents}
               places={places}
+              customFields={customFields}
               hidden={{ target, action: chosen.kind, scope, ids: ids.join(','), filters }}
             />
           </>
