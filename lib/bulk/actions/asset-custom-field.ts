@@ -1,11 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { setAssetCustomValue } from '../../assets/place-and-fields';
 import { findCustomField, listCategoryFields } from '../../custom-fields/definitions';
 import { fieldValueSchema, formatCustomValue, type StoredValue } from '../../custom-fields/values-schema';
 import type { Executor } from '../../db/client';
-import { customFields } from '../../db/schema-places';
 import { AppError } from '../../errors';
 import { defineBulkAction } from '../action';
 
@@ -57,7 +55,10 @@ export const assetCustomFieldAction = defineBulkAction({
   fields: [{ name: 'fieldId', label: 'Field', kind: 'customField', valueName: 'value' }],
   params: z.object({
     fieldId: z.uuid({ error: 'Choose a field.' }),
-    value: z.string({ error: 'Give a value, or leave it empty to clear the field.' }).max(1000).default(''),
+    value: z
+      .string({ error: 'Give a value, or leave it empty to clear the field.' })
+      .max(1000, 'Use at most 1,000 characters.')
+      .default(''),
   }),
   check: checkChange,
   describe: (_executor, { fieldName, category, value }) =>
@@ -75,12 +76,8 @@ export const assetCustomFieldAction = defineBulkAction({
     return null;
   },
   apply: async (tx, actor, asset, { fieldId, fieldName, value }) => {
-    const [field] = await tx
-      .select({ id: customFields.id })
-      .from(customFields)
-      .where(eq(customFields.id, fieldId))
-      .limit(1);
-    if (!field) throw new AppError('validation_failed', `The field ${fieldName} was removed since the preview.`);
+    if (!(await findCustomField(tx, fieldId)))
+      throw new AppError('validation_failed', `The field ${fieldName} was removed since the preview.`);
     await setAssetCustomValue(tx, actor, { assetId: asset.id, field: fieldId, value, version: asset.version });
   },
 });
