@@ -1,4 +1,5 @@
 import { Link } from '@/app/components/link';
+import { formatCount } from '@/lib/format-count';
 
 type Props = { page: number; pageSize: number; total: number; params: Record<string, string>; path: string };
 
@@ -16,9 +17,9 @@ export function Pagination({ page, pageSize, total, params, path }: Props) {
     return (
       <nav className="pagination" aria-label="Pages">
         <span>
-          Page {page.toLocaleString('en')} is past the end of this list ({total.toLocaleString('en')} in all).
+          Page {formatCount(page)} is past the end of this list ({formatCount(total)} in all).
         </span>
-        <Link href={href(pages)}>Go to the last page ({pages.toLocaleString('en')})</Link>
+        <Link href={href(pages)}>Go to the last page ({formatCount(pages)})</Link>
       </nav>
     );
   }
@@ -27,11 +28,11 @@ export function Pagination({ page, pageSize, total, params, path }: Props) {
   return (
     <nav className="pagination" aria-label="Pages">
       <span>
-        {first}–{last} of {total.toLocaleString('en')}
+        {first}–{last} of {formatCount(total)}
       </span>
       {page > 1 ? <Link href={href(page - 1)}>← Previous</Link> : <span aria-disabled="true">← Previous</span>}
       <span>
-        Page {page} of {pages.toLocaleString('en')}
+        Page {page} of {formatCount(pages)}
       </span>
       {page < pages ? <Link href={href(page + 1)}>Next →</Link> : <span aria-disabled="true">Next →</span>}
     </nav>

@@ -31,18 +31,22 @@ export function expiringWarranties(
   limit = 10,
 ): Promise<{ counts: ExpiryCounts; soonest: ExpiringWarranty[] }> {
   // Index-only on assets_warranty_status_idx: a count never reads the assets themselves.
-  return expiringSoon(executor, { table: assets, ends: assets.warrantyEnd, today, also: inService }, (inRange) =>
-    executor
-      .select({
-        id: assets.id,
-        assetTag: assets.assetTag,
-        name: assets.name,
-        warrantyEnd: sql<string>`to_char(${assets.warrantyEnd}, 'YYYY-MM-DD')`,
-      })
-      .from(assets)
-      .where(inRange)
-      .orderBy(asc(assets.warrantyEnd), asc(assets.assetTag))
-      .limit(limit),
+  return expiringSoon(
+    executor,
+    { table: assets, ends: assets.warrantyEnd, today, also: inService },
+    (inRange, counts) =>
+      executor
+        .select({
+          id: assets.id,
+          assetTag: assets.assetTag,
+          name: assets.name,
+          warrantyEnd: sql<string>`to_char(${assets.warrantyEnd}, 'YYYY-MM-DD')`,
+          counts,
+        })
+        .from(assets)
+        .where(inRange)
+        .orderBy(asc(assets.warrantyEnd), asc(assets.assetTag))
+        .limit(limit),
   );
 }
 

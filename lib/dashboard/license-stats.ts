@@ -25,13 +25,14 @@ export function expiringLicenses(
   today: string,
   limit = 10,
 ): Promise<{ counts: ExpiryCounts; soonest: ExpiringLicense[] }> {
-  return expiringSoon(executor, { table: licenses, ends: licenses.expiresAt, today }, (inRange) =>
+  return expiringSoon(executor, { table: licenses, ends: licenses.expiresAt, today }, (inRange, counts) =>
     executor
       .select({
         id: licenses.id,
         name: licenses.name,
         vendor: licenses.vendor,
         expiresAt: sql<string>`to_char(${licenses.expiresAt}, 'YYYY-MM-DD')`,
+        counts,
       })
       .from(licenses)
       .where(inRange)

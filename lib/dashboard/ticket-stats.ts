@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/rows';
 import { ticketPriorities, tickets, type TicketPriority, type TicketStatus } from '../db/schema-domain';
+import { ticketReads } from '../db/schema-tickets-activity';
+import { hasNews, readsOf } from '../tickets/reads';
 
 // Ticket numbers for the dashboard. Each function is one query, shaped to use the indexes in
 // schema-domain.ts so it stays quick at 100,000 tickets.
@@ -51,6 +53,8 @@ export type DashboardTicket = {
   status: TicketStatus;
   priority: TicketPriority;
   updatedAt: Date;
+  /** Changed since the viewing agent last saw it (lib/tickets/reads.ts); always false for a requester's own. */
+  unseen: boolean;
 };
 
 const ticketColumns = {
@@ -67,14 +71,19 @@ const priorityRank = sql`case ${tickets.priority} ${sql.raw(
   ticketPriorities.map((priority, index) => `when '${priority}' then ${index + 1}`).join(' '),
 )} else 0 end`;
 
-/** The signed-in agent's open tickets, most urgent first, then the most recently updated. */
+/**
+ * The signed-in agent's open tickets, most urgent first, then the most recently updated, each
+ * marked when it has news for them: their read rows joined here, as the ticket list does.
+ */
 export async function agentQueue(executor: Executor, agentId: string, limit = 10): Promise<DashboardTicket[]> {
-  return executor
-    .select(ticketColumns)
+  const rows = await executor
+    .select({ ...ticketColumns, unseen: hasNews })
     .from(tickets)
+    .leftJoin(ticketReads, readsOf(agentId))
     .where(and(eq(tickets.assigneeId, agentId), inArray(tickets.status, [...openTicketStatuses])))
     .orderBy(desc(priorityRank), desc(tickets.updatedAt), asc(tickets.id))
     .limit(limit);
+  return rows.map((row) => ({ ...row, unseen: Boolean(row.unseen) }));
 }
 
 /**
@@ -93,7 +102,10 @@ export async function requesterOpenTickets(
     .where(and(eq(tickets.requesterId, requesterId), inArray(tickets.status, [...openTicketStatuses])))
     .orderBy(desc(tickets.createdAt), asc(tickets.id))
     .limit(limit);
-  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...ticket }) => ticket) };
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map(({ total: _total, ...ticket }) => ({ ...ticket, unseen: false })),
+  };
 }
 
 export type TicketDay = { day: string; opened: number; resolved: number };

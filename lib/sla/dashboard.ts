@@ -7,7 +7,8 @@ import { ticketReference } from '../tickets/rules';
 
 // The dashboard's SLA figures, from the stored columns and their indexes only: tickets settled in
 // the last 12 weeks (tickets_sla_settled_idx, index-only) and the tickets breached now
-// (tickets_sla_due_idx, a range up to now), so they stay cheap at 100,000 tickets.
+// (tickets_sla_due_idx, a range up to now), so they stay cheap at 100,000 tickets. Weeks are
+// grouped by their start as a timestamp and formatted once per group, not once per ticket.
 
 export const slaWeeks = 12;
 
@@ -31,15 +32,19 @@ export function weekStartOf(day: Date): string {
 export async function loadSlaDashboard(executor: Executor, now = new Date(), shown = 10): Promise<SlaDashboard> {
   const firstWeek = new Date(`${weekStartOf(now)}T00:00:00Z`);
   firstWeek.setUTCDate(firstWeek.getUTCDate() - 7 * (slaWeeks - 1));
-  const week = sql<string>`to_char(date_trunc('week', ${tickets.slaSettledAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const weekStart = sql`date_trunc('week', ${tickets.slaSettledAt} at time zone 'UTC')`;
   const breachedNow = and(isNotNull(tickets.slaDueAt), lte(tickets.slaDueAt, sql`now()`));
-  const [perWeek, [{ total }], breached] = await Promise.all([
+  const [perWeek, breached] = await Promise.all([
     executor
-      .select({ week, settled: count(), met: sql<number>`count(*) filter (where ${tickets.slaMet})`.mapWith(Number) })
+      .select({
+        week: sql<string>`to_char(${weekStart}, 'YYYY-MM-DD')`,
+        settled: count(),
+        met: sql<number>`count(*) filter (where ${tickets.slaMet})`.mapWith(Number),
+      })
       .from(tickets)
       .where(sql`${tickets.slaSettledAt} >= ${firstWeek.toISOString()}`)
-      .groupBy(week),
-    executor.select({ total: count() }).from(tickets).where(breachedNow),
+      .groupBy(weekStart),
+    // The count rides along with the first rows, in the same snapshot: no row means none breached.
     executor
       .select({
         id: tickets.id,
@@ -47,6 +52,7 @@ export async function loadSlaDashboard(executor: Executor, now = new Date(), sho
         title: tickets.title,
         dueAt: tickets.slaDueAt,
         assigneeName: users.displayName,
+        total: sql<number>`(select count(*) from ${tickets} where ${breachedNow})`.mapWith(Number),
       })
       .from(tickets)
       .leftJoin(users, eq(users.id, tickets.assigneeId))
@@ -65,8 +71,8 @@ export async function loadSlaDashboard(executor: Executor, now = new Date(), sho
   return {
     now,
     weeks,
-    breachedTotal: total,
-    breached: breached.map(({ number, dueAt, ...ticket }) => ({
+    breachedTotal: breached[0]?.total ?? 0,
+    breached: breached.map(({ number, dueAt, total: _total, ...ticket }) => ({
       ...ticket,
       reference: ticketReference(number),
       dueAt: dueAt!,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { ticketReads } from '../db/schema-tickets-activity';
@@ -49,30 +49,3 @@ export function readsOf(viewerId: string): SQL {
 
 /** True for a listed ticket that changed since the viewer last saw it (with `readsOf` joined). */
 export const hasNews = sql<boolean>`(${ticketReads.seenAt} is null or ${ticketReads.seenAt} < ${tickets.updatedAt})`;
-
-/** For a short list read elsewhere (the dashboard): which of these tickets have news for `actor`. */
-export async function ticketsWithNews(
-  executor: Executor,
-  actor: Actor,
-  listed: readonly { id: string; updatedAt: Date }[],
-): Promise<Set<string>> {
-  if (!isStaff(actor) || listed.length === 0) return new Set();
-  const reads = await executor
-    .select({ ticketId: ticketReads.ticketId, seenAt: ticketReads.seenAt })
-    .from(ticketReads)
-    .where(
-      and(
-        eq(ticketReads.userId, actor.id),
-        inArray(
-          ticketReads.ticketId,
-          listed.map((ticket) => ticket.id),
-        ),
-      ),
-    );
-  const seen = new Map(reads.map((read) => [read.ticketId, read.seenAt.getTime()]));
-  return new Set(
-    listed
-      .filter((ticket) => (seen.get(ticket.id) ?? -Infinity) < ticket.updatedAt.getTime())
-      .map((ticket) => ticket.id),
-  );
-}

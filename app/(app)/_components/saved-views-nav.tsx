@@ -1,5 +1,6 @@
 import { Link } from '@/app/components/link';
 import type { SavedViewWithCount } from '@/lib/saved-views/views';
+import { formatCount } from '@/lib/format-count';
 
 /** The viewer's saved views with their counts, under the main menu; nothing without views. */
 export function SavedViewsNav({ views }: { views: SavedViewWithCount[] }) {
@@ -12,7 +13,7 @@ export function SavedViewsNav({ views }: { views: SavedViewWithCount[] }) {
             <Link href={view.href}>
               {view.name}{' '}
               <span className="count">
-                {view.count.toLocaleString('en')}
+                {formatCount(view.count)}
                 <span className="skip-link"> {view.count === 1 ? 'row' : 'rows'}</span>
               </span>
             </Link>

@@ -4,6 +4,7 @@ import { Panel } from '@/app/components/panel';
 import { getDb } from '@/lib/db/client';
 import { describeSpan } from '@/lib/sla/describe';
 import { loadSlaDashboard } from '@/lib/sla/dashboard';
+import { formatCount } from '@/lib/format-count';
 
 const percentMet = (week: { settled: number; met: number }) =>
   week.settled === 0 ? 0 : Math.round((week.met / week.settled) * 100);
@@ -24,7 +25,7 @@ export async function SlaPanel() {
           valueHeader="% met"
         />
       </Panel>
-      <Panel id="sla-breached" title={`SLA breached now (${sla.breachedTotal.toLocaleString('en')})`}>
+      <Panel id="sla-breached" title={`SLA breached now (${formatCount(sla.breachedTotal)})`}>
         {sla.breached.length === 0 ? (
           <p className="empty">No ticket is past its SLA.</p>
         ) : (

@@ -11,6 +11,7 @@ import { LicenseSeatTable } from './license-seat-table';
 import { SlaPanel } from './sla-panel';
 import { humanize } from './labels';
 import { TicketList } from './ticket-list';
+import { formatCount } from '@/lib/format-count';
 
 // The ticket list takes several statuses comma-separated; the dashboard counts only open ones.
 const openStatusList = openTicketStatuses.join(',');
@@ -19,7 +20,7 @@ function Stat({ value, label, href }: { value: number; label: string; href: stri
   return (
     <Link className="stat" href={href} style={{ color: 'inherit', textDecoration: 'none' }}>
       <span className="value" style={{ display: 'block' }}>
-        {value.toLocaleString('en')}
+        {formatCount(value)}
       </span>
       <span className="label">{label}</span>
     </Link>
@@ -35,7 +36,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
     <>
       {dashboard.newInstallation ? <FirstSteps isAdmin={dashboard.role === 'admin'} /> : null}
       <section aria-labelledby="open-title">
-        <h2 id="open-title">Open tickets ({openTickets.total.toLocaleString('en')})</h2>
+        <h2 id="open-title">Open tickets ({formatCount(openTickets.total)})</h2>
         <div className="stat-grid">
           {openTicketStatuses.map((status) => (
             <Stat
@@ -99,7 +100,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
         />
       </Panel>
       <div className="grid-2">
-        <Panel id="assets" title={`Assets by status (${dashboard.assetsByStatus.total.toLocaleString('en')})`}>
+        <Panel id="assets" title={`Assets by status (${formatCount(dashboard.assetsByStatus.total)})`}>
           <BarChart
             id="chart-assets"
             title="Assets by status"

@@ -1,8 +1,5 @@
-import { pageActor } from '@/lib/boundary/page';
 import type { DashboardTicket } from '@/lib/dashboard/ticket-stats';
-import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
-import { ticketsWithNews } from '@/lib/tickets/reads';
 import { ticketReference } from '@/lib/tickets/rules';
 import { TicketListTable } from './ticket-list-table';
 
@@ -10,7 +7,7 @@ import { TicketListTable } from './ticket-list-table';
  * A short table of tickets linking to each one, those with news for the viewing agent marked; the
  * rows are formatted here, on the server.
  */
-export async function TicketList({
+export function TicketList({
   tickets,
   empty,
   caption,
@@ -19,7 +16,6 @@ export async function TicketList({
   empty: string;
   caption: string;
 }) {
-  const news = await ticketsWithNews(await getDb(), await pageActor(), tickets);
   const rows = tickets.map((ticket) => ({
     id: ticket.id,
     reference: ticketReference(ticket.number),
@@ -27,7 +23,7 @@ export async function TicketList({
     priority: ticket.priority,
     status: ticket.status,
     updated: formatDateTime(ticket.updatedAt),
-    unseen: news.has(ticket.id),
+    unseen: ticket.unseen,
   }));
   return <TicketListTable rows={rows} caption={caption} empty={empty} />;
 }

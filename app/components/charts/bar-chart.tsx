@@ -2,6 +2,7 @@
 // A client component for its payload, not for state: its props are a few numbers where a server
 // component's would be every SVG shape and table cell again, serialized into every page.
 import { ChartFigure, chartColors, niceMaximum, type ChartLabels, type TableColumn } from './chart-parts';
+import { formatCount } from '@/lib/format-count';
 
 export type BarDatum = { label: string; value: number };
 
@@ -23,7 +24,7 @@ export function BarChart({ data, valueHeader = 'Count', color = chartColors.prim
   const height = Math.max(data.length, 1) * rowHeight + 8;
   const columns: TableColumn<BarDatum>[] = [
     { header: 'Category', cell: (datum) => datum.label },
-    { header: valueHeader, cell: (datum) => datum.value.toLocaleString('en') },
+    { header: valueHeader, cell: (datum) => formatCount(datum.value) },
   ];
   return (
     <ChartFigure {...labels} width={width} height={height} rows={data} columns={columns}>
@@ -52,7 +53,7 @@ export function BarChart({ data, valueHeader = 'Count', color = chartColors.prim
               fontWeight="600"
               fill={chartColors.text}
             >
-              {datum.value.toLocaleString('en')}
+              {formatCount(datum.value)}
             </text>
           </g>
         );
