@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../lib/config';
 import { methodNotAllowed } from '../lib/http/error-reply';
-import { requestInfoFromHeaders } from '../lib/http/request-info';
+import { ipAddressFromHeaders, requestInfoFromHeaders } from '../lib/http/request-info';
 import { currentUserReply } from '../lib/http/routes/current-user';
 import { healthReply } from '../lib/http/routes/health';
 import { plainError, type PlainReply } from '../lib/http/routes/reply';
@@ -70,7 +70,7 @@ export function createDirectRoutes(config: AppConfig): (request: IncomingMessage
       (request, protocol) =>
         currentUserReply(request.headers.cookie, protocol, {
           authorization: request.headers.authorization,
-          ipAddress: () => requestInfoFromHeaders(headerReader(request)).ipAddress,
+          ipAddress: () => ipAddressFromHeaders(headerReader(request)),
         }),
     ],
   ]);

@@ -16,18 +16,26 @@ export type TokenCheck = {
 
 type Memory = {
   checks: LRUCache<string, TokenCheck>;
-  // "token id + address" pairs known to be recorded, so only a new address costs a write.
-  addresses: LRUCache<string, true>;
+  // Each token's addresses known to be recorded, so only a new address costs a write.
+  addresses: LRUCache<string, Set<string>>;
 };
 
 const memoryKey = Symbol.for('it-assets-manager.api-token-memory');
+const maxAddresses = 20_000;
+// A token used from more addresses starts its set afresh: an address forgotten costs one write that finds its row.
+const maxAddressesPerToken = 100;
 
 function memory(): Memory {
   const holder = globalThis as { [memoryKey]?: Memory };
   if (holder[memoryKey]) return holder[memoryKey];
   const checks = new LRUCache<string, TokenCheck>({ max: 10_000, updateAgeOnGet: false });
   setInterval(() => checks.purgeStale(), 1000).unref();
-  return (holder[memoryKey] = { checks, addresses: new LRUCache({ max: 20_000 }) });
+  // Sized in addresses, over every token.
+  const addresses = new LRUCache<string, Set<string>>({
+    maxSize: maxAddresses,
+    sizeCalculation: (known) => known.size,
+  });
+  return (holder[memoryKey] = { checks, addresses });
 }
 
 export function recallTokenCheck(token: string): TokenCheck | undefined {
@@ -49,12 +57,14 @@ export function forgetTokenChecks(match: { userId?: string; tokenId?: string } |
   }
 }
 
-const addressKey = (tokenId: string, ipAddress: string) => `${tokenId} ${ipAddress}`;
-
 export function isKnownTokenAddress(tokenId: string, ipAddress: string): boolean {
-  return memory().addresses.has(addressKey(tokenId, ipAddress));
+  return memory().addresses.get(tokenId)?.has(ipAddress) ?? false;
 }
 
 export function rememberTokenAddress(tokenId: string, ipAddress: string): void {
-  memory().addresses.set(addressKey(tokenId, ipAddress), true);
+  const { addresses } = memory();
+  const known = addresses.get(tokenId);
+  // Set again, so that the cache counts the set's new size.
+  if (known && known.size < maxAddressesPerToken) addresses.set(tokenId, known.add(ipAddress));
+  else addresses.set(tokenId, new Set([ipAddress]));
 }

@@ -31,6 +31,16 @@ export function apiTokenPrefixOf(text: string): string | null {
   return match ? `${apiTokenMarker}${match[1]}` : null;
 }
 
+const usualScheme = 'Bearer ';
+
+/**
+ * The text after `Bearer ` in a header of that usual form, not checked to be a token: only a key
+ * for the tokens already checked (api-token-cache.ts), which a text that is none cannot match.
+ */
+export function usualBearerText(authorization: string): string | null {
+  return authorization.startsWith(usualScheme) ? authorization.slice(usualScheme.length) : null;
+}
+
 /**
  * The token of an `Authorization: Bearer …` header; null without such a header. A Bearer header
  * whose value is not shaped like a token gives '' (present, and refused).

@@ -8,6 +8,7 @@ import {
   hashApiToken,
   isApiTokenText,
   newApiTokenText,
+  usualBearerText,
 } from '../../lib/auth/api-token-format';
 
 describe('API token text', () => {
@@ -59,6 +60,13 @@ describe('the Authorization header', () => {
     assert.equal(bearerTokenOf('Bearer'), '');
     assert.equal(bearerTokenOf('Bearer not-a-token'), '');
     assert.equal(bearerTokenOf(`Bearer ${token} extra`), '');
+  });
+
+  test('the usual form `Bearer <text>` gives its text unparsed, only to look up tokens already checked; other forms give null', () => {
+    assert.equal(usualBearerText(`Bearer ${token}`), token);
+    assert.equal(usualBearerText('Bearer not-a-token'), 'not-a-token');
+    assert.equal(usualBearerText(`bearer ${token}`), null);
+    assert.equal(usualBearerText('Basic dXNlcjpwYXNz'), null);
   });
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { authenticateApiToken, invalidToken, recentApiToken } from '../../auth/api-token-check';
-import { bearerTokenOf } from '../../auth/api-token-format';
+import { bearerTokenOf, usualBearerText } from '../../auth/api-token-format';
 import { recentSession, resolveSession } from '../../auth/session';
 import { serializeSessionCookie } from '../../auth/session-cookie';
 import type { SessionUser } from '../../auth/session-types';
@@ -28,8 +28,14 @@ export function currentUserReply(
   bearer?: BearerSource,
 ): PlainReply | Promise<PlainReply> {
   if (!isDatabaseAvailable()) return plainError(databaseUnavailable());
-  const token = bearer ? bearerTokenOf(bearer.authorization) : null;
-  if (token !== null) return tokenUserReply(token, bearer!.ipAddress());
+  if (bearer?.authorization) {
+    // The usual `Bearer <token>` of a token checked recently is answered before the header is parsed.
+    const usual = usualBearerText(bearer.authorization);
+    const recent = usual === null ? undefined : recentApiToken(usual, bearer.ipAddress());
+    if (recent) return userReply(recent.user);
+    const token = bearerTokenOf(bearer.authorization);
+    if (token !== null) return tokenUserReply(token, bearer.ipAddress());
+  }
   const recent = recentSession(cookieHeader);
   if (recent) return userReply(recent.user);
   return resolveSession(cookieHeader, protocol).then(
