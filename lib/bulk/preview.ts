@@ -3,6 +3,7 @@ import { staffRoles, type Actor } from '../actor';
 import type { Transaction } from '../db/client';
 import { bulkChangeItems, bulkChanges } from '../db/schema-bulk';
 import { AppError } from '../errors';
+import { formatCount } from '../format-count';
 import { findBulkAction } from './actions';
 import { maxBulkItems, readItems, selectedIds, targetWords, type BulkSelection } from './targets';
 
@@ -39,7 +40,7 @@ export async function previewBulkChange(tx: Transaction, actor: Actor, input: Bu
   if (ids.length > maxBulkItems) {
     throw new AppError(
       'validation_failed',
-      `At most ${maxBulkItems.toLocaleString('en')} ${targetWords[action.target].many} can be changed at once; narrow the filter.`,
+      `At most ${formatCount(maxBulkItems)} ${targetWords[action.target].many} can be changed at once; narrow the filter.`,
     );
   }
   const found = new Map((await readItems(tx, actor, action.target, ids)).map((item) => [item.id, item]));

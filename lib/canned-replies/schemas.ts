@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCount } from '../format-count';
 import { multiLineText, singleLineText } from '../validation';
 
 export const maxCannedReplyLength = 10_000;
@@ -8,7 +9,7 @@ const title = singleLineText({ error: 'Enter a title.' })
   .max(120, 'Use at most 120 characters.');
 const body = multiLineText({ error: 'Write the reply.' })
   .min(1, 'Write the reply.')
-  .max(maxCannedReplyLength, `Use at most ${maxCannedReplyLength.toLocaleString('en')} characters.`)
+  .max(maxCannedReplyLength, `Use at most ${formatCount(maxCannedReplyLength)} characters.`)
   .transform((text) => text.replace(/\r\n?/g, '\n'));
 
 export const newCannedReplySchema = z.object({

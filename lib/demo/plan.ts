@@ -5,6 +5,7 @@ import { queryRows } from '../db/rows';
 import { users } from '../db/schema';
 import { assets, licenses, tickets } from '../db/schema-domain';
 import { AppError } from '../errors';
+import { formatCount } from '../format-count';
 
 // What a demo seed will do to this database, decided before it writes anything: one sentence for
 // the command line, or an AppError saying why it cannot.
@@ -29,7 +30,7 @@ async function existingData(executor: Executor): Promise<Existing> {
   return { tickets: totals[0], assets: totals[1], licenses: totals[2] };
 }
 
-const plural = (total: number, noun: string) => `${total.toLocaleString('en')} ${noun}${total === 1 ? '' : 's'}`;
+const plural = (total: number, noun: string) => `${formatCount(total)} ${noun}${total === 1 ? '' : 's'}`;
 
 /** The number after the highest demo tag already here, so a second forced seed continues the series. */
 export async function firstDemoTagNumber(executor: Executor): Promise<number> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleStatuses, articleVisibilities } from '../db/schema-kb';
+import { formatCount } from '../format-count';
 import { paginationSchema } from '../list-params';
 import { multiLineText, singleLineText } from '../validation';
 
@@ -18,7 +19,7 @@ export const articleFieldsSchema = z.object({
     .max(maxArticleTitleLength, `Use at most ${maxArticleTitleLength} characters.`),
   body: multiLineText({ error: 'Write the article.' })
     .min(1, 'Write the article.')
-    .max(maxArticleBodyLength, `Use at most ${maxArticleBodyLength.toLocaleString('en')} characters.`)
+    .max(maxArticleBodyLength, `Use at most ${formatCount(maxArticleBodyLength)} characters.`)
     .transform(unixLineBreaks),
   category: singleLineText()
     .max(60, 'Use at most 60 characters.')

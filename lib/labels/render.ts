@@ -4,6 +4,7 @@ import { assertCanManageAssets } from '../assets/access';
 import { listAssetsForLabels, type AssetFilters } from '../assets/queries';
 import type { Executor } from '../db/client';
 import { AppError } from '../errors';
+import { formatCount } from '../format-count';
 import { drawLabels, type LabelLogo, type LabelsPdf } from './draw';
 import type { LabelFormat } from './formats';
 import { findLabelLogo } from './logo';
@@ -27,7 +28,7 @@ export async function renderLabelsPdf(executor: Executor, actor: Actor, request:
   if (rows.length > maxLabelsPerPdf)
     throw new AppError(
       'unprocessable',
-      `That is more than ${maxLabelsPerPdf.toLocaleString('en')} labels. Narrow the filter and print in parts.`,
+      `That is more than ${formatCount(maxLabelsPerPdf)} labels. Narrow the filter and print in parts.`,
     );
   // The admin's logo unless the caller chose one (or none, with null).
   const logo = request.logo === undefined ? await findLabelLogo(executor) : request.logo;

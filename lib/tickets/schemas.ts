@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCount } from '../format-count';
 import { paginationSchema } from '../list-params';
 import { slaFilters } from '../sla/filters';
 import { multiLineText, singleLineText } from '../validation';
@@ -21,7 +22,7 @@ export const titleSchema = singleLineText({ error: 'Enter a title.' })
 const unixLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
 
 export const descriptionSchema = multiLineText()
-  .max(maxDescriptionLength, `Use at most ${maxDescriptionLength.toLocaleString('en')} characters.`)
+  .max(maxDescriptionLength, `Use at most ${formatCount(maxDescriptionLength)} characters.`)
   .transform(unixLineBreaks);
 export const categorySchema = singleLineText()
   .max(60, 'Use at most 60 characters.')
@@ -59,7 +60,7 @@ export type TicketChangeInput = z.input<typeof ticketChangeSchema>;
 export const newCommentSchema = z.object({
   body: multiLineText({ error: 'Write a comment.' })
     .min(1, 'Write a comment.')
-    .max(maxCommentLength, `Use at most ${maxCommentLength.toLocaleString('en')} characters.`)
+    .max(maxCommentLength, `Use at most ${formatCount(maxCommentLength)} characters.`)
     .transform(unixLineBreaks),
   internal: z.boolean({ error: 'internal must be true or false.' }).optional().default(false),
 });

@@ -1,4 +1,5 @@
 import type { BulkTarget } from '@/lib/bulk/action';
+import { formatCount } from '@/lib/format-count';
 
 // Above a list: which bulk change, for the rows ticked (their checkboxes belong to this form, see
 // app/components/row-selection.tsx) or for everything the filters match. A plain GET form to the
@@ -44,7 +45,7 @@ export function BulkSelectionBar({ formId, target, actions, total, filters, base
         Change selected
       </button>
       <button type="submit" name="scope" value="all" className="secondary">
-        Change all {total.toLocaleString('en')} matching
+        Change all {formatCount(total)} matching
       </button>
       {printLabelsPath ? (
         <button

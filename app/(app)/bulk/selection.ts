@@ -2,6 +2,7 @@ import 'server-only';
 import { assetListSchema } from '@/lib/assets/schemas';
 import type { BulkTarget } from '@/lib/bulk/action';
 import type { BulkSelection } from '@/lib/bulk/targets';
+import { formatCount } from '@/lib/format-count';
 import { parseListParamsLeniently } from '@/lib/list-params';
 import { isUuid } from '@/lib/validation';
 import { readTicketQueue } from '../tickets/queue-query';
@@ -23,7 +24,7 @@ const quietKeys = new Set(['sort', 'dir', 'page', 'pageSize']);
 
 /** "3 selected assets" or "all assets matching status: open,pending; q: printer". */
 export function scopeWords(noun: string, scope: BulkScope, count: number, filters: string): string {
-  if (scope === 'selected') return `${count.toLocaleString('en')} selected ${noun}`;
+  if (scope === 'selected') return `${formatCount(count)} selected ${noun}`;
   const narrowing = [...new URLSearchParams(filters)].filter(([key]) => !quietKeys.has(key));
   if (narrowing.length === 0) return `all ${noun}`;
   return `all ${noun} matching ${narrowing.map(([key, value]) => `${key}: ${value}`).join('; ')}`;

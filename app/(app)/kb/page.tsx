@@ -10,6 +10,7 @@ import { Time } from '@/app/components/time';
 import { isStaff } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
+import { formatCount } from '@/lib/format-count';
 import { listArticleCategories, listArticles, type ArticleRow } from '@/lib/kb/queries';
 import { articleListPageSchema } from '@/lib/kb/schemas';
 import { readListQuery, type SearchParams } from '../_components/list-query';
@@ -68,10 +69,7 @@ export default async function KnowledgeBasePage({ searchParams }: { searchParams
           <FilterActions clearHref="/kb" filtered={filtered} />
         </form>
       </FilterBar>
-      <Panel
-        id="articles"
-        title={`${filtered ? 'Matching articles' : 'All articles'} (${page.total.toLocaleString('en')})`}
-      >
+      <Panel id="articles" title={`${filtered ? 'Matching articles' : 'All articles'} (${formatCount(page.total)})`}>
         <DataTable
           columns={columns}
           rows={page.items}

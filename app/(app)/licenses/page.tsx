@@ -10,6 +10,7 @@ import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { utcToday } from '@/lib/dashboard/expiry-windows';
+import { formatCount } from '@/lib/format-count';
 import { listLicenses, type LicenseSummary } from '@/lib/licenses/queries';
 import { licenseListSchema } from '@/lib/licenses/schemas';
 import { ExpiryBadge, SeatUse } from './license-badges';
@@ -64,10 +65,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Sea
           <FilterActions clearHref="/licenses" filtered={filtered} />
         </form>
       </FilterBar>
-      <Panel
-        id="licenses"
-        title={`${filtered ? 'Matching licenses' : 'All licenses'} (${page.total.toLocaleString('en')})`}
-      >
+      <Panel id="licenses" title={`${filtered ? 'Matching licenses' : 'All licenses'} (${formatCount(page.total)})`}>
         {/* Past the last page the list is not empty: the pagination line says where it ends. */}
         <DataTable
           columns={licenseColumns(today)}

@@ -1,6 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { AppError } from '../../errors';
+import { formatCount } from '../../format-count';
 import {
   headerErrors,
   maxImportRows,
@@ -86,6 +87,6 @@ function notCsv(error: CsvError): AppError {
 function tooManyRows(): AppError {
   return new AppError(
     'payload_too_large',
-    `The file has more than ${maxImportRows.toLocaleString('en')} rows, the most that can be imported at once. Split it into smaller files.`,
+    `The file has more than ${formatCount(maxImportRows)} rows, the most that can be imported at once. Split it into smaller files.`,
   );
 }

@@ -9,6 +9,7 @@ import { auditFilterOptions } from '@/lib/audit/filter-options';
 import { auditListSchema, listAuditEntries } from '@/lib/audit/queries';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
+import { formatCount } from '@/lib/format-count';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
 import { auditColumns } from './audit-columns';
 import { AuditFilters } from './audit-filters';
@@ -52,7 +53,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       ) : null}
       <Panel
         id="audit"
-        title={`${filtered ? 'Matching entries' : 'All entries'} (${page.total.toLocaleString('en')}), newest first`}
+        title={`${filtered ? 'Matching entries' : 'All entries'} (${formatCount(page.total)}), newest first`}
       >
         {/* Past the last page the log is not empty: the pagination line says where it ends. */}
         <DataTable

@@ -9,6 +9,7 @@ import { Time } from '@/app/components/time';
 import { adminRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
+import { formatCount } from '@/lib/format-count';
 import { jobCountsByQueue, jobListSchema, listJobs, type JobGroup, type JobView } from '@/lib/jobs/admin-queries';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
 import { retryAllFailedAction, retryJobAction } from './actions';
@@ -80,7 +81,7 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
             ...countedStates.map((state) => ({
               key: state,
               header: state,
-              cell: (row: (typeof counts)[number]) => (row.counts[state] ?? 0).toLocaleString('en'),
+              cell: (row: (typeof counts)[number]) => formatCount(row.counts[state] ?? 0),
             })),
             {
               key: 'retry-all',
@@ -100,11 +101,7 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
       {shown.map((entry, index) => {
         const page = lists[index];
         return (
-          <Panel
-            key={entry.group}
-            id={`jobs-${entry.group}`}
-            title={`${entry.title} (${page.total.toLocaleString('en')})`}
-          >
+          <Panel key={entry.group} id={`jobs-${entry.group}`} title={`${entry.title} (${formatCount(page.total)})`}>
             <DataTable
               columns={columnsFor(entry.group)}
               rows={page.items}
@@ -120,7 +117,7 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
                 path="/admin/jobs"
               />
             ) : page.total > page.items.length ? (
-              <Link href={`/admin/jobs?list=${entry.group}`}>All {page.total.toLocaleString('en')} →</Link>
+              <Link href={`/admin/jobs?list=${entry.group}`}>All {formatCount(page.total)} →</Link>
             ) : null}
           </Panel>
         );

@@ -6,6 +6,7 @@ import { adminRoles } from '@/lib/actor';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
+import { formatCount } from '@/lib/format-count';
 import { revokeApiTokenAction } from '../../account/token-actions';
 
 export const metadata: Metadata = { title: 'API tokens' };
@@ -21,7 +22,7 @@ export default async function AdminTokensPage() {
           each use from a new address is in the audit log.
         </p>
       </PageHeader>
-      <Panel id="all-tokens" title={`Tokens (${tokens.length.toLocaleString('en')})`}>
+      <Panel id="all-tokens" title={`Tokens (${formatCount(tokens.length)})`}>
         <ApiTokenTable tokens={tokens} revokeAction={revokeApiTokenAction} showOwner now={new Date()} />
       </Panel>
     </>

@@ -10,6 +10,7 @@ import { Time } from '@/app/components/time';
 import { adminRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
+import { formatCount } from '@/lib/format-count';
 import { listUsersPage, type UserSummary } from '@/lib/users/queries';
 import { userListSchema } from '@/lib/users/schemas';
 import { readListQuery, type SearchParams } from '../../_components/list-query';
@@ -56,7 +57,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         </form>
       </FilterBar>
       <div className="grid-2">
-        <Panel id="users" title={`${filtered ? 'Matching users' : 'All users'} (${page.total.toLocaleString('en')})`}>
+        <Panel id="users" title={`${filtered ? 'Matching users' : 'All users'} (${formatCount(page.total)})`}>
           <DataTable
             columns={columns}
             rows={page.items}

@@ -4,6 +4,7 @@ import { Link } from '@/app/components/link';
 import { useRef, useState } from 'react';
 // Types only: erased from the browser bundle, so the server module's code never ships.
 import type { ImportProgress, ImportResult } from '@/lib/assets/csv-import';
+import { formatCount } from '@/lib/format-count';
 
 type StreamLine =
   ({ type: 'progress' } & ImportProgress) | ({ type: 'result' } & ImportResult) | { type: 'error'; message: string };
@@ -106,7 +107,7 @@ export function AssetImport({ importUrl }: { importUrl: string }) {
         {progress ? (
           <p>
             <label htmlFor="import-progress">
-              {progress.label}… {progress.rows ? `${progress.rows.toLocaleString('en')} rows so far` : ''}
+              {progress.label}… {progress.rows ? `${formatCount(progress.rows)} rows so far` : ''}
             </label>{' '}
             <progress
               id="import-progress"

@@ -5,6 +5,7 @@ import { importColumns, maxImportBytes, maxImportRows } from '@/lib/assets/csv-i
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
+import { formatCount } from '@/lib/format-count';
 import { AssetImport } from './asset-import';
 
 export const metadata: Metadata = { title: 'Import assets' };
@@ -23,8 +24,8 @@ export default async function ImportAssetsPage() {
           one. Dates are YYYY-MM-DD; status is one of in_stock, in_repair, retired, lost.
         </p>
         <p className="muted">
-          At most {maxImportBytes / (1024 * 1024)} MB and {maxImportRows.toLocaleString('en')} rows per file. The file
-          is checked first and nothing changes until you confirm.
+          At most {maxImportBytes / (1024 * 1024)} MB and {formatCount(maxImportRows)} rows per file. The file is
+          checked first and nothing changes until you confirm.
         </p>
       </Panel>
       <Panel id="upload" title="Upload">

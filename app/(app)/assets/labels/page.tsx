@@ -7,6 +7,7 @@ import { isAdmin, staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { formatCount } from '@/lib/format-count';
 import { labelFormats, labelStocks, pageCountFor } from '@/lib/labels/formats';
 import { findLabelLogo } from '@/lib/labels/logo';
 import { maxChosenAssets, maxLabelsPerPdf } from '@/lib/labels/schemas';
@@ -49,8 +50,8 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
         id="labels"
         title={
           selectedRows
-            ? `${total.toLocaleString('en')} selected ${total === 1 ? 'asset' : 'assets'}`
-            : `All ${total.toLocaleString('en')} ${total === 1 ? 'asset' : 'assets'} matching this filter`
+            ? `${formatCount(total)} selected ${total === 1 ? 'asset' : 'assets'}`
+            : `All ${formatCount(total)} ${total === 1 ? 'asset' : 'assets'} matching this filter`
         }
       >
         {total === 0 && selectedRows ? (
@@ -60,8 +61,8 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
         ) : tooMany ? (
           <p className="notice error">
             {selectedRows
-              ? `Choose at most ${maxChosenAssets.toLocaleString('en')} assets, or print from a filter.`
-              : `At most ${maxLabelsPerPdf.toLocaleString('en')} labels fit in one PDF. Narrow the filter and print in parts.`}
+              ? `Choose at most ${formatCount(maxChosenAssets)} assets, or print from a filter.`
+              : `At most ${formatCount(maxLabelsPerPdf)} labels fit in one PDF. Narrow the filter and print in parts.`}
           </p>
         ) : (
           <form method="get" action={`${getConfig().basePath}/api/assets/labels`} target="_blank">
@@ -73,7 +74,7 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
               {labelFormats.map((format, index) => (
                 <label key={format} className="choice">
                   <input type="radio" name="format" value={format} defaultChecked={index === 0} />{' '}
-                  {labelStocks[format].label} — {pageCountFor(labelStocks[format], total).toLocaleString('en')}{' '}
+                  {labelStocks[format].label} — {formatCount(pageCountFor(labelStocks[format], total))}{' '}
                   {pageCountFor(labelStocks[format], total) === 1 ? 'page' : 'pages'}
                 </label>
               ))}

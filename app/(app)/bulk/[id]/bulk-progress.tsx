@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { formatCount } from '@/lib/format-count';
 
 // A large change runs as a job: this bar asks the small JSON route how far it is, every second,
 // and reloads the page (its result) once the job is done.
@@ -51,7 +52,7 @@ export function BulkProgress({ id, initial }: { id: string; initial: Progress })
       />
       <p role="status">
         {progress.state === 'queued' ? 'Waiting to start… ' : 'Working… '}
-        {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')} done.
+        {formatCount(progress.done)} of {formatCount(progress.total)} done.
       </p>
     </div>
   );

@@ -12,6 +12,7 @@ import { findBulkChange, listBulkChangeItems, type BulkChangeView } from '@/lib/
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
+import { formatCount } from '@/lib/format-count';
 import { paginationSchema, parseListParamsLeniently, searchParamsToObject } from '@/lib/list-params';
 import type { SearchParams } from '../../_components/list-query';
 import { applyBulkChangeAction } from '../actions';
@@ -20,23 +21,21 @@ import { BulkItemTable } from './item-table';
 
 export const metadata: Metadata = { title: 'Bulk change' };
 
-const count = (value: number) => value.toLocaleString('en');
-
 function Summary({ change }: { change: BulkChangeView }) {
   const { counts } = change;
   if (change.state === 'previewed') {
     return (
       <p>
-        {count(counts.planned)} will change; {count(counts.refused)} cannot (the reasons are below). Items changed by
-        someone else before you apply are left as they are and reported.
+        {formatCount(counts.planned)} will change; {formatCount(counts.refused)} cannot (the reasons are below). Items
+        changed by someone else before you apply are left as they are and reported.
       </p>
     );
   }
   if (change.state !== 'done') return null;
   return (
     <p role="status">
-      Done: {count(counts.changed)} changed, {count(counts.skipped)} skipped, {count(counts.stale)} changed by someone
-      else since the preview, {count(counts.failed)} failed.
+      Done: {formatCount(counts.changed)} changed, {formatCount(counts.skipped)} skipped, {formatCount(counts.stale)}{' '}
+      changed by someone else since the preview, {formatCount(counts.failed)} failed.
     </p>
   );
 }
@@ -87,7 +86,7 @@ export default async function BulkChangePage({
           <ActionButton
             action={applyBulkChangeAction}
             fields={{ id: change.id }}
-            label={`Apply to ${count(change.counts.planned)} ${change.counts.planned === 1 ? noun.slice(0, -1) : noun}`}
+            label={`Apply to ${formatCount(change.counts.planned)} ${change.counts.planned === 1 ? noun.slice(0, -1) : noun}`}
           />
         ) : null}
         {running ? (
