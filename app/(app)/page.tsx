@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const actor = await pageActor();
   const db = await getDb();
-  const dashboard = await loadDashboard(db, actor);
+  const dashboard = await loadDashboard(db, actor, { kept: true });
   const devices = dashboard.role === 'requester' ? await listMyDevices(db, actor) : [];
   return (
     <>

@@ -7,8 +7,8 @@ import type { Executor, Transaction } from '../db/client';
 import { savedViews, type SavedViewList } from '../db/schema-desk';
 import { updateAtVersion } from '../db/versioned';
 import { AppError } from '../errors';
+import { keptResults } from '../kept-results';
 import { parseInput } from '../validation';
-import { rememberedCount } from './count-memory';
 import { countViewRows, normalizeViewQuery, viewHref } from './list-queries';
 import { newSavedViewSchema, savedViewRemoveSchema, savedViewRenameSchema } from './schemas';
 
@@ -30,6 +30,10 @@ export type SavedView = {
   removable: boolean;
 };
 export type SavedViewWithCount = SavedView & { count: number };
+
+// The side menu shows each view's count on every page. A count is its list's own count, which for
+// a text search can read thousands of rows, so it is kept for half a minute per person and view.
+const viewCounts = keptResults<number>('saved-view-counts', { keptForMs: 30_000, max: 20_000 });
 
 /** How many views one person sees at most: the side menu and its counts stay small. */
 export const maxVisibleViews = 30;
@@ -81,9 +85,11 @@ export async function listSavedViews(executor: Executor, actor: Actor): Promise<
 export async function listSavedViewsWithCounts(executor: Executor, actor: Actor): Promise<SavedViewWithCount[]> {
   const views = await listSavedViews(executor, actor);
   const counts = await Promise.all(
-    views.map((view) => rememberedCount(actor.id, view, () => countViewRows(executor, actor, view))),
+    views.map((view) =>
+      viewCounts.get(`${actor.id} ${view.id} ${view.query}`, () => countViewRows(executor, actor, view)),
+    ),
   );
-  return views.map((view, index) => ({ ...view, count: counts[index] }));
+  return views.map((view, index) => ({ ...view, count: counts[index].value }));
 }
 
 export async function saveView(

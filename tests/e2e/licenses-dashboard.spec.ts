@@ -148,6 +148,12 @@ test("the dashboard draws its charts, and a requester's shows only their own tic
   const agentJson = await (await agent.page.request.get('api/dashboard')).json();
   expect(agentJson.openTickets.total).toBe(2);
   expect(agentJson.openTickets.byPriority.urgent).toBe(1);
+
+  // The page keeps its figures for a few seconds between views, but never past a change: whoever
+  // just made one sees it on the next view.
+  expect((await agent.page.request.post('api/tickets', { data: { title: 'Projector flickers' } })).status()).toBe(201);
+  await agent.page.reload();
+  await expect(agent.page.getByRole('link', { name: /Unassigned/ })).toContainText('3');
   for (const browserContext of [rita.context, rob.context, agent.context]) await browserContext.close();
 });
 

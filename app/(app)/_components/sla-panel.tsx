@@ -3,7 +3,7 @@ import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import { getDb } from '@/lib/db/client';
 import { describeSpan } from '@/lib/sla/describe';
-import { loadSlaDashboard } from '@/lib/sla/dashboard';
+import { recentSlaDashboard } from '@/lib/sla/dashboard';
 import { formatCount } from '@/lib/format-count';
 
 const percentMet = (week: { settled: number; met: number }) =>
@@ -11,7 +11,7 @@ const percentMet = (week: { settled: number; met: number }) =>
 
 /** Staff dashboard: the share of tickets that met their SLA per week, and the tickets breached now. */
 export async function SlaPanel() {
-  const sla = await loadSlaDashboard(await getDb());
+  const sla = await recentSlaDashboard(await getDb());
   return (
     <div className="grid-2">
       <Panel id="sla-weeks" title="SLA met per week, last 12 weeks">

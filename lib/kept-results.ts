@@ -1,0 +1,53 @@
+import 'server-only';
+import { LRUCache } from 'lru-cache';
+
+// Figures that many page views in a row may share: a saved view's count in the side menu, the
+// dashboard's charts. Each is kept for a short while, and dropped as soon as this process commits
+// a change (`changesCommitted`, called by the boundary after every transaction), so whoever made a
+// change sees it on their next page; a change made by another process shows when the figure's time
+// is up. Concurrent requests for a figure being worked out wait for that one answer instead of
+// asking the database again. On globalThis, as every process-wide memory here, since each Next.js
+// bundle loads modules apart.
+
+type Kept<T> = { generation: number; at: Date; value: Promise<T> };
+type Memory = { generation: number; kinds: Map<string, LRUCache<string, Kept<unknown>>> };
+
+const memoryKey = Symbol.for('it-assets-manager.kept-results');
+
+function memory(): Memory {
+  const holder = globalThis as { [memoryKey]?: Memory };
+  return (holder[memoryKey] ??= { generation: 0, kinds: new Map() });
+}
+
+/** Forgets every kept result: this process has just committed a change to the data. */
+export function changesCommitted(): void {
+  memory().generation += 1;
+}
+
+/**
+ * One kind of kept result: `get(key, work)` answers what `work` answered for `key` within the last
+ * `keptForMs` (and since this process last changed data), else runs `work` and keeps its answer.
+ * `at` is when that answer was worked out. A failed `work` is not kept.
+ */
+export function keptResults<T>(kind: string, options: { keptForMs: number; max: number }) {
+  return {
+    async get(key: string, work: () => Promise<T>): Promise<{ value: T; at: Date }> {
+      const state = memory();
+      let kept = state.kinds.get(kind) as LRUCache<string, Kept<T>> | undefined;
+      if (!kept) {
+        kept = new LRUCache<string, Kept<T>>({ max: options.max, ttl: options.keptForMs });
+        state.kinds.set(kind, kept as LRUCache<string, Kept<unknown>>);
+      }
+      const known = kept.get(key);
+      if (known && known.generation === state.generation) return { value: await known.value, at: known.at };
+      const entry: Kept<T> = { generation: state.generation, at: new Date(), value: work() };
+      kept.set(key, entry);
+      try {
+        return { value: await entry.value, at: entry.at };
+      } catch (error) {
+        if (kept.get(key) === entry) kept.delete(key);
+        throw error;
+      }
+    },
+  };
+}
