@@ -17,6 +17,7 @@ import { AssetTable } from './asset-table';
 import { BulkSelectionBar } from '../_components/bulk-selection-bar';
 import { SaveViewForm } from '../saved-views/view-forms';
 import { readListQuery, type SearchParams } from '../_components/list-query';
+import { keptChoices } from '../_components/kept-choices';
 
 export const metadata: Metadata = { title: 'Assets' };
 
@@ -27,9 +28,9 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
   const staff = canManageAssets(actor);
   const [page, categories, places, fields] = await Promise.all([
     listAssets(db, actor, params),
-    staff ? listAssetCategories(db, actor) : Promise.resolve([]),
-    staff ? listLocationChoices(db) : Promise.resolve([]),
-    staff ? listAllCustomFields(db) : Promise.resolve([]),
+    staff ? keptChoices('asset-categories', () => listAssetCategories(db, actor)) : Promise.resolve([]),
+    staff ? keptChoices('asset-places', () => listLocationChoices(db)) : Promise.resolve([]),
+    staff ? keptChoices('asset-custom-fields', () => listAllCustomFields(db)) : Promise.resolve([]),
   ]);
   const fieldNames = [...new Set(fields.map((field) => field.name))];
   const column = typeof raw.columns === 'string' && fieldNames.includes(raw.columns) ? raw.columns : undefined;

@@ -21,6 +21,7 @@ import { SaveViewForm } from '../saved-views/view-forms';
 import styles from './tickets.module.css';
 import { BulkSelectionBar } from '../_components/bulk-selection-bar';
 import type { SearchParams } from '../_components/list-query';
+import { keptChoices } from '../_components/kept-choices';
 
 export const metadata: Metadata = { title: 'Tickets' };
 
@@ -35,8 +36,8 @@ export default async function TicketsPage({ searchParams }: Props) {
   const { query, raw, exportParams, everyStatus } = readTicketQueue(await searchParams, staff);
   const [page, assignees, categories] = await Promise.all([
     listTickets(db, actor, query),
-    staff ? listAssignableUsers(db) : Promise.resolve(null),
-    listTicketCategories(db),
+    staff ? keptChoices('ticket-assignees', () => listAssignableUsers(db)) : Promise.resolve(null),
+    keptChoices('ticket-categories', () => listTicketCategories(db)),
   ]);
 
   const views: { view: TicketView; label: string }[] = staff
