@@ -12,7 +12,17 @@ export const paginationSchema = z.object({
   dir: z.enum(['asc', 'desc']).default('desc'),
 });
 
-export type Page<Item> = { items: Item[]; page: number; pageSize: number; total: number };
+export type Page<Item> = {
+  items: Item[];
+  page: number;
+  pageSize: number;
+  total: number;
+  /** Set when `total` is an estimate (lib/db/count-or-estimate.ts): a page's list past its exact count. */
+  approximate?: true;
+};
+
+/** Pages count a list's matches exactly up to this many, and estimate past it; JSON routes always count. */
+export const pageExactCountUpTo = 1_000;
 
 /** URLSearchParams or Next's searchParams object → a plain object (first value of repeated keys, blanks dropped). */
 export function searchParamsToObject(

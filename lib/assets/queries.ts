@@ -6,6 +6,7 @@ import { onPage, readPage } from '../db/page';
 import { queryRows } from '../db/rows';
 import { users } from '../db/schema';
 import { assetImages, assets, assetStatusCounts, type AssetStatus } from '../db/schema-domain';
+import { countOrEstimate } from '../db/count-or-estimate';
 import { keptTotal } from '../db/status-counts';
 import { AppError } from '../errors';
 import { narrowedOnlyBy, type Page } from '../list-params';
@@ -149,7 +150,13 @@ function orderOf(filters: Pick<AssetFilters, 'sort' | 'dir'>): SQL[] {
   return [primary, ...secondary, direction(assets.id)];
 }
 
-export function listAssets(executor: Executor, actor: Actor, params: AssetListParams): Promise<Page<AssetSummary>> {
+/** One page of the assets `actor` may see, and how many match: exactly, or as listTickets counts with `exactCountUpTo`. */
+export function listAssets(
+  executor: Executor,
+  actor: Actor,
+  params: AssetListParams,
+  options: { exactCountUpTo?: number } = {},
+): Promise<Page<AssetSummary>> {
   const where = filterConditions(actor, params);
   const order = orderOf(params);
   // Staff with no filter but the status get the kept counts (a few rows) instead of a count.
@@ -162,7 +169,9 @@ export function listAssets(executor: Executor, actor: Actor, params: AssetListPa
       .then((rows) => toSummaries(executor, rows)),
     fromKeptCounts
       ? keptTotal(executor, assetStatusCounts, params.status ? [params.status] : [])
-      : executor.$count(assets, where),
+      : options.exactCountUpTo === undefined
+        ? executor.$count(assets, where)
+        : countOrEstimate(executor, assets, where, options.exactCountUpTo),
   );
 }
 

@@ -3,17 +3,20 @@ import { inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { offsetOf, type Page } from '../list-params';
 import type { Executor } from './client';
+import type { Total } from './count-or-estimate';
 
 type PageRequest = { page: number; pageSize: number };
 
-/** One page of a list and how many rows the whole list has, both read at the same time. */
+/** One page of a list and how many rows the whole list has (or about how many), both read at the same time. */
 export async function readPage<Item>(
   request: PageRequest,
   items: PromiseLike<Item[]>,
-  total: PromiseLike<number>,
+  total: PromiseLike<number | Total>,
 ): Promise<Page<Item>> {
-  const [pageItems, count] = await Promise.all([items, total]);
-  return { items: pageItems, page: request.page, pageSize: request.pageSize, total: count };
+  const [pageItems, counted] = await Promise.all([items, total]);
+  const page = { items: pageItems, page: request.page, pageSize: request.pageSize };
+  if (typeof counted === 'number') return { ...page, total: counted };
+  return { ...page, total: counted.total, ...(counted.approximate ? { approximate: true as const } : {}) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { tickets, ticketStatusCounts, type TicketPriority, type TicketStatus } from '../db/schema-domain';
 import { onPage, readPage } from '../db/page';
+import { countOrEstimate } from '../db/count-or-estimate';
 import { keptTotal } from '../db/status-counts';
 import { matchesSearch } from '../db/text-search';
 import { narrowedOnlyBy, type Page } from '../list-params';
@@ -147,8 +148,16 @@ async function selectTickets(
   );
 }
 
-/** One page of the tickets `actor` may see, and how many there are in all with the same filters. */
-export function listTickets(executor: Executor, actor: Actor, query: TicketListQuery): Promise<Page<TicketListItem>> {
+/**
+ * One page of the tickets `actor` may see, and how many there are in all with the same filters:
+ * exactly, or with `exactCountUpTo` exactly up to that many and estimated past it.
+ */
+export function listTickets(
+  executor: Executor,
+  actor: Actor,
+  query: TicketListQuery,
+  options: { exactCountUpTo?: number } = {},
+): Promise<Page<TicketListItem>> {
   const where = ticketListConditions(actor, query);
   const order = ticketOrder(query.sort, query.dir);
   // Staff looking at every ticket, or at some statuses, get the kept counts (a few rows) instead of
@@ -163,7 +172,11 @@ export function listTickets(executor: Executor, actor: Actor, query: TicketListQ
       query.pageSize,
       isStaff(actor) ? { viewerId: actor.id, withSla: true } : { withSla: false },
     ),
-    fromKeptCounts ? keptTotal(executor, ticketStatusCounts, query.status) : executor.$count(tickets, where),
+    fromKeptCounts
+      ? keptTotal(executor, ticketStatusCounts, query.status)
+      : options.exactCountUpTo === undefined
+        ? executor.$count(tickets, where)
+        : countOrEstimate(executor, tickets, where, options.exactCountUpTo),
   );
 }
 

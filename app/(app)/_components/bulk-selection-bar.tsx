@@ -1,5 +1,5 @@
 import type { BulkTarget } from '@/lib/bulk/action';
-import { formatCount } from '@/lib/format-count';
+import { formatTotal } from '@/lib/format-count';
 
 // Above a list: which bulk change, for the rows ticked (their checkboxes belong to this form, see
 // app/components/row-selection.tsx) or for everything the filters match. A plain GET form to the
@@ -12,6 +12,8 @@ type Props = {
   actions: { kind: string; label: string }[];
   /** How many rows the filters match. */
   total: number;
+  /** `total` is an estimate (the bulk page counts them exactly before anything changes). */
+  approximate?: boolean;
   /** The list's filters as a query string, for "all matching". */
   filters: string;
   basePath: string;
@@ -21,7 +23,17 @@ type Props = {
   printLabelsPath?: string;
 };
 
-export function BulkSelectionBar({ formId, target, actions, total, filters, basePath, noun, printLabelsPath }: Props) {
+export function BulkSelectionBar({
+  formId,
+  target,
+  actions,
+  total,
+  approximate = false,
+  filters,
+  basePath,
+  noun,
+  printLabelsPath,
+}: Props) {
   if (total === 0) return null;
   return (
     <form
@@ -45,7 +57,7 @@ export function BulkSelectionBar({ formId, target, actions, total, filters, base
         Change selected
       </button>
       <button type="submit" name="scope" value="all" className="secondary">
-        Change all {formatCount(total)} matching
+        Change all {formatTotal(total, approximate)} matching
       </button>
       {printLabelsPath ? (
         <button

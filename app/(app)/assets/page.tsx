@@ -4,6 +4,7 @@ import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { canManageAssets } from '@/lib/assets/access';
 import { listAssetCategories, listAssets } from '@/lib/assets/queries';
+import { pageExactCountUpTo } from '@/lib/list-params';
 import { assetListSchema } from '@/lib/assets/schemas';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
@@ -27,7 +28,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
   const db = await getDb();
   const staff = canManageAssets(actor);
   const [page, categories, places, fields] = await Promise.all([
-    listAssets(db, actor, params),
+    listAssets(db, actor, params, { exactCountUpTo: pageExactCountUpTo }),
     staff ? keptChoices('asset-categories', () => listAssetCategories(db, actor)) : Promise.resolve([]),
     staff ? keptChoices('asset-places', () => listLocationChoices(db)) : Promise.resolve([]),
     staff ? keptChoices('asset-custom-fields', () => listAllCustomFields(db)) : Promise.resolve([]),
@@ -98,6 +99,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
                 printLabelsPath="/assets/labels"
                 actions={bulkActionsFor('asset').map(({ kind, label }) => ({ kind, label }))}
                 total={page.total}
+                approximate={page.approximate}
                 filters={exportQuery}
                 basePath={getConfig().basePath}
               />
@@ -110,7 +112,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
             />
           </>
         ) : null}
-        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={filters} path="/assets" />
+        <Pagination list={page} params={filters} path="/assets" />
       </section>
     </>
   );

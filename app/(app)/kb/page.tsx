@@ -76,7 +76,7 @@ export default async function KnowledgeBasePage({ searchParams }: { searchParams
           rowKey={byId}
           empty={page.total > 0 ? null : filtered ? 'No article matches this search.' : 'No articles yet.'}
         />
-        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/kb" />
+        <Pagination list={page} params={raw} path="/kb" />
       </Panel>
     </>
   );

@@ -73,7 +73,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Sea
           rowKey={byId}
           empty={page.total > 0 ? null : filtered ? 'No license matches these filters.' : <NoLicensesYet />}
         />
-        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/licenses" />
+        <Pagination list={page} params={raw} path="/licenses" />
       </Panel>
     </>
   );

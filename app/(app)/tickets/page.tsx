@@ -11,6 +11,7 @@ import { getDb } from '@/lib/db/client';
 import { bulkActionsFor } from '@/lib/bulk/actions';
 import { listTicketCategories } from '@/lib/tickets/categories';
 import { listTickets } from '@/lib/tickets/list';
+import { pageExactCountUpTo } from '@/lib/list-params';
 import { listAssignableUsers } from '@/lib/tickets/queries';
 import type { TicketView } from '@/lib/tickets/schemas';
 import { allStatuses, readTicketQueue, sortLinks } from './queue-query';
@@ -35,7 +36,7 @@ export default async function TicketsPage({ searchParams }: Props) {
   const staff = isStaff(actor);
   const { query, raw, exportParams, everyStatus } = readTicketQueue(await searchParams, staff);
   const [page, assignees, categories] = await Promise.all([
-    listTickets(db, actor, query),
+    listTickets(db, actor, query, { exactCountUpTo: pageExactCountUpTo }),
     staff ? keptChoices('ticket-assignees', () => listAssignableUsers(db)) : Promise.resolve(null),
     keptChoices('ticket-categories', () => listTicketCategories(db)),
   ]);
@@ -112,6 +113,7 @@ export default async function TicketsPage({ searchParams }: Props) {
             noun="tickets"
             actions={bulkActionsFor('ticket').map(({ kind, label }) => ({ kind, label }))}
             total={page.total}
+            approximate={page.approximate}
             filters={new URLSearchParams(keep).toString()}
             basePath={getConfig().basePath}
           />
@@ -131,7 +133,7 @@ export default async function TicketsPage({ searchParams }: Props) {
             }
           />
         ) : null}
-        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={keep} path="/tickets" />
+        <Pagination list={page} params={keep} path="/tickets" />
       </Panel>
     </>
   );

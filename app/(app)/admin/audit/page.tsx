@@ -62,7 +62,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           rowKey={byId}
           empty={page.total > 0 ? null : filtered ? 'No entry matches these filters.' : 'The audit log is empty.'}
         />
-        <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/audit" />
+        <Pagination list={page} params={raw} path="/admin/audit" />
       </Panel>
     </>
   );

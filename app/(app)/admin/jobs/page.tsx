@@ -109,13 +109,7 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
               empty={page.total > 0 ? null : entry.empty}
             />
             {params.list ? (
-              <Pagination
-                page={page.page}
-                pageSize={page.pageSize}
-                total={page.total}
-                params={raw}
-                path="/admin/jobs"
-              />
+              <Pagination list={page} params={raw} path="/admin/jobs" />
             ) : page.total > page.items.length ? (
               <Link href={`/admin/jobs?list=${entry.group}`}>All {formatCount(page.total)} →</Link>
             ) : null}

@@ -64,7 +64,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             rowKey={byId}
             empty={page.total > 0 ? null : 'No user matches this search.'}
           />
-          <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={raw} path="/admin/users" />
+          <Pagination list={page} params={raw} path="/admin/users" />
         </Panel>
         <Panel id="create" title="Create a user">
           <CreateUserForm />

@@ -103,13 +103,7 @@ export default async function BulkChangePage({
       </Panel>
       <Panel id="bulk-items" title={change.state === 'previewed' ? 'What will change' : 'Each item'}>
         <BulkItemTable target={change.target} items={items.items} />
-        <Pagination
-          page={items.page}
-          pageSize={items.pageSize}
-          total={items.total}
-          params={{ pageSize: String(items.pageSize) }}
-          path={`/bulk/${change.id}`}
-        />
+        <Pagination list={items} params={{ pageSize: String(items.pageSize) }} path={`/bulk/${change.id}`} />
       </Panel>
     </>
   );
