@@ -6,6 +6,7 @@ import { after, describe, test } from 'node:test';
 import { loadConfig } from '../../lib/config';
 import { AppError } from '../../lib/errors';
 import { formatDateTime, formatMoney, formatRelative } from '../../lib/format';
+import { formatCount, formatTotal } from '../../lib/format-count';
 import { validTimeZone } from '../../lib/time-zones';
 
 const moment = new Date('2026-03-14T09:05:00Z');
@@ -76,5 +77,18 @@ describe('money and CURRENCY', () => {
       (error) =>
         error instanceof AppError && /CURRENCY must be an ISO 4217 currency code.*got "EURO"/.test(error.message),
     );
+  });
+});
+
+describe('counts and list totals', () => {
+  test('a count has thousands separators', () => {
+    assert.equal(formatCount(11774), '11,774');
+  });
+
+  test('an exact total is written in full, an estimate as "about" three significant figures', () => {
+    assert.equal(formatTotal(11774), '11,774');
+    assert.equal(formatTotal(11774, true), 'about 11,800');
+    assert.equal(formatTotal(1001, true), 'about 1,000');
+    assert.equal(formatTotal(250_449, true), 'about 250,000');
   });
 });
