@@ -2,9 +2,10 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 
 // Figures that many page views in a row may share: a saved view's count in the side menu, the
-// dashboard's charts. Each is kept for a short while, and dropped as soon as this process commits
-// a change (`changesCommitted`, called by the boundary after every transaction), so whoever made a
-// change sees it on their next page; a change made by another process shows when the figure's time
+// dashboard's charts. Each is kept for a short while, and dropped as soon as this process has
+// changed data (`changesCommitted`: the boundary calls it after every server action and every
+// state-changing route, the job worker after every job), so whoever made a change sees it on their
+// next page from the same process; a change made by another process shows when the figure's time
 // is up. Concurrent requests for a figure being worked out wait for that one answer instead of
 // asking the database again. On globalThis, as every process-wide memory here, since each Next.js
 // bundle loads modules apart.
@@ -19,15 +20,15 @@ function memory(): Memory {
   return (holder[memoryKey] ??= { generation: 0, kinds: new Map() });
 }
 
-/** Forgets every kept result: this process has just committed a change to the data. */
+/** Forgets every kept result: this process has just changed data (or tried to). */
 export function changesCommitted(): void {
   memory().generation += 1;
 }
 
 /**
- * One kind of kept result: `get(key, work)` answers what `work` answered for `key` within the last
- * `keptForMs` (and since this process last changed data), else runs `work` and keeps its answer.
- * `at` is when that answer was worked out. A failed `work` is not kept.
+ * One kind of kept result: `get(key, work)` answers what a `work` for `key` started within the
+ * last `keptForMs` (and since this process last changed data) answered, else runs `work` and keeps
+ * its answer. `at` is when that work started. A failed `work` is not kept.
  */
 export function keptResults<T>(kind: string, options: { keptForMs: number; max: number }) {
   return {

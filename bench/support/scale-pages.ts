@@ -25,7 +25,7 @@ export const floorPageName = 'reference: the smallest page (/account)';
 
 // A rendered list has rows and a "1–25 of N" line with N > 0.
 const htmlList = (rowPattern: RegExp) => (body: string) =>
-  rowPattern.test(body) && /–<!-- -->\d+<!-- --> of <!-- -->[1-9][\d,]*/.test(body);
+  rowPattern.test(body) && /–<!-- -->\d+<!-- --> of <!-- -->(about )?[1-9][\d,]*/.test(body);
 const jsonList = (body: string) => {
   const page = JSON.parse(body) as { items?: unknown[]; total?: number };
   return Array.isArray(page.items) && page.items.length > 0 && (page.total ?? 0) > 0;

@@ -7,6 +7,7 @@ import { methodNotAllowed } from '../http/error-reply';
 import { jsonError, jsonOk } from '../http/json';
 import { readJsonBody } from '../http/json-body';
 import { assertSameOrigin, changesState } from '../http/same-origin';
+import { changesCommitted } from '../kept-results';
 import { searchParamsToObject } from '../list-params';
 import { parseInput, validationFailed } from '../validation';
 import { authenticateApiToken, invalidToken } from '../auth/api-token-check';
@@ -124,6 +125,9 @@ export function route<
       return answer(await handler({ ...parsed, actor, ...(await databaseTools()) }));
     } catch (error) {
       return jsonError(error);
+    } finally {
+      // As for server actions: the caller's next read sees their change.
+      if (changesState(request.method)) changesCommitted();
     }
   };
   return describeHandler(handle, { access: 'signed-in', ...schemasOf(options), roles: options.roles });

@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import type { UserRole } from '../db/schema';
 import { refusedValue } from '../db/errors';
 import { AppError, isAppError } from '../errors';
+import { changesCommitted } from '../kept-results';
 import { describeError, log } from '../log';
 import { fieldErrors } from '../validation';
 import { actorOf, assertSecondFactorSetUp, signedInSession } from './request';
@@ -62,6 +63,9 @@ function runAction<Schema extends z.ZodType>(
         return { status: 'error', message: known.message, values, sessionEnded: true };
       if (known) return { status: 'error', message: known.message, fieldErrors: known.fields, values };
       return { status: 'error', message: 'Something went wrong on our side. Try again.', values };
+    } finally {
+      // Whoever made a change sees it on their next page, not figures kept from before it.
+      changesCommitted();
     }
   };
 }

@@ -1,6 +1,5 @@
 import 'server-only';
 import { getDb, type Database, type Transaction } from '../db/client';
-import { changesCommitted } from '../kept-results';
 
 /** What a handler behind the boundary gets to reach the database: reads, and one transaction per change. */
 export type DatabaseTools = {
@@ -11,13 +10,5 @@ export type DatabaseTools = {
 
 export async function databaseTools(): Promise<DatabaseTools> {
   const db = await getDb();
-  return {
-    db,
-    transaction: async (work) => {
-      const result = await db.transaction(work);
-      // Whoever made a change sees it on their next page, not figures kept from before it.
-      changesCommitted();
-      return result;
-    },
-  };
+  return { db, transaction: (work) => db.transaction(work) };
 }

@@ -16,7 +16,13 @@ export async function readPage<Item>(
   const [pageItems, counted] = await Promise.all([items, total]);
   const page = { items: pageItems, page: request.page, pageSize: request.pageSize };
   if (typeof counted === 'number') return { ...page, total: counted };
-  return { ...page, total: counted.total, ...(counted.approximate ? { approximate: true as const } : {}) };
+  if (!counted.approximate) return { ...page, total: counted.total };
+  // An estimate may be off either way, and the page bounds it: one that is not full is the last,
+  // so the total is known; after a full one there may be more, so "Next" must stay.
+  const before = (request.page - 1) * request.pageSize;
+  if (pageItems.length > 0 && pageItems.length < request.pageSize) return { ...page, total: before + pageItems.length };
+  const seen = before + pageItems.length + (pageItems.length === request.pageSize ? 1 : 0);
+  return { ...page, total: Math.max(counted.total, seen), approximate: true };
 }
 
 /**

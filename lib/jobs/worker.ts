@@ -1,6 +1,7 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { getDatabaseHandle, type DatabaseHandle } from '../db/client';
+import { changesCommitted } from '../kept-results';
 import { describeError, log } from '../log';
 import { jobHandlers, type JobHandler } from './handlers';
 import { jobSchema } from './queue';
@@ -61,6 +62,8 @@ async function runJob(boss: PgBoss, queue: QueueDefinition, handler: JobHandler,
   let failure: Record<string, unknown> | null = null;
   try {
     await withinExpiry(handler(job.data, { id: job.id, retryCount: job.retryCount }), job.expireInSeconds);
+    // A bulk change or a mail turned into a ticket shows at once on this process's pages.
+    changesCommitted();
   } catch (error) {
     failure = describeError(error);
     log.error('job.failed', { ...attempt, willRetry: job.retryCount < queue.retryLimit, ...failure });

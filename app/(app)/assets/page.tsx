@@ -27,6 +27,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
   const { raw, params } = await readListQuery(searchParams, assetListSchema);
   const db = await getDb();
   const staff = canManageAssets(actor);
+  // Choices kept once for every staff member: staff see every asset, so every category.
   const [page, categories, places, fields] = await Promise.all([
     listAssets(db, actor, params, { exactCountUpTo: pageExactCountUpTo }),
     staff ? keptChoices('asset-categories', () => listAssetCategories(db, actor)) : Promise.resolve([]),
