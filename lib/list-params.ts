@@ -21,7 +21,7 @@ export type Page<Item> = {
   approximate?: true;
 };
 
-/** Pages count a list's matches exactly up to this many, and estimate past it; JSON routes always count. */
+/** Pages count a text search's matches exactly when the planner expects up to this many, and estimate past it; JSON routes always count. */
 export const pageExactCountUpTo = 1_000;
 
 /** URLSearchParams or Next's searchParams object → a plain object (first value of repeated keys, blanks dropped). */

@@ -169,7 +169,7 @@ export function listAssets(
       .then((rows) => toSummaries(executor, rows)),
     fromKeptCounts
       ? keptTotal(executor, assetStatusCounts, params.status ? [params.status] : [])
-      : options.exactCountUpTo === undefined
+      : options.exactCountUpTo === undefined || !params.q
         ? executor.$count(assets, where)
         : countOrEstimate(executor, assets, where, options.exactCountUpTo),
   );

@@ -1,13 +1,15 @@
 import 'server-only';
-import { count, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client';
 import { queryRows } from './rows';
 
 // Counting every match of a text search reads each matching row (an index cannot tell which rows
 // this snapshot sees), thousands of them for a common word, while a person reading "1–25 of about
-// 11,800" needs no more. So a list counts its matches only up to a limit, exactly; past it, the
-// planner's estimate stands in, and the page says "about".
+// 11,800" needs no more. So a search first asks the planner how many rows it expects (EXPLAIN:
+// planned, not run): past a limit, that estimate is the answer and the page says "about"; within
+// it, the matches are counted exactly. Counting only up to the limit does not pay: under a LIMIT
+// the planner scans the table and tests every row against the search instead of using its index.
 
 export type Total = { total: number; approximate: boolean };
 
@@ -29,8 +31,8 @@ async function estimatedRows(executor: Executor, table: PgTable, where: SQL | un
 }
 
 /**
- * How many rows of `table` match `where`: exact up to `exactUpTo`, which is all that is read;
- * beyond it the planner's estimate, never less than `exactUpTo + 1`, marked approximate.
+ * How many rows of `table` match `where`: the planner's estimate, marked approximate, when it
+ * expects more than `exactUpTo`; else an exact count.
  */
 export async function countOrEstimate(
   executor: Executor,
@@ -38,14 +40,7 @@ export async function countOrEstimate(
   where: SQL | undefined,
   exactUpTo: number,
 ): Promise<Total> {
-  const firstRows = executor
-    .select({ one: sql`1` })
-    .from(table)
-    .where(where)
-    .limit(exactUpTo + 1)
-    .as('first_rows');
-  const [row] = await executor.select({ total: count() }).from(firstRows);
-  const counted = row?.total ?? 0;
-  if (counted <= exactUpTo) return { total: counted, approximate: false };
-  return { total: Math.max(await estimatedRows(executor, table, where), exactUpTo + 1), approximate: true };
+  const estimate = await estimatedRows(executor, table, where);
+  if (estimate > exactUpTo) return { total: estimate, approximate: true };
+  return { total: await executor.$count(table, where), approximate: false };
 }

@@ -150,7 +150,8 @@ async function selectTickets(
 
 /**
  * One page of the tickets `actor` may see, and how many there are in all with the same filters:
- * exactly, or with `exactCountUpTo` exactly up to that many and estimated past it.
+ * exactly, or for a text search with `exactCountUpTo` estimated when more are expected
+ * (lib/db/count-or-estimate.ts).
  */
 export function listTickets(
   executor: Executor,
@@ -174,7 +175,7 @@ export function listTickets(
     ),
     fromKeptCounts
       ? keptTotal(executor, ticketStatusCounts, query.status)
-      : options.exactCountUpTo === undefined
+      : options.exactCountUpTo === undefined || !query.q
         ? executor.$count(tickets, where)
         : countOrEstimate(executor, tickets, where, options.exactCountUpTo),
   );
