@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
 // asking the database again. On globalThis, as every process-wide memory here, since each Next.js
 // bundle loads modules apart.
 
-type Kept<T> = { generation: number; at: Date; value: Promise<T> };
+type Kept<T> = { generation: number; value: Promise<T> };
 type Memory = { generation: number; kinds: Map<string, LRUCache<string, Kept<unknown>>> };
 
 const memoryKey = Symbol.for('it-assets-manager.kept-results');
@@ -25,14 +25,17 @@ export function changesCommitted(): void {
   memory().generation += 1;
 }
 
+/** How long the figures every agent sees alike (the dashboard's, a list's filter choices) are kept. */
+export const sharedFiguresKeptForMs = 10_000;
+
 /**
  * One kind of kept result: `get(key, work)` answers what a `work` for `key` started within the
  * last `keptForMs` (and since this process last changed data) answered, else runs `work` and keeps
- * its answer. `at` is when that work started. A failed `work` is not kept.
+ * its answer. A failed `work` is not kept.
  */
 export function keptResults<T>(kind: string, options: { keptForMs: number; max: number }) {
   return {
-    async get(key: string, work: () => Promise<T>): Promise<{ value: T; at: Date }> {
+    async get(key: string, work: () => Promise<T>): Promise<T> {
       const state = memory();
       let kept = state.kinds.get(kind) as LRUCache<string, Kept<T>> | undefined;
       if (!kept) {
@@ -40,11 +43,11 @@ export function keptResults<T>(kind: string, options: { keptForMs: number; max: 
         state.kinds.set(kind, kept as LRUCache<string, Kept<unknown>>);
       }
       const known = kept.get(key);
-      if (known && known.generation === state.generation) return { value: await known.value, at: known.at };
-      const entry: Kept<T> = { generation: state.generation, at: new Date(), value: work() };
+      if (known && known.generation === state.generation) return known.value;
+      const entry: Kept<T> = { generation: state.generation, value: work() };
       kept.set(key, entry);
       try {
-        return { value: await entry.value, at: entry.at };
+        return await entry.value;
       } catch (error) {
         if (kept.get(key) === entry) kept.delete(key);
         throw error;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
-import { keptResults } from '../kept-results';
+import { keptResults, sharedFiguresKeptForMs } from '../kept-results';
 import {
   assetsAssignedTo,
   assetsByStatus,
@@ -71,14 +71,13 @@ async function sharedStaffFigures(executor: Executor, today: string): Promise<Sh
 }
 
 // Every agent opening the dashboard within a few seconds sees the same figures: they are worked
-// out once (seven statements) and kept, per UTC day, as lib/kept-results.ts keeps them.
-export const dashboardFiguresKeptForMs = 10_000;
-const keptStaffFigures = keptResults<SharedStaffFigures>('dashboard', { keptForMs: dashboardFiguresKeptForMs, max: 4 });
+// out once and kept, per UTC day, as lib/kept-results.ts keeps them.
+const keptStaffFigures = keptResults<SharedStaffFigures>('dashboard', { keptForMs: sharedFiguresKeptForMs, max: 4 });
 
 /**
  * Everything the dashboard shows for this user, and nothing else: a requester's dashboard is
  * built only from their own tickets and assets. The widgets' queries run side by side. With
- * `kept`, the figures every agent sees alike may be up to `dashboardFiguresKeptForMs` old (the
+ * `kept`, the figures every agent sees alike may be up to `sharedFiguresKeptForMs` old (the
  * page; the JSON route and tests ask for them as they are now).
  */
 export async function loadDashboard(
@@ -96,7 +95,7 @@ export async function loadDashboard(
   }
   const [shared, myQueue] = await Promise.all([
     options.kept
-      ? keptStaffFigures.get(today, () => sharedStaffFigures(executor, today)).then((kept) => kept.value)
+      ? keptStaffFigures.get(today, () => sharedStaffFigures(executor, today))
       : sharedStaffFigures(executor, today),
     agentQueue(executor, actor.id),
   ]);

@@ -89,7 +89,7 @@ export async function listSavedViewsWithCounts(executor: Executor, actor: Actor)
       viewCounts.get(`${actor.id} ${view.id} ${view.query}`, () => countViewRows(executor, actor, view)),
     ),
   );
-  return views.map((view, index) => ({ ...view, count: counts[index].value }));
+  return views.map((view, index) => ({ ...view, count: counts[index] }));
 }
 
 export async function saveView(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, count, isNotNull, lte, sql, and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { keptResults } from '../kept-results';
+import { keptResults, sharedFiguresKeptForMs } from '../kept-results';
 import { users } from '../db/schema';
 import { tickets } from '../db/schema-domain';
 import { ticketReference } from '../tickets/rules';
@@ -30,11 +30,11 @@ export function weekStartOf(day: Date): string {
   return monday.toISOString().slice(0, 10);
 }
 
-const keptSlaFigures = keptResults<SlaDashboard>('sla-dashboard', { keptForMs: 10_000, max: 1 });
+const keptSlaFigures = keptResults<SlaDashboard>('sla-dashboard', { keptForMs: sharedFiguresKeptForMs, max: 1 });
 
 /** The figures as loadSlaDashboard worked them out a few seconds ago at most (lib/kept-results.ts): the page's. */
 export async function recentSlaDashboard(executor: Executor): Promise<SlaDashboard> {
-  return (await keptSlaFigures.get('now', () => loadSlaDashboard(executor))).value;
+  return keptSlaFigures.get('now', () => loadSlaDashboard(executor));
 }
 
 export async function loadSlaDashboard(executor: Executor, now = new Date(), shown = 10): Promise<SlaDashboard> {
