@@ -1,5 +1,6 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
+import { getConfig } from './config';
 
 // Figures that many page views in a row may share: a saved view's count in the side menu, the
 // dashboard's charts. Each is kept for a short while, and dropped as soon as this process has
@@ -29,17 +30,27 @@ export function changesCommitted(): void {
 export const sharedFiguresKeptForMs = 10_000;
 
 /**
+ * How long what every page asks about its viewer (their time zone, their saved views, whether they
+ * must set up a second factor) is kept: as long as their session check, SESSION_CHECK_CACHE, so a
+ * change made through another process shows within the same bound as a role change or a sign-out.
+ */
+export const viewerFactsKeptForMs = (): number => getConfig().session.checkCacheMs;
+
+/**
  * One kind of kept result: `get(key, work)` answers what a `work` for `key` started within the
  * last `keptForMs` (and since this process last changed data) answered, else runs `work` and keeps
- * its answer. A failed `work` is not kept.
+ * its answer. A failed `work` is not kept; with `keptForMs` 0 nothing is.
  */
-export function keptResults<T>(kind: string, options: { keptForMs: number; max: number }) {
+export function keptResults<T>(kind: string, options: { keptForMs: number | (() => number); max: number }) {
   return {
     async get(key: string, work: () => Promise<T>): Promise<T> {
       const state = memory();
       let kept = state.kinds.get(kind) as LRUCache<string, Kept<T>> | undefined;
       if (!kept) {
-        kept = new LRUCache<string, Kept<T>>({ max: options.max, ttl: options.keptForMs });
+        const keptForMs = typeof options.keptForMs === 'function' ? options.keptForMs() : options.keptForMs;
+        // lru-cache reads a ttl of 0 as "forever".
+        if (keptForMs <= 0) return work();
+        kept = new LRUCache<string, Kept<T>>({ max: options.max, ttl: keptForMs });
         state.kinds.set(kind, kept as LRUCache<string, Kept<unknown>>);
       }
       const known = kept.get(key);

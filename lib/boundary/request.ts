@@ -7,6 +7,7 @@ import type { TokenCheck } from '../auth/api-token-check';
 import { resolveSession, type SignedIn } from '../auth/session';
 import { getDb } from '../db/client';
 import { AppError } from '../errors';
+import { keptResults, viewerFactsKeptForMs } from '../kept-results';
 import { requestInfoFromHeaders, type RequestInfo } from '../http/request-info';
 import { currentRequestId } from '../request-context';
 
@@ -42,10 +43,20 @@ export async function requestedPath(): Promise<string> {
   return (await headers()).get('x-request-path') ?? '/';
 }
 
-/** Whether this user's role must have a second factor they have not set up: asked once per request. */
-export const mustSetUpSecondFactor = cache(async (userId: string): Promise<boolean> =>
-  secondFactorSetupPending(await getDb(), { id: userId }),
-);
+const keptSetUpChecks = keptResults<boolean>('second-factor-setup-pending', {
+  keptForMs: viewerFactsKeptForMs,
+  max: 10_000,
+});
+
+/**
+ * Whether this user's role must have a second factor they have not set up: asked once per request.
+ * A "no" is kept as long as the session check; a kept "yes" is asked again, so someone who has just
+ * set one up through another process is never sent back to the set-up page.
+ */
+export const mustSetUpSecondFactor = cache(async (userId: string): Promise<boolean> => {
+  const ask = async () => secondFactorSetupPending(await getDb(), { id: userId });
+  return (await keptSetUpChecks.get(userId, ask)) && ask();
+});
 
 export const secondFactorSetupPath = '/account/two-factor';
 

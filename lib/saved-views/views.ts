@@ -7,7 +7,7 @@ import type { Executor, Transaction } from '../db/client';
 import { savedViews, type SavedViewList } from '../db/schema-desk';
 import { updateAtVersion } from '../db/versioned';
 import { AppError } from '../errors';
-import { keptResults } from '../kept-results';
+import { keptResults, viewerFactsKeptForMs } from '../kept-results';
 import { parseInput } from '../validation';
 import { countViewRows, normalizeViewQuery, viewHref } from './list-queries';
 import { newSavedViewSchema, savedViewRemoveSchema, savedViewRenameSchema } from './schemas';
@@ -34,6 +34,8 @@ export type SavedViewWithCount = SavedView & { count: number };
 // The side menu shows each view's count on every page. A count is its list's own count, which for
 // a text search can read thousands of rows, so it is kept for half a minute per person and view.
 const viewCounts = keptResults<number>('saved-view-counts', { keptForMs: 30_000, max: 20_000 });
+// The side menu lists them on every page: the list is kept as long as the viewer's session check.
+const viewLists = keptResults<SavedView[]>('saved-view-lists', { keptForMs: viewerFactsKeptForMs, max: 10_000 });
 
 /** How many views one person sees at most: the side menu and its counts stay small. */
 export const maxVisibleViews = 30;
@@ -83,7 +85,7 @@ export async function listSavedViews(executor: Executor, actor: Actor): Promise<
  * each with its list's own count query, all at once.
  */
 export async function listSavedViewsWithCounts(executor: Executor, actor: Actor): Promise<SavedViewWithCount[]> {
-  const views = await listSavedViews(executor, actor);
+  const views = await viewLists.get(`${actor.id} ${actor.role}`, () => listSavedViews(executor, actor));
   const counts = await Promise.all(
     views.map((view) =>
       viewCounts.get(`${actor.id} ${view.id} ${view.query}`, () => countViewRows(executor, actor, view)),

@@ -55,6 +55,13 @@ describe('kept results', () => {
     assert.equal(runs, 1);
   });
 
+  test('kept for no time (SESSION_CHECK_CACHE=0 for the viewer facts), every request works it out', async () => {
+    const kept = keptResults<number>('test-never', { keptForMs: () => 0, max: 10 });
+    const figures = counter();
+    await kept.get('today', figures.work);
+    assert.equal(await kept.get('today', figures.work), 2);
+  });
+
   test('a failure is not kept: the next request tries again', async () => {
     const kept = keptResults<number>('test-failure', { keptForMs: 60_000, max: 10 });
     await assert.rejects(
