@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../tests/support/free-port';
 import { processCpuMs } from './process-cpu';
-import { waitUntilReady } from './stack';
+import { stopChild, waitUntilReady } from './stack';
 
 // The reference scenario 1 holds /api/auth/me against: Express with the MemoryStore sessions the
 // project was born replacing (bench/support/express-reference-server.ts), in a process of its own
@@ -35,12 +35,7 @@ export class ExpressReference {
     return processCpuMs(this.child!.pid!);
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+  stop(): Promise<void> {
+    return stopChild(this.child, 10_000);
   }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../tests/support/free-port';
 import { processCpuMs } from './process-cpu';
-import { waitUntilReady } from './stack';
+import { stopChild, waitUntilReady } from './stack';
 
 // Next.js's own floor: a one-page App Router app (bench/support/next-floor-app) on the same Next.js
 // version, built and started in production mode beside ours. What it costs per page is what any
@@ -42,12 +42,7 @@ export class NextFloorApp {
     return processCpuMs(this.child!.pid!);
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+  stop(): Promise<void> {
+    return stopChild(this.child, 10_000);
   }
 }

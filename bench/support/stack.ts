@@ -91,6 +91,15 @@ export async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<v
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
+/** Asks a child process to stop (SIGTERM), and kills it if it is still there after `graceMs`. */
+export async function stopChild(child: ChildProcess | null, graceMs: number): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
 /** Signs in through the JSON login at `base`; resolves with the session cookie as "name=value". */
 export async function signIn(base: string, username: string, password: string): Promise<string> {
   const reply = await fetch(`${base}/api/auth/login`, {
@@ -150,12 +159,7 @@ export class BenchServer {
     return signIn(this.base, username, password);
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+  stop(): Promise<void> {
+    return stopChild(this.child, 15_000);
   }
 }
