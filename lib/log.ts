@@ -6,24 +6,56 @@ type Level = 'info' | 'warn' | 'error';
 
 // A reader of the log that went away (a closed pipe) must not take the server down or keep it busy
 // reporting that it cannot write: a stream that failed once is written to no more.
-const brokenStreams = new WeakSet<object>();
-for (const stream of [process.stdout, process.stderr]) {
-  if (typeof stream?.on === 'function') stream.on('error', () => brokenStreams.add(stream));
+//
+// Lines for stdout wait for the end of this turn of the event loop and leave in one write: a busy
+// server finishes many requests a turn, and each write to a pipe or a file is a system call, a
+// large part of what a remembered /api/auth/me costs. Errors (stderr) are written at once, and
+// whatever waits is written when the process exits. On globalThis: every Next.js bundle loads this
+// module apart, and one process has one stdout.
+type Output = { broken: WeakSet<object>; waiting: string[]; flushing: boolean };
+const outputKey = Symbol.for('it-assets-manager.log-output');
+
+function output(): Output {
+  const holder = globalThis as { [outputKey]?: Output };
+  if (holder[outputKey]) return holder[outputKey];
+  const state: Output = { broken: new WeakSet<object>(), waiting: [], flushing: false };
+  for (const stream of [process.stdout, process.stderr]) {
+    if (typeof stream?.on === 'function') stream.on('error', () => state.broken.add(stream));
+  }
+  if (typeof process.on === 'function') process.on('exit', () => flush(state));
+  return (holder[outputKey] = state);
+}
+
+function flush(state: Output): void {
+  state.flushing = false;
+  if (state.waiting.length === 0) return;
+  const lines = state.waiting.join('');
+  state.waiting = [];
+  if (!state.broken.has(process.stdout)) process.stdout.write(lines);
 }
 
 function write(level: Level, event: string, fields: Record<string, unknown>): void {
+  const state = output();
   const stream = level === 'error' ? process.stderr : process.stdout;
-  if (brokenStreams.has(stream)) return;
-  const line = JSON.stringify({
+  if (state.broken.has(stream)) return;
+  // Straight to the stream: console.log's formatting and colour checks cost more than the line itself.
+  const line = `${JSON.stringify({
     time: new Date().toISOString(),
     level,
     event,
     pid: process.pid,
     requestId: currentRequestId(),
     ...fields,
-  });
-  // Straight to the stream: console.log's formatting and colour checks cost more than the line itself.
-  stream.write(`${line}\n`);
+  })}\n`;
+  if (stream === process.stderr) {
+    stream.write(line);
+    return;
+  }
+  state.waiting.push(line);
+  if (!state.flushing) {
+    state.flushing = true;
+    setImmediate(flush, state);
+  }
 }
 
 export const log = {
