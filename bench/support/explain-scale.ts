@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { listAssets } from '../../lib/assets/queries';
 import { assetListSchema, strictAssetListSchema } from '../../lib/assets/schemas';
-import type { Actor } from '../../lib/actor';
+import { isStaff, type Actor } from '../../lib/actor';
 import { loadDashboard } from '../../lib/dashboard/dashboard';
 import type { Database } from '../../lib/db/client';
 import * as coreSchema from '../../lib/db/schema';
@@ -12,7 +12,8 @@ import { pageExactCountUpTo, parseListParamsLeniently, searchParamsToObject } fr
 import { listLicenses } from '../../lib/licenses/queries';
 import { licenseListSchema } from '../../lib/licenses/schemas';
 import { listTickets } from '../../lib/tickets/list';
-import { ticketListPageSchema, ticketListQuerySchema, ticketQueryObject } from '../../lib/tickets/schemas';
+import { ticketListQuerySchema, ticketQueryObject } from '../../lib/tickets/schemas';
+import { readTicketQueue } from '../../app/(app)/tickets/queue-query';
 import type { ScalePage } from './scale-pages';
 
 // The query plans behind scenario 3's pages: each page's data-layer calls run once through a
@@ -34,7 +35,8 @@ async function runPageQueries(db: Database, actor: Actor, path: string): Promise
   if (url.pathname === '/account') return;
   if (url.pathname === '/') await loadDashboard(db, actor, { kept: true });
   else if (url.pathname === '/tickets') {
-    const query = parseListParamsLeniently(ticketListPageSchema, ticketQueryObject(params));
+    // As the page reads it: an agent's queue is open work, soonest SLA due first, unless the URL says otherwise.
+    const { query } = readTicketQueue(Object.fromEntries(params), isStaff(actor));
     await listTickets(db, actor, query, { exactCountUpTo: pageExactCountUpTo });
   } else if (url.pathname === '/assets') {
     const query = parseListParamsLeniently(assetListSchema, searchParamsToObject(params));
