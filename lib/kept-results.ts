@@ -43,7 +43,7 @@ export const viewerFactsKeptForMs = (): number => getConfig().session.checkCache
  */
 export function keptResults<T>(kind: string, options: { keptForMs: number | (() => number); max: number }) {
   return {
-    async get(key: string, work: () => Promise<T>): Promise<T> {
+    async get(key: string, work: () => PromiseLike<T>): Promise<T> {
       const state = memory();
       let kept = state.kinds.get(kind) as LRUCache<string, Kept<T>> | undefined;
       if (!kept) {
@@ -55,7 +55,8 @@ export function keptResults<T>(kind: string, options: { keptForMs: number | (() 
       }
       const known = kept.get(key);
       if (known && known.generation === state.generation) return known.value;
-      const entry: Kept<T> = { generation: state.generation, value: work() };
+      // Drizzle's queries are thenables that run again on every await: made a promise, it runs once.
+      const entry: Kept<T> = { generation: state.generation, value: Promise.resolve(work()) };
       kept.set(key, entry);
       try {
         return await entry.value;

@@ -24,6 +24,16 @@ export type Page<Item> = {
 /** Pages count a text search's matches exactly when the planner expects up to this many, and estimate past it; JSON routes always count. */
 export const pageExactCountUpTo = 1_000;
 
+/**
+ * How a list's total is worked out. `exactCountUpTo`: as pageExactCountUpTo says. `kept`: a total
+ * counted for the same person and filters a few seconds ago may answer (lib/kept-results.ts), as
+ * someone working a queue goes from the list to a ticket and back. Pages set both; JSON routes neither.
+ */
+export type TotalOptions = { exactCountUpTo?: number; kept?: boolean };
+
+/** What a list page asks of its list's total. */
+export const pageTotalOptions: TotalOptions = { exactCountUpTo: pageExactCountUpTo, kept: true };
+
 /** URLSearchParams or Next's searchParams object → a plain object (first value of repeated keys, blanks dropped). */
 export function searchParamsToObject(
   params: URLSearchParams | Record<string, string | string[] | undefined>,

@@ -2,14 +2,13 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
-import { onPage, readPage } from '../db/page';
+import { listTotal, onPage, readPage, totalKey } from '../db/page';
 import { queryRows } from '../db/rows';
 import { users } from '../db/schema';
 import { assetImages, assets, assetStatusCounts, type AssetStatus } from '../db/schema-domain';
-import { countOrEstimate } from '../db/count-or-estimate';
 import { keptTotal } from '../db/status-counts';
 import { AppError } from '../errors';
-import { narrowedOnlyBy, type Page } from '../list-params';
+import { narrowedOnlyBy, type Page, type TotalOptions } from '../list-params';
 import { isUuid } from '../validation';
 import { assetNotFoundMessage, canManageAssets, visibleAssetsCondition } from './access';
 import type { AssetListParams } from './schemas';
@@ -150,12 +149,12 @@ function orderOf(filters: Pick<AssetFilters, 'sort' | 'dir'>): SQL[] {
   return [primary, ...secondary, direction(assets.id)];
 }
 
-/** One page of the assets `actor` may see, and how many match: exactly, or as listTickets counts with `exactCountUpTo`. */
+/** One page of the assets `actor` may see, and how many match, as `options` say (lib/list-params.ts). */
 export function listAssets(
   executor: Executor,
   actor: Actor,
   params: AssetListParams,
-  options: { exactCountUpTo?: number } = {},
+  options: TotalOptions = {},
 ): Promise<Page<AssetSummary>> {
   const where = filterConditions(actor, params);
   const order = orderOf(params);
@@ -169,9 +168,11 @@ export function listAssets(
       .then((rows) => toSummaries(executor, rows)),
     fromKeptCounts
       ? keptTotal(executor, assetStatusCounts, params.status ? [params.status] : [])
-      : options.exactCountUpTo === undefined || !params.q
-        ? executor.$count(assets, where)
-        : countOrEstimate(executor, assets, where, options.exactCountUpTo),
+      : listTotal(
+          executor,
+          { table: assets, where, searched: Boolean(params.q), keptFor: totalKey('assets', actor, params) },
+          options,
+        ),
   );
 }
 

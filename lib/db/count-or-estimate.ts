@@ -11,7 +11,8 @@ import { queryRows } from './rows';
 // it, the matches are counted exactly. Counting only up to the limit does not pay: under a LIMIT
 // the planner scans the table and tests every row against the search instead of using its index.
 
-export type Total = { total: number; approximate: boolean };
+/** `kept`: counted for the same list a few seconds ago (lib/db/page.ts), so it may be off by recent changes. */
+export type Total = { total: number; approximate: boolean; kept?: boolean };
 
 type PlanNode = { 'Plan Rows'?: number };
 

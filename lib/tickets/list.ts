@@ -3,11 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import { isStaff, type Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { tickets, ticketStatusCounts, type TicketPriority, type TicketStatus } from '../db/schema-domain';
-import { onPage, readPage } from '../db/page';
-import { countOrEstimate } from '../db/count-or-estimate';
+import { listTotal, onPage, readPage, totalKey } from '../db/page';
 import { keptTotal } from '../db/status-counts';
 import { matchesSearch } from '../db/text-search';
-import { narrowedOnlyBy, type Page } from '../list-params';
+import { narrowedOnlyBy, type Page, type TotalOptions } from '../list-params';
 import { slaCondition, slaListColumns, slaOrder, type TicketSla } from '../sla/list-columns';
 import { ticketReads } from '../db/schema-tickets-activity';
 import { visibleTo } from './access';
@@ -149,15 +148,14 @@ async function selectTickets(
 }
 
 /**
- * One page of the tickets `actor` may see, and how many there are in all with the same filters:
- * exactly, or for a text search with `exactCountUpTo` estimated when more are expected
- * (lib/db/count-or-estimate.ts).
+ * One page of the tickets `actor` may see, and how many there are in all with the same filters,
+ * counted as `options` say (lib/list-params.ts).
  */
 export function listTickets(
   executor: Executor,
   actor: Actor,
   query: TicketListQuery,
-  options: { exactCountUpTo?: number } = {},
+  options: TotalOptions = {},
 ): Promise<Page<TicketListItem>> {
   const where = ticketListConditions(actor, query);
   const order = ticketOrder(query.sort, query.dir);
@@ -175,9 +173,11 @@ export function listTickets(
     ),
     fromKeptCounts
       ? keptTotal(executor, ticketStatusCounts, query.status)
-      : options.exactCountUpTo === undefined || !query.q
-        ? executor.$count(tickets, where)
-        : countOrEstimate(executor, tickets, where, options.exactCountUpTo),
+      : listTotal(
+          executor,
+          { table: tickets, where, searched: Boolean(query.q), keptFor: totalKey('tickets', actor, query) },
+          options,
+        ),
   );
 }
 

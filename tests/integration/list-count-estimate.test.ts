@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { tickets } from '../../lib/db/schema-domain';
+import { changesCommitted } from '../../lib/kept-results';
 import { listTickets } from '../../lib/tickets/list';
 import { ticketListQuerySchema } from '../../lib/tickets/schemas';
 import { useTestDatabase } from '../support/test-database';
@@ -57,5 +58,31 @@ describe('a list counted exactly up to a limit', () => {
     const page = await listTickets(db, agent, query('printer'));
     assert.equal(page.total, printerJams);
     assert.equal(page.approximate, undefined);
+  });
+});
+
+describe("a page's kept total", () => {
+  const kept = { kept: true };
+  const keyboards = (page = 1) => ticketListQuerySchema.parse({ q: 'keyboard', pageSize: 2, page });
+  const addKeyboardTicket = (index: number) =>
+    db.insert(tickets).values({ title: `Keyboard sticks ${index}`, requesterId: requester.id });
+
+  test('the same person and filters reuse it until this process changes data; another page of it too', async () => {
+    for (const index of [1, 2, 3]) await addKeyboardTicket(index);
+    assert.equal((await listTickets(db, agent, keyboards(), kept)).total, 3);
+    // Written behind the boundary's back, as another process would: the kept total still answers.
+    await addKeyboardTicket(4);
+    assert.equal((await listTickets(db, agent, keyboards(), kept)).total, 3);
+    assert.equal((await listTickets(db, agent, keyboards(2), kept)).total, 4, 'a full page bounds it from below');
+    assert.equal((await listTickets(db, agent, keyboards())).total, 4, 'JSON routes count now');
+    changesCommitted();
+    assert.equal((await listTickets(db, agent, keyboards(), kept)).total, 4);
+  });
+
+  test('nobody else is answered with it', async () => {
+    const other = actorFor(await createTestUser(db, { role: 'agent' }));
+    await addKeyboardTicket(5);
+    assert.equal((await listTickets(db, other, keyboards(), kept)).total, 5);
+    assert.equal((await listTickets(db, agent, keyboards(), kept)).total, 4);
   });
 });

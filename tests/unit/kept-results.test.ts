@@ -62,6 +62,15 @@ describe('kept results', () => {
     assert.equal(await kept.get('today', figures.work), 2);
   });
 
+  test('a query that runs again on every await (a drizzle builder) runs once', async () => {
+    const kept = keptResults<number>('test-thenable', { keptForMs: 60_000, max: 10 });
+    let runs = 0;
+    const query = { then: (resolve: (value: number) => void) => resolve((runs += 1)) } as PromiseLike<number>;
+    await kept.get('today', () => query);
+    assert.equal(await kept.get('today', () => query), 1);
+    assert.equal(runs, 1);
+  });
+
   test('a failure is not kept: the next request tries again', async () => {
     const kept = keptResults<number>('test-failure', { keptForMs: 60_000, max: 10 });
     await assert.rejects(

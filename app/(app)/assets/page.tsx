@@ -4,7 +4,7 @@ import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { canManageAssets } from '@/lib/assets/access';
 import { listAssetCategories, listAssets } from '@/lib/assets/queries';
-import { pageExactCountUpTo } from '@/lib/list-params';
+import { pageTotalOptions } from '@/lib/list-params';
 import { assetListSchema } from '@/lib/assets/schemas';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
@@ -29,7 +29,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Searc
   const staff = canManageAssets(actor);
   // Choices kept once for every staff member: staff see every asset, so every category.
   const [page, categories, places, fields] = await Promise.all([
-    listAssets(db, actor, params, { exactCountUpTo: pageExactCountUpTo }),
+    listAssets(db, actor, params, pageTotalOptions),
     staff ? keptChoices('asset-categories', () => listAssetCategories(db, actor)) : Promise.resolve([]),
     staff ? keptChoices('asset-places', () => listLocationChoices(db)) : Promise.resolve([]),
     staff ? keptChoices('asset-custom-fields', () => listAllCustomFields(db)) : Promise.resolve([]),

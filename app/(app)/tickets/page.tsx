@@ -11,7 +11,7 @@ import { getDb } from '@/lib/db/client';
 import { bulkActionsFor } from '@/lib/bulk/actions';
 import { listTicketCategories } from '@/lib/tickets/categories';
 import { listTickets } from '@/lib/tickets/list';
-import { pageExactCountUpTo } from '@/lib/list-params';
+import { pageTotalOptions } from '@/lib/list-params';
 import { listAssignableUsers } from '@/lib/tickets/queries';
 import type { TicketView } from '@/lib/tickets/schemas';
 import { allStatuses, readTicketQueue, sortLinks } from './queue-query';
@@ -36,7 +36,7 @@ export default async function TicketsPage({ searchParams }: Props) {
   const staff = isStaff(actor);
   const { query, raw, exportParams, everyStatus } = readTicketQueue(await searchParams, staff);
   const [page, assignees, categories] = await Promise.all([
-    listTickets(db, actor, query, { exactCountUpTo: pageExactCountUpTo }),
+    listTickets(db, actor, query, pageTotalOptions),
     staff ? keptChoices('ticket-assignees', () => listAssignableUsers(db)) : Promise.resolve(null),
     keptChoices('ticket-categories', () => listTicketCategories(db)),
   ]);
