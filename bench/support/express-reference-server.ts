@@ -29,7 +29,7 @@ app.get('/api/health', (_request, response) => {
 
 app.post('/login', (request, response) => {
   request.session.user = {
-    id: '4238943d-4f37-43a8-8cf4-a5ec463f4b71',
+    id: '00000000-0000-4000-8000-000000000001',
     username: 'bench',
     displayName: 'bench',
     role: 'agent',

@@ -40,8 +40,9 @@ export function scalePages(agentId: string): ScalePage[] {
   const ticketRows = htmlList(/T-\d{4,6}/);
   const assetRows = htmlList(/A-\d{5}/);
   return [
-    // Not a list: the smallest page behind the same layout, middleware and session check, and no
-    // query of its own. What it costs is what every rendered page costs before its own work.
+    // Not a list: the reference page issue 21 names, behind the same layout, middleware and session
+    // check. It has three small queries and a 422-zone select of its own, so it is no lighter than
+    // the layout alone (/scan); BENCHMARKS.md says how far apart they are.
     {
       name: floorPageName,
       path: '/account',
