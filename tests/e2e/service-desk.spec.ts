@@ -101,7 +101,5 @@ test('Report a problem from My devices, answered with a canned reply; a saved vi
   await ada.page.setViewportSize({ width: 390, height: 844 });
   await strip.getByRole('link', { name: /Hardware work/ }).click();
   await expect(ada.page).toHaveURL(/\/tickets\?category=Hardware/);
-  // The address changes before the new page is in: check the page itself, not the navigation.
-  await expect(ada.page).toHaveTitle(/Tickets/);
   await expectNoSeriousA11yViolations(ada.page);
 });

@@ -10,6 +10,9 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
  * (@axe-core/playwright needs Node 22; injecting axe-core itself works everywhere.)
  */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // After a client-side navigation Next.js puts the new <title> in after the page's content: wait
+  // for it, so axe checks the page rather than the moment between. A page without one still fails.
+  await expect(page).toHaveTitle(/\S/);
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (
