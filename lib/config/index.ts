@@ -13,7 +13,7 @@ export type AppConfig = {
   basePath: string;
   publicUrl?: string;
   dataDir: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; preparedStatements: boolean } | { kind: 'pglite'; dataDir: string };
   session: {
     /** Newest first: the first seals, all of them unseal. Never log these. */
     secrets: string[];
@@ -113,7 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>, notices: Con
     publicUrl: values.PUBLIC_URL,
     dataDir: values.DATA_DIR,
     database: values.DATABASE_URL
-      ? { kind: 'postgres', url: values.DATABASE_URL }
+      ? { kind: 'postgres', url: values.DATABASE_URL, preparedStatements: values.DATABASE_PREPARED_STATEMENTS }
       : { kind: 'pglite', dataDir: values.DATA_DIR },
     session: {
       secrets,

@@ -79,6 +79,13 @@ export const envSchema = z.object({
       )
       .optional(),
   ),
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['true', 'false'], { error: 'DATABASE_PREPARED_STATEMENTS must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
+  ),
   DATA_DIR: z.preprocess(
     blankToUndefined,
     z

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { getConfig, type AppConfig } from '../config';
 import { lockDataDirectory } from './data-dir-lock';
+import { prepareFrequentStatements } from './prepared-statements';
 import { runMigrations } from './migrate';
 import { schema, type Database, type DatabaseHandle } from './handle';
 
@@ -31,7 +32,11 @@ export async function openDatabase(
       // Our probe already answers 503 while it is down, so a short, capped wait is enough.
       backoff: reconnectDelaySeconds,
       onnotice: () => {},
+      // Prepared statements are planned for their parameters each time, as unnamed ones are: a
+      // plan chosen once for all would serve some searches badly (lib/db/prepared-statements.ts).
+      ...(target.preparedStatements ? { connection: { plan_cache_mode: 'force_custom_plan' } } : {}),
     });
+    if (target.preparedStatements) prepareFrequentStatements(client);
     handle = {
       db: drizzlePostgres(client, { schema }),
       kind: 'postgres',

@@ -64,7 +64,17 @@ describe('loadConfig defaults', () => {
       DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/itam',
       PORT: ' ',
     });
-    assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/itam' });
+    assert.deepEqual(config.database, {
+      kind: 'postgres',
+      url: 'postgres://u:p@127.0.0.1:5432/itam',
+      preparedStatements: true,
+    });
+    const unprepared = loadConfig({
+      SESSION_SECRET: secret,
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/itam',
+      DATABASE_PREPARED_STATEMENTS: 'false',
+    });
+    assert.equal(unprepared.database.kind === 'postgres' && unprepared.database.preparedStatements, false);
     assert.equal(config.port, 3000);
   });
 
@@ -145,6 +155,11 @@ describe('loadConfig refuses bad values with one clear message', () => {
     ],
     ['TRUST_PROXY bad prefix', { TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY .*"10\.0\.0\.0\/33"/],
     ['COOKIE_SECURE', { COOKIE_SECURE: 'yes' }, /COOKIE_SECURE must be auto, true or false/],
+    [
+      'DATABASE_PREPARED_STATEMENTS',
+      { DATABASE_PREPARED_STATEMENTS: 'off' },
+      /DATABASE_PREPARED_STATEMENTS must be true or false/,
+    ],
     [
       'SESSION_TTL unreadable',
       { SESSION_TTL: 'forever' },
