@@ -22,10 +22,26 @@ export type SliceSummary = {
 };
 
 /**
- * Loads the targets in turn in 1 s slices (A, B, B, A, …), after a 2 s warm-up of each, and sums
- * each target's slices. This machine's speed drifts by ±30 % from one 10 s window to the next;
- * alternating puts every target under the same drift, so ratios between them hold. Percentiles are
- * exact over every response; CPU per request is read from /proc around each slice.
+ * The order of the targets in each round: a balanced Latin square (Williams design), so that each
+ * target comes in each place, and right after each other target, equally often over the rows. A
+ * slice pays for what the one before it left (another process's garbage collection, a cold
+ * cache): a fixed order gave a target that always followed the Express reference 5 % less than
+ * the same requests elsewhere. Two targets give A B, B A; an odd count needs the rows reversed too.
+ */
+export function balancedOrders(count: number): number[][] {
+  const first = Array.from({ length: count }, (_, place) =>
+    place % 2 === 1 ? (place + 1) / 2 : (count - place / 2) % count,
+  );
+  const rows = first.map((_, shift) => first.map((target) => (target + shift) % count));
+  return count % 2 === 0 || count === 1 ? rows : [...rows, ...rows.map((row) => [...row].reverse())];
+}
+
+/**
+ * Loads the targets in turn in 1 s slices, in rounds ordered by `balancedOrders`, after a 2 s
+ * warm-up of each, and sums each target's slices. This machine's speed drifts by ±30 % from one
+ * 10 s window to the next; alternating puts every target under the same drift, so ratios between
+ * them hold. `slices` (rounds) is best a multiple of the orders' rows. Percentiles are exact over
+ * every response; CPU per request is read from /proc around each slice.
  */
 export async function alternateSlices<Name extends string>(
   targets: Record<Name, SliceTarget>,
@@ -46,8 +62,9 @@ export async function alternateSlices<Name extends string>(
       seconds: 2,
       connections: options.connections,
     });
+  const orders = balancedOrders(names.length);
   for (let slice = 0; slice < options.slices; slice++) {
-    for (const name of slice % 2 === 0 ? names : [...names].reverse()) {
+    for (const name of orders[slice % orders.length].map((index) => names[index])) {
       const { url, cookie, headers, cpuMs } = targets[name];
       const [cpuBefore, postgresBefore, started] = [cpuMs(), postgresCpuMs(), performance.now()];
       const { latencies, summary } = await recordLatencies({
