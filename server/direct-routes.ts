@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../lib/config';
 import { methodNotAllowed } from '../lib/http/error-reply';
-import { ipAddressFromHeaders, requestInfoFromHeaders } from '../lib/http/request-info';
+import { ipAddressFromForwardedFor, protocolFromForwardedProto } from '../lib/http/request-info';
 import { currentUserReply } from '../lib/http/routes/current-user';
 import { healthReply } from '../lib/http/routes/health';
 import { plainError, type PlainReply } from '../lib/http/routes/reply';
@@ -17,12 +17,11 @@ type DirectRoute = (request: IncomingMessage, protocol: string) => PlainReply | 
 
 const allowedMethods = 'GET, HEAD';
 
-const headerReader = (request: IncomingMessage) => ({
-  get(name: string): string | null {
-    const value = request.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value.join(', ') : (value ?? null);
-  },
-});
+/** One request header by its lower-case name, as a Web Headers object would give it. */
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
 
 function send(request: IncomingMessage, response: ServerResponse, protocol: 'http' | 'https', reply: PlainReply): void {
   response.statusCode = reply.status;
@@ -36,7 +35,7 @@ function send(request: IncomingMessage, response: ServerResponse, protocol: 'htt
 }
 
 function answer(request: IncomingMessage, response: ServerResponse, route: DirectRoute): void {
-  const { protocol } = requestInfoFromHeaders(headerReader(request));
+  const protocol = protocolFromForwardedProto(header(request, 'x-forwarded-proto'));
   const reply = (result: PlainReply) => send(request, response, protocol, result);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     const refused = plainError(methodNotAllowed(allowedMethods));
@@ -70,7 +69,7 @@ export function createDirectRoutes(config: AppConfig): (request: IncomingMessage
       (request, protocol) =>
         currentUserReply(request.headers.cookie, protocol, {
           authorization: request.headers.authorization,
-          ipAddress: () => ipAddressFromHeaders(headerReader(request)),
+          ipAddress: () => ipAddressFromForwardedFor(header(request, 'x-forwarded-for')),
         }),
     ],
   ]);

@@ -6,11 +6,13 @@ import { apiTokenRateWindows } from '../db/schema-tokens';
 
 // API_RATE_LIMIT requests per token per minute (fixed windows on the minute), counted in the
 // database so that the limit holds across processes. Writing the count on every request would cost
-// a busy script a write each time, so a process claims a few requests at once (a fiftieth of the
-// limit, at most 1000) and spends them from memory, asking for the next claim while a quarter of
-// the last is still left, so a busy token's requests never wait for that write. The database never
-// grants more than the limit in a window; the price is that a process may still hold a few unspent
-// requests while another is refused, at most a claim and a quarter per process.
+// a busy script a write each time, so a process claims a fiftieth of the limit at once and spends
+// it from memory, asking for the next claim while a quarter of the last is still left, so a busy
+// token's requests never wait for that write. A token at its limit costs a process at most fifty
+// claims a minute, whatever the limit (a claim costs as much CPU as hundreds of remembered
+// requests). The database never grants more than the limit in a window; the price is that a process
+// may still hold unspent requests while another is refused, at most a claim and a quarter (2.5 % of
+// the limit) per process.
 
 const windowMs = 60_000;
 
@@ -31,7 +33,7 @@ function leases(): LRUCache<string, Lease> {
   return (holder[memoryKey] ??= new LRUCache<string, Lease>({ max: 10_000 }));
 }
 
-export const claimSize = (limit: number) => Math.min(1000, Math.max(1, Math.floor(limit / 50)));
+export const claimSize = (limit: number) => Math.max(1, Math.floor(limit / 50));
 
 const windowOf = (now: number) => Math.floor(now / windowMs) * windowMs;
 

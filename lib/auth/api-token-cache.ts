@@ -1,6 +1,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import type { ApiTokenScope } from '../db/schema-tokens';
+import { usualAuthorization } from './api-token-format';
 import type { SessionUser } from './session-types';
 
 // The process's memory of recent API token checks, like session-cache.ts's for cookies: a check is
@@ -38,14 +39,15 @@ function memory(): Memory {
   return (holder[memoryKey] = { checks, addresses });
 }
 
-export function recallTokenCheck(token: string): TokenCheck | undefined {
-  return memory().checks.get(token);
+/** The check remembered under `authorization`, a token's usual header (`usualAuthorization`); any other text misses. */
+export function recallTokenCheck(authorization: string): TokenCheck | undefined {
+  return memory().checks.get(authorization);
 }
 
 /** Remembers a check for `ttlMs` from `checkedAt` (when the database read began), never past the token's expiry. */
 export function rememberTokenCheck(token: string, check: TokenCheck, ttlMs: number, checkedAt: number): void {
   const remaining = Math.min(ttlMs - (Date.now() - checkedAt), check.token.expiresAt.getTime() - Date.now());
-  if (remaining > 0) memory().checks.set(token, check, { ttl: remaining });
+  if (remaining > 0) memory().checks.set(usualAuthorization(token), check, { ttl: remaining });
 }
 
 /** Forgets remembered checks of one token, of one user's tokens, or all of them. */

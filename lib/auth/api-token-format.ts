@@ -34,11 +34,11 @@ export function apiTokenPrefixOf(text: string): string | null {
 const usualScheme = 'Bearer ';
 
 /**
- * The text after `Bearer ` in a header of that usual form, not checked to be a token: only a key
- * for the tokens already checked (api-token-cache.ts), which a text that is none cannot match.
+ * The usual header of a token, `Bearer <token>`: the key its check is kept under
+ * (api-token-cache.ts), so that the server's hot path looks the header up as it came, uncut.
  */
-export function usualBearerText(authorization: string): string | null {
-  return authorization.startsWith(usualScheme) ? authorization.slice(usualScheme.length) : null;
+export function usualAuthorization(token: string): string {
+  return `${usualScheme}${token}`;
 }
 
 /**

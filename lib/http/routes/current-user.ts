@@ -1,6 +1,6 @@
 import 'server-only';
 import { authenticateApiToken, invalidToken, recentApiToken } from '../../auth/api-token-check';
-import { bearerTokenOf, usualBearerText } from '../../auth/api-token-format';
+import { bearerTokenOf, usualAuthorization } from '../../auth/api-token-format';
 import { recentSession, resolveSession } from '../../auth/session';
 import { serializeSessionCookie } from '../../auth/session-cookie';
 import type { SessionUser } from '../../auth/session-types';
@@ -30,8 +30,7 @@ export function currentUserReply(
   if (!isDatabaseAvailable()) return plainError(databaseUnavailable());
   if (bearer?.authorization) {
     // The usual `Bearer <token>` of a token checked recently is answered before the header is parsed.
-    const usual = usualBearerText(bearer.authorization);
-    const recent = usual === null ? undefined : recentApiToken(usual, bearer.ipAddress());
+    const recent = recentApiToken(bearer.authorization, bearer.ipAddress());
     if (recent) return userReply(recent.user);
     const token = bearerTokenOf(bearer.authorization);
     if (token !== null) return tokenUserReply(token, bearer.ipAddress());
@@ -51,7 +50,7 @@ export function currentUserReply(
 // An API token: the same answer for its user; the cookie, if any, is not read.
 function tokenUserReply(token: string, ipAddress: string): PlainReply | Promise<PlainReply> {
   if (token === '') return plainError(invalidToken());
-  const recent = recentApiToken(token, ipAddress);
+  const recent = recentApiToken(usualAuthorization(token), ipAddress);
   if (recent) return userReply(recent.user);
   return authenticateApiToken(token, ipAddress).then(
     (check) => userReply(check.user),
