@@ -16,7 +16,7 @@ import {
   rememberTokenCheck,
   type TokenCheck,
 } from './api-token-cache';
-import { hashApiToken } from './api-token-format';
+import { hashApiToken, usualAuthorization } from './api-token-format';
 import { sharedSessionUser } from './session-cache';
 
 // Turns a bearer token into who it acts as, for the boundary (lib/boundary/) and the server's own
@@ -80,13 +80,13 @@ export async function findLiveApiToken(
 
 /** Records the address once per token; the first use from it is audited, in the same transaction. */
 async function noteAddress(db: Database, check: TokenCheck, ipAddress: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [added] = await tx
+  const added = await db.transaction(async (tx) => {
+    const [row] = await tx
       .insert(apiTokenAddresses)
       .values({ tokenId: check.token.id, ipAddress })
       .onConflictDoNothing()
       .returning({ tokenId: apiTokenAddresses.tokenId });
-    if (!added) return;
+    if (!row) return false;
     await recordAudit(
       tx,
       { id: check.user.id, username: check.user.username, ipAddress, apiToken: { id: check.token.id } },
@@ -96,18 +96,21 @@ async function noteAddress(db: Database, check: TokenCheck, ipAddress: string): 
         details: { prefix: check.token.prefix, address: ipAddress },
       },
     );
+    return true;
   });
   rememberTokenAddress(check.token.id, ipAddress);
-  log.info('api_token.new_address', { tokenId: check.token.id, prefix: check.token.prefix, ip: ipAddress });
+  // Requests that raced to the same new address wrote nothing: only the one that added it says so.
+  if (added) log.info('api_token.new_address', { tokenId: check.token.id, prefix: check.token.prefix, ip: ipAddress });
 }
 
 /**
- * The remembered check for `token`, when this process checked it within SESSION_CHECK_CACHE, its
- * address is known and a request of the rate limit is at hand: everything a request needs,
- * without waiting. Undefined sends the caller to authenticateApiToken.
+ * The remembered check for a request's Authorization header, when it is a token's usual header
+ * (`Bearer <token>`), this process checked that token within SESSION_CHECK_CACHE, its address is
+ * known and a request of the rate limit is at hand: everything a request needs, without parsing or
+ * waiting. Undefined sends the caller to authenticateApiToken.
  */
-export function recentApiToken(token: string, ipAddress: string): TokenCheck | undefined {
-  const check = recallTokenCheck(token);
+export function recentApiToken(authorization: string, ipAddress: string): TokenCheck | undefined {
+  const check = recallTokenCheck(authorization);
   if (!check || !isKnownTokenAddress(check.token.id, ipAddress)) return undefined;
   return takeFromClaim(check.token.id) ? check : undefined;
 }
@@ -116,7 +119,7 @@ export function recentApiToken(token: string, ipAddress: string): TokenCheck | u
 export async function authenticateApiToken(token: string, ipAddress: string): Promise<TokenCheck> {
   const config = getConfig();
   const db = await getDb();
-  let check = recallTokenCheck(token);
+  let check = recallTokenCheck(usualAuthorization(token));
   if (!check) {
     const checkedAt = Date.now();
     check = (await findLiveApiToken(db, token, ipAddress)) ?? undefined;

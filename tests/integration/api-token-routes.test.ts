@@ -193,6 +193,35 @@ describe('a bearer token on the JSON routes', () => {
       ],
     );
   });
+
+  test('requests that race from a new address audit it and log it once', async (context) => {
+    const { token, id } = await tokenFor('agent', 'read');
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    context.mock.method(process.stdout, 'write', (chunk: string | Uint8Array, ...rest: never[]) => {
+      written.push(String(chunk));
+      return write(chunk, ...rest);
+    });
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call(ticketsRoute.GET, '/api/tickets', { token, headers: { 'x-forwarded-for': '192.0.2.44' } }),
+      ),
+    );
+    assert.deepEqual(
+      replies.map((reply) => reply.status),
+      [200, 200, 200, 200, 200],
+    );
+    await sleep(20); // log lines leave at the end of the event loop's turn
+    const logged = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.includes('"api_token.new_address"') && line.includes('192.0.2.44'));
+    assert.equal(logged.length, 1);
+    const audits = await rows(
+      sql`select 1 from audit_log where action = 'api_token.new_address' and target_id = ${id} and ip_address = '192.0.2.44'`,
+    );
+    assert.equal(audits.length, 1);
+  });
 });
 
 describe('/api/tokens', () => {
