@@ -255,6 +255,21 @@ test('the ticket list prefetches nothing, and a click on a ticket still navigate
   documents.length = 0;
   const title = (await firstRow.getByRole('link').nth(1).textContent())?.trim();
   expect(title).toBeTruthy();
+  // A click with Ctrl (Cmd on a Mac) is the browser's: the ticket opens in a new tab, under the base path.
+  const [newTab] = await Promise.all([
+    alex.context.waitForEvent('page'),
+    firstRow
+      .getByRole('link')
+      .nth(1)
+      .click({ modifiers: ['ControlOrMeta'] }),
+  ]);
+  await newTab.waitForLoadState();
+  expect(new URL(newTab.url()).pathname).toMatch(
+    new RegExp(`^${new URL(server.app.baseURL).pathname}tickets/[0-9a-f-]{36}$`),
+  );
+  await newTab.close();
+  expect(alex.page.url()).toMatch(/\/tickets\?view=all$/);
+  documents.length = 0;
   await firstRow.getByRole('link').nth(1).click();
   await expect(alex.page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   await expect(alex.page.getByRole('heading', { level: 1 })).toContainText(title!);

@@ -1,6 +1,6 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
-import { Link } from '@/app/components/link';
+import { RowLink } from '@/app/components/row-link';
 import type { TicketPriority, TicketStatus } from '@/lib/db/enums';
 import { NewActivityBadge, PriorityBadge } from '../tickets/ticket-badges';
 import { unseenRow } from '../tickets/ticket-table';
@@ -20,7 +20,11 @@ export type TicketListRow = {
 };
 
 const columns: Column<TicketListRow>[] = [
-  { key: 'ticket', header: 'Ticket', cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>{ticket.reference}</Link> },
+  {
+    key: 'ticket',
+    header: 'Ticket',
+    cell: (ticket) => <RowLink href={`/tickets/${ticket.id}`}>{ticket.reference}</RowLink>,
+  },
   {
     key: 'title',
     header: 'Title',

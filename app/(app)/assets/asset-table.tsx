@@ -1,6 +1,6 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
-import { Link } from '@/app/components/link';
+import { RowLink } from '@/app/components/row-link';
 import { selectionColumn } from '@/app/components/row-selection';
 import { AssetStatusBadge } from './asset-badges';
 import type { AssetRow } from './asset-rows';
@@ -19,15 +19,19 @@ function holderCell({ holder }: AssetRow, linkHolders: boolean) {
   if (!holder) return '—';
   if (!linkHolders) return holder.displayName;
   return (
-    <Link href={`/assets?assignedTo=${holder.id}`} title={`All assets checked out to ${holder.displayName}`}>
+    <RowLink href={`/assets?assignedTo=${holder.id}`} title={`All assets checked out to ${holder.displayName}`}>
       {holder.displayName}
-    </Link>
+    </RowLink>
   );
 }
 
 function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
   return [
-    { key: 'tag', header: 'Asset tag', cell: (asset) => <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link> },
+    {
+      key: 'tag',
+      header: 'Asset tag',
+      cell: (asset) => <RowLink href={`/assets/${asset.id}`}>{asset.assetTag}</RowLink>,
+    },
     { key: 'name', header: 'Name', cell: (asset) => asset.name },
     { key: 'category', priority: 'secondary', header: 'Category', cell: (asset) => asset.category },
     { key: 'status', header: 'Status', cell: (asset) => <AssetStatusBadge status={asset.status} /> },

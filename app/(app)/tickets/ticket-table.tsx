@@ -1,6 +1,7 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
+import { RowLink } from '@/app/components/row-link';
 import { selectionColumn } from '@/app/components/row-selection';
 import { NewActivityBadge, PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
 import styles from './tickets.module.css';
@@ -37,12 +38,12 @@ function sortable(column: Column<TicketRow>, link: SortLink | undefined): Column
 const requesterName = (ticket: TicketRow) => ticket.requesterName;
 
 const requesterLink = (ticket: TicketRow) => (
-  <Link
+  <RowLink
     href={`/tickets?view=all&requester=${ticket.requesterId}`}
     title={`All tickets opened by ${ticket.requesterName}`}
   >
     {ticket.requesterName}
-  </Link>
+  </RowLink>
 );
 
 // Staff only: a requester's list has no SLA column.
@@ -53,14 +54,14 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
     {
       key: 'number',
       header: 'Number',
-      cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>{ticket.reference}</Link>,
+      cell: (ticket) => <RowLink href={`/tickets/${ticket.id}`}>{ticket.reference}</RowLink>,
     },
     {
       key: 'title',
       header: 'Title',
       cell: (ticket) => (
         <>
-          <Link href={`/tickets/${ticket.id}`}>{ticket.title}</Link> <NewActivityBadge unseen={ticket.unseen} />
+          <RowLink href={`/tickets/${ticket.id}`}>{ticket.title}</RowLink> <NewActivityBadge unseen={ticket.unseen} />
           <div className="muted">{ticket.category}</div>
         </>
       ),
