@@ -25,8 +25,8 @@ export type SliceSummary = {
  * The order of the targets in each round: a balanced Latin square (Williams design), so that each
  * target comes in each place, and right after each other target, equally often over the rows. A
  * slice pays for what the one before it left (another process's garbage collection, a cold
- * cache): a fixed order gave a target that always followed the Express reference 5 % less than
- * the same requests elsewhere. Two targets give A B, B A; an odd count needs the rows reversed too.
+ * cache): in a fixed order, the target that always followed the Express reference measured less
+ * than the same requests elsewhere. Two targets give A B, B A; an odd count needs the rows reversed.
  */
 export function balancedOrders(count: number): number[][] {
   const first = Array.from({ length: count }, (_, place) =>

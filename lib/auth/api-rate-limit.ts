@@ -9,8 +9,8 @@ import { apiTokenRateWindows } from '../db/schema-tokens';
 // a busy script a write each time, so a process claims a fiftieth of the limit at once and spends
 // it from memory, asking for the next claim while a quarter of the last is still left, so a busy
 // token's requests never wait for that write. A token at its limit costs a process at most fifty
-// claims a minute, whatever the limit (a claim costs as much CPU as hundreds of remembered
-// requests). The database never grants more than the limit in a window; the price is that a process
+// claims a minute, whatever the limit: a claim (an upsert) costs the CPU of many remembered
+// requests. The database never grants more than the limit in a window; the price is that a process
 // may still hold unspent requests while another is refused, at most a claim and a quarter (2.5 % of
 // the limit) per process.
 
