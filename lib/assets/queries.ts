@@ -163,7 +163,7 @@ export function listAssets(
   return readPage(
     params,
     selectAssets(executor)
-      .where(onPage(executor, { table: assets, where, order }, params))
+      .where(onPage({ table: assets, where, order }, params))
       .orderBy(...order)
       .then((rows) => toSummaries(executor, rows)),
     fromKeptCounts

@@ -32,9 +32,6 @@ export async function openDatabase(
       // Our probe already answers 503 while it is down, so a short, capped wait is enough.
       backoff: reconnectDelaySeconds,
       onnotice: () => {},
-      // Prepared statements are planned for their parameters each time, as unnamed ones are: a
-      // plan chosen once for all would serve some searches badly (lib/db/prepared-statements.ts).
-      ...(target.preparedStatements ? { connection: { plan_cache_mode: 'force_custom_plan' } } : {}),
     });
     if (target.preparedStatements) prepareFrequentStatements(client);
     handle = {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { inArray, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { keptResults, sharedFiguresKeptForMs } from '../kept-results';
 import { offsetOf, type Page, type TotalOptions } from '../list-params';
@@ -61,19 +61,25 @@ export const totalKey = (list: string, viewer: { id: string; role: string }, que
  * A condition keeping only the rows of one page of a list. The page's ids are read first, alone,
  * which skips the offset inside an index; the query it narrows then joins only those rows, where
  * joining first would fetch and join every row skipped.
+ *
+ * The page size is written into the statement, not sent as a parameter: a prepared statement's
+ * plan made once for every value (lib/db/prepared-statements.ts) must know how many rows it is
+ * for, or it is planned for a tenth of the table and PostgreSQL keeps planning it each time.
  */
 export function onPage(
-  executor: Executor,
   list: { table: PgTable & { id: PgColumn }; where: SQL | undefined; order: SQL[] },
   request: PageRequest,
 ): SQL {
-  const table: PgTable = list.table; // drizzle's from() cannot check a table given as a generic
-  const ids = executor
-    .select({ id: list.table.id })
-    .from(table)
-    .where(list.where)
-    .orderBy(...list.order)
-    .limit(request.pageSize)
-    .offset(offsetOf(request));
-  return inArray(list.table.id, ids);
+  const { table, order } = list;
+  const where = list.where ? sql` where ${list.where}` : sql``;
+  const offset = offsetOf(request);
+  const skip = offset > 0 ? sql` offset ${offset}` : sql``;
+  const ids = sql`select ${table.id} from ${table}${where} order by ${sql.join(order, sql`, `)}`;
+  return sql`${table.id} in (${ids} limit ${integerLiteral(request.pageSize)}${skip})`;
+}
+
+/** A count written into a statement's text: only a whole number ever is. */
+function integerLiteral(value: number): SQL {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a row count: ${value}`);
+  return sql.raw(String(value));
 }

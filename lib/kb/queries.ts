@@ -65,7 +65,7 @@ export async function listArticles(
     executor
       .select(rowColumns)
       .from(kbArticles)
-      .where(onPage(executor, { table: kbArticles, where, order }, query))
+      .where(onPage({ table: kbArticles, where, order }, query))
       .orderBy(...order),
     executor.$count(kbArticles, where),
   );

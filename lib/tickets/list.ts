@@ -166,7 +166,7 @@ export function listTickets(
     query,
     selectTickets(
       executor,
-      onPage(executor, { table: tickets, where, order }, query),
+      onPage({ table: tickets, where, order }, query),
       order,
       query.pageSize,
       isStaff(actor) ? { viewerId: actor.id, withSla: true } : { withSla: false },
