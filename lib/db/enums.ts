@@ -3,6 +3,9 @@
 
 export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
+
+/** The statuses that still need work: the staff's ticket list shows these unless they choose others. */
+export const openWorkStatuses = ['new', 'open', 'pending'] as const satisfies readonly TicketStatus[];
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof ticketPriorities)[number];
 export const assetStatuses = ['in_stock', 'deployed', 'in_repair', 'retired', 'lost'] as const;

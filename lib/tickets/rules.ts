@@ -1,13 +1,16 @@
 import { isStaff } from '../actor';
 import type { UserRole } from '../db/schema';
-import { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus } from '../db/enums';
+import {
+  openWorkStatuses,
+  ticketPriorities,
+  ticketStatuses,
+  type TicketPriority,
+  type TicketStatus,
+} from '../db/enums';
 
 // The ticket workflow and who may drive it. Pure functions: shared by the data layer and the pages.
 
-export { ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus };
-
-/** The statuses that still need work: the staff's ticket list shows these unless they choose others. */
-export const openWorkStatuses = ['new', 'open', 'pending'] as const satisfies readonly TicketStatus[];
+export { openWorkStatuses, ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus };
 
 export const defaultCategory = 'General';
 

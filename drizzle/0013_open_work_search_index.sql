@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_open_work_search_idx" ON "tickets" USING gin ("search_vector") WHERE "tickets"."status" in ('new', 'open', 'pending');
