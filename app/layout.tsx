@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { ClientNavigation } from './components/client-navigation';
 import './globals.css';
 
 // Every page depends on who is asking; nothing is prerendered at build time.
@@ -20,7 +21,11 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {children}
+        {/* Follows clicks on the app's links (app/components/link.tsx) on the client, on every page. */}
+        <ClientNavigation />
+      </body>
     </html>
   );
 }

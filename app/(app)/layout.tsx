@@ -1,4 +1,3 @@
-import { ClientNavigation } from '@/app/components/client-navigation';
 import { TimeZoneCookie } from '@/app/components/time-zone-cookie';
 import { Link } from '@/app/components/link';
 import { resolveViewerTimeZone } from '@/lib/boundary/viewer-time-zone';
@@ -61,7 +60,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </header>
       <SavedViewsNav views={savedViews} />
       <main id="content">{children}</main>
-      <ClientNavigation />
       <TimeZoneCookie
         shownZone={timeZone.zone}
         followsBrowser={timeZone.chosen === null}

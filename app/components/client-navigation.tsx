@@ -1,11 +1,10 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-
-const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+import { basePath } from '@/app/components/base-path';
 
 /**
- * Follows clicks on <RowLink> anchors on the client, as next/link does: a plain left click on a
+ * Follows clicks on <Link> anchors on the client, as next/link does: a plain left click on a
  * link into the app. A click with a modifier key, a middle click, a link with a target or a
  * download, or one another handler already took, is left to the browser.
  */

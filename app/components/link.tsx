@@ -1,12 +1,15 @@
-import NextLink from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
+import { inApp } from './base-path';
 
-// next/link without prefetching; every link in the app goes through here, but those in a list's
-// rows (row-link.tsx). Each page is rendered per request for the signed-in user, with no static
-// part, so a prefetch brings the browser only the route tree and costs the server half a page
-// render, for every link on the page. A click still navigates on the client.
-export function Link(props: Omit<ComponentProps<typeof NextLink>, 'prefetch'>) {
-  return <NextLink {...props} prefetch={false} />;
+/**
+ * Every link in the app: a plain anchor that <ClientNavigation> (in the root layout) follows on
+ * the client, as next/link would, keeping the page's state and loading only what changes. Pages
+ * are rendered per request for the signed-in user, so next/link's prefetching brought nothing,
+ * while each next/link runs its hooks on the server: a list's row links were a tenth of its view.
+ * `href` is a path in the app (without the base path), or any other URL.
+ */
+export function Link({ href, ...anchor }: Omit<ComponentProps<'a'>, 'href'> & { href: string }) {
+  return <a {...anchor} href={inApp(href)} data-client-navigation="" />;
 }
 
 /** The link above a page's heading back to the list it belongs to. */

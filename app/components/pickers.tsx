@@ -2,11 +2,12 @@
 
 import type { FieldBase } from './form-controls';
 import { Picker, type PickerOption, type PickerSearch } from './picker';
+import { basePath } from '@/app/components/base-path';
 
 // The searches behind the pickers: the same JSON routes scripts use, a few results at a time.
 
 const resultLimit = 10;
-const apiBase = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/api`;
+const apiBase = `${basePath}/api`;
 
 async function fetchItems<Item>(url: string, signal: AbortSignal): Promise<Item[]> {
   const response = await fetch(url, { signal, headers: { accept: 'application/json' } });

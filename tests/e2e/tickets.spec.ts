@@ -235,7 +235,7 @@ test('a list past its end says where it ends and links there; an empty list show
   await alex.context.close();
 });
 
-test('the ticket list prefetches nothing, and a click on a ticket still navigates without reloading the page', async ({
+test('the ticket list prefetches nothing, and a click on a ticket or in the menu navigates without reloading the page', async ({
   browser,
 }) => {
   const alex = await openBrowser(browser, server.app);
@@ -273,6 +273,13 @@ test('the ticket list prefetches nothing, and a click on a ticket still navigate
   await firstRow.getByRole('link').nth(1).click();
   await expect(alex.page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   await expect(alex.page.getByRole('heading', { level: 1 })).toContainText(title!);
+  expect(documents).toEqual([]);
+  // Every link in the app is followed the same way, the main menu's too, and it marks where you are.
+  const menu = alex.page.getByRole('navigation', { name: 'Main' });
+  await menu.getByRole('link', { name: 'Assets' }).click();
+  await expect(alex.page).toHaveURL(/\/assets$/);
+  await expect(alex.page.getByRole('heading', { level: 1 })).toHaveText('Assets');
+  await expect(menu.getByRole('link', { name: 'Assets' })).toHaveAttribute('aria-current', 'page');
   expect(documents).toEqual([]);
   await alex.context.close();
 });

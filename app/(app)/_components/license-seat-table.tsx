@@ -1,6 +1,6 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
-import { RowLink } from '@/app/components/row-link';
+import { Link } from '@/app/components/link';
 import type { LicenseSeatUse } from '@/lib/dashboard/license-stats';
 
 // A client component fed plain rows, for the reason the ticket list's table is one (tickets/ticket-table.tsx).
@@ -18,7 +18,7 @@ const columns: Column<LicenseSeatUse>[] = [
   {
     key: 'license',
     header: 'License',
-    cell: (license) => <RowLink href={`/licenses/${license.id}`}>{license.name}</RowLink>,
+    cell: (license) => <Link href={`/licenses/${license.id}`}>{license.name}</Link>,
   },
   { key: 'used', header: 'Used', cell: (license) => <SeatMeter used={license.used} seats={license.seats} /> },
   { key: 'free', header: 'Free', cell: (license) => Math.max(license.seats - license.used, 0) },

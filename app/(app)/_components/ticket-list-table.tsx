@@ -1,6 +1,6 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
-import { RowLink } from '@/app/components/row-link';
+import { Link } from '@/app/components/link';
 import type { TicketPriority, TicketStatus } from '@/lib/db/enums';
 import { NewActivityBadge, PriorityBadge } from '../tickets/ticket-badges';
 import { unseenRow } from '../tickets/ticket-table';
@@ -23,7 +23,7 @@ const columns: Column<TicketListRow>[] = [
   {
     key: 'ticket',
     header: 'Ticket',
-    cell: (ticket) => <RowLink href={`/tickets/${ticket.id}`}>{ticket.reference}</RowLink>,
+    cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>{ticket.reference}</Link>,
   },
   {
     key: 'title',

@@ -1,6 +1,6 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
-import { RowLink } from '@/app/components/row-link';
+import { Link } from '@/app/components/link';
 import { selectionColumn } from '@/app/components/row-selection';
 import { AssetStatusBadge } from './asset-badges';
 import type { AssetRow } from './asset-rows';
@@ -19,9 +19,9 @@ function holderCell({ holder }: AssetRow, linkHolders: boolean) {
   if (!holder) return '—';
   if (!linkHolders) return holder.displayName;
   return (
-    <RowLink href={`/assets?assignedTo=${holder.id}`} title={`All assets checked out to ${holder.displayName}`}>
+    <Link href={`/assets?assignedTo=${holder.id}`} title={`All assets checked out to ${holder.displayName}`}>
       {holder.displayName}
-    </RowLink>
+    </Link>
   );
 }
 
@@ -30,7 +30,7 @@ function assetColumns(linkHolders: boolean): Column<AssetRow>[] {
     {
       key: 'tag',
       header: 'Asset tag',
-      cell: (asset) => <RowLink href={`/assets/${asset.id}`}>{asset.assetTag}</RowLink>,
+      cell: (asset) => <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link>,
     },
     { key: 'name', header: 'Name', cell: (asset) => asset.name },
     { key: 'category', priority: 'secondary', header: 'Category', cell: (asset) => asset.category },

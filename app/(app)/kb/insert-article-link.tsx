@@ -3,8 +3,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import styles from './kb.module.css';
 import { useArticleSuggestions, type Suggestion } from './use-article-suggestions';
-
-const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+import { basePath } from '@/app/components/base-path';
 
 // Markdown allows only http(s) and mailto links (lib/markdown.ts), so the link is absolute: the
 // address this page was reached at, which also works in the mail the reply becomes.

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { FilterBar } from '@/app/components/filter-bar';
 import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
-import { RowLink } from '@/app/components/row-link';
+import { Link } from '@/app/components/link';
 import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
@@ -24,7 +24,7 @@ const columns: Column<ArticleRow>[] = [
     header: 'Article',
     cell: (article) => (
       <>
-        <RowLink href={`/kb/${article.id}`}>{article.title}</RowLink>{' '}
+        <Link href={`/kb/${article.id}`}>{article.title}</Link>{' '}
         <ArticleBadges status={article.status} visibility={article.visibility} />
       </>
     ),

@@ -1,13 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { basePath } from '@/app/components/base-path';
 
 // The search behind the new ticket's suggestions and the reply box's "Insert article link":
 // GET /api/kb/suggestions (lib/kb/queries.ts, suggestArticles).
 
 export type Suggestion = { id: string; title: string; category: string; solvedCount: number };
 
-const suggestionsUrl = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/api/kb/suggestions`;
+const suggestionsUrl = `${basePath}/api/kb/suggestions`;
 // Long enough that a word typed at speed sends one request; a title shorter than this finds nothing useful.
 const typingPauseMs = 300;
 const shortestSearch = 3;

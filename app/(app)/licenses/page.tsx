@@ -3,7 +3,6 @@ import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { FilterBar } from '@/app/components/filter-bar';
 import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { Link } from '@/app/components/link';
-import { RowLink } from '@/app/components/row-link';
 import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
@@ -24,7 +23,7 @@ function licenseColumns(today: string): Column<LicenseSummary>[] {
     {
       key: 'name',
       header: 'Name',
-      cell: (license) => <RowLink href={`/licenses/${license.id}`}>{license.name}</RowLink>,
+      cell: (license) => <Link href={`/licenses/${license.id}`}>{license.name}</Link>,
     },
     { key: 'vendor', priority: 'secondary', header: 'Vendor', cell: (license) => license.vendor ?? '—' },
     { key: 'seats', header: 'Seats used', cell: (license) => <SeatUse used={license.used} seats={license.seats} /> },

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DataTable, byId, type Column } from '@/app/components/data-table';
-import { RowLink } from '@/app/components/row-link';
+import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import { pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
@@ -10,7 +10,7 @@ import { RemoveViewButton, RenameViewForm } from './view-forms';
 export const metadata: Metadata = { title: 'Saved views' };
 
 const columns: Column<SavedViewWithCount>[] = [
-  { key: 'name', header: 'View', rowHeader: true, cell: (view) => <RowLink href={view.href}>{view.name}</RowLink> },
+  { key: 'name', header: 'View', rowHeader: true, cell: (view) => <Link href={view.href}>{view.name}</Link> },
   {
     key: 'list',
     header: 'List',

@@ -1,10 +1,11 @@
 'use client';
 
 import type { AssetSummary } from '@/lib/assets/queries';
+import { basePath } from '@/app/components/base-path';
 
 // The JSON route behind the Scan page's lookups (GET /api/assets/lookup), from the browser.
 
-const apiBase = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/api`;
+const apiBase = `${basePath}/api`;
 
 export type ScannedAsset = Pick<AssetSummary, 'id' | 'assetTag' | 'name' | 'status' | 'version' | 'serial'> & {
   assignedTo: AssetSummary['assignedTo'];

@@ -1,7 +1,6 @@
 'use client';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Link } from '@/app/components/link';
-import { RowLink } from '@/app/components/row-link';
 import { selectionColumn } from '@/app/components/row-selection';
 import { NewActivityBadge, PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
 import styles from './tickets.module.css';
@@ -38,12 +37,12 @@ function sortable(column: Column<TicketRow>, link: SortLink | undefined): Column
 const requesterName = (ticket: TicketRow) => ticket.requesterName;
 
 const requesterLink = (ticket: TicketRow) => (
-  <RowLink
+  <Link
     href={`/tickets?view=all&requester=${ticket.requesterId}`}
     title={`All tickets opened by ${ticket.requesterName}`}
   >
     {ticket.requesterName}
-  </RowLink>
+  </Link>
 );
 
 // Staff only: a requester's list has no SLA column.
@@ -54,14 +53,14 @@ function ticketColumns(linkRequesters: boolean): Column<TicketRow>[] {
     {
       key: 'number',
       header: 'Number',
-      cell: (ticket) => <RowLink href={`/tickets/${ticket.id}`}>{ticket.reference}</RowLink>,
+      cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>{ticket.reference}</Link>,
     },
     {
       key: 'title',
       header: 'Title',
       cell: (ticket) => (
         <>
-          <RowLink href={`/tickets/${ticket.id}`}>{ticket.title}</RowLink> <NewActivityBadge unseen={ticket.unseen} />
+          <Link href={`/tickets/${ticket.id}`}>{ticket.title}</Link> <NewActivityBadge unseen={ticket.unseen} />
           <div className="muted">{ticket.category}</div>
         </>
       ),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { FilterBar } from '@/app/components/filter-bar';
 import { FilterActions, FilterInput } from '@/app/components/filter-fields';
-import { RowLink } from '@/app/components/row-link';
+import { Link } from '@/app/components/link';
 import { PageHeader } from '@/app/components/page-header';
 import { Pagination } from '@/app/components/pagination';
 import { Panel } from '@/app/components/panel';
@@ -24,7 +24,7 @@ const columns: Column<UserSummary>[] = [
   {
     key: 'username',
     header: 'Username',
-    cell: (user) => <RowLink href={`/admin/users/${user.id}`}>{user.username}</RowLink>,
+    cell: (user) => <Link href={`/admin/users/${user.id}`}>{user.username}</Link>,
   },
   { key: 'name', header: 'Name', cell: (user) => user.displayName },
   { key: 'email', priority: 'secondary', header: 'Email', cell: (user) => user.email ?? '—' },

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
-import { RowLink } from '@/app/components/row-link';
 import { ActionButton } from '@/app/components/action-button';
 import { Banner } from '@/app/components/banner';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
@@ -41,7 +40,7 @@ const ticketColumns: Column<LinkedTicket>[] = [
   {
     key: 'ticket',
     header: 'Ticket',
-    cell: (ticket) => <RowLink href={`/tickets/${ticket.id}`}>T-{ticket.number}</RowLink>,
+    cell: (ticket) => <Link href={`/tickets/${ticket.id}`}>T-{ticket.number}</Link>,
   },
   { key: 'title', header: 'Title', cell: (ticket) => ticket.title },
   { key: 'status', header: 'Status', cell: (ticket) => ticket.status },

@@ -3,11 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { formatCount } from '@/lib/format-count';
+import { basePath } from '@/app/components/base-path';
 
 // A large change runs as a job: this bar asks the small JSON route how far it is, every second,
 // and reloads the page (its result) once the job is done.
 
-const statusUrl = (id: string) => `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/api/bulk-changes/${id}`;
+const statusUrl = (id: string) => `${basePath}/api/bulk-changes/${id}`;
 const pollMs = 1000;
 
 type Progress = { state: string; done: number; total: number };

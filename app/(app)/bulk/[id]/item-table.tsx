@@ -1,5 +1,5 @@
 import { DataTable, type Column } from '@/app/components/data-table';
-import { RowLink } from '@/app/components/row-link';
+import { Link } from '@/app/components/link';
 import type { BulkTarget } from '@/lib/bulk/action';
 import type { BulkItemView } from '@/lib/bulk/queries';
 
@@ -22,7 +22,7 @@ function columns(target: BulkTarget): Column<BulkItemView>[] {
       key: 'item',
       header: target === 'asset' ? 'Asset' : 'Ticket',
       rowHeader: true,
-      cell: (item) => <RowLink href={`${path}/${item.itemId}`}>{item.label}</RowLink>,
+      cell: (item) => <Link href={`${path}/${item.itemId}`}>{item.label}</Link>,
     },
     { key: 'verdict', header: 'Result', cell: verdict },
     { key: 'reason', header: 'Why', cell: (item) => item.outcomeReason ?? item.reason ?? '—' },

@@ -1,7 +1,6 @@
 import { Banner } from '@/app/components/banner';
 import type { Metadata } from 'next';
-import { BackLink } from '@/app/components/link';
-import { RowLink } from '@/app/components/row-link';
+import { BackLink, Link } from '@/app/components/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
@@ -41,8 +40,7 @@ function seatColumns(licenseId: string): Column<LicenseSeat>[] {
     {
       key: 'holder',
       header: 'Holder',
-      cell: (seat) =>
-        seat.asset ? <RowLink href={`/assets/${seat.asset.id}`}>{holderOf(seat)}</RowLink> : holderOf(seat),
+      cell: (seat) => (seat.asset ? <Link href={`/assets/${seat.asset.id}`}>{holderOf(seat)}</Link> : holderOf(seat)),
     },
     { key: 'kind', header: 'Kind', cell: (seat) => (seat.user ? 'User' : 'Asset') },
     { key: 'assigned', header: 'Assigned', cell: (seat) => formatDateTime(seat.assignedAt) },

@@ -3,7 +3,6 @@ import { Banner } from '@/app/components/banner';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Fact, Facts } from '@/app/components/facts';
 import { BackLink, Link } from '@/app/components/link';
-import { RowLink } from '@/app/components/row-link';
 import { Panel } from '@/app/components/panel';
 import { Time } from '@/app/components/time';
 import { staffRoles } from '@/lib/actor';
@@ -44,7 +43,7 @@ export default async function LocationPage({
       key: 'tag',
       header: 'Asset tag',
       rowHeader: true,
-      cell: (asset) => <RowLink href={`/assets/${asset.id}`}>{asset.assetTag}</RowLink>,
+      cell: (asset) => <Link href={`/assets/${asset.id}`}>{asset.assetTag}</Link>,
     },
     { key: 'name', header: 'Name', cell: (asset) => asset.name },
     { key: 'status', header: 'Status', cell: (asset) => <AssetStatusBadge status={asset.status as AssetStatus} /> },
