@@ -5,7 +5,7 @@ import { inApp } from './base-path';
  * Every link in the app: a plain anchor that <ClientNavigation> (in the root layout) follows on
  * the client, as next/link would, keeping the page's state and loading only what changes. Pages
  * are rendered per request for the signed-in user, so next/link's prefetching brought nothing,
- * while each next/link runs its hooks on the server: a list's row links were a tenth of its view.
+ * while each next/link runs its hooks on the server, dozens of times on a list's page.
  * `href` is a path in the app (without the base path), or any other URL.
  */
 export function Link({ href, ...anchor }: Omit<ComponentProps<'a'>, 'href'> & { href: string }) {
