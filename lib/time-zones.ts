@@ -4,6 +4,7 @@
 const fallbackZone = 'UTC';
 
 let known: Set<string> | undefined;
+let sorted: readonly string[] | undefined;
 
 function knownZones(): Set<string> {
   // supportedValuesOf lists canonical names only; UTC is valid everywhere but missing from some lists.
@@ -11,9 +12,10 @@ function knownZones(): Set<string> {
   return known;
 }
 
-/** The zones a person may choose, sorted, for a select. */
-export function timeZoneChoices(): string[] {
-  return [...knownZones()].sort();
+/** The zones a person may choose, sorted, for a select: the same array on every call. */
+export function timeZoneChoices(): readonly string[] {
+  sorted ??= [...knownZones()].sort();
+  return sorted;
 }
 
 /**

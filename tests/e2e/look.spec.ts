@@ -182,6 +182,19 @@ test("times follow the browser's zone, or the zone chosen on the account page", 
   const inTokyo = await listedTime(utc.page, title, /GMT\+9/);
   expect(inTokyo).toEqual({ hour: (inUtc.hour + 9) % 24, minute: inUtc.minute, zone: 'GMT+9' });
 
+  // The server sends the choice alone, selected; the browser lists the other zones once the page is live.
+  const sent = await (await utc.page.request.get('account')).text();
+  const sentSelect = /<select[^>]*name="timeZone"[^>]*>(.*?)<\/select>/.exec(sent)?.[1] ?? '';
+  expect(sentSelect.match(/<option /g)).toHaveLength(2);
+  expect(sentSelect).toContain('<option value="Asia/Tokyo" selected="">Asia/Tokyo</option>');
+  await utc.page.goto('account');
+  await expect(utc.page.getByRole('combobox', { name: 'Time zone' }).locator('option:checked')).toHaveText(
+    'Asia/Tokyo',
+  );
+  await expect(utc.page.getByRole('combobox', { name: 'Time zone' }).locator('option')).toHaveCount(
+    (await utc.page.evaluate(() => new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']).size)) + 1,
+  );
+
   // Back to the browser's zone: a browser in New York (five hours behind in winter) sees its own.
   await utc.page.goto('account');
   await utc.page.getByRole('combobox', { name: 'Time zone' }).selectOption('');

@@ -10,7 +10,6 @@ import { getDb } from '@/lib/db/client';
 import { essentialKindsFor, optionalKindsFor } from '@/lib/mail/outgoing/kinds';
 import { notificationSettings } from '@/lib/mail/outgoing/preferences';
 import { isMailEnabled } from '@/lib/mail/outgoing/transport';
-import { timeZoneChoices } from '@/lib/time-zones';
 import { NotificationsForm } from './notifications-form';
 import { PasswordForm } from './password-form';
 import { TimeZoneForm } from './time-zone-form';
@@ -42,7 +41,7 @@ export default async function AccountPage() {
           </Facts>
         </Panel>
         <Panel id="time-zone" title="Time zone">
-          <TimeZoneForm zones={timeZoneChoices()} chosen={timeZone.chosen} browserZone={timeZone.browser} />
+          <TimeZoneForm chosen={timeZone.chosen} browserZone={timeZone.browser} />
         </Panel>
         <Panel id="password" title="Change password">
           <PasswordForm />

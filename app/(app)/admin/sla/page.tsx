@@ -8,7 +8,6 @@ import { formatClockTime } from '@/lib/sla/business-time';
 import { weekdayNames } from '@/lib/sla/schemas';
 import { loadSlaSettings } from '@/lib/sla/settings';
 import { priorityLabels } from '@/lib/tickets/rules';
-import { timeZoneChoices } from '@/lib/time-zones';
 import type { SearchParams } from '../../_components/list-query';
 import { AddHolidayForm, CalendarForm, PoliciesForm, RemoveHolidayButton } from './sla-forms';
 
@@ -51,7 +50,6 @@ export default async function SlaPage({ searchParams }: { searchParams: SearchPa
         <CalendarForm
           version={calendar.version}
           timeZone={calendar.timeZone}
-          timeZones={timeZoneChoices()}
           days={weekOrder.map((day) => {
             const worked = calendar.week[day];
             return {

@@ -4,6 +4,7 @@ import { ActionButton } from '@/app/components/action-button';
 import { ActionForm } from '@/app/components/action-form';
 import { Field } from '@/app/components/form';
 import { SelectField, type SelectOption } from '@/app/components/form-controls';
+import { TimeZoneSelectField } from '@/app/components/time-zone-select';
 import { addHolidayAction, removeHolidayAction, saveCalendarAction, savePoliciesAction } from './actions';
 import styles from './sla.module.css';
 
@@ -12,7 +13,6 @@ type Day = { day: number; name: string; start: string; end: string };
 export function CalendarForm(props: {
   version: number;
   timeZone: string;
-  timeZones: string[];
   days: Day[];
   country: string;
   countries: SelectOption[];
@@ -26,13 +26,7 @@ export function CalendarForm(props: {
       submit="Save calendar"
       pendingText="Saving…"
     >
-      <SelectField
-        name="timeZone"
-        label="Time zone"
-        defaultValue={props.timeZone}
-        options={props.timeZones.map((zone) => ({ value: zone, label: zone }))}
-        idPrefix="calendar"
-      />
+      <TimeZoneSelectField name="timeZone" label="Time zone" defaultValue={props.timeZone} idPrefix="calendar" />
       <fieldset className={styles.week}>
         <legend>Working hours (HH:MM; both empty for a day off, 24:00 for midnight)</legend>
         {props.days.map((day) => (
