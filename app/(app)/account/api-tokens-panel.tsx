@@ -1,15 +1,12 @@
 import { ApiTokenTable } from '@/app/components/api-token-table';
 import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
-import type { Actor } from '@/lib/actor';
-import { listApiTokens } from '@/lib/auth/api-tokens';
-import { getDb } from '@/lib/db/client';
+import type { ApiTokenSummary } from '@/lib/auth/api-tokens';
 import { NewTokenForm } from './new-token-form';
 import { revokeApiTokenAction } from './token-actions';
 
 /** The account page's personal access tokens: make one (shown once), see when each was last used, revoke. */
-export async function ApiTokensPanel({ actor }: { actor: Actor }) {
-  const tokens = await listApiTokens(await getDb(), actor);
+export function ApiTokensPanel({ tokens }: { tokens: ApiTokenSummary[] }) {
   return (
     <Panel id="api-tokens" title="API tokens">
       <p className="muted">

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { Fact, Facts } from '@/app/components/facts';
 import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
+import { listApiTokens } from '@/lib/auth/api-tokens';
+import { listPasskeys } from '@/lib/auth/passkeys';
 import { hasSecondFactor } from '@/lib/auth/second-factor';
 import { resolveViewerTimeZone } from '@/lib/boundary/viewer-time-zone';
 import { isStaff } from '@/lib/actor';
@@ -21,10 +23,14 @@ export const metadata: Metadata = { title: 'Account' };
 export default async function AccountPage() {
   const actor = await pageActor();
   const staff = isStaff(actor);
-  const [settings, timeZone, secondFactor] = await Promise.all([
-    isMailEnabled() ? notificationSettings(await getDb(), actor.id) : null,
+  const db = await getDb();
+  // Every panel's data at once: an async panel of its own would be one more round of rendering.
+  const [settings, timeZone, secondFactor, passkeys, tokens] = await Promise.all([
+    isMailEnabled() ? notificationSettings(db, actor.id) : null,
     resolveViewerTimeZone(),
-    hasSecondFactor(await getDb(), actor.id),
+    hasSecondFactor(db, actor.id),
+    listPasskeys(db, actor.id),
+    listApiTokens(db, actor),
   ]);
   const optional = optionalKindsFor(staff);
   const essential = essentialKindsFor(staff);
@@ -61,8 +67,8 @@ export default async function AccountPage() {
           </Panel>
         ) : null}
       </div>
-      <PasskeysPanel userId={actor.id} />
-      <ApiTokensPanel actor={actor} />
+      <PasskeysPanel passkeys={passkeys} />
+      <ApiTokensPanel tokens={tokens} />
     </>
   );
 }

@@ -1,16 +1,14 @@
 import { Panel } from '@/app/components/panel';
-import { listPasskeys } from '@/lib/auth/passkeys';
+import type { PasskeySummary } from '@/lib/auth/passkeys';
 import { relyingParty } from '@/lib/auth/passkey-relying-party';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
 import { PasskeyRegisterForm } from './passkey-register-form';
 import { PasskeyTable } from './passkey-table';
 
 /** The account's passkeys, and a way to add one; or why this installation has none. */
-export async function PasskeysPanel({ userId }: { userId: string }) {
+export function PasskeysPanel({ passkeys }: { passkeys: PasskeySummary[] }) {
   const { basePath, publicUrl } = getConfig();
   const party = relyingParty({ publicUrl });
-  const passkeys = await listPasskeys(await getDb(), userId);
   return (
     <Panel id="passkeys" title="Passkeys">
       <p className="muted">
