@@ -1,14 +1,15 @@
+import 'server-only';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import { resolveViewerTimeZone } from '@/lib/boundary/viewer-time-zone';
 
 /**
  * A moment as the viewer reads it: "3 h ago" when recent (with `relative`), else the exact time in
  * their zone; the exact time is always the tooltip, and the machine-readable one is in dateTime.
+ * The zone is the one pageActor resolved for this request (lib/request-time-zone.ts): a plain
+ * component renders within its table's row, where an async one would be a round of its own.
  */
-export async function Time({ value, relative = false }: { value: Date | string; relative?: boolean }) {
-  const { zone } = await resolveViewerTimeZone();
+export function Time({ value, relative = false }: { value: Date | string; relative?: boolean }) {
   const moment = new Date(value);
-  const exact = formatDateTime(moment, zone);
+  const exact = formatDateTime(moment);
   const shown = (relative ? formatRelative(moment) : null) ?? exact;
   return (
     <time dateTime={moment.toISOString()} title={exact}>

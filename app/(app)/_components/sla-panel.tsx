@@ -1,17 +1,15 @@
 import { BarChart } from '@/app/components/charts/bar-chart';
 import { Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
-import { getDb } from '@/lib/db/client';
 import { describeSpan } from '@/lib/sla/describe';
-import { recentSlaDashboard } from '@/lib/sla/dashboard';
+import type { SlaDashboard } from '@/lib/sla/dashboard';
 import { formatCount } from '@/lib/format-count';
 
 const percentMet = (week: { settled: number; met: number }) =>
   week.settled === 0 ? 0 : Math.round((week.met / week.settled) * 100);
 
 /** Staff dashboard: the share of tickets that met their SLA per week, and the tickets breached now. */
-export async function SlaPanel() {
-  const sla = await recentSlaDashboard(await getDb());
+export function SlaPanel({ sla }: { sla: SlaDashboard }) {
   return (
     <div className="grid-2">
       <Panel id="sla-weeks" title="SLA met per week, last 12 weeks">

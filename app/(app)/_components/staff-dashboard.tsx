@@ -9,6 +9,7 @@ import { ExpiringPanel } from './expiring-panel';
 import { FirstSteps } from './first-steps';
 import { LicenseSeatTable } from './license-seat-table';
 import { SlaPanel } from './sla-panel';
+import type { SlaDashboard } from '@/lib/sla/dashboard';
 import { humanize } from './labels';
 import { TicketList } from './ticket-list';
 import { formatCount } from '@/lib/format-count';
@@ -27,7 +28,7 @@ function Stat({ value, label, href }: { value: number; label: string; href: stri
   );
 }
 
-export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard }) {
+export function StaffDashboardView({ dashboard, sla }: { dashboard: StaffDashboard; sla: SlaDashboard | null }) {
   const { openTickets, ticketsPerDay } = dashboard;
   const opened = ticketsPerDay.reduce((sum, day) => sum + day.opened, 0);
   const resolved = ticketsPerDay.reduce((sum, day) => sum + day.resolved, 0);
@@ -88,7 +89,7 @@ export function StaffDashboardView({ dashboard }: { dashboard: StaffDashboard })
           </p>
         </Panel>
       </div>
-      <SlaPanel />
+      {sla ? <SlaPanel sla={sla} /> : null}
       <Panel id="per-day" title="Tickets opened and resolved, last 30 days">
         <DailySeriesChart
           id="chart-per-day"

@@ -29,6 +29,7 @@ import { CommentForm } from './comment-form';
 import { CannedReplyPicker } from './canned-reply-picker';
 import { cannedRepliesForTicket } from '@/lib/canned-replies/replies';
 import { SlaFacts } from './sla-facts';
+import { ticketSlaDetail } from '@/lib/sla/queries';
 import { LinkAssetForm, UpdateTicketForm } from './ticket-forms';
 import type { SearchParams } from '../../_components/list-query';
 
@@ -69,18 +70,20 @@ export default async function TicketPage({ params, searchParams }: Props) {
   const ticket = await loadTicket(id);
   if (!ticket) notFound();
   const staff = isStaff(actor);
-  const [timeline, attachments, assignees, categories, ownAssets, mentionable] = await Promise.all([
+  // Every panel's data at once: an async panel of its own would be one more round of rendering.
+  const [timeline, attachments, assignees, categories, ownAssets, mentionable, sla, cannedReplies] = await Promise.all([
     getTicketTimeline(db, ticket),
     listVisibleAttachments(db, actor, ticket.id),
     staff ? listAssignableUsers(db) : Promise.resolve([]),
     staff ? listTicketCategories(db) : Promise.resolve([]),
     staff ? Promise.resolve(null) : listAssetsAssignedTo(db, actor),
     mentionableIn(db, [ticket.description, ...ticket.comments.map((comment) => comment.body)]),
+    staff ? ticketSlaDetail(db, actor, ticket.id) : null,
+    // Staff insert canned replies, filled for this ticket (lib/canned-replies).
+    staff ? cannedRepliesForTicket(db, actor, ticket.id) : null,
     // What this page shows is seen: the ticket's news mark in the agent's lists goes away.
     markTicketSeen(db, actor, ticket),
   ]);
-  // Staff insert canned replies, filled for this ticket (lib/canned-replies).
-  const cannedReplies = staff ? await cannedRepliesForTicket(db, actor, ticket.id) : null;
   const linkableOwnAssets =
     ownAssets?.filter((asset) => !ticket.assets.some((linked) => linked.id === asset.id)) ?? null;
   const requesterMoves = staff ? [] : allowedTransitions(ticket.status, actor.role);
@@ -109,7 +112,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <Fact term="Updated">{formatDateTime(ticket.updatedAt)}</Fact>
             {ticket.resolvedAt ? <Fact term="Resolved">{formatDateTime(ticket.resolvedAt)}</Fact> : null}
             {ticket.closedAt ? <Fact term="Closed">{formatDateTime(ticket.closedAt)}</Fact> : null}
-            {staff ? <SlaFacts actor={actor} ticketId={ticket.id} /> : null}
+            {sla ? <SlaFacts sla={sla} /> : null}
           </Facts>
           <div className={styles.actions}>
             {staff && !ticket.assignee ? (

@@ -1,15 +1,11 @@
 import { Fact } from '@/app/components/facts';
-import type { Actor } from '@/lib/actor';
-import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
 import { describeSla } from '@/lib/sla/describe';
-import { ticketSlaDetail } from '@/lib/sla/queries';
+import type { TicketSlaDetail } from '@/lib/sla/queries';
 import { SlaBadge } from '../ticket-badges';
 
 /** The ticket's SLA targets among its facts, for staff; nothing when no policy covers its priority. */
-export async function SlaFacts({ actor, ticketId }: { actor: Actor; ticketId: string }) {
-  const sla = await ticketSlaDetail(await getDb(), actor, ticketId);
-  if (!sla) return null;
+export function SlaFacts({ sla }: { sla: TicketSlaDetail }) {
   return (
     <>
       <Fact term="SLA">
