@@ -8,11 +8,10 @@ const neverChanges = () => () => {};
 const beforeHydration = () => null;
 
 /**
- * A select of every IANA time zone, listed by the browser's own Intl once the page is live. Sent
- * from the server, 400-odd options were more than half of the account page's HTML and RSC
- * payload on every view. Until then the select holds `leading` and the current value, so what is
- * chosen shows and submits unchanged. A zone the browser does not list (a name the server's Intl
- * keeps) stays selectable.
+ * A select of every IANA time zone, listed by the browser's own Intl once the page is live: sent
+ * from the server, the whole list outweighed the rest of the account page, on every view. Until
+ * then the select holds `leading` and the current value, so what is chosen shows and submits
+ * unchanged. A zone the browser does not list (a name the server's Intl keeps) stays selectable.
  */
 export function TimeZoneSelectField({ leading = [], ...field }: FieldBase & { leading?: SelectOption[] }) {
   const zones = useSyncExternalStore(neverChanges, timeZoneChoices, beforeHydration);
