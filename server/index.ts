@@ -24,10 +24,13 @@ import { createDirectRoutes } from './direct-routes';
 import { normalizeForwardedHeaders } from './forwarded-headers';
 import { logRequest } from './request-log';
 import { createStaticFileGuard } from './static-files';
+import { gracefulStop } from './graceful-stop';
 
 const projectRoot = process.cwd();
 const dev = process.argv.includes('--dev');
 const buildIfNeeded = process.argv.includes('--build-if-needed');
+// Requests in flight get this long to finish on a stop; PM2's kill_timeout leaves room for the database to close after.
+const stopDeadlineMs = 10_000;
 
 function fail(message: string): never {
   // Straight to the stream: once Next.js runs, console.error writes JSON lines (console-log.ts).
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
   });
   // Longer than a proxy's keep-alive, so the proxy closes idle connections first, never us mid-request.
   server.keepAliveTimeout = 65_000;
+  const stopServer = gracefulStop(server);
 
   await discardImportsOfStoppedServers();
   const stopPruning = startSessionPruning(getDb, config);
@@ -175,21 +179,21 @@ async function main(): Promise<void> {
     stopPruning();
     stopCompaction();
     stopProbe();
-    const forceTimer = setTimeout(() => server.closeAllConnections(), 10_000);
-    forceTimer.unref();
     const jobsStopped = jobWorkers
       .stop()
       .catch((error: unknown) => log.warn('server.jobs_stop_failed', describeError(error)));
-    server.close(() => {
-      void jobsStopped
-        .then(closeDatabase)
-        .catch((error: unknown) => log.warn('server.database_close_failed', describeError(error)))
-        .then(() => {
-          log.info('server.stopped', { signal });
-          process.exit(0);
-        });
-    });
-    server.closeIdleConnections();
+    void stopServer(stopDeadlineMs)
+      .then(({ forcedConnections }) => {
+        if (forcedConnections)
+          log.warn('server.connections_forced', { connections: forcedConnections, afterMs: stopDeadlineMs });
+      })
+      .then(() => jobsStopped)
+      .then(closeDatabase)
+      .catch((error: unknown) => log.warn('server.database_close_failed', describeError(error)))
+      .then(() => {
+        log.info('server.stopped', { signal });
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
