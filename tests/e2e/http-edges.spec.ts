@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { openBrowser, useAppServer } from './support/session';
 
@@ -273,4 +274,26 @@ test('a failing page is one JSON log line with its request id, without stack or 
   expect(output).not.toContain('query-secret');
   expect(output).not.toContain('body-secret');
   await api.dispose();
+});
+
+test('a request whose client left before the answer is still in the log, as 499', async () => {
+  const { origin, baseURL } = server.app;
+  const path = `${new URL(baseURL).pathname}api/auth/login`;
+  const socket = net.connect(Number(new URL(origin).port), '127.0.0.1');
+  // "100 Continue" says the server has the request; the client then leaves without sending its body.
+  const continued = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+  socket.write(
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+      'Content-Length: 64\r\nExpect: 100-continue\r\n\r\n',
+  );
+  await continued;
+  socket.destroy();
+
+  const requestLines = () =>
+    server.app
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('"event":"http.request"'))
+      .map((line) => JSON.parse(line) as { path: string; status: number });
+  await expect.poll(requestLines).toContainEqual(expect.objectContaining({ path, status: 499 }));
 });
