@@ -6,14 +6,13 @@ import type { Executor } from '../db/client';
 import type { SavedViewList } from '../db/schema-desk';
 import { parseListParamsLeniently, searchParamsToObject } from '../list-params';
 import { listTickets } from '../tickets/list';
-import { openWorkStatuses } from '../tickets/rules';
+import { allStatuses, openWorkStatuses } from '../tickets/rules';
 import { ticketListPageSchema, ticketQueryObject } from '../tickets/schemas';
 
 // A saved view is a list's query string. These read it the way the list pages do, and count its
 // rows with the list's own query (listTickets / listAssets, kept counts included), one page of one row.
 
 const listPath: Record<SavedViewList, string> = { tickets: '/tickets', assets: '/assets' };
-const allStatuses = 'all';
 
 function knownKeys(list: SavedViewList): Set<string> {
   const shape = list === 'tickets' ? ticketListPageSchema.shape : assetListSchema.shape;

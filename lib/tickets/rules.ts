@@ -12,6 +12,9 @@ import {
 
 export { openWorkStatuses, ticketPriorities, ticketStatuses, type TicketPriority, type TicketStatus };
 
+/** `status=all` in a ticket list's address (alone or beside other statuses): every status, instead of the open-work default. */
+export const allStatuses = 'all';
+
 export const defaultCategory = 'General';
 
 /** What the forms suggest for a ticket's category: the listed ones (lib/tickets/categories.ts) and the default, always allowed. */

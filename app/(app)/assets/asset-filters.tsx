@@ -1,3 +1,5 @@
+'use client';
+
 import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { ListSortFields } from '@/app/components/list-sort-fields';
 import { assetStatusLabels } from '@/lib/assets/labels';

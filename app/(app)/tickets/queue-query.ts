@@ -1,10 +1,7 @@
 import { parseListParamsLeniently } from '@/lib/list-params';
-import { openWorkStatuses } from '@/lib/tickets/rules';
+import { allStatuses, openWorkStatuses } from '@/lib/tickets/rules';
 import { ticketListPageSchema, ticketQueryObject, type TicketListQuery, type TicketSort } from '@/lib/tickets/schemas';
 import type { SortLink } from './ticket-rows';
-
-/** `status=all` in the URL (alone or beside other statuses): every status, instead of the open-work default. */
-export const allStatuses = 'all';
 
 /**
  * The ticket list's query from the URL. Staff with no status chosen see open work (new, open,

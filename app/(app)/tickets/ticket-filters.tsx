@@ -1,9 +1,10 @@
+'use client';
+
 import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import { ListSortFields } from '@/app/components/list-sort-fields';
-import { allStatuses } from './queue-query';
 import styles from './tickets.module.css';
 import type { Person } from '@/lib/tickets/queries';
-import { priorityLabels, statusLabels, ticketCategoryChoices, ticketStatuses } from '@/lib/tickets/rules';
+import { allStatuses, priorityLabels, statusLabels, ticketCategoryChoices, ticketStatuses } from '@/lib/tickets/rules';
 import type { TicketFilters } from '@/lib/tickets/schemas';
 import { slaFilterLabels } from '@/lib/sla/filters';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { FilterBar } from '@/app/components/filter-bar';
 import { FilterActions, FilterInput, FilterSelect } from '@/app/components/filter-fields';
 import type { AuditActionGroup, AuditPersonOption } from '@/lib/audit/filter-options';
