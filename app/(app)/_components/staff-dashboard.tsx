@@ -1,21 +1,25 @@
+'use client';
+
+import type { ReactNode } from 'react';
 import { Link } from '@/app/components/link';
 import { BarChart } from '@/app/components/charts/bar-chart';
 import { DailySeriesChart } from '@/app/components/charts/daily-series-chart';
 import { Panel } from '@/app/components/panel';
 import type { StaffDashboard } from '@/lib/dashboard/dashboard';
-import { assetStatuses, ticketPriorities } from '@/lib/db/schema-domain';
-import { openTicketStatuses } from '@/lib/dashboard/ticket-stats';
+import { assetStatuses, openWorkStatuses, ticketPriorities } from '@/lib/db/enums';
 import { ExpiringPanel } from './expiring-panel';
 import { FirstSteps } from './first-steps';
 import { LicenseSeatTable } from './license-seat-table';
 import { SlaPanel } from './sla-panel';
 import type { SlaDashboard } from '@/lib/sla/dashboard';
 import { humanize } from './labels';
-import { TicketList } from './ticket-list';
 import { formatCount } from '@/lib/format-count';
 
+// A client component fed plain figures, though it has no state: a server component's panels
+// reach the browser twice (as HTML and element by element in the RSC payload), these only as data.
+
 // The ticket list takes several statuses comma-separated; the dashboard counts only open ones.
-const openStatusList = openTicketStatuses.join(',');
+const openStatusList = openWorkStatuses.join(',');
 
 function Stat({ value, label, href }: { value: number; label: string; href: string }) {
   return (
@@ -28,7 +32,14 @@ function Stat({ value, label, href }: { value: number; label: string; href: stri
   );
 }
 
-export function StaffDashboardView({ dashboard, sla }: { dashboard: StaffDashboard; sla: SlaDashboard | null }) {
+type Props = {
+  dashboard: Omit<StaffDashboard, 'myQueue'>;
+  sla: SlaDashboard | null;
+  /** The viewer's queue, rendered on the server (its times in the viewer's zone). */
+  queue: ReactNode;
+};
+
+export function StaffDashboardView({ dashboard, sla, queue }: Props) {
   const { openTickets, ticketsPerDay } = dashboard;
   const opened = ticketsPerDay.reduce((sum, day) => sum + day.opened, 0);
   const resolved = ticketsPerDay.reduce((sum, day) => sum + day.resolved, 0);
@@ -39,7 +50,7 @@ export function StaffDashboardView({ dashboard, sla }: { dashboard: StaffDashboa
       <section aria-labelledby="open-title">
         <h2 id="open-title">Open tickets ({formatCount(openTickets.total)})</h2>
         <div className="stat-grid">
-          {openTicketStatuses.map((status) => (
+          {openWorkStatuses.map((status) => (
             <Stat
               key={status}
               value={openTickets.byStatus[status]}
@@ -79,11 +90,7 @@ export function StaffDashboardView({ dashboard, sla }: { dashboard: StaffDashboa
           </p>
         </Panel>
         <Panel id="queue" title="Your queue">
-          <TicketList
-            tickets={dashboard.myQueue}
-            caption="Open tickets assigned to you, most urgent first."
-            empty="No open tickets are assigned to you."
-          />
+          {queue}
           <p>
             <Link href="/tickets?view=mine">All your tickets</Link>
           </p>
