@@ -3,7 +3,18 @@ import type net from 'node:net';
 
 const firstRequestGraceMs = 1_000;
 
-export type StopServer = (deadlineMs: number) => Promise<{ forcedConnections: number }>;
+export type StopOutcome = {
+  /** Connections still open at the deadline, closed then. */
+  forcedConnections: number;
+  /** Tracked work still running when the stop gave up waiting for it. */
+  unfinishedWork: number;
+};
+
+export type GracefulStop = {
+  /** Work a request started that may outlive its connection: the stop waits for it. */
+  track: (work: Promise<unknown>) => void;
+  stop: (deadlineMs: number) => Promise<StopOutcome>;
+};
 
 /**
  * How the server stops (SIGTERM from PM2 or systemd, Ctrl-C): it takes no new connections, lets
@@ -14,11 +25,14 @@ export type StopServer = (deadlineMs: number) => Promise<{ forcedConnections: nu
  * - a connection that has not sent a request yet (browsers open spare ones): Node counts it as a
  *   request under way, so it is closed unless a request comes on it soon after the stop begins
  *   (a proxy's request may be on its way on a connection just accepted).
- * At the deadline, whatever is still open is closed; the caller learns how many connections that was.
+ * A page or action whose client went away keeps running after its connection closed; the stop
+ * also waits for that tracked work, so it is not cut off by the database closing under it.
+ * At the deadline, whatever is still open is closed and the stop says how much was left.
  */
-export function gracefulStop(server: http.Server): StopServer {
+export function gracefulStop(server: http.Server): GracefulStop {
   let stopping = false;
   const withoutRequest = new Set<net.Socket>();
+  const working = new Set<Promise<unknown>>();
   server.on('connection', (socket: net.Socket) => {
     withoutRequest.add(socket);
     socket.once('close', () => withoutRequest.delete(socket));
@@ -32,19 +46,33 @@ export function gracefulStop(server: http.Server): StopServer {
     response.once('close', closeIfIdle);
   });
 
-  return (deadlineMs) => {
+  const track = (work: Promise<unknown>) => {
+    working.add(work);
+    const done = () => working.delete(work);
+    work.then(done, done);
+  };
+
+  const stop = (deadlineMs: number) => {
     stopping = true;
-    return new Promise((resolve) => {
+    return new Promise<StopOutcome>((resolve) => {
       let forcedConnections = 0;
+      let connectionsClosed = false;
+      const finish = () => {
+        clearTimeout(deadline);
+        resolve({ forcedConnections, unfinishedWork: working.size });
+      };
       const deadline = setTimeout(() => {
+        if (connectionsClosed) return finish();
         server.getConnections((_error, open) => {
           forcedConnections = open;
           server.closeAllConnections();
         });
       }, deadlineMs);
       server.close(() => {
-        clearTimeout(deadline);
-        resolve({ forcedConnections });
+        connectionsClosed = true;
+        // Past the deadline (connections were forced) the work is not waited for any longer.
+        if (forcedConnections > 0 || working.size === 0) return finish();
+        void Promise.allSettled(working).then(finish);
       });
       server.closeIdleConnections();
       const spare = [...withoutRequest];
@@ -53,4 +81,6 @@ export function gracefulStop(server: http.Server): StopServer {
       }, firstRequestGraceMs).unref();
     });
   };
+
+  return { track, stop };
 }

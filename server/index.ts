@@ -124,7 +124,9 @@ async function main(): Promise<void> {
   const serveDirectly = createDirectRoutes(config);
   const refuseStaticFileWrite = createStaticFileGuard(config.basePath);
 
-  const server = http.createServer((request, response) => {
+  const server = http.createServer();
+  const stopper = gracefulStop(server);
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
     normalizeForwardedHeaders(
       request.headers,
       { remoteAddress: request.socket.remoteAddress, encrypted: false },
@@ -134,16 +136,16 @@ async function main(): Promise<void> {
     const requestId = logRequest(request, response, isTrustedProxy(request.socket.remoteAddress));
     runWithRequestContext({ requestId }, () => {
       if (serveDirectly(request, response) || refuseStaticFileWrite(request, response)) return;
-      handle(request, response).catch((error: unknown) => {
+      const work = handle(request, response).catch((error: unknown) => {
         log.error('http.handler_failed', describeError(error));
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
         response.end('Internal error');
       });
+      stopper.track(work);
     });
   });
   // Longer than a proxy's keep-alive, so the proxy closes idle connections first, never us mid-request.
   server.keepAliveTimeout = 65_000;
-  const stopServer = gracefulStop(server);
 
   await discardImportsOfStoppedServers();
   const stopPruning = startSessionPruning(getDb, config);
@@ -182,10 +184,12 @@ async function main(): Promise<void> {
     const jobsStopped = jobWorkers
       .stop()
       .catch((error: unknown) => log.warn('server.jobs_stop_failed', describeError(error)));
-    void stopServer(stopDeadlineMs)
-      .then(({ forcedConnections }) => {
+    void stopper
+      .stop(stopDeadlineMs)
+      .then(({ forcedConnections, unfinishedWork }) => {
         if (forcedConnections)
           log.warn('server.connections_forced', { connections: forcedConnections, afterMs: stopDeadlineMs });
+        if (unfinishedWork) log.warn('server.work_unfinished', { requests: unfinishedWork, afterMs: stopDeadlineMs });
       })
       .then(() => jobsStopped)
       .then(closeDatabase)

@@ -2,27 +2,38 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, test } from 'node:test';
-import { gracefulStop, type StopServer } from '../../server/graceful-stop';
+import { gracefulStop, type GracefulStop } from '../../server/graceful-stop';
 
 // A deadline no test waits out: a stop that only ends at it makes the test time out instead.
 const farDeadlineMs = 600_000;
 const hangGuard = { timeout: 20_000 };
 
-type Started = { server: http.Server; stop: StopServer; port: number; release: () => void; received: Promise<void> };
+type Started = {
+  server: http.Server;
+  stop: GracefulStop['stop'];
+  port: number;
+  release: () => void;
+  received: Promise<void>;
+};
 
-/** A server whose answers to /slow wait until the test releases them, as a page waits on a slow query. */
+/**
+ * A server whose answers to /slow wait until the test releases them, as a page waits on a slow
+ * query; /work goes on after its client has left, as a page or an action does, until released.
+ */
 async function startServer(): Promise<Started> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let received!: () => void;
   const receivedSlow = new Promise<void>((resolve) => (received = resolve));
-  const server = http.createServer((request, response) => {
-    if (request.url !== '/slow') return response.end('fast');
+  const server = http.createServer();
+  const { stop, track } = gracefulStop(server);
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    if (request.url === '/fast') return response.end('fast');
     received();
-    void released.then(() => response.end('slow answer'));
+    const work = released.then(() => response.end('slow answer'));
+    if (request.url === '/work') track(work);
   });
   server.keepAliveTimeout = 65_000;
-  const stop = gracefulStop(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   return { server, stop, port, release, received: receivedSlow };
@@ -59,7 +70,7 @@ describe('stopping the server', () => {
     started.release();
     await client.closed;
     assert.match(client.text(), /^HTTP\/1\.1 200 OK[\s\S]*slow answer$/);
-    assert.deepEqual(await stopped, { forcedConnections: 0 });
+    assert.deepEqual(await stopped, { forcedConnections: 0, unfinishedWork: 0 });
   });
 
   test('idle keep-alive connections and ones that never sent a request close at once', hangGuard, async () => {
@@ -70,7 +81,7 @@ describe('stopping the server', () => {
     // Browsers open spare connections before they need them; Node counts one as a request under way.
     const spare = await connect(started.port);
 
-    assert.deepEqual(await started.stop(farDeadlineMs), { forcedConnections: 0 });
+    assert.deepEqual(await started.stop(farDeadlineMs), { forcedConnections: 0, unfinishedWork: 0 });
     await Promise.all([used.closed, spare.closed]);
     assert.equal(spare.text(), '');
   });
@@ -82,7 +93,27 @@ describe('stopping the server', () => {
     client.socket.write(get('/fast'));
     await client.closed;
     assert.match(client.text(), /^HTTP\/1\.1 200 OK[\s\S]*fast$/);
-    assert.deepEqual(await stopped, { forcedConnections: 0 });
+    assert.deepEqual(await stopped, { forcedConnections: 0, unfinishedWork: 0 });
+  });
+
+  test('work whose client left is waited for before the stop ends', hangGuard, async () => {
+    started = await startServer();
+    const client = await connect(started.port);
+    client.socket.write(get('/work'));
+    await started.received;
+    client.socket.destroy();
+    await client.closed;
+
+    let ended = false;
+    const stopped = started.stop(farDeadlineMs).then((outcome) => {
+      ended = true;
+      return outcome;
+    });
+    // Every connection is gone at once; a stop that did not wait would have ended by now.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(ended, false);
+    started.release();
+    assert.deepEqual(await stopped, { forcedConnections: 0, unfinishedWork: 0 });
   });
 
   test('at the deadline, connections still busy are closed and counted', hangGuard, async () => {
@@ -91,8 +122,19 @@ describe('stopping the server', () => {
     client.socket.write(get('/slow'));
     await started.received;
 
-    assert.deepEqual(await started.stop(50), { forcedConnections: 1 });
+    assert.deepEqual(await started.stop(50), { forcedConnections: 1, unfinishedWork: 0 });
     await client.closed;
     assert.equal(client.text(), '');
+  });
+
+  test('at the deadline, work still running is left and counted', hangGuard, async () => {
+    started = await startServer();
+    const client = await connect(started.port);
+    client.socket.write(get('/work'));
+    await started.received;
+    client.socket.destroy();
+    await client.closed;
+
+    assert.deepEqual(await started.stop(50), { forcedConnections: 0, unfinishedWork: 1 });
   });
 });
