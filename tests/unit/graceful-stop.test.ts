@@ -51,6 +51,15 @@ async function connect(port: number): Promise<{ socket: net.Socket; text: () => 
 
 const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`;
 
+/** Asks for /work and leaves once the server has it: the work goes on without its client. */
+async function leaveWorkRunning(server: Started): Promise<void> {
+  const client = await connect(server.port);
+  client.socket.write(get('/work'));
+  await server.received;
+  client.socket.destroy();
+  await client.closed;
+}
+
 let started: Started | null = null;
 afterEach(() => {
   started?.release();
@@ -98,11 +107,7 @@ describe('stopping the server', () => {
 
   test('work whose client left is waited for before the stop ends', hangGuard, async () => {
     started = await startServer();
-    const client = await connect(started.port);
-    client.socket.write(get('/work'));
-    await started.received;
-    client.socket.destroy();
-    await client.closed;
+    await leaveWorkRunning(started);
 
     let ended = false;
     const stopped = started.stop(farDeadlineMs).then((outcome) => {
@@ -129,11 +134,7 @@ describe('stopping the server', () => {
 
   test('at the deadline, work still running is left and counted', hangGuard, async () => {
     started = await startServer();
-    const client = await connect(started.port);
-    client.socket.write(get('/work'));
-    await started.received;
-    client.socket.destroy();
-    await client.closed;
+    await leaveWorkRunning(started);
 
     assert.deepEqual(await started.stop(50), { forcedConnections: 0, unfinishedWork: 1 });
   });
