@@ -57,11 +57,13 @@ export function gracefulStop(server: http.Server): GracefulStop {
     return new Promise<StopOutcome>((resolve) => {
       let forcedConnections = 0;
       let connectionsClosed = false;
+      let pastDeadline = false;
       const finish = () => {
         clearTimeout(deadline);
         resolve({ forcedConnections, unfinishedWork: working.size });
       };
       const deadline = setTimeout(() => {
+        pastDeadline = true;
         if (connectionsClosed) return finish();
         server.getConnections((_error, open) => {
           forcedConnections = open;
@@ -70,8 +72,9 @@ export function gracefulStop(server: http.Server): GracefulStop {
       }, deadlineMs);
       server.close(() => {
         connectionsClosed = true;
-        // Past the deadline (connections were forced) the work is not waited for any longer.
-        if (forcedConnections > 0 || working.size === 0) return finish();
+        // Past the deadline the work is not waited for any longer (its connections may have closed
+        // by themselves just as it passed, so none was forced).
+        if (pastDeadline || working.size === 0) return finish();
         void Promise.allSettled(working).then(finish);
       });
       server.closeIdleConnections();
