@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/rows';
+import { openWorkStatuses } from '../db/enums';
 import { ticketPriorities, tickets, type TicketPriority, type TicketStatus } from '../db/schema-domain';
 import { ticketReads } from '../db/schema-tickets-activity';
 import { hasNews, readsOf } from '../tickets/reads';
@@ -9,8 +10,7 @@ import { hasNews, readsOf } from '../tickets/reads';
 // Ticket numbers for the dashboard. Each function is one query, shaped to use the indexes in
 // schema-domain.ts so it stays quick at 100,000 tickets.
 
-export const openTicketStatuses = ['new', 'open', 'pending'] as const satisfies readonly TicketStatus[];
-export type OpenTicketStatus = (typeof openTicketStatuses)[number];
+type OpenTicketStatus = (typeof openWorkStatuses)[number];
 
 export type OpenTicketBreakdown = {
   total: number;
@@ -29,7 +29,7 @@ export async function openTicketBreakdown(executor: Executor): Promise<OpenTicke
       unassigned: sql<number>`count(*) filter (where ${isNull(tickets.assigneeId)})`.mapWith(Number),
     })
     .from(tickets)
-    .where(inArray(tickets.status, [...openTicketStatuses]))
+    .where(inArray(tickets.status, [...openWorkStatuses]))
     .groupBy(tickets.status, tickets.priority);
   const breakdown: OpenTicketBreakdown = {
     total: 0,
@@ -80,7 +80,7 @@ export async function agentQueue(executor: Executor, agentId: string, limit = 10
     .select({ ...ticketColumns, unseen: hasNews })
     .from(tickets)
     .leftJoin(ticketReads, readsOf(agentId))
-    .where(and(eq(tickets.assigneeId, agentId), inArray(tickets.status, [...openTicketStatuses])))
+    .where(and(eq(tickets.assigneeId, agentId), inArray(tickets.status, [...openWorkStatuses])))
     .orderBy(desc(priorityRank), desc(tickets.updatedAt), asc(tickets.id))
     .limit(limit);
   return rows.map((row) => ({ ...row, unseen: Boolean(row.unseen) }));
@@ -99,7 +99,7 @@ export async function requesterOpenTickets(
   const rows = await executor
     .select({ ...ticketColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(tickets)
-    .where(and(eq(tickets.requesterId, requesterId), inArray(tickets.status, [...openTicketStatuses])))
+    .where(and(eq(tickets.requesterId, requesterId), inArray(tickets.status, [...openWorkStatuses])))
     .orderBy(desc(tickets.createdAt), asc(tickets.id))
     .limit(limit);
   return {
