@@ -9,7 +9,7 @@ import { processCpuMs } from './process-cpu';
 
 export const benchSecret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 // BENCH_DIST_DIR lets two checkouts or people build and measure side by side.
-const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
+export const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
 const nodeArgs = ['--conditions=react-server', '--import', 'tsx'];
 // The server as `npm run serve` and ecosystem.config.js start it, with the same heap sizing.
 const serverNodeArgs = [...nodeArgs, '--heap-growing-percent=50'];
@@ -115,9 +115,11 @@ export class BenchServer {
   private child: ChildProcess | null = null;
   port = 0;
 
+  /** `checkout`: the directory whose code and build the server runs (another worktree, for bench/compare-builds.ts). */
   constructor(
     private readonly databaseUrl: string | null,
     private readonly extraEnv: Record<string, string> = {},
+    private readonly checkout = process.cwd(),
   ) {}
 
   get base(): string {
@@ -137,6 +139,7 @@ export class BenchServer {
     this.port ||= await freePort();
     const started = performance.now();
     this.child = spawn(process.execPath, [...serverNodeArgs, 'server/index.ts'], {
+      cwd: this.checkout,
       env: this.env(),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
