@@ -10,8 +10,7 @@ import path from 'node:path';
 import { benchUser } from './support/context';
 import { alternateSlices, type SliceTarget } from './support/alternate';
 import { NextFloorApp } from './support/next-floor';
-import { seedScale } from './support/seed-scale';
-import { insertFillerUsers } from './support/sessions';
+import { seedScaleDatabase } from './support/seeded-server';
 import { benchDatabase, BenchServer, distDir } from './support/stack';
 
 const slices = 12;
@@ -33,8 +32,9 @@ function parseArguments(args: string[]): { checkouts: Checkout[]; paths: string[
     .slice(0, split)
     .filter((arg) => arg !== '--next-floor')
     .map((arg) => {
-      const [name, dir] = arg.split('=');
-      if (!name || !dir) usage(`"${arg}" is not <name>=<checkout>.`);
+      const at = arg.indexOf('=');
+      const [name, dir] = [arg.slice(0, Math.max(at, 0)), arg.slice(at + 1)];
+      if (at <= 0 || !dir) usage(`"${arg}" is not <name>=<checkout>.`);
       if (name === nextFloorName) usage(`"${nextFloorName}" names Next.js's own app; choose another name.`);
       const built = path.resolve(dir, distDir, 'BUILD_ID');
       if (!fs.existsSync(built)) usage(`${dir} has no build in ${distDir}: build it first (README.md, "Benchmarks").`);
@@ -60,10 +60,8 @@ async function main(): Promise<void> {
   const floor = nextFloor ? new NextFloorApp() : null;
   try {
     // The code this runs from migrates the database; every checkout compared must read that schema.
-    servers[0].server.createUser(benchUser.username, benchUser.password);
-    await insertFillerUsers(database.url, 499);
     console.log('Seeding 100,000 tickets and 50,000 assets…');
-    await seedScale(database.url, benchUser.username);
+    await seedScaleDatabase(servers[0].server, database.url);
     for (const entry of servers) {
       await entry.server.start();
       entry.cookie = await entry.server.login(benchUser.username, benchUser.password);
