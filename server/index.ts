@@ -20,6 +20,7 @@ import { baseSecurityHeaders } from '../lib/http/security-headers';
 import { runWithRequestContext } from '../lib/request-context';
 import { sendConsoleToLog } from './console-log';
 import { buildNextApp, builtBasePath } from './next-build';
+import { createBrokenAddressGuard } from './broken-address';
 import { createDirectRoutes } from './direct-routes';
 import { normalizeForwardedHeaders } from './forwarded-headers';
 import { logRequest } from './request-log';
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
   const isTrustedProxy = createProxyTrust(config.trustProxy);
   const serveDirectly = createDirectRoutes(config);
   const refuseStaticFileWrite = createStaticFileGuard(config.basePath);
+  const refuseBrokenAddress = createBrokenAddressGuard(config.basePath);
 
   const server = http.createServer();
   const stopper = gracefulStop(server);
@@ -135,7 +137,8 @@ async function main(): Promise<void> {
     for (const [name, value] of baseSecurityHeaders) response.setHeader(name, value);
     const requestId = logRequest(request, response, isTrustedProxy(request.socket.remoteAddress));
     runWithRequestContext({ requestId }, () => {
-      if (serveDirectly(request, response) || refuseStaticFileWrite(request, response)) return;
+      if (serveDirectly(request, response) || refuseBrokenAddress(request, response)) return;
+      if (refuseStaticFileWrite(request, response)) return;
       const work = handle(request, response).catch((error: unknown) => {
         log.error('http.handler_failed', describeError(error));
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });

@@ -11,10 +11,16 @@ import { codeToLookup } from './scan-codes';
 
 const maxCodeLength = 500;
 
+/** A code no asset can have: too long, or with control characters (which PostgreSQL's text refuses). */
+const cannotBeACode = (text: string) => text.length > maxCodeLength || /[\u0000-\u001f\u007f]/.test(text);
+
 /** The asset with this tag (any letter case) that the actor may see, or "not found". */
 export async function findAssetByTag(executor: Executor, actor: Actor, tag: string): Promise<AssetSummary> {
-  const id = await idWhere(executor, actor, sql`lower(${assets.assetTag}) = ${tag.trim().toLowerCase()}`);
-  if (!id) throw new AppError('not_found', `No asset has the tag ${tag}.`);
+  const text = tag.trim();
+  const id = cannotBeACode(text)
+    ? null
+    : await idWhere(executor, actor, sql`lower(${assets.assetTag}) = ${text.toLowerCase()}`);
+  if (!id) throw new AppError('not_found', 'No asset has this tag.');
   return findAsset(executor, actor, id);
 }
 
@@ -23,8 +29,7 @@ export async function findAssetByCode(executor: Executor, actor: Actor, code: st
   const text = code.trim();
   if (!text)
     throw new AppError('validation_failed', 'Scan or type a code.', { fields: { code: 'Scan or type a code.' } });
-  if (text.length > maxCodeLength || /[\u0000-\u001f\u007f]/.test(text))
-    throw new AppError('not_found', 'That code is not an asset tag or serial number.');
+  if (cannotBeACode(text)) throw new AppError('not_found', 'That code is not an asset tag or serial number.');
   const { tag, serial } = codeToLookup(text);
   const byTag = await idWhere(executor, actor, sql`lower(${assets.assetTag}) = ${tag.toLowerCase()}`);
   const id =

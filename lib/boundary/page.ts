@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import type { Actor } from '../actor';
 import type { UserRole } from '../db/schema';
+import { isAppError } from '../errors';
 import { redirectInApp } from '../http/redirect-in-app';
 import { actorOf, mustSetUpSecondFactor, requestedPath, secondFactorSetupPath, signedInSession } from './request';
 import { resolveViewerTimeZone } from './viewer-time-zone';
@@ -24,4 +25,17 @@ export async function pageActor(
   if (roles && !roles.includes(signedIn.user.role)) notFound();
   await resolveViewerTimeZone();
   return actorOf(signedIn);
+}
+
+/**
+ * What a page loads by the id or tag in its address: the domain's "not found" (no such record, or
+ * one the actor may not see) is the page's 404, not a failed page.
+ */
+export async function foundOrNotFound<T>(loading: Promise<T>): Promise<T> {
+  try {
+    return await loading;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  }
 }

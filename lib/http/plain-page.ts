@@ -1,25 +1,11 @@
 import { NextResponse } from 'next/server';
+import { plainPageHeaders, plainPageHtml, type PlainPageContent } from './plain-html';
 
-// A self-contained HTML answer for what middleware refuses before any page renders: no script,
-// nothing internal, the app's look in a few lines of CSS.
+/** The plain HTML answer (plain-html.ts) as a response of middleware. */
 export function plainPage(
   status: number,
-  content: { title: string; message: string },
+  content: PlainPageContent,
   headers: Record<string, string> = {},
 ): NextResponse {
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${content.title} · IT Assets Manager</title>
-<style>body{font-family:system-ui,sans-serif;background:#f5f6f8;color:#1c2230;display:grid;place-items:center;min-height:100vh;margin:0}
-main{background:#fff;border:1px solid #d9dde5;border-radius:8px;padding:1.5rem;max-width:420px}</style></head>
-<body><main><h1>${content.title}</h1><p>${content.message}</p></main></body></html>`;
-  return new NextResponse(html, {
-    status,
-    headers: {
-      'Cache-Control': 'no-store',
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      ...headers,
-    },
-  });
+  return new NextResponse(plainPageHtml(content), { status, headers: { ...plainPageHeaders, ...headers } });
 }

@@ -120,6 +120,42 @@ test('every /api/ answer is the one JSON error body: unknown address, wrong meth
   await api.dispose();
 });
 
+test('an address naming nothing is "not found", and one with a broken escape "bad request": never a crash', async ({
+  playwright,
+}) => {
+  const { api } = await signedInApi(playwright, 'root');
+  const nobody = '00000000-0000-4000-8000-000000000000';
+  const pagesWithAnId = [
+    'assets/X',
+    'assets/X/edit',
+    'licenses/X',
+    'kb/X',
+    'kb/X/edit',
+    'bulk/X',
+    'locations/X',
+    'locations/X/audit',
+    'locations/X/audits/X',
+    'admin/users/X',
+    'tickets/X',
+    'a/X',
+  ];
+  for (const page of pagesWithAnId)
+    for (const id of [nobody, 'not-an-id', '%00']) {
+      const address = page.replaceAll('X', id);
+      expect((await api.get(address)).status(), address).toBe(404);
+    }
+
+  for (const address of ['assets/%E0%A4%A', 'locations/100%', 'a/%C3']) {
+    const refused = await api.get(address);
+    expect(refused.status(), address).toBe(400);
+    expect(refused.headers()['content-type']).toContain('text/html');
+    expect(await refused.text()).toContain('broken percent-escape');
+  }
+  for (const address of ['api/tickets/%E0%A4%A', 'api/assets/%ZZ'])
+    await expectErrorBody(await api.get(address), 400, 'bad_request');
+  await api.dispose();
+});
+
 test('a server action sent from another site is refused with 403 and a plain page; from this site it works', async ({
   playwright,
 }) => {

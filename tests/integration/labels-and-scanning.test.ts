@@ -132,6 +132,11 @@ describe('/a/<tag> and scanned codes', () => {
     await assert.rejects(findAssetByTag(db, as(agent), 'NOPE-1'), isNotFound);
   });
 
+  test('a tag no asset can have (a NUL byte, control characters, too long) is not found, not a database error', async () => {
+    for (const tag of ['LBL-002\u0000', 'LBL\u0007002', 'L'.repeat(501)])
+      await assert.rejects(findAssetByTag(db, as(agent), tag), isNotFound);
+  });
+
   test('a requester finds only what is checked out to them', async () => {
     assert.equal((await findAssetByTag(db, as(requester), 'LBL-031')).id, assetIds[30]);
     await assert.rejects(findAssetByTag(db, as(requester), 'LBL-002'), isNotFound);

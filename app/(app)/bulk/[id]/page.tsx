@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
 import { Fact, Facts } from '@/app/components/facts';
 import { BackLink, Link } from '@/app/components/link';
@@ -9,9 +8,8 @@ import { Panel } from '@/app/components/panel';
 import { Time } from '@/app/components/time';
 import { isAdmin, staffRoles } from '@/lib/actor';
 import { findBulkChange, listBulkChangeItems, type BulkChangeView } from '@/lib/bulk/queries';
-import { pageActor } from '@/lib/boundary/page';
+import { foundOrNotFound, pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { isAppError } from '@/lib/errors';
 import { formatCount } from '@/lib/format-count';
 import { paginationSchema, parseListParamsLeniently, searchParamsToObject } from '@/lib/list-params';
 import type { SearchParams } from '../../_components/list-query';
@@ -54,13 +52,7 @@ export default async function BulkChangePage({
     ...searchParamsToObject(await searchParams),
   });
   const db = await getDb();
-  let change: BulkChangeView;
-  try {
-    change = await findBulkChange(db, actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  }
+  const change = await foundOrNotFound(findBulkChange(db, actor, id));
   const items = await listBulkChangeItems(db, actor, id, paging);
   const noun = change.target === 'asset' ? 'assets' : 'tickets';
   const running = change.state === 'queued' || change.state === 'running';

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/components/link';
 import { staffRoles, type Actor } from '@/lib/actor';
-import { pageActor } from '@/lib/boundary/page';
+import { foundOrNotFound, pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { isAppError } from '@/lib/errors';
 import { articleDraftFromComment, type ArticleDraft } from '@/lib/kb/from-comment';
 import { listArticleCategories } from '@/lib/kb/queries';
 import type { SearchParams } from '../../_components/list-query';
@@ -15,12 +13,7 @@ export const metadata: Metadata = { title: 'New article' };
 /** `?ticket=&comment=` (the ticket page's "Turn into article"): the reply the article starts from. */
 async function prefillFrom(actor: Actor, ticket: unknown, comment: unknown): Promise<ArticleDraft | undefined> {
   if (typeof ticket !== 'string' || typeof comment !== 'string') return undefined;
-  try {
-    return await articleDraftFromComment(await getDb(), actor, { ticketId: ticket, commentId: comment });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  }
+  return foundOrNotFound(articleDraftFromComment(await getDb(), actor, { ticketId: ticket, commentId: comment }));
 }
 
 export default async function NewArticlePage({ searchParams }: { searchParams: SearchParams }) {

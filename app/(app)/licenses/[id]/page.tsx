@@ -1,15 +1,13 @@
 import { Banner } from '@/app/components/banner';
 import type { Metadata } from 'next';
 import { BackLink, Link } from '@/app/components/link';
-import { notFound } from 'next/navigation';
 import { ActionButton } from '@/app/components/action-button';
 import { byId, DataTable, type Column } from '@/app/components/data-table';
 import { Panel } from '@/app/components/panel';
 import { Fact, Facts } from '@/app/components/facts';
 import { staffRoles, type Actor } from '@/lib/actor';
-import { pageActor } from '@/lib/boundary/page';
+import { foundOrNotFound, pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
-import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { utcToday } from '@/lib/dashboard/expiry-windows';
 import { getLicense, type LicenseSeat } from '@/lib/licenses/queries';
@@ -23,13 +21,7 @@ import type { SearchParams } from '../../_components/list-query';
 export const metadata: Metadata = { title: 'License' };
 
 async function loadLicense(actor: Actor, id: string) {
-  const db = await getDb();
-  try {
-    return await getLicense(db, actor, id);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  }
+  return foundOrNotFound(getLicense(await getDb(), actor, id));
 }
 
 const holderOf = (seat: LicenseSeat) =>

@@ -6,7 +6,7 @@ import { BackLink, Link } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import { Time } from '@/app/components/time';
 import { staffRoles } from '@/lib/actor';
-import { pageActor } from '@/lib/boundary/page';
+import { foundOrNotFound, pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { listLocationAudits } from '@/lib/location-audits/audits';
 import { findLocation, listAssetsAt, listLocationChoices, type LocationAsset } from '@/lib/locations/queries';
@@ -31,7 +31,7 @@ export default async function LocationPage({
   const { id } = await params;
   const { notice } = await searchParams;
   const db = await getDb();
-  const place = await findLocation(db, actor, id);
+  const place = await foundOrNotFound(findLocation(db, actor, id));
   const [assets, choices, audits] = await Promise.all([
     listAssetsAt(db, actor, place.id, shownAssets + 1),
     listLocationChoices(db),

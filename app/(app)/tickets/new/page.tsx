@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { isAppError } from '@/lib/errors';
 import { BackLink } from '@/app/components/link';
 import { isStaff } from '@/lib/actor';
-import { pageActor } from '@/lib/boundary/page';
+import { foundOrNotFound, pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { attachmentLimits } from '@/lib/tickets/attachments';
 import { listTicketCategories } from '@/lib/tickets/categories';
@@ -20,13 +18,7 @@ export default async function NewTicketPage({ searchParams }: { searchParams: Pr
   const staff = isStaff(actor);
   const { asset } = await searchParams;
   // "Report a problem" (a device on the home page) comes with ?asset=: that asset, its category guessed.
-  const report =
-    typeof asset === 'string'
-      ? await problemReportDraft(db, actor, asset).catch((error: unknown) => {
-          if (isAppError(error) && error.code === 'not_found') notFound();
-          throw error;
-        })
-      : null;
+  const report = typeof asset === 'string' ? await foundOrNotFound(problemReportDraft(db, actor, asset)) : null;
   // A requester picks one of their own assets here; agents link any asset on the ticket's page.
   const [assets, categories] = await Promise.all([
     staff ? (report ? [report.asset] : []) : listAssetsAssignedTo(db, actor),

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/app/components/link';
 import { staffRoles } from '@/lib/actor';
-import { pageActor } from '@/lib/boundary/page';
+import { foundOrNotFound, pageActor } from '@/lib/boundary/page';
 import { getDb } from '@/lib/db/client';
 import { maxScannedTags } from '@/lib/location-audits/audits';
 import { findLocation, listAssetsAt } from '@/lib/locations/queries';
@@ -13,7 +13,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const actor = await pageActor(staffRoles);
   const { id } = await params;
   const db = await getDb();
-  const place = await findLocation(db, actor, id);
+  const place = await foundOrNotFound(findLocation(db, actor, id));
   const expected = await listAssetsAt(db, actor, place.id, maxScannedTags);
   return (
     <>

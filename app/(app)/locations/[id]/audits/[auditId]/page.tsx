@@ -4,7 +4,7 @@ import { BackLink } from '@/app/components/link';
 import { Panel } from '@/app/components/panel';
 import { Time } from '@/app/components/time';
 import { staffRoles } from '@/lib/actor';
-import { pageActor } from '@/lib/boundary/page';
+import { foundOrNotFound, pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import type { LocationAuditEntry } from '@/lib/db/schema-places';
@@ -27,7 +27,7 @@ const results = [
 export default async function AuditReportPage({ params }: { params: Promise<{ id: string; auditId: string }> }) {
   const actor = await pageActor(staffRoles);
   const { id, auditId } = await params;
-  const audit = await findLocationAudit(await getDb(), actor, auditId);
+  const audit = await foundOrNotFound(findLocationAudit(await getDb(), actor, auditId));
   const { basePath } = getConfig();
   return (
     <>
