@@ -129,6 +129,43 @@ test('on a phone the menu folds behind one button and the filters behind another
   await context.close();
 });
 
+test('on a phone no page is wider than the screen: long values and settings wrap', async ({ browser }) => {
+  const { context, page } = await openBrowser(browser, server.app);
+  await page.setViewportSize(phone);
+  await signIn(page, 'ada');
+  const created = await page.request.post('api/assets', {
+    data: { assetTag: 'PHONE-1', name: 'Phone-width laptop', category: 'laptop' },
+  });
+  expect(created.status()).toBe(201);
+  const { asset } = (await created.json()) as { asset: { id: string } };
+  const pages = [
+    './',
+    'tickets',
+    'tickets/new',
+    'assets',
+    `assets/${asset.id}`,
+    'assets/new',
+    'assets/import',
+    'licenses',
+    'locations',
+    'kb',
+    'scan',
+    'admin/users',
+    'admin/audit',
+    'admin/diagnostics',
+    'admin/sla',
+    'api-docs',
+    'account',
+    'sessions',
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(phone.width);
+  }
+  await context.close();
+});
+
 test('a dark system setting gives a dark theme that stays accessible', async ({ browser }) => {
   const { context, page } = await openBrowser(browser, server.app, { bypassCSP: true });
   await signIn(page, 'ada');
