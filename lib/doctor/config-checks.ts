@@ -3,6 +3,7 @@ import { loadConfig, type AppConfig } from '../config';
 import { openDatabase } from '../db/client';
 import { migrationStatus } from '../db/migration-status';
 import { isAppError } from '../errors';
+import { describeError } from '../log';
 import { fail, pass, warn, type CheckResult } from './report';
 import { checkSmtp } from './smtp-check';
 
@@ -161,7 +162,7 @@ export async function checkConfiguration(
     results.push(
       fail(
         'database',
-        `cannot connect: ${(error as Error).message}`,
+        `cannot connect: ${String(describeError(error).message)}`,
         'Check DATABASE_URL (host, port, user, password, database) and that PostgreSQL accepts connections from here.',
       ),
     );

@@ -52,6 +52,25 @@ describe('starting the server with a bad configuration', () => {
   });
 });
 
+describe('npm run db:migrate', () => {
+  test('an option it does not take is refused, and nothing is migrated', () => {
+    const result = run('scripts/db-migrate.ts', ['--dry-run']);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr.trim(), 'error: npm run db:migrate takes no options; got "--dry-run".');
+    assert.equal(result.stdout, '');
+  });
+
+  test('a PostgreSQL that refuses the connection is named in one line, without the query', () => {
+    const result = run('scripts/db-migrate.ts', [], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/itam',
+      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+    });
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr.trim(), 'error: connect ECONNREFUSED 127.0.0.1:1');
+    noStackTrace(result.stderr + result.stdout);
+  });
+});
+
 describe('npm run users', () => {
   test('creates users from a password on standard input and lists them', () => {
     const created = users(

@@ -37,16 +37,31 @@ test('a failed query is described by its SQLSTATE and table, never its SQL, para
   assert.equal(described.message, 'the database refused a value');
 });
 
-test('a lost connection keeps its driver message, which names no value', () => {
-  const lost = new DrizzleQueryError(
-    'select * from sessions where token_hash = $1',
-    [plantedHash],
-    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+/** What postgres.js throws when it cannot connect: Node's system error, the query attached unseen. */
+function connectionError(message: string, code: string): Error {
+  const error = Object.assign(new Error(message), { errno: -111, code, syscall: 'connect' });
+  return Object.defineProperties(error, {
+    query: { value: 'select * from sessions where token_hash = $1', enumerable: false },
+    parameters: { value: [plantedHash], enumerable: false },
+  });
+}
+
+test('a lost connection keeps its system message, which names no value, with or without a query around it', () => {
+  const refused = connectionError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED');
+  for (const error of [refused, new DrizzleQueryError('select 1', [plantedHash], refused)]) {
+    const described = describeError(error);
+    assert.equal(described.message, 'connect ECONNREFUSED 127.0.0.1:5432');
+    assert.equal(described.code, 'ECONNREFUSED');
+    assert.ok(!JSON.stringify(described).includes(plantedHash));
+  }
+});
+
+test('a database that does not exist, or refuses the sign-in, says which', () => {
+  assert.equal(
+    describeError(databaseError('3D000', 'database "itam" does not exist')).message,
+    'the database named in DATABASE_URL does not exist',
   );
-  const described = describeError(lost);
-  assert.equal(described.message, 'connect ECONNREFUSED 127.0.0.1:5432');
-  assert.equal(described.code, 'ECONNREFUSED');
-  assert.ok(!JSON.stringify(described).includes(plantedHash));
+  assert.match(String(describeError(databaseError('28P01', 'password authentication failed')).message), /sign-in/);
 });
 
 test('any other error keeps its name and message, without a stack', () => {
