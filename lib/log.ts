@@ -72,8 +72,6 @@ const maxMessageLength = 300;
 const databaseErrorClasses: Record<string, string> = {
   '08': 'the database connection failed',
   '22': 'the database refused a value',
-  '28': 'the database refused the sign-in (the user or password in DATABASE_URL)',
-  '3D': 'the database named in DATABASE_URL does not exist',
   '23': 'a database constraint refused the change',
   '40': 'the database rolled the transaction back',
   '42': 'the database refused the query',
@@ -89,10 +87,13 @@ const isSqlState = (code: unknown): code is string => typeof code === 'string' &
 const safeToQuote = (link: ErrorLink) =>
   !('params' in link || 'query' in link || 'severity' in link || isSqlState(link.code)) &&
   !/failed query|params:/i.test(link.message);
-// Node makes a system error's message from the call and the address ("connect ECONNREFUSED
-// 127.0.0.1:5432"), whatever query the driver attached to it when the connection failed.
+// Why a connection failed quotes no value, whatever query the driver attached to the error: Node
+// makes a system error's message from the call and the address ("connect ECONNREFUSED
+// 127.0.0.1:5432"); PostgreSQL's refusals of a connection (SQLSTATE classes 08, 28 and 3D) name the
+// user or the database from DATABASE_URL ('database "itam" does not exist').
 const isSystemError = (link: ErrorLink) =>
   typeof link.syscall === 'string' && typeof link.code === 'string' && /^E[A-Z]+$/.test(link.code);
+const refusedConnection = (link: ErrorLink) => isSqlState(link.code) && /^(08|28|3D)/.test(link.code);
 
 function chainOf(error: Error): ErrorLink[] {
   const chain: ErrorLink[] = [];
@@ -115,7 +116,7 @@ export function describeError(error: unknown): Record<string, unknown> {
   const chain = chainOf(error);
   const code = chain.map((link) => link.code).find((value) => typeof value === 'string' && value.length <= 40);
   const sqlState = chain.map((link) => link.code).find(isSqlState);
-  const quotable = chain.find(isSystemError) ?? chain.find(safeToQuote);
+  const quotable = chain.find((link) => isSystemError(link) || refusedConnection(link)) ?? chain.find(safeToQuote);
   const message = quotable
     ? quotable.message.slice(0, maxMessageLength)
     : (databaseErrorClasses[sqlState?.slice(0, 2) ?? ''] ?? 'a database query failed');
