@@ -70,7 +70,6 @@ export const log = {
 // are described by their SQLSTATE and the table, column or constraint it names instead.
 const maxMessageLength = 300;
 const databaseErrorClasses: Record<string, string> = {
-  '08': 'the database connection failed',
   '22': 'the database refused a value',
   '23': 'a database constraint refused the change',
   '40': 'the database rolled the transaction back',

@@ -8,15 +8,8 @@ import { getDb } from '@/lib/db/client';
 export default async function AssetByTagPage({ params }: { params: Promise<{ tag: string }> }) {
   const actor = await pageActor();
   const { tag } = await params;
-  const asset = await foundOrNotFound(findAssetByTag(await getDb(), actor, decodedTag(tag)));
+  // Next.js hands the segment over still percent-encoded; the server has already answered 400 to
+  // an escape that does not decode (server/broken-address.ts).
+  const asset = await foundOrNotFound(findAssetByTag(await getDb(), actor, decodeURIComponent(tag)));
   redirect(`/assets/${asset.id}`);
-}
-
-/** Next.js hands the segment over still percent-encoded in some versions; a stray "%" stays as it is. */
-function decodedTag(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
