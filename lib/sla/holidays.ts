@@ -21,9 +21,19 @@ function holidaysOfYear(country: string, region: string | null, year: number): H
   const holidays = region ? new Holidays(country, region) : new Holidays(country);
   const found = (holidays.getHolidays(year) || [])
     .filter((holiday) => holiday.type === 'public')
-    .map((holiday) => ({ day: holiday.date.slice(0, 10), name: holiday.name }));
+    .flatMap((holiday) => daysOf(holiday).map((day) => ({ day, name: holiday.name })));
   byYear.set(key, found);
   return found;
+}
+
+const dayMs = 86_400_000;
+
+// Most holidays are one day; some span several (Eid al-Fitr is three days in the United Arab
+// Emirates, four in Saudi Arabia), each of which is a day off.
+function daysOf(holiday: { date: string; start: Date; end: Date }): string[] {
+  const first = Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`);
+  const count = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / dayMs));
+  return Array.from({ length: count }, (_, index) => new Date(first + index * dayMs).toISOString().slice(0, 10));
 }
 
 /** Countries by code, and a country's regions, for the admin's lists. */

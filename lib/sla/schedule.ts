@@ -90,7 +90,11 @@ export function slaColumns(
       slaSettledAt: null,
     };
   }
-  const due = (minutes: number) => addBusinessMinutes(ticket.createdAt, minutes + pausedMinutes, calendar);
+  // A ticket answered or resolved while it waits on the requester is judged by the working time it
+  // ran: the wait so far (to its settlement, once settled) pushes the targets back too.
+  const waitedSoFar = pausedSince ? businessMinutesBetween(pausedSince, ticket.slaSettledAt ?? now, calendar) : 0;
+  const due = (minutes: number) =>
+    addBusinessMinutes(ticket.createdAt, minutes + pausedMinutes + waitedSoFar, calendar);
   // Pauses after the first response do not move its target: a late answer stays late.
   const answeredBefore = ticket.slaFirstRespondedAt !== null && ticket.slaFirstResponseDueAt;
   const firstResponseDueAt = answeredBefore ? ticket.slaFirstResponseDueAt! : due(policy.firstResponseMinutes);

@@ -58,6 +58,15 @@ describe('adding business minutes', () => {
     assert.equal(iso(addBusinessMinutes(at('2026-04-02T14:00:00Z'), 120, german)), '2026-04-07T08:00:00.000Z');
   });
 
+  test('a holiday of several days is off on each of them', () => {
+    // Eid al-Fitr 2026: 20–22 March in the United Arab Emirates, 19–22 March in Saudi Arabia.
+    const emirates = publicHolidays('AE', null, [2026]).map((holiday) => holiday.day);
+    for (const day of ['2026-03-20', '2026-03-21', '2026-03-22']) assert.ok(emirates.includes(day), day);
+    assert.ok(!emirates.includes('2026-03-23'));
+    const saudi = publicHolidays('SA', null, [2026]).map((holiday) => holiday.day);
+    for (const day of ['2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22']) assert.ok(saudi.includes(day), day);
+  });
+
   test('Berlin, spring forward (29 March 2026): working hours stay 09:00–17:00 local', () => {
     // Friday 27 March 16:00 CET plus 2 hours → Monday 30 March 10:00 CEST (08:00 UTC).
     assert.equal(iso(addBusinessMinutes(at('2026-03-27T15:00:00Z'), 120, berlin)), '2026-03-30T08:00:00.000Z');
@@ -171,6 +180,39 @@ describe("a ticket's stored SLA columns", () => {
       now: at('2026-12-08T12:00:00Z'),
     });
     assert.equal(late.slaMet, false);
+  });
+
+  test('resolved straight from waiting on the requester: the wait does not count against the target', () => {
+    // Answered at 09:10, waiting from 10:00 Monday, resolved Thursday 10:00 Berlin: one hour ran.
+    const answered = { ...opened, slaFirstRespondedAt: at('2026-12-07T08:10:00Z') };
+    const waiting = slaColumns({ ...answered, status: 'pending' }, policy, calendar, {
+      now: at('2026-12-07T09:00:00Z'),
+    });
+    const resolved = slaColumns({ ...answered, ...waiting, status: 'resolved' }, policy, calendar, {
+      now: at('2026-12-10T09:00:00Z'),
+    });
+    assert.equal(resolved.slaMet, true);
+    assert.equal(iso(resolved.slaResolutionDueAt!), '2026-12-10T16:00:00.000Z');
+    // Closed a day later, the resolution's judgement and target stay as they were.
+    const closed = slaColumns({ ...answered, ...resolved, status: 'closed' }, policy, calendar, {
+      now: at('2026-12-11T09:00:00Z'),
+    });
+    assert.equal(closed.slaMet, true);
+    assert.equal(iso(closed.slaResolutionDueAt!), '2026-12-10T16:00:00.000Z');
+  });
+
+  test('a first reply given while the ticket waits is on time when the clock had not run out', () => {
+    // Waiting from 09:10 Monday with no reply; the agent answers Wednesday 09:00 Berlin: 10 minutes ran.
+    const waiting = slaColumns({ ...opened, status: 'pending' }, policy, calendar, { now: at('2026-12-07T08:10:00Z') });
+    const answered = slaColumns({ ...opened, ...waiting, status: 'pending' }, policy, calendar, {
+      now: at('2026-12-09T08:00:00Z'),
+      firstResponse: true,
+    });
+    assert.equal(iso(answered.slaFirstResponseDueAt!), '2026-12-09T08:50:00.000Z');
+    const resolved = slaColumns({ ...opened, ...answered, status: 'resolved' }, policy, calendar, {
+      now: at('2026-12-09T09:00:00Z'),
+    });
+    assert.equal(resolved.slaMet, true);
   });
 
   test('a late first response stays late, whatever waiting on the requester comes after it', () => {
