@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { bareAddress, loopReason, messageIdOf, referencedMessageIds } from '../../lib/mail/incoming/mail-headers';
+import {
+  bareAddress,
+  cleanMessageId,
+  loopReason,
+  messageIdOf,
+  referencedMessageIds,
+} from '../../lib/mail/incoming/mail-headers';
 import {
   cleanMultiLineText,
   cleanSingleLineText,
@@ -51,6 +57,35 @@ test('loops: Auto-Submitted other than no, Precedence bulk/junk/list, bounces, o
     'own_address',
   );
   assert.equal(loopReason(await parse(from), 'help@example.test'), null);
+});
+
+test('loops: repeated headers, older responders, empty return paths and reports, whoever they claim to be', async () => {
+  const from = 'From: person@example.test';
+  const reason = async (headers: string) => loopReason(await parse(`${from}\r\n${headers}`), null);
+  assert.equal(await reason('Auto-Submitted: no\r\nAuto-Submitted: auto-replied'), 'auto_submitted');
+  assert.equal(await reason('X-Autoreply: yes'), 'auto_submitted');
+  assert.equal(await reason('X-Autorespond: Out of office'), 'auto_submitted');
+  assert.equal(await reason('Precedence: auto_reply'), 'auto_submitted');
+  assert.equal(await reason('Precedence: bulk (list)'), 'bulk');
+  assert.equal(await reason('Return-Path: <>'), 'mailer_daemon');
+  assert.equal(await reason('Return-Path: <person@example.test>'), null);
+  const report =
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\r\n\r\n--b\r\n\r\nx\r\n--b--';
+  assert.equal(
+    loopReason(await parse(`From: MicrosoftExchange329e71ec@corp.example.test\r\n${report}`), null),
+    'mailer_daemon',
+  );
+});
+
+test('Message-IDs are stored without control characters, always in angle brackets', async () => {
+  const withNul = await parse('From: a@example.test\r\nMessage-ID: <=?utf-8?Q?a=00b?=@example.test>');
+  assert.equal(messageIdOf(withNul, Buffer.from('x')), '<ab@example.test>');
+  const bare = await parse('From: a@example.test\r\nMessage-ID: plain@example.test');
+  assert.equal(messageIdOf(bare, Buffer.from('x')), '<plain@example.test>');
+  assert.equal(cleanMessageId(' plain@example.test '), '<plain@example.test>');
+  assert.equal(cleanMessageId('<\u0000>'), null);
+  const reply = await parse('From: a@example.test\r\nReferences: <=?utf-8?Q?1=00?=@x> <2@x>');
+  assert.deepEqual(referencedMessageIds(reply), ['<2@x>', '<1@x>']);
 });
 
 test('Message-IDs: the given one, or a stable one from the bytes; references newest first', async () => {

@@ -4,7 +4,7 @@ import { stripQuotedReply } from '../../lib/mail/incoming/reply-text';
 
 const lines = (...text: string[]) => text.join('\r\n');
 
-test('"On … wrote:" and everything after it is the old thread', () => {
+test('"On … wrote:" and the quote below it are the old thread', () => {
   assert.equal(
     stripQuotedReply(
       lines(
@@ -12,10 +12,40 @@ test('"On … wrote:" and everything after it is the old thread', () => {
         '',
         'On Mon, 1 Dec 2026 at 10:00, Help <help@example.test> wrote:',
         '> Restart it.',
-        'more',
+        '>',
+        '> On Sun, 30 Nov 2026 at 09:00, Robin <r@example.test> wrote:',
+        '>> The printer is stuck.',
       ),
     ),
     'Thanks, fixed.',
+  );
+});
+
+test('an answer written below the quote (bottom-posting) is kept', () => {
+  assert.equal(
+    stripQuotedReply(
+      lines(
+        'On Mon, 1 Dec 2026 at 10:00, Help <help@example.test> wrote:',
+        '> Which floor is the printer on?',
+        '',
+        'Second floor, by the kitchen.',
+        '',
+        '-- ',
+        'Robin',
+      ),
+    ),
+    'Second floor, by the kitchen.',
+  );
+});
+
+test('"On … wrote:" not above a quote still ends the new words; a sentence ending in "wrote:" does not', () => {
+  assert.equal(
+    stripQuotedReply(lines('Done.', 'On Mon, 1 Dec 2026 at 10:00, Help <h@example.test> wrote:', 'Old text')),
+    'Done.',
+  );
+  assert.equal(
+    stripQuotedReply(lines('On the whole it works, but she wrote:', '> it crashes on Mondays', 'Any idea?')),
+    'On the whole it works, but she wrote:\nAny idea?',
   );
 });
 

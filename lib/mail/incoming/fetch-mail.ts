@@ -6,7 +6,7 @@ import type { Database } from '../../db/client';
 import { mailMessages } from '../../db/schema-mail';
 import { connectImap, imapSettings } from './imap-connection';
 import { describeError, log } from '../../log';
-import { bareAddress } from './mail-headers';
+import { bareAddress, cleanMessageId } from './mail-headers';
 import { processIncomingMail, type IntakeResult, type IntakeSettings } from './process-message';
 import { findSender } from './sender';
 
@@ -59,7 +59,7 @@ async function processUnread(pass: Pass): Promise<IntakeResult[]> {
   const envelopes = new Map<number, Envelope>();
   for await (const message of client.fetch(uids, { uid: true, envelope: true }, { uid: true }))
     envelopes.set(message.uid, {
-      messageId: message.envelope?.messageId?.trim() || undefined,
+      messageId: cleanMessageId(message.envelope?.messageId) ?? undefined,
       from: message.envelope?.from?.[0]?.address?.toLowerCase(),
     });
   const recorded = await recordedOutcomes(

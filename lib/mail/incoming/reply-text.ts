@@ -1,13 +1,17 @@
 // A reply by mail carries the whole thread below (or above) the new words, and often a signature.
 // Only the new words belong on the ticket: the earlier messages are on it already.
 
-// Lines that open the quoted history: everything from such a line on is the old thread.
+// A client's line above the quote it makes: "On Mon, 1 Dec 2026 at 10:00, Alice <a@example.com>
+// wrote:" (Gmail, Apple Mail, Thunderbird), "Am … schrieb …:", "Le … a écrit :". Each names a date,
+// so a sentence of the new words that merely ends in "wrote:" has no digit and is not taken for one.
+const attributions: RegExp[] = [
+  /^\s*On\b(?=.*\d).{0,300}\bwrote:\s*$/i,
+  /^\s*Am\b(?=.*\d).{0,300}\bschrieb\b.{0,200}:\s*$/i,
+  /^\s*Le\b(?=.*\d).{0,300}\ba écrit\s*:\s*$/i,
+];
+
+// Lines that open a history that is not quoted with "> ": everything from such a line on is old.
 const historyOpeners: RegExp[] = [
-  // Gmail, Apple Mail, Thunderbird: "On Mon, 1 Dec 2026 at 10:00, Alice <a@example.com> wrote:"
-  /^\s*On\b.{0,300}\bwrote:\s*$/i,
-  // German and French clients: "Am … schrieb …:", "Le … a écrit :"
-  /^\s*Am\b.{0,300}\bschrieb\b.{0,200}:\s*$/i,
-  /^\s*Le\b.{0,300}\ba écrit\s*:\s*$/i,
   // Outlook: "-----Original Message-----" (and its translations use the same dashes)
   /^\s*-{2,}\s*Original Message\s*-{2,}\s*$/i,
   /^\s*-{2,}\s*Ursprüngliche Nachricht\s*-{2,}\s*$/i,
@@ -21,15 +25,26 @@ function isOutlookHeaderBlock(lines: string[], index: number): boolean {
   return lines.slice(index + 1, index + 4).some((line) => /^\s*\*?(Sent|Date|Gesendet|Envoyé)\s*:\*?\s+\S/i.test(line));
 }
 
-// "On …" headers are often wrapped by the sending client over two lines.
-function isWrappedOpener(lines: string[], index: number): boolean {
+// How many lines the attribution at `index` takes: 1, 2 ("On …" wrapped by the sending client), or 0.
+function attributionAt(lines: string[], index: number): number {
+  if (attributions.some((attribution) => attribution.test(lines[index]))) return 1;
   const next = lines[index + 1];
-  return next !== undefined && /^\s*On\b/i.test(lines[index]) && /\bwrote:\s*$/i.test(next);
+  if (next === undefined || !/^\s*On\b/i.test(lines[index]) || !/\bwrote:\s*$/i.test(next)) return 0;
+  return /\d/.test(lines[index] + next) ? 2 : 0;
+}
+
+const quoted = (line: string) => /^\s*>/.test(line);
+
+/** True when the next line with text from `index` on is quoted. */
+function quoteFollows(lines: string[], index: number): boolean {
+  const next = lines.slice(index).find((line) => line.trim() !== '');
+  return next !== undefined && quoted(next);
 }
 
 /**
- * The new text of a mail reply: without the quoted history ("On … wrote:", "> " lines, Outlook's
- * "Original Message" and "From:/Sent:" blocks) and without a signature after "-- ".
+ * The new text of a mail reply: without the quoted history ("On … wrote:" and its "> " lines,
+ * Outlook's "Original Message" and "From:/Sent:" blocks) and without a signature after "-- ". Words
+ * written below a quote (bottom-posting, or answers between quoted lines) are kept.
  */
 export function stripQuotedReply(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -38,9 +53,15 @@ export function stripQuotedReply(text: string): string {
     const line = lines[index];
     // RFC 3676's signature separator is "-- " exactly; some clients drop the trailing space.
     if (line === '-- ' || line === '--') break;
-    if (historyOpeners.some((opener) => opener.test(line))) break;
-    if (isWrappedOpener(lines, index) || isOutlookHeaderBlock(lines, index)) break;
-    if (/^\s*>/.test(line)) continue;
+    const attribution = attributionAt(lines, index);
+    if (attribution > 0) {
+      // Above a quote, it introduces the quote, and what follows the quote is new again.
+      if (!quoteFollows(lines, index + attribution)) break;
+      index += attribution - 1;
+      continue;
+    }
+    if (historyOpeners.some((opener) => opener.test(line)) || isOutlookHeaderBlock(lines, index)) break;
+    if (quoted(line)) continue;
     kept.push(line);
   }
   return kept
