@@ -8,7 +8,8 @@ import { tickets } from '../db/schema-domain';
 import { AppError, staleVersion } from '../errors';
 import { enqueueJob } from '../jobs/queue';
 import { parseInput } from '../validation';
-import { readCalendarSettings, readPolicyVersions } from './calendar';
+import { longestTargetMinutes } from './business-time';
+import { loadPolicies, readCalendarSettings, readPolicyVersions } from './calendar';
 import { publicHolidays } from './holidays';
 import {
   calendarSchema,
@@ -40,6 +41,13 @@ export async function retargetOpenTickets(tx: Transaction): Promise<'now' | 'que
   return 'now';
 }
 
+const hoursText = (minutes: number) => `${Math.floor(minutes / 60)} h`;
+
+// A target the working hours cannot place in ten years would make every ticket of its priority fail.
+function tooLong(message: string, field: string): AppError {
+  return new AppError('validation_failed', message, { fields: { [field]: message } });
+}
+
 const audit = (tx: Transaction, actor: Actor, action: string, details: Record<string, unknown>) =>
   recordAudit(tx, actor, { action, target: { type: 'sla', id: 'calendar' }, details });
 
@@ -56,6 +64,15 @@ export async function saveCalendar(tx: Transaction, actor: Actor, input: Calenda
   }
   const current = await readCalendarSettings(tx);
   if (current.version !== calendar.version) throw staleVersion();
+  const longest = longestTargetMinutes(calendar.week);
+  for (const [priority, policy] of await loadPolicies(tx)) {
+    if (policy.resolutionMinutes > longest)
+      throw tooLong(
+        `These hours are too few for the ${priority} priority's resolution target of ${hoursText(policy.resolutionMinutes)}: ` +
+          `at most ${hoursText(longest)} fit. Shorten that target first.`,
+        'start1',
+      );
+  }
   const values = {
     timeZone: calendar.timeZone,
     week: calendar.week,
@@ -105,7 +122,15 @@ export async function removeHoliday(tx: Transaction, actor: Actor, input: { day:
 export async function savePolicies(tx: Transaction, actor: Actor, input: PoliciesInput): Promise<'now' | 'queued'> {
   assertAdmin(actor);
   const policies = parseInput(policiesSchema, input);
-  const versions = await readPolicyVersions(tx);
+  const [versions, { week }] = await Promise.all([readPolicyVersions(tx), readCalendarSettings(tx)]);
+  const longest = longestTargetMinutes(week);
+  for (const { priority, resolutionMinutes } of policies) {
+    if (resolutionMinutes !== null && resolutionMinutes > longest)
+      throw tooLong(
+        `The calendar's working hours fit a target of at most ${hoursText(longest)}.`,
+        `${priority}Resolution`,
+      );
+  }
   // Every priority the form carries is saved, so each must still be at the version the form read:
   // of two admins saving at once, the second is told to reload instead of undoing the first.
   for (const { priority, version, ...targets } of policies) {

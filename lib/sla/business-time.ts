@@ -50,6 +50,15 @@ export function hasWorkingTime(calendar: BusinessCalendar): boolean {
 }
 
 /**
+ * The longest target these working hours always place: eight years of their working weeks, which
+ * leaves the ten-year search room for holidays and clock changes.
+ */
+export function longestTargetMinutes(week: BusinessCalendar['week']): number {
+  const weekly = week.reduce((sum, hours) => sum + (hours && hours.end > hours.start ? hours.end - hours.start : 0), 0);
+  return weekly * 52 * 8;
+}
+
+/**
  * The instant `minutes` business minutes after `start`. Started outside working hours, the clock
  * starts with the next working window. Throws when the calendar has no working time at all.
  */

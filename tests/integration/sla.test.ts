@@ -447,4 +447,31 @@ describe('Admin → SLA', () => {
       'a save without versions is refused',
     );
   });
+
+  test('a target the working hours cannot place is refused with the limit, on either form', async () => {
+    const targets = { normalFirstResponse: '2', normalResolution: '8', lowFirstResponse: '8', lowResolution: '500' };
+    await setPolicies(targets);
+    const [{ version }] = await rows<{ version: number }>(sql`select version from sla_calendar`);
+    const mondayHour = { timeZone: 'UTC', version: String(version), start1: '09:00', end1: '10:00' };
+    // One hour a week places at most eight years of weeks: 416 hours.
+    await assert.rejects(
+      db.transaction((tx) => saveCalendar(tx, admin, mondayHour)),
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.code === 'validation_failed' &&
+        /low priority's resolution target of 500 h: at most 416 h/.test(String(error.fields?.start1)),
+    );
+    await setPolicies({ normalFirstResponse: '2', normalResolution: '8' });
+    await db.transaction((tx) => saveCalendar(tx, admin, mondayHour));
+    await assert.rejects(setPolicies(targets), (error: unknown) => {
+      return error instanceof AppError && /at most 416 h/.test(String(error.fields?.lowResolution));
+    });
+    // Within the limit, a ticket still gets its due times.
+    await setPolicies({ ...targets, lowResolution: '400' });
+    const ticket = await db.transaction((tx) => createTicket(tx, requester, { title: 'Slow lane', priority: 'low' }));
+    const [stored] = await rows<{ sla_resolution_due_at: Date | null }>(
+      sql`select sla_resolution_due_at from tickets where id = ${ticket.id}`,
+    );
+    assert.ok(stored.sla_resolution_due_at);
+  });
 });
