@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Executor, Transaction } from '../db/client';
 import { tickets } from '../db/schema-domain';
 import { ticketSlaWarnings } from '../db/schema-sla';
 import { businessMinutesBetween, type BusinessCalendar } from './business-time';
 import { loadBusinessCalendar, loadPolicies } from './calendar';
-import { milestones, slaColumns, type SlaPolicy, type TicketClock } from './schedule';
+import { milestones, slaColumns, type SlaMilestone, type SlaPolicy, type TicketClock } from './schedule';
 
 // Keeps a ticket's stored SLA columns true: called in the transaction of every change that moves
 // them (create, status, priority, a staff reply), and for every unsettled ticket when an admin
@@ -40,6 +40,47 @@ async function sentWarnings(executor: Executor, ticketIds: string[]): Promise<Ma
   return sent;
 }
 
+const milestoneKey = (milestone: SlaMilestone) => `${milestone.target}:${milestone.stage}`;
+
+// The ticket's milestones under its rules now; a paused ticket's wait so far pushes them back.
+function currentMilestones(ticket: TicketClock, policy: SlaPolicy, calendar: BusinessCalendar, now: Date) {
+  const pausedMinutes =
+    ticket.slaPausedMinutes +
+    (ticket.slaPausedSince ? businessMinutesBetween(ticket.slaPausedSince, now, calendar) : 0);
+  return milestones({ ...ticket, slaPausedMinutes: pausedMinutes }, policy, calendar);
+}
+
+/**
+ * Forgets the warnings sent for milestones that a change moved back into the future (a lower
+ * priority, a looser policy): the target is a new one, and reaching it is news again.
+ */
+async function forgetMovedMilestones(
+  executor: Executor,
+  ticket: TicketClock & { id: string },
+  policy: SlaPolicy,
+  calendar: BusinessCalendar,
+  now: Date,
+  sent: Set<string>,
+): Promise<void> {
+  const moved = currentMilestones(ticket, policy, calendar, now).filter(
+    (milestone) => milestone.at > now && sent.has(milestoneKey(milestone)),
+  );
+  if (moved.length === 0) return;
+  await executor
+    .delete(ticketSlaWarnings)
+    .where(
+      and(
+        eq(ticketSlaWarnings.ticketId, ticket.id),
+        or(
+          ...moved.map((milestone) =>
+            and(eq(ticketSlaWarnings.target, milestone.target), eq(ticketSlaWarnings.stage, milestone.stage)),
+          ),
+        ),
+      ),
+    );
+  for (const milestone of moved) sent.delete(milestoneKey(milestone));
+}
+
 async function store(
   executor: Executor,
   ticket: TicketClock & { id: string },
@@ -67,11 +108,11 @@ export async function syncTicketSla(
     loadPolicies(tx),
     sentWarnings(tx, [ticket.id]),
   ]);
-  await store(tx, ticket, policies.get(ticket.priority) ?? null, calendar, {
-    now: new Date(),
-    firstResponse: options.firstResponse,
-    sent: sent.get(ticket.id),
-  });
+  const now = new Date();
+  const policy = policies.get(ticket.priority) ?? null;
+  const ticketSent = sent.get(ticket.id) ?? new Set<string>();
+  if (policy) await forgetMovedMilestones(tx, ticket, policy, calendar, now, ticketSent);
+  await store(tx, ticket, policy, calendar, { now, firstResponse: options.firstResponse, sent: ticketSent });
 }
 
 /** Below this many unsettled tickets a calendar or policy change recomputes them at once; above, a job does. */
@@ -93,18 +134,15 @@ async function recordPassedMilestones(
 ): Promise<void> {
   if (ticket.slaWarnAt && ticket.slaWarnAt <= now) return;
   // A paused ticket's clock stood still since then: counted, so only milestones reached while it ran are past.
-  const pausedMinutes =
-    ticket.slaPausedMinutes +
-    (ticket.slaPausedSince ? businessMinutesBetween(ticket.slaPausedSince, now, calendar) : 0);
-  const passed = milestones({ ...ticket, slaPausedMinutes: pausedMinutes }, policy, calendar).filter(
-    (milestone) => milestone.at <= now && !sent.has(`${milestone.target}:${milestone.stage}`),
+  const passed = currentMilestones(ticket, policy, calendar, now).filter(
+    (milestone) => milestone.at <= now && !sent.has(milestoneKey(milestone)),
   );
   if (passed.length === 0) return;
   await executor
     .insert(ticketSlaWarnings)
     .values(passed.map((milestone) => ({ ticketId: ticket.id, target: milestone.target, stage: milestone.stage })))
     .onConflictDoNothing();
-  for (const milestone of passed) sent.add(`${milestone.target}:${milestone.stage}`);
+  for (const milestone of passed) sent.add(milestoneKey(milestone));
 }
 
 /**
@@ -141,7 +179,10 @@ export async function recomputeTicketBatch(
   for (const ticket of batch) {
     const policy = policies.get(ticket.priority) ?? null;
     const ticketSent = sent.get(ticket.id) ?? new Set<string>();
-    if (policy) await recordPassedMilestones(executor, ticket, policy, calendar, now, ticketSent);
+    if (policy) {
+      await forgetMovedMilestones(executor, ticket, policy, calendar, now, ticketSent);
+      await recordPassedMilestones(executor, ticket, policy, calendar, now, ticketSent);
+    }
     await store(executor, ticket, policy, calendar, { now, sent: ticketSent });
   }
   return batch.at(-1)!.id;

@@ -314,6 +314,29 @@ describe('warnings', () => {
     assert.equal((await slaOf(id)).sla_warn_at, null, 'nothing more to warn about');
   });
 
+  test('a lower priority moves a breached target into the future: reaching the new one is mailed again', async () => {
+    const id = await open('urgent', 'Urgent, then not');
+    await change(id, { assigneeId: agent.id });
+    await age(id, 40); // past the urgent first response (30 minutes)
+    await runSlaCheck(db);
+    const reference = await referenceOf(id);
+    await change(id, { priority: 'normal' }); // first response in 2 hours: due again, 80 % at 96 minutes
+    await age(id, 60);
+    await runSlaCheck(db);
+    await age(id, 25);
+    await runSlaCheck(db);
+    await runSlaCheck(db);
+    const mails = await slaMails(`[${reference}]`);
+    assert.deepEqual(
+      mails.map((mail) => mail.subject.split(':')[0]),
+      [
+        `[${reference}] SLA breached (first response)`,
+        `[${reference}] SLA first response due soon`,
+        `[${reference}] SLA breached (first response)`,
+      ],
+    );
+  });
+
   test('an agent who turned off the 80 % warning still hears of the breach', async () => {
     const quiet = await person('agent');
     await rows(sql`update users set notification_opt_outs = '["sla_warning"]'::jsonb where id = ${quiet.id}`);
