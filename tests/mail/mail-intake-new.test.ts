@@ -188,6 +188,31 @@ describe('never twice', () => {
     assert.match(results[0].messageId, /^<sha256-[0-9a-f]{64}@no-message-id\.invalid>$/);
     assert.equal((await ticketsOf(sender.id)).length, 1);
   });
+
+  test('a Message-ID hiding a NUL makes its ticket once, under the id without it', async () => {
+    const { name, config: testConfig } = await mailbox();
+    const sender = await userWithEmail('requester', 'nulid@example.test');
+    const raw = [
+      'From: nulid@example.test',
+      'To: helpdesk@example.test',
+      'Subject: Odd id',
+      'Message-ID: <=?utf-8?Q?nul=00id?=@example.test>',
+      '',
+      'Body',
+      '',
+    ].join('\r\n');
+    await dovecot.deliver(raw, name);
+    await dovecot.deliver(raw, name);
+    const results = await readMailbox(testConfig);
+    assert.deepEqual(
+      results.map((result) => [result.outcome, result.messageId]),
+      [
+        ['ticket', '<nulid@example.test>'],
+        ['duplicate', '<nulid@example.test>'],
+      ],
+    );
+    assert.equal((await ticketsOf(sender.id)).length, 1);
+  });
 });
 
 describe('never a loop', () => {
@@ -200,6 +225,8 @@ describe('never a loop', () => {
       { from: 'MAILER-DAEMON@mx.example.test', headers: {}, outcome: 'mailer_daemon' },
       { from: 'postmaster@example.test', headers: {}, outcome: 'mailer_daemon' },
       { from: 'Helpdesk <HELPDESK@example.test>', headers: {}, outcome: 'own_address' },
+      { from: 'ooo@example.test', headers: { 'X-Autoreply': 'yes' }, outcome: 'auto_submitted' },
+      { from: 'MicrosoftExchange329e@corp.example.test', headers: { 'Return-Path': '<>' }, outcome: 'mailer_daemon' },
     ];
     const ids: string[] = [];
     for (const item of cases) {

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { mailMessages } from '../../lib/db/schema-mail';
 import { fetchMail } from '../../lib/mail/incoming/fetch-mail';
+import { createArticle } from '../../lib/kb/mutations';
 import { createTicket } from '../../lib/tickets/mutations';
 import { sleep } from '../support/test-database';
 import { setUpMailIntake } from '../support/mail-intake';
@@ -102,6 +103,39 @@ describe('a reply', () => {
     assert.equal((await ticketById(result.ticketId!)).title, 'Private');
     assert.deepEqual(await commentsOn(ticket.id), []);
   });
+
+  test("an agent's mailed reply linking a staff-only article is kept as an internal note that says why", async () => {
+    const { name, config: testConfig } = await mailbox();
+    const requester = await userWithEmail('requester', 'linkreader@example.test');
+    const agent = await userWithEmail('agent', 'agent.link@example.test');
+    const ticket = await db.transaction((tx) => createTicket(tx, requester, { title: 'Wi-Fi' }));
+    const article = await db.transaction((tx) =>
+      createArticle(tx, agent, {
+        title: 'Controller passwords',
+        body: 'Staff only.',
+        status: 'published',
+        visibility: 'staff',
+      }),
+    );
+    await dovecot.deliver(
+      await composeMail({
+        from: 'agent.link@example.test',
+        subject: `Re: [T-${ticket.number}] Wi-Fi`,
+        text: `See https://it.example.test/kb/${article.id} for the fix.`,
+      }),
+      name,
+    );
+    const [result] = await readMailbox(testConfig);
+    assert.equal(result.outcome, 'reply');
+    const [note] = await commentsOn(ticket.id);
+    assert.equal(note.internal, true);
+    assert.equal(note.author_id, agent.id);
+    assert.match(
+      note.body,
+      /^\[Not sent to the requester: The requester cannot open the article “Controller passwords”/,
+    );
+    assert.match(note.body, new RegExp(`See https://it\\.example\\.test/kb/${article.id} for the fix\\.$`));
+  });
 });
 
 describe('content', () => {
@@ -149,6 +183,27 @@ describe('content', () => {
       description,
       /^See attached\.\n\n\[Attachment "huge\.bin" \(\d+ MB\) was not kept: files may be at most \d+ MB\.\]$/,
     );
+  });
+
+  test('past the number of files a form may upload, the rest are left out with a note', async () => {
+    const { name, config: testConfig } = await mailbox();
+    const attachments = Array.from({ length: 12 }, (_, index) => ({
+      filename: `photo-${index + 1}.jpg`,
+      content: Buffer.from(`photo ${index + 1}`),
+      contentType: 'image/jpeg',
+    }));
+    await dovecot.deliver(
+      await composeMail({ from: 'photos@elsewhere.test', subject: 'Photos', text: 'The damage.', attachments }),
+      name,
+    );
+    const [result] = await readMailbox(testConfig);
+    const stored = await rows<{ filename: string }>(
+      sql`select filename from ticket_attachments where ticket_id = ${result.ticketId} order by filename`,
+    );
+    assert.equal(stored.length, 10);
+    assert.ok(!stored.some((file) => ['photo-11.jpg', 'photo-12.jpg'].includes(file.filename)));
+    const { description } = await ticketById(result.ticketId!);
+    assert.equal(description, 'The damage.\n\n[2 more files were not kept: a mail may bring at most 10.]');
   });
 
   test("a reply's attachment is stored on its comment", async () => {

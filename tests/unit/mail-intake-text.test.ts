@@ -7,6 +7,7 @@ import {
   loopReason,
   messageIdOf,
   referencedMessageIds,
+  senderOf,
 } from '../../lib/mail/incoming/mail-headers';
 import {
   cleanMultiLineText,
@@ -75,6 +76,14 @@ test('loops: repeated headers, older responders, empty return paths and reports,
     loopReason(await parse(`From: MicrosoftExchange329e71ec@corp.example.test\r\n${report}`), null),
     'mailer_daemon',
   );
+});
+
+test('an address longer than RFC 5321 allows is no sender: it could not be answered or found again', async () => {
+  assert.equal(senderOf(await parse(`From: ${'a'.repeat(250)}@example.test`)), null);
+  assert.deepEqual(senderOf(await parse('From: Robin <Robin@Example.test>')), {
+    address: 'robin@example.test',
+    name: 'Robin',
+  });
 });
 
 test('Message-IDs are stored without control characters, always in angle brackets', async () => {

@@ -1,10 +1,11 @@
 import 'server-only';
 import type { ParsedMail } from 'mailparser';
 import { getConfig } from '../../config';
-import { attachmentFilename, type NewAttachment } from '../../tickets/attachments';
+import { attachmentFilename, maxFilesPerUpload, type NewAttachment } from '../../tickets/attachments';
 
-// Files over ATTACHMENT_MAX_BYTES are left out of the ticket with a line saying so, rather than
-// refusing the whole mail: the words still reach the helpdesk, and they know to ask for the file.
+// Files over ATTACHMENT_MAX_BYTES, and those past the number a form may upload at once, are left
+// out of the ticket with a line saying so, rather than refusing the whole mail: the words still
+// reach the helpdesk, and they know to ask for the file.
 
 function megabytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024 / 1024))} MB`;
@@ -24,6 +25,12 @@ export function attachmentsOf(mail: ParsedMail): { files: NewAttachment[]; notes
       continue;
     }
     files.push({ filename, contentType: attachment.contentType, bytes: attachment.content });
+  }
+  if (files.length > maxFilesPerUpload) {
+    const left = files.splice(maxFilesPerUpload);
+    notes.push(
+      `[${left.length} more ${left.length === 1 ? 'file was' : 'files were'} not kept: a mail may bring at most ${maxFilesPerUpload}.]`,
+    );
   }
   return { files, notes };
 }

@@ -26,10 +26,13 @@ export function bareAddress(text: string | undefined): string | null {
   return match ? match[1].toLowerCase() : null;
 }
 
-/** The sender's address (lower-cased) and display name, from From (or Sender when From is empty). */
+// RFC 5321's limit: a longer address cannot be answered, nor stored to be found again.
+const maxAddressLength = 254;
+
+/** The sender's address (lower-cased) and display name, from the first address in From. */
 export function senderOf(mail: ParsedMail): { address: string; name: string } | null {
   const first = mail.from?.value.find((entry) => entry.address);
-  if (!first?.address) return null;
+  if (!first?.address || first.address.length > maxAddressLength) return null;
   return { address: first.address.toLowerCase(), name: first.name ?? '' };
 }
 

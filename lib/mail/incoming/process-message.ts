@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Actor } from '../../actor';
+import { isStaff, type Actor } from '../../actor';
 import type { Database, Transaction } from '../../db/client';
 import { isUniqueViolation, refusedValue } from '../../db/errors';
 import { tickets } from '../../db/schema-domain';
@@ -148,7 +148,13 @@ async function intake(
   const ticketId = await replyTarget(tx, actor, mail);
   if (ticketId) {
     const body = withNotes(stripQuotedReply(text), notes, maxCommentLength, '(The reply had no text.)');
-    const comment = await addComment(tx, actor, { ticketId, body, internal: false });
+    const comment = await addComment(tx, actor, { ticketId, body, internal: false }).catch((error: unknown) => {
+      // Staff's mailed reply that the form would refuse (a link the requester cannot open) is kept
+      // as an internal note that says why, instead of being lost with no one told.
+      if (!isStaff(actor) || !isAppError(error) || error.code !== 'validation_failed') throw error;
+      const note = cleanMultiLineText(`[Not sent to the requester: ${error.message}]\n\n${body}`, maxCommentLength);
+      return addComment(tx, actor, { ticketId, body: note, internal: true });
+    });
     await storeAttachments(tx, actor, { ticketId, commentId: comment.id }, files);
     return { ...(await done({ outcome: 'reply', ticketId, commentId: comment.id, userId: user.id })), mailbox: 'mark' };
   }
