@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { log } from '../log';
 import { isUuid, parseInput } from '../validation';
 import { forgetRateClaims } from './api-rate-limit';
+import { refuseApiToken } from './signed-in-only';
 import { forgetTokenChecks } from './api-token-cache';
 import { newApiTokenText } from './api-token-format';
 import { newApiTokenSchema, type NewApiTokenInput } from './api-token-schemas';
@@ -20,12 +21,6 @@ const auditToken = auditFor('api_token', (token: { name: string; prefix: string 
   name: token.name,
   prefix: token.prefix,
 }));
-
-// A leaked token must not be able to mint tokens that outlive its own revocation.
-const notWithToken = (actor: Actor) => {
-  if (actor.apiToken)
-    throw new AppError('forbidden', 'API tokens cannot create API tokens: sign in to the account page for that.');
-};
 
 export type ApiTokenSummary = {
   id: string;
@@ -67,7 +62,7 @@ export async function createApiToken(
   actor: Actor,
   input: NewApiTokenInput,
 ): Promise<ApiTokenSummary & { token: string }> {
-  notWithToken(actor);
+  refuseApiToken(actor, 'create API tokens');
   const parsed = parseInput(newApiTokenSchema, input);
   const { token, prefix, hash } = newApiTokenText();
   const [created] = await tx

@@ -13,6 +13,7 @@ import { isUuid, parseInput } from '../validation';
 import { issueChallenge, takeChallenge } from './passkey-challenges';
 import { relyingParty, type RelyingParty } from './passkey-relying-party';
 import { passkeyNameSchema, registrationResponseSchema, type RegistrationAnswer } from './passkey-schemas';
+import { refuseApiToken } from './signed-in-only';
 
 // A user's own passkeys: made, listed, renamed and removed from their account page. Each user sees
 // and changes only theirs; another user's passkey is "not found".
@@ -57,6 +58,7 @@ export async function passkeyRegistrationOptions(
   tx: Transaction,
   actor: Actor,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  refuseApiToken(actor, managePasskeys);
   const party = requireRelyingParty();
   const existing = await tx
     .select({ credentialId: passkeys.credentialId, transports: passkeys.transports })
@@ -85,6 +87,8 @@ export async function passkeyRegistrationOptions(
   });
 }
 
+const managePasskeys = 'add, rename or remove passkeys';
+
 const unreadable = () =>
   new AppError('validation_failed', 'The passkey could not be checked. Try again, or try another authenticator.');
 
@@ -94,6 +98,7 @@ export async function registerPasskey(
   actor: Actor,
   input: { name: string; response: RegistrationAnswer },
 ): Promise<PasskeySummary> {
+  refuseApiToken(actor, managePasskeys);
   const party = requireRelyingParty();
   const name = parseInput(passkeyNameSchema, input.name);
   const response = parseInput(registrationResponseSchema, input.response);
@@ -154,6 +159,7 @@ export async function renamePasskey(
   actor: Actor,
   input: { id: string; name: string },
 ): Promise<PasskeySummary> {
+  refuseApiToken(actor, managePasskeys);
   const name = parseInput(passkeyNameSchema, input.name);
   const before = await ownPasskey(tx, actor, input.id);
   const [renamed] = await tx.update(passkeys).set({ name }).where(eq(passkeys.id, before.id)).returning(summaryColumns);
@@ -163,6 +169,7 @@ export async function renamePasskey(
 
 /** Removes one of the actor's passkeys; it can no longer sign in. */
 export async function removePasskey(tx: Transaction, actor: Actor, input: { id: string }): Promise<{ name: string }> {
+  refuseApiToken(actor, managePasskeys);
   const passkey = await ownPasskey(tx, actor, input.id);
   await tx.delete(passkeys).where(eq(passkeys.id, passkey.id));
   await auditPasskey(tx, actor, 'passkey.removed', passkey);

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { loadUserById, type UserAdministrator } from '../users/queries';
 import { auditSecondFactor, removeSecondFactor } from './second-factor';
 import { revokeUserSessions } from './session-store';
+import { refuseApiToken } from './signed-in-only';
 
 // What admins decide about second factors: which roles must have one, and resetting a user's.
 
@@ -31,6 +32,7 @@ export async function setRolesRequiringSecondFactor(
   input: { roles: UserRole[] },
 ): Promise<{ changed: boolean }> {
   assertAdmin(actor);
+  refuseApiToken(actor, 'change who must use two-factor sign-in');
   const roles = userRoles.filter((role) => input.roles.includes(role));
   const before = await rolesRequiringSecondFactor(tx);
   if (before.join() === [...roles].sort().join()) return { changed: false };
@@ -53,6 +55,7 @@ export async function resetSecondFactor(
   input: { userId: string },
 ): Promise<{ sessionsRevoked: number }> {
   assertAdmin(actor);
+  refuseApiToken(actor, "reset a user's second factor");
   const user = await loadUserById(tx, input.userId);
   if (!user) throw new AppError('not_found', 'No such user.');
   const removed = await removeSecondFactor(tx, user.id);

@@ -9,10 +9,13 @@ import { users } from '../db/schema';
 import { recoveryCodes, userTotp } from '../db/schema-second-factor';
 import { AppError } from '../errors';
 import { hashRecoveryCode, newRecoveryCode, normalizeRecoveryCode, recoveryCodeCount } from './recovery-codes';
+import { refuseApiToken } from './signed-in-only';
 import { acceptedStep, newTotpSecret, totpUri } from './totp';
 
 // A user's second factor: enrolling an authenticator app, checking a code at sign-in, turning it
 // off. Passkeys will join hasSecondFactor and checkSecondFactor; the rest of the app asks only these.
+
+const changeTwoFactor = 'turn two-factor sign-in on or off';
 
 export const auditSecondFactor = auditFor('user', (user: { username: string }) => ({ username: user.username }));
 
@@ -61,6 +64,7 @@ export async function totpState(executor: Executor, actor: Actor): Promise<TotpS
 
 /** Starts (or restarts) enrolment with a new secret; refused while an app is already on. */
 export async function startTotpEnrolment(tx: Transaction, actor: Actor): Promise<{ secret: string; uri: string }> {
+  refuseApiToken(actor, changeTwoFactor);
   if (await hasSecondFactor(tx, actor.id))
     throw new AppError('conflict', 'Two-factor sign-in is already on. Turn it off first to use another app.');
   const secret = newTotpSecret();
@@ -81,6 +85,7 @@ export async function confirmTotpEnrolment(
   actor: Actor,
   input: { code: string },
 ): Promise<{ recoveryCodes: string[] }> {
+  refuseApiToken(actor, changeTwoFactor);
   const [row] = await tx
     .select({ secretSealed: userTotp.secretSealed, confirmedAt: userTotp.confirmedAt })
     .from(userTotp)
@@ -179,6 +184,7 @@ export async function disableTotp(
   actor: Actor,
   input: { code: string } | { passwordChecked: true },
 ): Promise<void> {
+  refuseApiToken(actor, changeTwoFactor);
   if (!(await hasSecondFactor(tx, actor.id))) throw new AppError('conflict', 'Two-factor sign-in is not on.');
   if ('code' in input && (await checkSecondFactor(tx, actor.id, input.code)) === null)
     throw new AppError('validation_failed', 'That code is not valid.', { fields: { code: wrongCodeMessage } });

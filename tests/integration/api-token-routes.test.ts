@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import * as passkeyOptionsRoute from '../../app/api/account/passkeys/options/route';
+import * as passkeyRoute from '../../app/api/account/passkeys/[id]/route';
+import * as totpConfirmRoute from '../../app/api/account/totp/confirm/route';
+import * as totpRoute from '../../app/api/account/totp/route';
 import * as currentUserRoute from '../../app/api/auth/me/route';
 import * as ticketsRoute from '../../app/api/tickets/route';
 import * as tokensRoute from '../../app/api/tokens/route';
@@ -249,6 +253,29 @@ describe('/api/tokens', () => {
     });
     assert.equal(revoke.status, 200);
     assert.equal((await call(tokensRoute.GET as Handler, '/api/tokens', { token })).status, 401);
+  });
+
+  test('a write token cannot add a passkey or an authenticator app, nor remove either: 403, nothing written', async () => {
+    const { user, token } = await tokenFor('admin', 'write');
+    const refused = [
+      await call(passkeyOptionsRoute.POST, '/api/account/passkeys/options', { token, method: 'POST' }),
+      await call(totpRoute.POST, '/api/account/totp', { token, method: 'POST' }),
+      await call(totpConfirmRoute.POST, '/api/account/totp/confirm', {
+        token,
+        method: 'POST',
+        body: { code: '123456' },
+      }),
+      await call(passkeyRoute.DELETE, `/api/account/passkeys/${user.id}`, {
+        token,
+        method: 'DELETE',
+        params: { id: user.id },
+      }),
+    ];
+    for (const reply of refused) {
+      assert.equal(reply.status, 403);
+      assert.match(((await reply.json()) as { error: { message: string } }).error.message, /^API tokens cannot/);
+    }
+    assert.deepEqual(await rows(sql`select user_id from user_totp where user_id = ${user.id}`), []);
   });
 
   test('an admin’s token lists every user’s tokens with ?all=1', async () => {
