@@ -1,6 +1,6 @@
 import 'server-only';
 import { userIdentityColumns } from '../users/queries';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db/client';
@@ -55,10 +55,7 @@ export async function resetPasswordWithToken(
       requestId: currentRequestId() ?? null,
       sessionId: null,
     };
-    await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: sql`now()` })
-      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
+    // Setting the password spends this link and every other open one of the user's.
     const { sessionsRevoked } = await setUserPassword(tx, actor, { userId: user.id, password: input.password });
     await recordAudit(tx, actor, {
       action: 'auth.password_reset',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAdmin } from '../actor';
 import { auditFor } from '../audit/record';
@@ -10,6 +10,7 @@ import { revokeUserSessions } from '../auth/session-store';
 import type { Executor, Transaction } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { users, type UserRole } from '../db/schema';
+import { passwordResetTokens } from '../db/schema-mail';
 import { updateAtVersion } from '../db/versioned';
 import { AppError, staleVersion } from '../errors';
 import { parseInput, validationFailed } from '../validation';
@@ -174,6 +175,11 @@ export async function setUserPassword(
     .update(users)
     .set({ passwordHash, passwordChangedAt: sql`now()`, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
     .where(eq(users.id, user.id));
+  // A reset link mailed before is for the password that is gone: it must not replace this one.
+  await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
   const sessionsRevoked = await revokeUserSessions(tx, {
     userId: user.id,
     exceptSessionId: input.keepSessionId,

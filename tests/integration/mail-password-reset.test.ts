@@ -12,7 +12,8 @@ import type { RequestInfo } from '../../lib/http/request-info';
 import { jobHandlers } from '../../lib/jobs/handlers';
 import { startSmtpCapture } from '../support/smtp-capture';
 import { useTestDatabase } from '../support/test-database';
-import { createTestUser, openTestSession } from '../support/users';
+import { setUserPassword } from '../../lib/users/mutations';
+import { actorFor, createTestUser, openTestSession } from '../support/users';
 
 // "Forgot password" end to end below the pages: the request queues a job holding only the user
 // id, the job makes the token and mails it through a capture server, the link works once.
@@ -138,6 +139,20 @@ describe('using the link', () => {
       refusedWith(resetLinkProblems.used),
     );
     assert.equal(await verifyCurrentPassword(user.id, 'a brand new secret'), true);
+  });
+
+  test('a link mailed before the password was changed another way no longer works', async () => {
+    const user = await userWithEmail();
+    await requestPasswordReset(db, from(), user.username);
+    const [token] = await mailedTokens();
+    await db.transaction((tx) =>
+      setUserPassword(tx, actorFor(user), { userId: user.id, password: 'changed on the account page' }),
+    );
+    await assert.rejects(
+      () => resetPasswordWithToken(db, from(), { token, password: 'the attacker wants this' }),
+      refusedWith(resetLinkProblems.used),
+    );
+    assert.equal(await verifyCurrentPassword(user.id, 'changed on the account page'), true);
   });
 
   test('an expired or unknown link is refused with a clear message, and a weak password changes nothing', async () => {
