@@ -78,12 +78,18 @@ function parseStatus(text: string): AssetStatus | null {
 /** Headers such as "Asset Tag" are accepted; without asset_tag and name columns no row can be read. */
 export function headerErrors(columns: string[] | null): ImportError[] {
   if (columns === null) return [{ line: 1, message: 'the file is empty' }];
-  return (['asset_tag', 'name'] as const)
+  const missing = (['asset_tag', 'name'] as const)
     .filter((column) => !columns.includes(column))
     .map((column) => ({
       line: 1,
       message: `the header has no ${column} column (expected columns: ${importColumns.join(', ')})`,
     }));
+  // "name" and "Name" are one column: which cell to take would be a guess.
+  const twice = [...new Set(columns.filter((column, index) => column !== '' && columns.indexOf(column) !== index))];
+  return [
+    ...missing,
+    ...twice.map((column) => ({ line: 1, message: `the header names the ${column} column more than once` })),
+  ];
 }
 
 // The same control-character rules as the asset form's fields: notes may span lines, nothing else may.

@@ -1,4 +1,4 @@
-import { exportOnlyColumns, importColumns } from '../assets/csv-import-rows';
+import { exportOnlyColumns, importColumns, normalizeHeader } from '../assets/csv-import-rows';
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -49,7 +49,7 @@ export const newCustomFieldSchema = z
       .refine((name) => !name.includes('.'), 'A name cannot contain ".".')
       // The name is a column of the CSV export and import: never one of the standard columns, never a formula.
       .refine(
-        (name) => !reservedColumnNames.includes(name.trim().toLowerCase()),
+        (name) => !reservedColumnNames.includes(normalizeHeader(name)),
         'That is the name of a standard column of the asset CSV; choose another.',
       )
       .refine((name) => !/^[=+\-@]/.test(name), 'A name cannot start with =, +, - or @.'),

@@ -97,7 +97,7 @@ describe('CSV import: batches', () => {
   test('a large file reports progress batch by batch and keeps line numbers across batches', async () => {
     const p = newPrefix();
     const lines = assetCsv(1200, p).split('\n');
-    lines[1101] = `${p}-LATE,,`; // line 1102 of the file: no name
+    lines[1101] = `${p}-LATE${','.repeat(lines[0].split(',').length - 1)}`; // line 1102 of the file: no name
     const progress: ImportProgress[] = [];
     const result = await run(lines.join('\n'), 'valid-only', (step) => progress.push(step));
     assert.deepEqual(result.errors, [{ line: 1102, message: `missing name for ${p}-LATE` }]);

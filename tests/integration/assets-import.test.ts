@@ -203,6 +203,27 @@ describe('CSV import', () => {
     );
   });
 
+  test('a row with more or fewer cells than the header, or a header naming a column twice, is refused', async () => {
+    const p = newPrefix();
+    const result = await run(
+      csv(
+        'asset_tag,name,category,serial,notes',
+        `${p}-1,Laptop,SN-77`,
+        `${p}-2,Desk,Furniture,,,EXTRA`,
+        `${p}-3,Ok,,,`,
+      ),
+      'all',
+      true,
+    );
+    assert.deepEqual(result.errors, [
+      { line: 2, message: 'the row has 3 cells and the header 5; give every row one cell per column' },
+      { line: 3, message: 'the row has 6 cells and the header 5; give every row one cell per column' },
+    ]);
+    const twice = await run(csv('asset_tag,name,Name', `${p}-4,Laptop,`));
+    assert.deepEqual(twice.errors, [{ line: 1, message: 'the header names the name column more than once' }]);
+    assert.deepEqual(await tagsWith(p), []);
+  });
+
   test('a quoted cell spanning lines does not shift the line numbers of later rows', async () => {
     const p = newPrefix();
     const result = await run(

@@ -13,7 +13,8 @@ import {
 import { ImportFileDecoder } from './decode-file';
 
 export type RowBatch = { rows: ImportRow[]; errors: ImportError[] };
-type RawRecord = { record: Record<string, string>; info: { lines: number }; raw: string };
+// info.index: how many cells the record has.
+type RawRecord = { record: Record<string, string>; info: { lines: number; index: number }; raw: string };
 
 /**
  * Reads an import file as its bytes arrive: decoded, parsed and each row checked, handed on a batch
@@ -46,7 +47,7 @@ export class ImportFileReader {
       for await (const record of records as AsyncIterable<RawRecord>) {
         if (this.rowsRead === 0 && headerErrors(this.columns).length > 0) break;
         if (++this.rowsRead > maxImportRows) throw tooManyRows();
-        const checked = this.checker.check(record.record, startLine(record));
+        const checked = cellCountError(record, this.columns!) ?? this.checker.check(record.record, startLine(record));
         if ('message' in checked) batch.errors.push(checked);
         else batch.rows.push(checked);
         if (batch.rows.length + batch.errors.length < size) continue;
@@ -68,6 +69,16 @@ export class ImportFileReader {
   private async *utf8(): AsyncGenerator<Buffer> {
     for await (const text of this.decoder.decode(this.source)) yield Buffer.from(text);
   }
+}
+
+// A row with more or fewer cells than the header has its values under the wrong columns (a
+// serial read as the category): it is refused rather than guessed at.
+function cellCountError(record: RawRecord, columns: string[]): ImportError | null {
+  if (record.info.index === columns.length) return null;
+  return {
+    line: startLine(record),
+    message: `the row has ${record.info.index} cells and the header ${columns.length}; give every row one cell per column`,
+  };
 }
 
 /** The line a record starts on: csv-parse reports where it ends, and a quoted cell may span lines. */
