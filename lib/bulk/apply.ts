@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { Actor } from '../actor';
+import { staffRoles, type Actor } from '../actor';
 import { withAuditBatch } from '../audit/batch';
 import type { Database, Transaction } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -83,6 +83,12 @@ export async function applyBulkChange(
   return mode;
 }
 
+/** The items of a change still to be applied. */
+const itemsLeft = (changeId: string) =>
+  and(eq(bulkChangeItems.bulkChangeId, changeId), isNull(bulkChangeItems.outcome), eq(bulkChangeItems.plan, 'change'));
+
+const noLongerAllowed = 'Not applied: whoever applied this change may no longer make bulk changes.';
+
 /** Applies every item still without an outcome, chunk by chunk, then marks the change done. Safe to repeat. */
 export async function runBulkChange(db: Database, actor: Actor, bulkChangeId: string): Promise<void> {
   const [change] = await db.select().from(bulkChanges).where(eq(bulkChanges.id, bulkChangeId));
@@ -91,7 +97,15 @@ export async function runBulkChange(db: Database, actor: Actor, bulkChangeId: st
   if (!action) throw new Error(`Unknown bulk action ${change.action}`);
   if (change.state === 'queued')
     await db.update(bulkChanges).set({ state: 'running' }).where(eq(bulkChanges.id, change.id));
-  while ((await applyNextChunk(db, actor, change, action)) > 0);
+  if (staffRoles.includes(actor.role)) while ((await applyNextChunk(db, actor, change, action)) > 0);
+  else {
+    // Deactivated or no longer staff since: nothing more is changed in their name (a requester's
+    // rights would still close their own tickets), and every item left says why.
+    await db
+      .update(bulkChangeItems)
+      .set({ outcome: 'skipped', outcomeReason: noLongerAllowed, doneAt: sql`now()` })
+      .where(itemsLeft(change.id));
+  }
   await db
     .update(bulkChanges)
     .set({ state: 'done', finishedAt: sql`now()` })
@@ -110,13 +124,7 @@ export async function applyNextChunk(
     const items = await tx
       .select({ position: bulkChangeItems.position, id: bulkChangeItems.itemId, version: bulkChangeItems.version })
       .from(bulkChangeItems)
-      .where(
-        and(
-          eq(bulkChangeItems.bulkChangeId, change.id),
-          isNull(bulkChangeItems.outcome),
-          eq(bulkChangeItems.plan, 'change'),
-        ),
-      )
+      .where(itemsLeft(change.id))
       .orderBy(bulkChangeItems.position)
       .limit(bulkChunkSize)
       .for('update', { skipLocked: true });

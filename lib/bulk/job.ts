@@ -31,7 +31,7 @@ export async function runBulkChangeJob(data: unknown): Promise<void> {
     .where(eq(bulkChanges.id, bulkChangeId));
   if (!row) return;
   const { ipAddress, active, ...user } = row;
-  // Someone deactivated since is refused item by item by the domain (a requester's role), never silently.
+  // Someone deactivated since acts as a requester, and runBulkChange applies nothing more in their name.
   const actor: Actor = { ...user, role: active ? user.role : 'requester', ipAddress, requestId: null, sessionId: null };
   await runBulkChange(db, actor, bulkChangeId);
 }

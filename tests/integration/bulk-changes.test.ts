@@ -304,6 +304,39 @@ describe('a large bulk change runs as a job', () => {
     );
     assert.equal(retired[0].count, size);
   });
+
+  test('someone deactivated before their job runs changes nothing, not even their own tickets; each item says why', async () => {
+    const leaver = actorFor(await createTestUser(db, { role: 'agent' }));
+    const own = await db.transaction((tx) => createTicket(tx, leaver, { title: 'My own laptop' }));
+    const theirs = await db.transaction((tx) => createTicket(tx, requester, { title: 'Someone else’s' }));
+    const id = await preview(leaver, {
+      action: 'ticket.close',
+      params: { body: 'Closing out before I go.' },
+      selection: { target: 'ticket', ids: [own.id, theirs.id] },
+    });
+    assert.equal(await applyBulkChange(db, leaver, id, { jobThreshold: 1 }), 'queued');
+    await rows(sql`update users set active = false where id = ${leaver.id}`);
+    await runBulkChangeJob({ bulkChangeId: id });
+    const tickets = await rows<{ status: string }>(
+      sql`select status from tickets where id in (${own.id}, ${theirs.id})`,
+    );
+    assert.deepEqual(
+      tickets.map((ticket) => ticket.status),
+      ['new', 'new'],
+    );
+    const items = await rows<{ outcome: string; outcome_reason: string }>(
+      sql`select outcome, outcome_reason from bulk_change_items where bulk_change_id = ${id}`,
+    );
+    assert.deepEqual(
+      items.map((item) => [item.outcome, item.outcome_reason]),
+      [
+        ['skipped', 'Not applied: whoever applied this change may no longer make bulk changes.'],
+        ['skipped', 'Not applied: whoever applied this change may no longer make bulk changes.'],
+      ],
+    );
+    const [change] = await rows<{ state: string }>(sql`select state from bulk_changes where id = ${id}`);
+    assert.equal(change.state, 'done');
+  });
 });
 
 describe('a small change applied in the request', () => {
