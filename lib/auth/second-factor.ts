@@ -176,20 +176,16 @@ export async function removeSecondFactor(tx: Transaction, userId: string): Promi
 }
 
 /**
- * Turns the app off for oneself. The caller has checked the password, or passes the code, which
- * must be a current one (a recovery code too), so a session left open is not enough.
+ * Turns the app off for oneself. The caller has asked the user again (lib/auth/recheck.ts) for
+ * their password or a current code, so a session left open is not enough.
  */
 export async function disableTotp(
   tx: Transaction,
   actor: Actor,
-  input: { code: string } | { passwordChecked: true },
+  input: { confirmedWith: 'code' | 'password' },
 ): Promise<void> {
   refuseApiToken(actor, changeTwoFactor);
   if (!(await hasSecondFactor(tx, actor.id))) throw new AppError('conflict', 'Two-factor sign-in is not on.');
-  if ('code' in input && (await checkSecondFactor(tx, actor.id, input.code)) === null)
-    throw new AppError('validation_failed', 'That code is not valid.', { fields: { code: wrongCodeMessage } });
   await removeSecondFactor(tx, actor.id);
-  await auditSecondFactor(tx, actor, 'user.second_factor_disable', actor, {
-    confirmedWith: 'code' in input ? 'code' : 'password',
-  });
+  await auditSecondFactor(tx, actor, 'user.second_factor_disable', actor, { confirmedWith: input.confirmedWith });
 }

@@ -10,10 +10,13 @@ import { loginRetryAfter, recordLoginAttempt, retryMessage } from './rate-limit'
 // What every way of signing in (password, code, passkey, single sign-on) does when a step fails
 // or a limit is reached: one count towards the limits, one audit row and one log line.
 
+/** Where a sign-in step came from: only the client's address is counted and recorded. */
+type From = Pick<RequestInfo, 'ipAddress'>;
+
 export type SignInFailure = {
   /** The account key the failure counts against (a username, or a shared key when nobody is known). */
   key: string;
-  request: RequestInfo;
+  request: From;
   reason: string;
   /** The account the failure is about, when one was identified. */
   account?: { id: string; username: string } | null;
@@ -48,7 +51,7 @@ export async function recordSignInFailure(failure: SignInFailure): Promise<void>
  * Seconds the key or the address must wait before another sign-in step, 0 when it may go on. A
  * refusal is audited and logged here; the caller throws its own way of saying so.
  */
-export async function signInWaitSeconds(key: string, request: RequestInfo, method?: string): Promise<number> {
+export async function signInWaitSeconds(key: string, request: From, method?: string): Promise<number> {
   const db = await getDb();
   const waitSeconds = await loginRetryAfter(db, getConfig(), key, request.ipAddress);
   if (waitSeconds === 0) return 0;
@@ -63,7 +66,7 @@ export async function signInWaitSeconds(key: string, request: RequestInfo, metho
 }
 
 /** Refuses a sign-in step with 'rate_limited' while the key or the address is past its limit. */
-export async function assertSignInAllowed(key: string, request: RequestInfo, method?: string): Promise<void> {
+export async function assertSignInAllowed(key: string, request: From, method?: string): Promise<void> {
   const waitSeconds = await signInWaitSeconds(key, request, method);
   if (waitSeconds > 0) {
     throw new AppError('rate_limited', retryMessage(waitSeconds), { retryAfterSeconds: waitSeconds });

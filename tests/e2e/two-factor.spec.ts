@@ -9,6 +9,7 @@ const server = useAppServer((app) => {
   app.createUser('boss', 'boss-password-1', 'admin');
   app.createUser('tess', 'tess-password-1', 'agent');
   app.createUser('rita', 'rita-password-1');
+  app.createUser('dora', 'dora-password-1', 'agent');
 });
 
 /** The code an authenticator app would show, `offsetSteps` steps from now. */
@@ -110,6 +111,27 @@ test('enrol from the account page, then sign in with password and code; a recove
     data: { username: 'tess', password: 'tess-password-1', code: recoveryCodes[1] },
   });
   expect(withCode.status()).toBe(200);
+  await context.close();
+});
+
+test('turning it off asks again: a wrong code is refused beside its field, the password turns it off', async ({
+  browser,
+}) => {
+  const { context, page } = await openBrowser(browser, server.app);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn('dora', 'dora-password-1');
+  await login.expectSignedIn('dora');
+  await enrol(page);
+  await page.goto('account/two-factor');
+  const turnOff = page.getByRole('button', { name: 'Turn off two-factor sign-in' });
+  await page.getByLabel('Current code or recovery code').fill('000000');
+  await turnOff.click();
+  await expect(page.locator('#field-code-error')).toContainText('not valid');
+  await page.getByLabel('Current code or recovery code').fill('');
+  await page.getByLabel('Password', { exact: true }).fill('dora-password-1');
+  await turnOff.click();
+  await expect(page.getByRole('button', { name: 'Set up an authenticator app' })).toBeVisible();
   await context.close();
 });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { logIn } from '../../lib/auth/login';
+import { recheckCode, recheckPassword } from '../../lib/auth/recheck';
 import { hashRecoveryCode, normalizeRecoveryCode } from '../../lib/auth/recovery-codes';
 import {
   confirmTotpEnrolment,
@@ -201,12 +202,14 @@ describe('signing in with a second factor', () => {
 });
 
 describe('turning it off and admin controls', () => {
-  test('turning it off needs a current code; a used or wrong one is refused', async () => {
+  test('turning it off asks again for a current code; a used or wrong one is refused', async () => {
     const { actor, secret, user } = await enrolledUser();
-    const wrong = await rejection(db.transaction((tx) => disableTotp(tx, actor, { code: '123456' })));
-    assert.equal(wrong.code, 'validation_failed');
+    assert.equal(await recheckCode(actor, '123456'), false);
+    const code = totpCodeAt(secret, Date.now());
+    assert.equal(await recheckCode(actor, code), true);
+    assert.equal(await recheckCode(actor, code), false, 'a code is spent once used');
     assert.equal(await hasSecondFactor(db, user.id), true);
-    await db.transaction((tx) => disableTotp(tx, actor, { code: totpCodeAt(secret, Date.now()) }));
+    await db.transaction((tx) => disableTotp(tx, actor, { confirmedWith: 'code' }));
     assert.equal(await hasSecondFactor(db, user.id), false);
     const [{ count }] = await rows<{ count: number }>(
       sql`select count(*)::int as count from recovery_codes where user_id = ${user.id}`,
@@ -214,6 +217,19 @@ describe('turning it off and admin controls', () => {
     assert.equal(Number(count), 0);
     // Without a second factor the password alone signs in again.
     assert.ok(await signIn(user, newAddress()));
+  });
+
+  test('asking again counts like signing in: past the limit of wrong answers even the right one waits', async () => {
+    const { actor, user, secret } = await enrolledUser();
+    await awayFromStepEnd();
+    for (const wrong of ['not my password', 'still not it']) assert.equal(await recheckPassword(actor, wrong), false);
+    assert.equal(await recheckCode(actor, '000000'), false);
+    const failures = await rows<{ count: number }>(
+      sql`select count(*)::int as count from audit_log where target_id = ${user.id} and action = 'auth.login_failure'`,
+    );
+    assert.equal(Number(failures[0].count), 3);
+    await assert.rejects(recheckPassword(actor, user.password), { code: 'rate_limited' });
+    await assert.rejects(recheckCode(actor, totpCodeAt(secret, Date.now())), { code: 'rate_limited' });
   });
 
   test('an admin reset removes the factor, ends every session of the user and is audited', async () => {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { verifyCurrentPassword } from '@/lib/auth/password-check';
+import { recheckPassword } from '@/lib/auth/recheck';
 import { serverAction } from '@/lib/boundary/server-action';
 import { AppError } from '@/lib/errors';
 import { notificationKinds } from '@/lib/mail/outgoing/kinds';
@@ -25,7 +25,7 @@ const changePasswordSchema = z
 export const changePasswordAction = serverAction(
   { input: changePasswordSchema },
   async ({ actor, input, transaction }) => {
-    if (!(await verifyCurrentPassword(actor.id, input.currentPassword))) {
+    if (!(await recheckPassword(actor, input.currentPassword))) {
       throw new AppError('validation_failed', 'Your current password is not correct.', {
         fields: { currentPassword: 'This is not your current password.' },
       });

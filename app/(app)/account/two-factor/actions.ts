@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { verifyCurrentPassword } from '@/lib/auth/password-check';
-import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from '@/lib/auth/second-factor';
+import { recheckCode, recheckPassword } from '@/lib/auth/recheck';
+import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, wrongCodeMessage } from '@/lib/auth/second-factor';
 import type { ActionState } from '@/lib/boundary/action-state';
 import { serverAction } from '@/lib/boundary/server-action';
 import { AppError } from '@/lib/errors';
@@ -45,14 +45,15 @@ const disableSchema = z
   });
 
 export const disableTotpAction = serverAction({ input: disableSchema }, async ({ actor, input, transaction }) => {
-  if (input.code === '' && !(await verifyCurrentPassword(actor.id, input.password))) {
+  if (input.code !== '' && !(await recheckCode(actor, input.code))) {
+    throw new AppError('validation_failed', 'That code is not valid.', { fields: { code: wrongCodeMessage } });
+  }
+  if (input.code === '' && !(await recheckPassword(actor, input.password))) {
     throw new AppError('validation_failed', 'Your password is not correct.', {
       fields: { password: 'This is not your current password.' },
     });
   }
-  await transaction((tx) =>
-    disableTotp(tx, actor, input.code !== '' ? { code: input.code } : { passwordChecked: true }),
-  );
+  await transaction((tx) => disableTotp(tx, actor, { confirmedWith: input.code !== '' ? 'code' : 'password' }));
   revalidatePath('/account/two-factor');
   revalidatePath('/account');
   return { status: 'success', message: 'Two-factor sign-in is off.' };
