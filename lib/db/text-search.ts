@@ -5,9 +5,11 @@ function searchWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
+    .filter(Boolean);
 }
+
+// A query of at most this many words: a longer text is a sentence, and its first words say enough.
+const maxWords = 8;
 
 // PostgreSQL reads "A-00042" as the word "a" and the signed number "-00042": a run of digits
 // must match either way.
@@ -20,7 +22,10 @@ const prefixTerm = (word: string) => (/^\d+$/.test(word) ? `(${word}:* | -${word
  */
 export function searchQuery(text: string | undefined, mode: 'all' | 'any' = 'all'): SQL | null {
   if (!text) return null;
-  const words = searchWords(text).filter((word) => mode === 'all' || word.length >= 3 || /^\d+$/.test(word));
+  // Short words are dropped before the cut, so "I am on a PC at my new job and the VPN fails" keeps "vpn".
+  const words = [
+    ...new Set(searchWords(text).filter((word) => mode === 'all' || word.length >= 3 || /^\d+$/.test(word))),
+  ].slice(0, maxWords);
   if (words.length === 0) return null;
   return sql`to_tsquery('simple', ${words.map(prefixTerm).join(mode === 'all' ? ' & ' : ' | ')})`;
 }

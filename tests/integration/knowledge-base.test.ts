@@ -149,6 +149,15 @@ describe('knowledge base: search', () => {
     assert.equal(forStaff[0].title, 'Laptop start for staff');
     assert.deepEqual(await suggestArticles(db, requester, { q: '?! a', limit: 3 }), []);
   });
+
+  test('a long title keeps its telling words: the short ones are dropped before the word limit', async () => {
+    await write({ title: 'VPN connection fails', body: 'Renew the certificate.', status: 'published' });
+    const suggested = await suggestArticles(db, requester, {
+      q: 'I am on a PC at my new job and the VPN fails',
+      limit: 3,
+    });
+    assert.equal(suggested[0]?.title, 'VPN connection fails');
+  });
 });
 
 describe('knowledge base: "This solved it"', () => {
