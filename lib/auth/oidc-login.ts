@@ -3,9 +3,11 @@ import { getConfig } from '../config';
 import type { OidcConfig } from '../config/oidc';
 import { getDb } from '../db/client';
 import type { RequestInfo } from '../http/request-info';
+import { SecondFactorRequired } from './login';
 import { accountForOidcSignIn, OidcRefused, type OidcClaims } from './oidc-accounts';
 import type { OidcRefusalReason } from './oidc-refusals';
 import { openLoginSession, signedIn, type LoginResult } from './login-session';
+import { hasSecondFactor } from './second-factor';
 import { recordSignInFailure, signInWaitSeconds } from './sign-in-failures';
 
 // Opening a session from a single sign-on, as lib/auth/login.ts does for a password: the same
@@ -36,7 +38,9 @@ export async function recordOidcFailure(
 
 /**
  * Finds, links or makes the account for verified claims and opens a new session for it, ending
- * `previousToken`'s. A refusal (unverified address, disabled account) is counted and rethrown.
+ * `previousToken`'s. A refusal (unverified address, disabled account) is counted and rethrown. An
+ * account with its own second factor gets no session yet: SecondFactorRequired, as after a
+ * password, since the provider vouches for who signed in there and not for this app's code.
  */
 export async function logInWithOidc(
   settings: OidcConfig,
@@ -54,6 +58,7 @@ export async function logInWithOidc(
         claims,
         roles: settings,
       });
+      if (await hasSecondFactor(tx, account.id)) return { account, session: null };
       const session = await openLoginSession(tx, config, account, request, {
         key: failureKey(request),
         remember: false,
@@ -62,6 +67,7 @@ export async function logInWithOidc(
       });
       return { account, session };
     });
+    if (!opened.session) throw new SecondFactorRequired(opened.account.id, false);
     return signedIn(opened.account, opened.session, request, { persistent: false, method: 'oidc' });
   } catch (error) {
     if (error instanceof OidcRefused) await recordOidcFailure(request, error.reason);

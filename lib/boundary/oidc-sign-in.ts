@@ -5,7 +5,8 @@ import { finishOidcFlow, startOidcFlow } from '../auth/oidc-client';
 import { clearedOidcFlowCookie, oidcFlowCookie, oidcFlowCookieName, readOidcFlow } from '../auth/oidc-flow-cookie';
 import { assertOidcAttemptAllowed, logInWithOidc, recordOidcFailure } from '../auth/oidc-login';
 import type { OidcRefusalReason } from '../auth/oidc-refusals';
-import { newSessionCookie, resolveSession } from '../auth/session';
+import { SecondFactorRequired } from '../auth/login';
+import { newSessionCookie, resolveSession, secondFactorChallengeCookie } from '../auth/session';
 import { getConfig } from '../config';
 import type { OidcConfig } from '../config/oidc';
 import { AppError } from '../errors';
@@ -86,7 +87,16 @@ export async function finishOidcSignIn(request: Request): Promise<Response> {
       return toLogin('failed');
     }
     const { claim } = await resolveSession((await headers()).get('cookie'), info.protocol, { database: false });
-    const session = await logInWithOidc(settings, claims, info, claim?.sid);
+    let session;
+    try {
+      session = await logInWithOidc(settings, claims, info, claim?.sid);
+    } catch (error) {
+      if (!(error instanceof SecondFactorRequired)) throw error;
+      // The account's own code is owed: the code page finishes the sign-in, then goes on to `next`.
+      const challenge = await secondFactorChallengeCookie(error, info.protocol);
+      jar.set(challenge.name, challenge.value, challenge.options);
+      return redirectTo(`${config.basePath}/login/code?next=${encodeURIComponent(flow.next)}`);
+    }
     const cookie = await newSessionCookie(
       { token: session.token, userId: session.user.id, persistent: false, expiresAt: session.expiresAt },
       info.protocol,

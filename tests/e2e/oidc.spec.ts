@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { startTestProvider, type TestProvider } from '../support/oidc-test-provider';
 import { AppServer } from './support/app-server';
 import { expectNoSeriousA11yViolations } from './support/axe';
@@ -122,6 +123,33 @@ test('a user in the admin group becomes an admin', async ({ browser }) => {
   await expect(page.getByRole('heading', { name: /Users/ })).toBeVisible();
   const me = (await (await page.request.get('api/auth/me')).json()) as { user: { role: string } };
   expect(me.user.role).toBe('admin');
+  await context.close();
+});
+
+test('with two-factor sign-in on, signing in through the provider asks for the app’s code too', async ({ browser }) => {
+  const { context, page } = await browserOn(browser);
+  await signInWithProvider(page, 'ada');
+  const login = new LoginPage(page);
+  await login.expectSignedIn('Ada Admin');
+  await page.goto('account/two-factor');
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+  const codeAt = (offsetSteps: number) =>
+    new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+      timestamp: Date.now() + offsetSteps * 30_000,
+    });
+  await page.getByLabel('Code from the app').fill(codeAt(0));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
+  await login.logOut();
+
+  // The provider still knows the browser and sends it straight back: to the code step, not in.
+  await page.getByRole('link', { name: 'Sign in with Example SSO' }).click();
+  await expect(page).toHaveURL(/\/login\/code\?next=/);
+  expect((await page.request.get('api/auth/me')).status()).toBe(401);
+  await page.getByLabel('Code from your authenticator app').fill(codeAt(1));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await login.expectSignedIn('Ada Admin');
   await context.close();
 });
 

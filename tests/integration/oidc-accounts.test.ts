@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { accountForOidcSignIn, OidcRefused, type OidcClaims } from '../../lib/auth/oidc-accounts';
+import { SecondFactorRequired } from '../../lib/auth/login';
 import { logInWithOidc } from '../../lib/auth/oidc-login';
+import { confirmTotpEnrolment, startTotpEnrolment } from '../../lib/auth/second-factor';
+import { completeSecondFactorSignIn } from '../../lib/auth/second-factor-login';
+import { totpCodeAt } from '../../lib/auth/totp';
 import { oidcRefusals } from '../../lib/auth/oidc-refusals';
 import { users } from '../../lib/db/schema';
 import { oidcIdentities } from '../../lib/db/schema-oidc';
@@ -142,4 +146,28 @@ test('logInWithOidc opens a session and audits the sign-in with its method', asy
     sql`select details from audit_log where action = 'auth.login_success' and target_id = ${result.sessionId}`,
   );
   assert.deepEqual(row.details, { remember: false, method: 'oidc', account: 'created' });
+});
+
+test('an account with its own second factor owes its code after single sign-on too; the code opens the session', async () => {
+  const claims = { sub: newSubject(), email: newEmail(), email_verified: true };
+  const first = await logInWithOidc(settings, claims, request);
+  const actor = { ...first.user, ipAddress: request.ipAddress, requestId: null, sessionId: null };
+  const { secret } = await db.transaction((tx) => startTotpEnrolment(tx, actor));
+  await db.transaction((tx) => confirmTotpEnrolment(tx, actor, { code: totpCodeAt(secret, Date.now() - 30_000) }));
+  const sessionsBefore = await rows<{ count: number }>(
+    sql`select count(*)::int as count from sessions where user_id = ${first.user.id}`,
+  );
+  const owed = await logInWithOidc(settings, claims, request).then(
+    () => assert.fail('a session was opened without the code'),
+    (error: unknown) => error,
+  );
+  assert.ok(owed instanceof SecondFactorRequired);
+  assert.equal(owed.userId, first.user.id);
+  assert.deepEqual(
+    await rows(sql`select count(*)::int as count from sessions where user_id = ${first.user.id}`),
+    sessionsBefore,
+  );
+  const challenge = { uid: first.user.id, nonce: randomBytes(16).toString('hex'), remember: false, exp: 0 };
+  const session = await completeSecondFactorSignIn(challenge, totpCodeAt(secret, Date.now()), request);
+  assert.equal(session.user.id, first.user.id);
 });
