@@ -377,4 +377,17 @@ describe('moving assets to a place', () => {
     const moved = await findAsset(db, agent, elsewhere.id);
     assert.deepEqual([moved.locationId, moved.location], [room.id, room.path]);
   });
+
+  test('a place that does not exist is refused on its field, before any item is planned', async () => {
+    const asset = await newAsset();
+    await assert.rejects(
+      preview(agent, {
+        action: 'asset.location',
+        params: { locationId: '00000000-0000-4000-8000-000000000000' },
+        selection: { target: 'asset', ids: [asset.id] },
+      }),
+      (error: unknown) =>
+        error instanceof AppError && error.fields?.locationId === 'That place no longer exists. Choose another.',
+    );
+  });
 });

@@ -3,7 +3,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { setAssetLocation } from '../../assets/place-and-fields';
 import { locations } from '../../db/schema-places';
+import { AppError } from '../../errors';
 import { defineBulkAction } from '../action';
+
+const noSuchPlace = 'That place no longer exists. Choose another.';
 
 export const assetLocationAction = defineBulkAction({
   kind: 'asset.location',
@@ -20,7 +23,9 @@ export const assetLocationAction = defineBulkAction({
       .from(locations)
       .where(eq(locations.id, locationId))
       .limit(1);
-    return `Move them to ${place?.path ?? 'a place that no longer exists'}`;
+    // A place removed since the form was drawn: said on the field, not planned as changes that must fail.
+    if (!place) throw new AppError('validation_failed', noSuchPlace, { fields: { locationId: noSuchPlace } });
+    return `Move them to ${place.path}`;
   },
   refusal: (asset, { locationId }) => (asset.locationId === locationId ? 'Already there.' : null),
   apply: async (tx, actor, asset, { locationId }) => {
