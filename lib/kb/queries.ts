@@ -34,9 +34,19 @@ const rowColumns = {
   updatedAt: kbArticles.updatedAt,
 };
 
-/** The article categories, alphabetically, for the form's suggestions and the list's filter. */
-export function listArticleCategories(executor: Executor): Promise<string[]> {
-  return listCatalogNames(executor, 'kb_category');
+/**
+ * The article categories `reader` may filter by, alphabetically: for staff every listed one (the
+ * form's suggestions too); for anyone else only those of articles they may read, so a staff-only
+ * or draft article's category stays unknown to them.
+ */
+export async function listArticleCategories(executor: Executor, reader: { role: Actor['role'] }): Promise<string[]> {
+  if (isStaff(reader)) return listCatalogNames(executor, 'kb_category');
+  const rows = await executor
+    .selectDistinct({ category: kbArticles.category })
+    .from(kbArticles)
+    .where(articlesVisibleTo(reader))
+    .orderBy(asc(kbArticles.category));
+  return rows.map((row) => row.category);
 }
 
 /**

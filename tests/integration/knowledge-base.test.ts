@@ -63,9 +63,21 @@ describe('knowledge base: who reads what', () => {
     );
   });
 
+  test("a requester's category filter lists only the categories of articles they may read", async () => {
+    const run = Date.now().toString(36);
+    await write({ title: 'Wi-Fi guest access', category: `Public${run}`, status: 'published' });
+    await write({ title: 'Controller passwords', category: `Secret${run}`, status: 'published', visibility: 'staff' });
+    await write({ title: 'Half written', category: `Draft${run}`, status: 'draft' });
+    const forRequester = await listArticleCategories(db, requester);
+    assert.ok(forRequester.includes(`Public${run}`));
+    assert.ok(!forRequester.includes(`Secret${run}`) && !forRequester.includes(`Draft${run}`));
+    const forAgent = await listArticleCategories(db, agent);
+    for (const name of [`Public${run}`, `Secret${run}`, `Draft${run}`]) assert.ok(forAgent.includes(name), name);
+  });
+
   test('a category is saved in its listed spelling; a new one joins the list, and a rename reaches articles', async () => {
     const run = Date.now().toString(36);
-    assert.ok((await listArticleCategories(db)).includes('Network'));
+    assert.ok((await listArticleCategories(db, agent)).includes('Network'));
     const printers = await write({ title: 'Printer jams', category: `Printers${run}` });
     const again = await write({ title: 'Printer toner', category: `PRINTERS${run}` });
     assert.equal((await getArticle(db, agent, again.id)).category, `Printers${run}`);

@@ -39,7 +39,7 @@ export default async function KnowledgeBasePage({ searchParams }: { searchParams
   const staff = isStaff(actor);
   const { raw, params } = await readListQuery(searchParams, articleListPageSchema);
   const db = await getDb();
-  const [page, categories] = await Promise.all([listArticles(db, actor, params), listArticleCategories(db)]);
+  const [page, categories] = await Promise.all([listArticles(db, actor, params), listArticleCategories(db, actor)]);
   const filtered = Boolean(params.q || params.category || params.status);
 
   return (

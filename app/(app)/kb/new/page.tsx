@@ -21,7 +21,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: S
   const { ticket, comment } = await searchParams;
   const [prefill, categories] = await Promise.all([
     prefillFrom(actor, ticket, comment),
-    listArticleCategories(await getDb()),
+    listArticleCategories(await getDb(), actor),
   ]);
   return (
     <>

@@ -12,7 +12,10 @@ export const metadata: Metadata = { title: 'Edit article' };
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor(staffRoles);
   const { id } = await params;
-  const [article, categories] = await Promise.all([loadArticle(actor, id), listArticleCategories(await getDb())]);
+  const [article, categories] = await Promise.all([
+    loadArticle(actor, id),
+    listArticleCategories(await getDb(), actor),
+  ]);
   return (
     <>
       <BackLink href={`/kb/${article.id}`}>{article.title}</BackLink>
