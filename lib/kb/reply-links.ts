@@ -23,11 +23,15 @@ export async function requesterAsReader(executor: Executor, requesterId: string)
   return requester ?? { role: 'requester' };
 }
 
-/** Refuses a public reply that links an article the ticket's requester may not open, naming the article. */
+/**
+ * Refuses a public reply, or a description written by staff, that links an article the ticket's
+ * requester may not open, naming the article; `field` is the form field the message belongs to.
+ */
 export async function assertRequesterCanOpenLinks(
   executor: Executor,
   requesterId: string,
   body: string,
+  field: 'body' | 'description' = 'body',
 ): Promise<void> {
   const ids = linkedArticleIds(body);
   if (ids.length === 0) return;
@@ -39,6 +43,8 @@ export async function assertRequesterCanOpenLinks(
     .where(and(inArray(kbArticles.id, ids), not(articlesVisibleTo(reader)!)))
     .limit(1);
   if (!hidden) return;
-  const message = `The requester cannot open the article “${hidden.title}” (staff only or a draft). Link an article for everyone, or write an internal note.`;
-  throw new AppError('validation_failed', message, { fields: { body: message } });
+  const instead =
+    field === 'body' ? 'Link an article for everyone, or write an internal note.' : 'Link an article for everyone.';
+  const message = `The requester cannot open the article “${hidden.title}” (staff only or a draft). ${instead}`;
+  throw new AppError('validation_failed', message, { fields: { [field]: message } });
 }

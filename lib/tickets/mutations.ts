@@ -41,6 +41,7 @@ export async function createTicket(
   const parsed = parseInput(newTicketSchema, input);
   const requesterId = parsed.requesterId ?? actor.id;
   if (requesterId !== actor.id) await assertCanOpenFor(tx, actor, requesterId);
+  if (isStaff(actor)) await assertRequesterCanOpenLinks(tx, requesterId, parsed.description, 'description');
   await assertLinkableAssets(tx, actor, { assetIds: parsed.assetIds });
   const category = await inListedCategory(tx, actor, parsed.category);
   const [created] = await tx
@@ -145,6 +146,8 @@ export async function updateTicket(
     );
   }
   if (change.assigneeId && changes.assigneeId) await assertAssignable(tx, change.assigneeId);
+  if (changes.description)
+    await assertRequesterCanOpenLinks(tx, current.requesterId, change.description!, 'description');
 
   const status = nextStatus(current, change.status, change.assigneeId);
   if (status !== current.status) {

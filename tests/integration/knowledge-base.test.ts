@@ -7,7 +7,7 @@ import { articleDraftFromComment } from '../../lib/kb/from-comment';
 import { createArticle, markArticleSolved, updateArticle } from '../../lib/kb/mutations';
 import { getArticle, listArticleCategories, listArticles, suggestArticles } from '../../lib/kb/queries';
 import { articleListPageSchema } from '../../lib/kb/schemas';
-import { addComment, createTicket } from '../../lib/tickets/mutations';
+import { addComment, createTicket, updateTicket } from '../../lib/tickets/mutations';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
 
@@ -269,5 +269,18 @@ describe('knowledge base: links in a ticket reply', () => {
       sql`select count(*)::int as replies from ticket_comments where ticket_id = ${ticket.id}`,
     );
     assert.equal(stored.replies, 3, "the note, the reply with an article for everyone, the requester's");
+
+    // The description is read by the requester too: staff writing it are held to the same rule.
+    const forRequester = { title: 'Badge', requesterId: requester.id };
+    await assert.rejects(
+      db.transaction((tx) => createTicket(tx, agent, { ...forRequester, description: link(staffArticle) })),
+      refusedWith('validation_failed', 'description'),
+    );
+    const [{ version }] = await rows<{ version: number }>(sql`select version from tickets where id = ${ticket.id}`);
+    await assert.rejects(
+      db.transaction((tx) => updateTicket(tx, agent, { ticketId: ticket.id, version, description: link(draft) })),
+      refusedWith('validation_failed', 'description'),
+    );
+    await db.transaction((tx) => createTicket(tx, agent, { ...forRequester, description: link(open) }));
   });
 });
