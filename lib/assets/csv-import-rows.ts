@@ -78,6 +78,15 @@ function parseStatus(text: string): AssetStatus | null {
 /** Headers such as "Asset Tag" are accepted; without asset_tag and name columns no row can be read. */
 export function headerErrors(columns: string[] | null): ImportError[] {
   if (columns === null) return [{ line: 1, message: 'the file is empty' }];
+  // Excel in much of Europe saves "CSV" with semicolons: one long header column says so.
+  if (columns.length === 1 && columns[0].includes(';'))
+    return [
+      {
+        line: 1,
+        message:
+          'the file separates its cells with ";": save it as CSV with commas (in Excel, "CSV UTF-8 (Comma delimited)")',
+      },
+    ];
   const missing = (['asset_tag', 'name'] as const)
     .filter((column) => !columns.includes(column))
     .map((column) => ({

@@ -219,6 +219,14 @@ describe('CSV import', () => {
       { line: 2, message: 'the row has 3 cells and the header 5; give every row one cell per column' },
       { line: 3, message: 'the row has 6 cells and the header 5; give every row one cell per column' },
     ]);
+    const semicolons = await run(csv('asset_tag;name;category', `${p}-5;Laptop;Laptop`));
+    assert.deepEqual(semicolons.errors, [
+      {
+        line: 1,
+        message:
+          'the file separates its cells with ";": save it as CSV with commas (in Excel, "CSV UTF-8 (Comma delimited)")',
+      },
+    ]);
     const twice = await run(csv('asset_tag,name,Name', `${p}-4,Laptop,`));
     assert.deepEqual(twice.errors, [{ line: 1, message: 'the header names the name column more than once' }]);
     assert.deepEqual(await tagsWith(p), []);
