@@ -18,6 +18,8 @@ import { refuseApiToken } from './signed-in-only';
 // A user's own passkeys: made, listed, renamed and removed from their account page. Each user sees
 // and changes only theirs; another user's passkey is "not found".
 
+const managePasskeys = 'add, rename or remove passkeys';
+
 export const maxPasskeysPerUser = 20;
 
 export type PasskeySummary = {
@@ -86,8 +88,6 @@ export async function passkeyRegistrationOptions(
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
   });
 }
-
-const managePasskeys = 'add, rename or remove passkeys';
 
 const unreadable = () =>
   new AppError('validation_failed', 'The passkey could not be checked. Try again, or try another authenticator.');
