@@ -275,7 +275,7 @@ describe('/api/tokens', () => {
       assert.equal(reply.status, 403);
       assert.match(((await reply.json()) as { error: { message: string } }).error.message, /^API tokens cannot/);
     }
-    assert.deepEqual(await rows(sql`select user_id from user_totp where user_id = ${user.id}`), []);
+    assert.equal((await rows(sql`select user_id from user_totp where user_id = ${user.id}`)).length, 0);
   });
 
   test('an admin’s token lists every user’s tokens with ?all=1', async () => {
