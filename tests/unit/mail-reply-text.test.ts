@@ -21,6 +21,13 @@ test('"On … wrote:" and the quote below it are the old thread', () => {
   );
 });
 
+test('an attribution without a date above a quote is dropped with the quote', () => {
+  assert.equal(
+    stripQuotedReply(lines('The tray works, thanks!', '', 'On Monday, IT Helpdesk wrote:', '> Try the other tray.')),
+    'The tray works, thanks!',
+  );
+});
+
 test('an answer written below the quote (bottom-posting) is kept', () => {
   assert.equal(
     stripQuotedReply(
@@ -44,8 +51,8 @@ test('"On … wrote:" not above a quote still ends the new words; a sentence end
     'Done.',
   );
   assert.equal(
-    stripQuotedReply(lines('On the whole it works, but she wrote:', '> it crashes on Mondays', 'Any idea?')),
-    'On the whole it works, but she wrote:\nAny idea?',
+    stripQuotedReply(lines('On the whole it works, but she wrote:', 'it crashes on Mondays. Any idea?')),
+    'On the whole it works, but she wrote:\nit crashes on Mondays. Any idea?',
   );
 });
 

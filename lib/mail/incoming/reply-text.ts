@@ -2,12 +2,11 @@
 // Only the new words belong on the ticket: the earlier messages are on it already.
 
 // A client's line above the quote it makes: "On Mon, 1 Dec 2026 at 10:00, Alice <a@example.com>
-// wrote:" (Gmail, Apple Mail, Thunderbird), "Am … schrieb …:", "Le … a écrit :". Each names a date,
-// so a sentence of the new words that merely ends in "wrote:" has no digit and is not taken for one.
+// wrote:" (Gmail, Apple Mail, Thunderbird), "Am … schrieb …:", "Le … a écrit :".
 const attributions: RegExp[] = [
-  /^\s*On\b(?=.*\d).{0,300}\bwrote:\s*$/i,
-  /^\s*Am\b(?=.*\d).{0,300}\bschrieb\b.{0,200}:\s*$/i,
-  /^\s*Le\b(?=.*\d).{0,300}\ba écrit\s*:\s*$/i,
+  /^\s*On\b.{0,300}\bwrote:\s*$/i,
+  /^\s*Am\b.{0,300}\bschrieb\b.{0,200}:\s*$/i,
+  /^\s*Le\b.{0,300}\ba écrit\s*:\s*$/i,
 ];
 
 // Lines that open a history that is not quoted with "> ": everything from such a line on is old.
@@ -29,8 +28,7 @@ function isOutlookHeaderBlock(lines: string[], index: number): boolean {
 function attributionAt(lines: string[], index: number): number {
   if (attributions.some((attribution) => attribution.test(lines[index]))) return 1;
   const next = lines[index + 1];
-  if (next === undefined || !/^\s*On\b/i.test(lines[index]) || !/\bwrote:\s*$/i.test(next)) return 0;
-  return /\d/.test(lines[index] + next) ? 2 : 0;
+  return next !== undefined && /^\s*On\b/i.test(lines[index]) && /\bwrote:\s*$/i.test(next) ? 2 : 0;
 }
 
 const quoted = (line: string) => /^\s*>/.test(line);
@@ -54,12 +52,14 @@ export function stripQuotedReply(text: string): string {
     // RFC 3676's signature separator is "-- " exactly; some clients drop the trailing space.
     if (line === '-- ' || line === '--') break;
     const attribution = attributionAt(lines, index);
-    if (attribution > 0) {
+    if (attribution > 0 && quoteFollows(lines, index + attribution)) {
       // Above a quote, it introduces the quote, and what follows the quote is new again.
-      if (!quoteFollows(lines, index + attribution)) break;
       index += attribution - 1;
       continue;
     }
+    // Not above a quote, it opens unquoted history when it names a date ("On 1 Dec 2026 … wrote:");
+    // without one it is a sentence of the new words ("On the whole it works, but she wrote:").
+    if (attribution > 0 && /\d/.test(lines.slice(index, index + attribution).join(' '))) break;
     if (historyOpeners.some((opener) => opener.test(line)) || isOutlookHeaderBlock(lines, index)) break;
     if (quoted(line)) continue;
     kept.push(line);
