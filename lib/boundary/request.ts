@@ -61,7 +61,7 @@ export const mustSetUpSecondFactor = cache(async (userId: string): Promise<boole
 export const secondFactorSetupPath = '/account/two-factor';
 
 /** For actions and routes other than the set-up's own: refused until the second factor is set up. */
-export async function assertSecondFactorSetUp(signedIn: SignedIn): Promise<void> {
-  if (await mustSetUpSecondFactor(signedIn.user.id))
+export async function assertSecondFactorSetUp(user: { id: string }): Promise<void> {
+  if (await mustSetUpSecondFactor(user.id))
     throw new AppError('forbidden', 'Set up two-factor sign-in first (Account → Two-factor sign-in).');
 }

@@ -90,7 +90,7 @@ async function sessionActor(duringSecondFactorSetup = false): Promise<Actor> {
   const signedIn = await signedInSession();
   if (!signedIn) throw signInFirst();
   // Someone whose role requires a second factor may only set one up until they have.
-  if (!duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn);
+  if (!duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn.user);
   return actorOf(signedIn);
 }
 
@@ -102,6 +102,9 @@ async function bearerActor(request: Request): Promise<Actor | null> {
   const check = await authenticateApiToken(token, requestInfoFromHeaders(request.headers).ipAddress);
   if (check.token.scope === 'read' && changesState(request.method))
     throw new AppError('forbidden', 'This API token may only read (its scope is "read").');
+  // A token made before the role required a second factor (or before an admin reset it) waits for
+  // the set-up too: "nothing else until they have" holds for every way in.
+  await assertSecondFactorSetUp(check.user);
   return tokenActorOf(check, request);
 }
 

@@ -82,7 +82,7 @@ export function serverAction<Schema extends z.ZodType>(
   return runAction(options.input, async (args) => {
     const signedIn = await signedInSession();
     if (!signedIn) throw new AppError('unauthenticated', sessionEndedMessage);
-    if (!options.duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn);
+    if (!options.duringSecondFactorSetup) await assertSecondFactorSetUp(signedIn.user);
     if (options.roles && !options.roles.includes(signedIn.user.role)) {
       throw new AppError('forbidden', 'You do not have permission to do that.');
     }

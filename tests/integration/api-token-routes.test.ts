@@ -12,6 +12,7 @@ import * as tokenRoute from '../../app/api/tokens/[id]/route';
 import * as userSearchRoute from '../../app/api/users/search/route';
 import { forgetRateClaims } from '../../lib/auth/api-rate-limit';
 import { createApiToken, revokeApiToken } from '../../lib/auth/api-tokens';
+import { setRolesRequiringSecondFactor } from '../../lib/auth/second-factor-admin';
 import { changeUserRole, setUserActive } from '../../lib/users/mutations';
 import { useDirectRoutesServer } from '../support/direct-routes-server';
 import { sleep, useTestDatabase } from '../support/test-database';
@@ -137,6 +138,32 @@ describe('a bearer token on the JSON routes', () => {
     await db.transaction((tx) => changeUserRole(tx, testCommandLine, { userId: user.id, role: 'requester' }));
     // Staff only: a requester is told there is nothing here.
     assert.equal((await search()).status, 404);
+  });
+
+  test('a role newly required to have a second factor stops its tokens until the owner sets one up', async () => {
+    const admin = await createTestUser(db, { role: 'admin' });
+    const { token } = await tokenFor('requester', 'write');
+    assert.equal((await call(ticketsRoute.GET as Handler, '/api/tickets', { token })).status, 200);
+    await db.transaction((tx) => setRolesRequiringSecondFactor(tx, actorFor(admin), { roles: ['requester'] }));
+    // The earlier "no set-up needed" is kept as long as a session check (SESSION_CHECK_CACHE).
+    await sleep(1_100);
+    try {
+      const pending = await call(ticketsRoute.POST, '/api/tickets', {
+        token,
+        method: 'POST',
+        body: { title: 'Printer offline', description: 'Floor 2' },
+      });
+      assert.equal(pending.status, 403);
+      assert.match(((await pending.json()) as { error: { message: string } }).error.message, /Set up two-factor/);
+      assert.equal((await call(ticketsRoute.GET as Handler, '/api/tickets', { token })).status, 403);
+      const [created] = await rows<{ count: number }>(
+        sql`select count(*)::int as count from tickets where title = 'Printer offline'`,
+      );
+      assert.equal(created.count, 0);
+    } finally {
+      await db.transaction((tx) => setRolesRequiringSecondFactor(tx, actorFor(admin), { roles: [] }));
+    }
+    assert.equal((await call(ticketsRoute.GET as Handler, '/api/tickets', { token })).status, 200);
   });
 
   test('a change made by another process (straight in the database) is seen within SESSION_CHECK_CACHE', async () => {
