@@ -11,6 +11,17 @@ export function isUuid(text: string): boolean {
   return uuidPattern.test(text);
 }
 
+// RFC 5321's limit: a longer address cannot be answered, nor stored to be found again.
+const maxMailAddressLength = 254;
+
+/**
+ * One mailbox, as the account forms accept it: no list ("a@x,b@y" would send every mail to each),
+ * no display name, no spaces. Mail intake and OpenID sign-in hold addresses to the same rule.
+ */
+export function isMailAddress(text: string): boolean {
+  return text.length <= maxMailAddressLength && z.email().safeParse(text).success;
+}
+
 /** The first message for each field, keyed by its dotted path ("body" for the whole input). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { cleanSingleLineText } from '../mail/incoming/mail-text';
 import { freeUsername, usernameFor } from '../mail/incoming/sender';
 import { userIdentityColumns } from '../users/queries';
+import { isMailAddress } from '../validation';
 import { forgetSessionChecks } from './session-cache';
 import { roleFromClaims, type RoleMapping } from './oidc-roles';
 import { oidcRefusals, type OidcRefusalReason } from './oidc-refusals';
@@ -43,10 +44,13 @@ const auditUser = auditFor('user', (user: { username: string }) => ({ username: 
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
-/** The address, only when the provider says it is verified (an unverified one vouches for nobody). */
+/**
+ * The address, only when the provider says it is verified (an unverified one vouches for nobody) and
+ * it is one mailbox the account forms would take.
+ */
 function verifiedEmail(claims: OidcClaims): string | null {
   const email = text(claims.email);
-  return email && claims.email_verified === true && email.length <= 254 ? email.toLowerCase() : null;
+  return email && claims.email_verified === true && isMailAddress(email) ? email.toLowerCase() : null;
 }
 
 async function findLinked(tx: Transaction, issuer: string, subject: string) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userRoles } from '../db/schema';
 import { paginationSchema } from '../list-params';
-import { singleLineText } from '../validation';
+import { isMailAddress, singleLineText } from '../validation';
 
 // bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused.
 export const passwordMinLength = 8;
@@ -25,7 +25,7 @@ export const displayNameSchema = singleLineText().max(120, 'Use at most 120 char
 
 export const emailSchema = singleLineText()
   .max(254, 'Use at most 254 characters.')
-  .refine((text) => text === '' || z.email().safeParse(text).success, {
+  .refine((text) => text === '' || isMailAddress(text), {
     message: 'Enter a valid email address or leave it empty.',
   });
 

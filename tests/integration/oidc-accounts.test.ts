@@ -75,6 +75,12 @@ test('an unverified address on a new account is not stored', async () => {
   assert.equal((await emailOf(account.id)).email, null);
 });
 
+test('a verified "address" that is a list of two is not stored: mail to the account would go to both', async () => {
+  const account = await signIn({ sub: newSubject(), email: `${newEmail()},other@example.com`, email_verified: true });
+  assert.equal(account.matched, 'created');
+  assert.equal((await emailOf(account.id)).email, null);
+});
+
 test('a local account is linked by a verified address, and refused for an unverified one', async () => {
   const local = await createTestUser(db, { role: 'agent' });
   const email = newEmail();

@@ -86,6 +86,14 @@ test('an address longer than RFC 5321 allows is no sender: it could not be answe
   });
 });
 
+test('a From that is not one mailbox is no sender: a list in brackets would have every answer go to each', async () => {
+  const list = await parse('From: Someone <attacker@evil.test,victim@corp.test>');
+  assert.equal(list.from?.value[0].address, 'attacker@evil.test,victim@corp.test');
+  assert.equal(senderOf(list), null);
+  assert.equal(senderOf(await parse('From: Someone <attacker@evil.test;victim@corp.test>')), null);
+  assert.equal(senderOf(await parse('From: "a b"@example.test')), null);
+});
+
 test('Message-IDs are stored without control characters, always in angle brackets', async () => {
   const withNul = await parse('From: a@example.test\r\nMessage-ID: <=?utf-8?Q?a=00b?=@example.test>');
   assert.equal(messageIdOf(withNul, Buffer.from('x')), '<ab@example.test>');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
+import { isMailAddress } from '../../validation';
 
 // What the headers of an incoming mail say about it: who sent it, whether a machine did (and so
 // must get no ticket and no answer), its Message-ID and the messages it answers.
@@ -26,13 +27,13 @@ export function bareAddress(text: string | undefined): string | null {
   return match ? match[1].toLowerCase() : null;
 }
 
-// RFC 5321's limit: a longer address cannot be answered, nor stored to be found again.
-const maxAddressLength = 254;
-
-/** The sender's address (lower-cased) and display name, from the first address in From. */
+/**
+ * The sender's address (lower-cased) and display name, from the first address in From; null when
+ * it is not one mailbox the account forms would take ("<a@x,b@y>" parses as one address).
+ */
 export function senderOf(mail: ParsedMail): { address: string; name: string } | null {
   const first = mail.from?.value.find((entry) => entry.address);
-  if (!first?.address || first.address.length > maxAddressLength) return null;
+  if (!first?.address || !isMailAddress(first.address)) return null;
   return { address: first.address.toLowerCase(), name: first.name ?? '' };
 }
 
