@@ -4,7 +4,7 @@ import type { Actor } from '../actor';
 import type { Executor } from '../db/client';
 import { assets } from '../db/schema-domain';
 import { AppError } from '../errors';
-import { visibleAssetsCondition } from './access';
+import { assertCanManageAssets, visibleAssetsCondition } from './access';
 import { assetStatusLabels, needsCheckOutConfirmation } from './labels';
 import { findAsset, type AssetSummary } from './queries';
 import { codeToLookup } from './scan-codes';
@@ -26,11 +26,15 @@ export async function findAssetByTag(executor: Executor, actor: Actor, tag: stri
 
 /** A scanned or typed code: our label's short URL, an asset tag, or else a serial number. */
 export async function findAssetByCode(executor: Executor, actor: Actor, code: string): Promise<AssetSummary> {
+  // The Scan page's lookup is for staff; a requester opens their own asset from its label (/a/<tag>).
+  assertCanManageAssets(actor);
   const text = code.trim();
   if (!text)
     throw new AppError('validation_failed', 'Scan or type a code.', { fields: { code: 'Scan or type a code.' } });
-  if (cannotBeACode(text)) throw new AppError('not_found', 'That code is not an asset tag or serial number.');
   const { tag, serial } = codeToLookup(text);
+  // Checked after decoding too: a label address can carry %00.
+  if (cannotBeACode(text) || cannotBeACode(tag))
+    throw new AppError('not_found', 'That code is not an asset tag or serial number.');
   const byTag = await idWhere(executor, actor, sql`lower(${assets.assetTag}) = ${tag.toLowerCase()}`);
   const id =
     byTag ?? (serial ? await idWhere(executor, actor, sql`lower(${assets.serial}) = ${serial.toLowerCase()}`) : null);

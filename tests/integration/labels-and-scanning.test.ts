@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import * as labelsRoute from '../../app/api/assets/labels/route';
 import * as lookupRoute from '../../app/api/assets/lookup/route';
 import * as checkoutBatchRoute from '../../app/api/assets/checkout-batch/route';
+import * as labelLogoRoute from '../../app/api/labels/logo/route';
 import { checkOutAsset } from '../../lib/assets/assignments';
 import { checkOutMany } from '../../lib/assets/check-out-many';
 import { createAsset, updateAsset } from '../../lib/assets/mutations';
@@ -158,6 +159,18 @@ describe('/a/<tag> and scanned codes', () => {
     const missing = await call(lookupRoute.GET, '/api/assets/lookup?code=NOPE', adminToken);
     assert.equal(missing.status, 404);
   });
+
+  test('a label address whose tag decodes to a control character is not found, not refused as input', async () => {
+    const code = encodeURIComponent('https://it.example.com/itam/a/LBL-002%00');
+    const reply = await call(lookupRoute.GET, `/api/assets/lookup?code=${code}`, adminToken);
+    assert.equal(reply.status, 404);
+  });
+
+  test('the lookup is for staff: a requester is told "not found", even for an asset checked out to them', async () => {
+    const reply = await call(lookupRoute.GET, '/api/assets/lookup?code=LBL-031', requesterToken);
+    assert.equal(reply.status, 404);
+    await assert.rejects(findAssetByCode(db, as(requester), 'LBL-031'), isNotFound);
+  });
 });
 
 describe('continuous check-out', () => {
@@ -243,6 +256,25 @@ describe('the label logo', () => {
     assert.ok(withLogo.bytes.byteLength > without.bytes.byteLength, 'the logo is embedded');
     assert.equal(await db.transaction((tx) => removeLabelLogo(tx, as(admin))), true);
     assert.equal(await findLabelLogo(db), null);
+  });
+
+  test('the route: a requester is told "not found" whatever the method; an agent sees it but may not change it', async () => {
+    await db.transaction((tx) => setLabelLogo(tx, as(admin), png));
+    try {
+      const agentToken = await tokenFor(agent);
+      assert.equal((await call(labelLogoRoute.GET, '/api/labels/logo', agentToken)).status, 200);
+      assert.equal(
+        (await call(labelLogoRoute.DELETE, '/api/labels/logo', agentToken, { method: 'DELETE' })).status,
+        403,
+      );
+      for (const method of ['GET', 'DELETE'] as const) {
+        const reply = await call(labelLogoRoute[method], '/api/labels/logo', requesterToken, { method });
+        assert.equal(reply.status, 404, method);
+      }
+      assert.ok(await findLabelLogo(db));
+    } finally {
+      await db.transaction((tx) => removeLabelLogo(tx, as(admin)));
+    }
   });
 
   test('a file that is not an image is refused', async () => {

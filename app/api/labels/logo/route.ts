@@ -2,6 +2,7 @@ import { otherMethods, route } from '@/lib/boundary/route';
 import { AppError } from '@/lib/errors';
 import { readLimitedFormData } from '@/lib/http/limited-body';
 import { findLabelLogo, maxLabelLogoBytes, removeLabelLogo, setLabelLogo } from '@/lib/labels/logo';
+import { assertCanManageAssets } from '@/lib/assets/access';
 import { describeBytes } from '@/lib/assets/image-validation';
 
 const sendAsMultipart = 'Send the logo as multipart/form-data in a field named "image".';
@@ -9,8 +10,9 @@ const multipartOverhead = 64 * 1024;
 const tooLarge = () =>
   new AppError('payload_too_large', `The logo is larger than ${describeBytes(maxLabelLogoBytes)}.`);
 
-/** The logo printed on asset labels: staff may see it, admins set or remove it. */
-export const GET = route({ roles: ['agent', 'admin'], note: 'Answers the image itself.' }, async ({ db }) => {
+/** The logo printed on asset labels: staff may see it, admins set or remove it; others are told "not found". */
+export const GET = route({ note: 'Answers the image itself.' }, async ({ actor, db }) => {
+  assertCanManageAssets(actor);
   const logo = await findLabelLogo(db);
   if (!logo) throw new AppError('not_found', 'No label logo has been uploaded.');
   return new Response(new Uint8Array(logo.bytes), {
@@ -23,7 +25,8 @@ export const GET = route({ roles: ['agent', 'admin'], note: 'Answers the image i
   });
 });
 
-export const PUT = route({ roles: ['admin'], note: sendAsMultipart }, async ({ actor, request, transaction }) => {
+export const PUT = route({ note: sendAsMultipart }, async ({ actor, request, transaction }) => {
+  assertCanManageAssets(actor);
   const form = await readLimitedFormData(request, maxLabelLogoBytes + multipartOverhead, {
     tooLarge,
     notMultipart: () => new AppError('bad_request', sendAsMultipart),
@@ -36,7 +39,8 @@ export const PUT = route({ roles: ['admin'], note: sendAsMultipart }, async ({ a
   return { logo: await transaction((tx) => setLabelLogo(tx, actor, bytes)) };
 });
 
-export const DELETE = route({ roles: ['admin'] }, async ({ actor, transaction }) => {
+export const DELETE = route({}, async ({ actor, transaction }) => {
+  assertCanManageAssets(actor);
   const removed = await transaction((tx) => removeLabelLogo(tx, actor));
   if (!removed) throw new AppError('not_found', 'No label logo has been uploaded.');
   return { removed: true };
