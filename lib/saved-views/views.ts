@@ -51,9 +51,17 @@ const notFound = () => new AppError('not_found', 'No such view.');
 const visibleTo = (actor: Actor) =>
   isStaff(actor) ? or(eq(savedViews.ownerId, actor.id), eq(savedViews.shared, true)) : eq(savedViews.ownerId, actor.id);
 
-/** The views `actor` sees: the lists' tickets first, own before shared, then by name. */
-export async function listSavedViews(executor: Executor, actor: Actor): Promise<SavedView[]> {
-  const rows = await executor
+/**
+ * The views `actor` sees: their own first (all of them: saveView keeps them within the menu's
+ * `maxVisibleViews`), then shared ones; tickets before assets, then by name. `limit: null` is every
+ * one, for the page where views are managed.
+ */
+export async function listSavedViews(
+  executor: Executor,
+  actor: Actor,
+  { limit = maxVisibleViews }: { limit?: number | null } = {},
+): Promise<SavedView[]> {
+  const query = executor
     .select({
       id: savedViews.id,
       list: savedViews.list,
@@ -66,12 +74,12 @@ export async function listSavedViews(executor: Executor, actor: Actor): Promise<
     .from(savedViews)
     .where(visibleTo(actor))
     .orderBy(
-      desc(savedViews.list),
       sql`${savedViews.ownerId} = ${actor.id} desc`,
+      desc(savedViews.list),
       asc(sql`lower(${savedViews.name})`),
       asc(savedViews.id),
-    )
-    .limit(maxVisibleViews);
+    );
+  const rows = limit === null ? await query : await query.limit(limit);
   return rows.map(({ ownerId, ...row }) => ({
     ...row,
     href: viewHref(row.list, row.query),
@@ -81,11 +89,17 @@ export async function listSavedViews(executor: Executor, actor: Actor): Promise<
 }
 
 /**
- * The views `actor` sees with how many rows each shows them now. Only their views are counted,
- * each with its list's own count query, all at once.
+ * The views `actor` sees with how many rows each shows them now: the menu's (`maxVisibleViews`), or
+ * with `every` all of them. Only their views are counted, each with its list's own count query, all at once.
  */
-export async function listSavedViewsWithCounts(executor: Executor, actor: Actor): Promise<SavedViewWithCount[]> {
-  const views = await viewLists.get(`${actor.id} ${actor.role}`, () => listSavedViews(executor, actor));
+export async function listSavedViewsWithCounts(
+  executor: Executor,
+  actor: Actor,
+  { every = false }: { every?: boolean } = {},
+): Promise<SavedViewWithCount[]> {
+  const views = every
+    ? await listSavedViews(executor, actor, { limit: null })
+    : await viewLists.get(`${actor.id} ${actor.role}`, () => listSavedViews(executor, actor));
   const counts = await Promise.all(
     views.map((view) =>
       viewCounts.get(`${actor.id} ${view.id} ${view.query}`, () => countViewRows(executor, actor, view)),
@@ -101,6 +115,18 @@ export async function saveView(
 ): Promise<{ id: string; href: string }> {
   const { list, name, query, shared } = parseInput(newSavedViewSchema, input);
   if (shared && !isStaff(actor)) throw new AppError('forbidden', 'Only agents and admins share views.');
+  // Taken under a lock on the person, so two saves at once cannot both take the last place.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('saved-views'), hashtext(${actor.id}))`);
+  const [owned] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(savedViews)
+    .where(eq(savedViews.ownerId, actor.id));
+  if (owned.count >= maxVisibleViews)
+    throw new AppError(
+      'conflict',
+      `You have ${maxVisibleViews} saved views, as many as the menu shows: remove one under Saved views first.`,
+      { fields: { name: `You have ${maxVisibleViews} saved views already.` } },
+    );
   const kept = normalizeViewQuery(list, query);
   const [row] = await tx
     .insert(savedViews)

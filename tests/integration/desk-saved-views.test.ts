@@ -113,4 +113,33 @@ describe('saved views', () => {
     const mine = await counts(requester);
     assert.equal(mine['Mine urgent'], 4);
   });
+
+  test('the menu shows 30: one’s own first, however many others share; the 31st own view is refused', async () => {
+    const sharer = actorFor(await createTestUser(db, { role: 'agent' }));
+    const saver = actorFor(await createTestUser(db, { role: 'agent' }));
+    const sharedIds: string[] = [];
+    for (let index = 1; index <= 30; index++)
+      sharedIds.push(
+        (await save(sharer, { list: 'tickets', name: `Shared ${index}`, query: 'priority=urgent', shared: true })).id,
+      );
+    try {
+      const mine = await save(saver, { list: 'assets', name: 'My desks', query: `category=Desk${run}` });
+      const menu = await listSavedViews(db, saver);
+      assert.equal(menu.length, 30);
+      assert.equal(menu[0].id, mine.id);
+      // The page where views are managed lists every one: an admin can remove any shared view.
+      const every = await listSavedViewsWithCounts(db, admin, { every: true });
+      assert.ok(sharedIds.every((id) => every.some((view) => view.id === id)));
+
+      for (let index = 2; index <= 30; index++) await save(saver, { list: 'tickets', name: `Mine ${index}` });
+      await assert.rejects(save(saver, { list: 'tickets', name: 'One too many' }), (error: unknown) => {
+        assert.ok(error instanceof AppError && error.code === 'conflict');
+        assert.match(error.message, /remove one under Saved views/);
+        return true;
+      });
+      assert.equal((await listSavedViews(db, saver, { limit: null })).length, 30 + 30);
+    } finally {
+      for (const id of sharedIds) await db.transaction((tx) => removeView(tx, sharer, { id }));
+    }
+  });
 });

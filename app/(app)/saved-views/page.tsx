@@ -35,7 +35,7 @@ const columns: Column<SavedViewWithCount>[] = [
 /** The views the viewer sees: rename their own, remove their own (admins: any shared one too). */
 export default async function SavedViewsPage() {
   const actor = await pageActor();
-  const views = await listSavedViewsWithCounts(await getDb(), actor);
+  const views = await listSavedViewsWithCounts(await getDb(), actor, { every: true });
   return (
     <>
       <h1>Saved views</h1>
