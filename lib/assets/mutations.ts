@@ -133,10 +133,15 @@ async function changedCustomValues(
   const ids = new Set([...Object.keys(values), ...Object.keys(asset.customValues)]);
   const differing = [...ids].filter((id) => values[id] !== asset.customValues[id]);
   if (differing.length === 0) return null;
-  const names = new Map((await listAllCustomFields(tx)).map((field) => [field.id, field.name]));
+  const fields = new Map((await listAllCustomFields(tx)).map((field) => [field.id, field]));
+  const nameOf = (id: string) => fields.get(id)?.name ?? id;
+  // Two categories may each have a "RAM GB": a change of category names both, by their category.
+  const names = differing.map(nameOf);
+  const shared = new Set(names.filter((name, index) => names.indexOf(name) !== index));
+  const labelOf = (id: string) => (shared.has(nameOf(id)) ? `${nameOf(id)} (${fields.get(id)?.category})` : nameOf(id));
   const fromTo = Object.fromEntries(
     differing.map((id) => [
-      names.get(id) ?? id,
+      labelOf(id),
       { from: formatCustomValue(asset.customValues[id]) || null, to: formatCustomValue(values[id]) || null },
     ]),
   );

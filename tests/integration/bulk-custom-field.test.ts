@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { createAsset, updateAsset } from '../../lib/assets/mutations';
 import { findAsset } from '../../lib/assets/queries';
 import { listAuditEntries } from '../../lib/audit/queries';
@@ -12,7 +13,7 @@ import { AppError } from '../../lib/errors';
 import { useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
 
-const { db } = await useTestDatabase();
+const { db, rows } = await useTestDatabase();
 
 const admin = actorFor(await createTestUser(db, { role: 'admin' }));
 const agent = actorFor(await createTestUser(db, { role: 'agent' }));
@@ -153,5 +154,29 @@ describe('bulk change of a custom field', () => {
     const [skipped] = Object.values(await reasonsOf(removed));
     assert.equal(skipped.outcome, 'skipped');
     assert.equal(skipped.outcomeReason, `The field ${gone.name} was removed since the preview.`);
+  });
+});
+
+describe('an asset moved to another category', () => {
+  test('the history names each category’s field of the same name apart, with its own before and after', async () => {
+    const desktop = await db.transaction((tx) =>
+      addCatalogValue(tx, admin, { kind: 'category', name: unique('Desktop') }),
+    );
+    await field({ categoryId: desktop.id, name: 'RAM GB', kind: 'number' });
+    const moved = await newAsset(laptop.name, { 'RAM GB': '16' });
+    await db.transaction((tx) =>
+      updateAsset(tx, agent, {
+        assetId: moved.id,
+        version: moved.version,
+        category: desktop.name,
+        customFields: { 'RAM GB': '32' },
+      }),
+    );
+    const [entry] = await rows<{ details: { changes: Record<string, { from: unknown; to: unknown }> } }>(
+      sql`select details from audit_log where action = 'asset.update' and target_id = ${moved.id}`,
+    );
+    const { changes } = entry.details;
+    assert.deepEqual(changes[`RAM GB (${laptop.name})`], { from: '16', to: null });
+    assert.deepEqual(changes[`RAM GB (${desktop.name})`], { from: null, to: '32' });
   });
 });
