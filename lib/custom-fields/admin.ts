@@ -83,6 +83,7 @@ export async function addCustomField(
     const message = 'Choose a category from Admin → Lists.';
     throw new AppError('validation_failed', message, { fields: { categoryId: message } });
   }
+  assertOwnCsvColumn(await listAllCustomFields(tx), { ...field, category: category.name });
   let id: string;
   try {
     [{ id }] = await tx.transaction((savepoint) =>
@@ -102,6 +103,26 @@ export async function addCustomField(
     details: { category: category.name, name: field.name, kind: field.kind, required: field.required },
   });
   return { id, name: field.name };
+}
+
+/**
+ * Refuses a name the CSV would read as another field's column ("RAM GB", "Ram GB" and "RAM-GB" are
+ * all ram_gb): the export would write both columns and the import refuse its own file. The same
+ * name in another category is one column, and fine.
+ */
+function assertOwnCsvColumn(existing: CategoryField[], field: { categoryId: string; category: string; name: string }) {
+  const column = normalizeHeader(field.name);
+  const clashes = existing.filter(
+    (other) =>
+      normalizeHeader(other.name) === column && (other.categoryId === field.categoryId || other.name !== field.name),
+  );
+  const clash = clashes.find((other) => other.categoryId === field.categoryId) ?? clashes[0];
+  if (!clash) return;
+  const message =
+    clash.categoryId === field.categoryId
+      ? `${field.category} already has a field “${clash.name}”.`
+      : `${clash.category} has a field “${clash.name}”, the same CSV column: use exactly that name, or another.`;
+  throw new AppError('conflict', message, { fields: { name: message } });
 }
 
 /**

@@ -180,3 +180,22 @@ describe('an asset moved to another category', () => {
     assert.deepEqual(changes[`RAM GB (${desktop.name})`], { from: null, to: '32' });
   });
 });
+
+describe('field names and CSV columns', () => {
+  test('a name the CSV reads as another field’s column is refused; the very same name in another category is one column', async () => {
+    const tablet = await db.transaction((tx) =>
+      addCatalogValue(tx, admin, { kind: 'category', name: unique('Tablet') }),
+    );
+    const refusal = async (categoryId: string, name: string) => {
+      const error = await field({ categoryId, name, kind: 'number' }).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      assert.ok(error instanceof AppError && error.code === 'conflict', `${name}: ${String(error)}`);
+      return error.message;
+    };
+    assert.match(await refusal(tablet.id, 'Ram GB'), /has a field “RAM GB”, the same CSV column/);
+    assert.match(await refusal(laptop.id, 'RAM-GB'), /already has a field “RAM GB”/);
+    assert.ok((await field({ categoryId: tablet.id, name: 'RAM GB', kind: 'number' })).id);
+  });
+});
