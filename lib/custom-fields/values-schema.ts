@@ -29,6 +29,20 @@ const blank = (value: unknown) =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 
+const maxDecimals = 10;
+/**
+ * A number the form can show and take back as it is: below 10^15 with at most 15 significant digits
+ * (what a double holds exactly) and `maxDecimals` after the point. A longer one (an ICCID, an IMEI)
+ * would come back changed, so it belongs in a text field.
+ */
+const keepsExactly = (value: number) =>
+  Math.abs(value) < 1e15 && Number(value.toPrecision(15)) === value && Number(value.toFixed(maxDecimals)) === value;
+
+/** A number in plain decimals (never 1e-7), as the form takes it back. */
+function plainNumber(value: number): string {
+  return keepsExactly(value) ? value.toFixed(maxDecimals).replace(/\.?0+$/, '') : String(value);
+}
+
 const yes = new Set(['yes', 'y', 'true', '1', 'on']);
 const no = new Set(['no', 'n', 'false', '0', 'off']);
 
@@ -45,7 +59,13 @@ export function fieldValueSchema(field: CustomFieldDefinition): z.ZodType<Stored
       case 'number':
         return z.preprocess(
           (input) => (typeof input === 'string' && /^-?\d+(\.\d+)?$/.test(input) ? Number(input) : input),
-          z.number({ error: `${name} must be a number, e.g. 16 or 2.5.` }).finite(`${name} must be a number.`),
+          z
+            .number({ error: `${name} must be a number, e.g. 16 or 2.5.` })
+            .finite(`${name} must be a number.`)
+            .refine(
+              keepsExactly,
+              `${name}: use at most 15 digits, ${maxDecimals} of them after the point (a longer number, such as an ICCID, belongs in a text field).`,
+            ),
         );
       case 'date':
         return dateField({ error: `${name} must be a date (YYYY-MM-DD).` });
@@ -112,5 +132,6 @@ export function customValuesSchema(fields: CustomFieldDefinition[], category = '
 export function formatCustomValue(value: StoredValue | undefined | null): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return plainNumber(value);
   return String(value);
 }
