@@ -7,17 +7,11 @@ import { tickets } from '../db/schema-domain';
 import { mailMessages } from '../db/schema-mail';
 import { ticketSlaWarnings, type SlaStage, type SlaTarget } from '../db/schema-sla';
 import { enqueueJob } from '../jobs/queue';
-import {
-  mailDomain,
-  newMessageId,
-  publicLink,
-  renderMail,
-  threadHeaders,
-  ticketThreadId,
-} from '../mail/outgoing/compose';
+import { mailDomain, newMessageId, publicLink, renderMail } from '../mail/outgoing/compose';
 import { kindInfo } from '../mail/outgoing/kinds';
 import type { MailJob } from '../mail/outgoing/mail-job';
 import { ticketMail } from '../mail/outgoing/ticket-mails';
+import { ticketThreadHeaders } from '../mail/outgoing/ticket-thread';
 import { ticketReference } from '../tickets/rules';
 import { loadBusinessCalendar, loadPolicies } from './calendar';
 import { milestones, slaColumns } from './schedule';
@@ -123,6 +117,7 @@ async function mailWarning(
   const recipients = candidates.filter((user) => kindInfo[kind].essential || !user.optOuts.includes(kind));
   const domain = mailDomain(config.mail.from, config.publicUrl);
   const reference = ticketReference(ticket.number);
+  const thread = await ticketThreadHeaders(tx, ticket.id, domain);
   for (const recipient of recipients) {
     const mail = ticketMail(kind, {
       reference,
@@ -151,7 +146,7 @@ async function mailWarning(
       subject,
       ...content,
       messageId,
-      ...threadHeaders(ticketThreadId(ticket.id, domain), null),
+      ...thread,
     };
     await enqueueJob(tx, 'mail-send', job);
   }

@@ -297,6 +297,25 @@ describe('warnings', () => {
     assertNear(ticket.sla_warn_at, after(ticket.created_at, 384), 'next: 80 % of the resolution');
   });
 
+  test('a warning about a ticket opened by mail answers that mail, as every mail about the ticket does', async () => {
+    const id = await open('normal', 'Opened by mail and late');
+    await change(id, { assigneeId: agent.id });
+    await rows(
+      sql`insert into mail_messages (direction, message_id, ticket_id, user_id, outcome)
+          values ('in', ${`<opening-${id}@client.example>`}, ${id}, ${requester.id}, 'ticket')`,
+    );
+    await age(id, 100);
+    await runSlaCheck(db);
+    const reference = await referenceOf(id);
+    const [mail] = await rows<{ inReplyTo: string; references: string[] }>(
+      sql`select data->>'inReplyTo' as "inReplyTo", data->'references' as "references" from pgboss.job
+          where name = 'mail-send' and data->>'subject' like ${`[${reference}] SLA%`}`,
+    );
+    assert.equal(mail.inReplyTo, `<opening-${id}@client.example>`);
+    assert.equal(mail.references[0], `<opening-${id}@client.example>`);
+    assert.match(mail.references[1], new RegExp(`^<ticket-${id}@`));
+  });
+
   test('an unassigned ticket warns the agents who hear about unassigned tickets; a breach seen late mails only the breach', async () => {
     const id = await open('urgent', 'Unassigned and very late');
     await age(id, 300); // past every target of an urgent ticket (30 minutes / 2 hours)

@@ -8,10 +8,11 @@ import { tickets } from '../../db/schema-domain';
 import { mailMessages } from '../../db/schema-mail';
 import { enqueueJob } from '../../jobs/queue';
 import { ticketReference } from '../../tickets/rules';
-import { mailDomain, newMessageId, publicLink, renderMail, threadHeaders, ticketThreadId } from './compose';
+import { mailDomain, newMessageId, publicLink, renderMail } from './compose';
 import type { MailJob } from './mail-job';
 import { planNotifications, type TicketChangeEvent } from './recipients';
 import { ticketMail } from './ticket-mails';
+import { ticketThreadHeaders } from './ticket-thread';
 
 // The one call the ticket mutations make after a change: decide who hears about it, compose each
 // mail, record it in mail_messages and queue its 'mail-send' job — all in the change's transaction,
@@ -33,9 +34,6 @@ export type TicketNotice =
       comment: { id: string; body: string; internal: boolean; reopened?: boolean };
       mentioned?: string[];
     };
-
-/** What the incoming-mail side records for a mail that opened a new ticket. */
-export const openedTicketOutcome = 'ticket';
 
 const candidateColumns = {
   id: users.id,
@@ -89,10 +87,12 @@ export async function queueTicketNotifications(tx: Transaction, actor: Actor, no
   if (planned.length === 0) return;
 
   const domain = mailDomain(config.mail.from, config.publicUrl);
-  // A ticket being opened by a mail is not yet recorded against it: the mail comes with the notice.
-  const opening =
-    (notice.type === 'created' ? notice.openingMessageId : undefined) ?? (await openingMessageId(tx, ticket.id));
-  const thread = threadHeaders(ticketThreadId(ticket.id, domain), opening);
+  const thread = await ticketThreadHeaders(
+    tx,
+    ticket.id,
+    domain,
+    notice.type === 'created' ? notice.openingMessageId : undefined,
+  );
   const requester = candidates.find((user) => user.id === ticket.requesterId);
   const reference = ticketReference(ticket.number);
   for (const { recipient, kind } of planned) {
@@ -143,21 +143,4 @@ function changeEvent(
     status: notice.status ? { from: String(notice.status.from), to: String(notice.status.to) } : undefined,
     assignee: notice.assignee ? { from: asId(notice.assignee.from), to: asId(notice.assignee.to) } : undefined,
   };
-}
-
-/** The Message-ID of the mail that opened this ticket, when it came in by mail. */
-async function openingMessageId(tx: Transaction, ticketId: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ messageId: mailMessages.messageId })
-    .from(mailMessages)
-    .where(
-      and(
-        eq(mailMessages.direction, 'in'),
-        eq(mailMessages.ticketId, ticketId),
-        eq(mailMessages.outcome, openedTicketOutcome),
-      ),
-    )
-    .orderBy(asc(mailMessages.id))
-    .limit(1);
-  return row?.messageId ?? null;
 }
