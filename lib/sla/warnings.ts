@@ -143,6 +143,7 @@ async function mailWarning(
     });
     const job: MailJob = {
       to: recipient.email!,
+      userId: recipient.id,
       subject,
       ...content,
       messageId,

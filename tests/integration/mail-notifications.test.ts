@@ -208,6 +208,31 @@ describe('changes', () => {
     await db.transaction((tx) => createTicket(tx, requester, { title: 'While away' }));
     assert.deepEqual(to(await deliverQueued(), leaving), []);
   });
+
+  test('a mail that waits goes to its recipient as they are when it is sent: nothing once disabled, the new address if changed', async () => {
+    const departing = await person('requester');
+    const moving = await person('agent', { notifyUnassigned: true });
+    await db.transaction((tx) => createTicket(tx, departing, { title: 'Queued while they change' }));
+    await rows(sql`update users set active = false where id = ${departing.id}`);
+    const newAddress = `moved-${moving.username}@example.test`;
+    await rows(sql`update users set email = ${newAddress} where id = ${moving.id}`);
+
+    const jobs = await rows<{ id: string; data: unknown }>(
+      sql`select id, data from pgboss.job where name = 'mail-send' order by created_on, id`,
+    );
+    const fresh = jobs.filter((job) => !handled.has(job.id));
+    assert.ok(fresh.some((job) => (job.data as { to: string }).to === departing.email));
+    capture.clear();
+    for (const job of fresh) {
+      handled.add(job.id);
+      await jobHandlers['mail-send'](job.data, { id: job.id, retryCount: 0 });
+    }
+    const mails = await capture.waitForMessages(fresh.length - 1);
+    const recipients = mails.flatMap((mail) => mail.envelope.to);
+    assert.equal(recipients.includes(departing.email!), false);
+    assert.equal(recipients.includes(moving.email!), false);
+    assert.equal(recipients.filter((address) => address === newAddress).length, 1);
+  });
 });
 
 describe('a mail server that is down', () => {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 // read when it is sent, so a changed setting applies to mails still waiting.
 export const mailJobSchema = z.object({
   to: z.string().min(3),
+  /** The recipient's account: asked again when the mail goes out, which may be minutes later. */
+  userId: z.uuid().optional(),
   subject: z.string(),
   text: z.string(),
   html: z.string(),

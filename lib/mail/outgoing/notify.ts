@@ -119,6 +119,7 @@ export async function queueTicketNotifications(tx: Transaction, actor: Actor, no
     });
     const job: MailJob = {
       to: recipient.email!,
+      userId: recipient.id,
       subject: content.subject,
       ...renderMail(content),
       messageId,
