@@ -26,11 +26,14 @@ export function attachmentLimits(): { maxBytes: number; maxFiles: number } {
   return { maxBytes: getConfig().attachments.maxBytes, maxFiles: maxFilesPerUpload };
 }
 
-/** A name safe to store and to offer for download: no path, no control characters, not empty. */
+/**
+ * A name safe to store and to offer for download: no path, no control characters, not empty, and no
+ * direction marks, with which "invoice\u202Efdp.exe" shows as "invoiceexe.pdf".
+ */
 export function attachmentFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim()
     .slice(0, 200);
   return cleaned || 'attachment';

@@ -164,6 +164,8 @@ describe('names and types', () => {
     assert.equal(attachmentFilename('../../etc/passwd'), 'passwd');
     assert.equal(attachmentFilename('bad\u0000na\u001fme\r\n.txt'), 'badname.txt');
     assert.equal(attachmentFilename('   '), 'attachment');
+    assert.equal(attachmentFilename('invoice\u202Efdp.exe'), 'invoicefdp.exe');
+    assert.equal(attachmentFilename('\u2067report\u2069\u200F.pdf'), 'report.pdf');
     assert.equal(attachmentFilename('x'.repeat(300)).length, 200);
     const ticket = await db.transaction((tx) => createTicket(tx, requester, { title: 'Names' }));
     const [stored] = await db.transaction((tx) =>
