@@ -72,7 +72,7 @@ export function ticketMail(kind: NotificationKind, facts: TicketMailFacts): Mail
     case 'mentioned':
       return content(`${facts.actorName} mentioned you: ${facts.title}`, [
         facts.internalNote
-          ? `${facts.actorName} mentioned you in an internal note on ${facts.reference} (${facts.title}). Only staff see it; answer on the ticket page, since a reply to this mail is added as a public reply.`
+          ? `${facts.actorName} mentioned you in an internal note on ${facts.reference} (${facts.title}). Only staff see it; answer on the ticket page${facts.repliesByMail ? ', since a reply to this mail is added as a public reply' : ''}.`
           : `${facts.actorName} mentioned you on ${facts.reference} (${facts.title}):`,
         quote(facts.comment ?? facts.description),
       ]);
