@@ -23,6 +23,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const isoDates = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date (YYYY-MM-DD) where the viewer is: in their zone once resolved, or else in UTC. */
+export function todayIsoDate(timeZone?: string, now: Date = new Date()): string {
+  const zone = timeZone ?? requestTimeZone() ?? defaultTimeZone;
+  let formatter = isoDates.get(zone);
+  if (!formatter) {
+    // Canadian English writes dates as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone });
+    isoDates.set(zone, formatter);
+  }
+  return formatter.format(now);
+}
+
 /**
  * The exact time in `timeZone`, or else in the zone of the person this request renders for (once
  * a page or the layout has resolved it, see app/components/time.tsx), or else in UTC.

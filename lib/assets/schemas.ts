@@ -3,9 +3,12 @@ import { assetStatuses } from '../db/schema-domain';
 import { paginationSchema } from '../list-params';
 import { dateField, multiLineText, singleLineText } from '../validation';
 
-/** Today in UTC as YYYY-MM-DD, the reference for "not in the past". */
-export function todayIsoDate(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * The earliest date that is still today somewhere (at UTC−12), as YYYY-MM-DD: the reference for
+ * "not in the past", so nobody's own today is refused, whatever their time zone.
+ */
+export function earliestTodayIsoDate(now: Date = new Date()): string {
+  return new Date(now.getTime() - 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** "1299", "1299.5", "1299.50" → "1299.50"; null when not a non-negative amount with at most 2 decimals. */
@@ -132,7 +135,7 @@ export const checkOutSchema = z.strictObject({
   expectedReturn: z.preprocess(
     blankToNull,
     dateField()
-      .refine((date) => date >= todayIsoDate(), { message: 'The expected return cannot be in the past.' })
+      .refine((date) => date >= earliestTodayIsoDate(), { message: 'The expected return cannot be in the past.' })
       .nullable()
       .optional(),
   ),

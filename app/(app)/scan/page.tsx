@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/components/page-header';
-import { todayIsoDate } from '@/lib/assets/schemas';
+import { todayIsoDate } from '@/lib/format';
 import { staffRoles } from '@/lib/actor';
 import { pageActor } from '@/lib/boundary/page';
 import { ScanDesk } from './scan-desk';

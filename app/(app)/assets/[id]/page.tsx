@@ -10,7 +10,7 @@ import { listAssetHistory, listAssetTickets, type LinkedTicket } from '@/lib/ass
 import { describeBytes } from '@/lib/assets/image-validation';
 import { findAssetImageInfo } from '@/lib/assets/images';
 import type { AssetSummary } from '@/lib/assets/queries';
-import { todayIsoDate } from '@/lib/assets/schemas';
+import { todayIsoDate } from '@/lib/format';
 import { pageActor } from '@/lib/boundary/page';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
