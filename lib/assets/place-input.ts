@@ -2,6 +2,7 @@ import 'server-only';
 import type { Executor } from '../db/client';
 import { AppError } from '../errors';
 import { findPlaceByPath, placeForAsset } from '../locations/queries';
+import { holdTreeStill } from '../locations/tree-turn';
 
 type Place = { id: string; path: string };
 
@@ -16,6 +17,7 @@ export async function placeFromInput(
   executor: Executor,
   input: { locationId?: string | null; location?: string | null },
 ): Promise<Place | null | undefined> {
+  if ((input.locationId ?? input.location ?? null) !== null) await holdTreeStill(executor);
   const byId =
     input.locationId === undefined || input.locationId === null
       ? input.locationId

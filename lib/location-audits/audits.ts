@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { assertCanManageLocations } from '../locations/access';
 import { findLocation, inSubtreeCondition } from '../locations/queries';
 import { auditLocation } from '../locations/mutations';
+import { holdTreeStill } from '../locations/tree-turn';
 import { isUuid, parseInput, singleLineText } from '../validation';
 import { visibleAssetsCondition } from '../assets/access';
 
@@ -96,6 +97,7 @@ export async function compareScan(executor: Executor, actor: Actor, input: ScanI
  * is no edit, and must not make an open edit form stale.
  */
 export async function saveLocationAudit(tx: Transaction, actor: Actor, input: ScanInput): Promise<{ id: string }> {
+  await holdTreeStill(tx);
   const result = await compareScan(tx, actor, input);
   const location = await findLocation(tx, actor, input.locationId);
   const scanned = [...result.found, ...result.unexpected];

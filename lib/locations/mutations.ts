@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import { assertCanManageLocations, locationNotFound } from './access';
 import { belowPath, findLocation, type LocationSummary } from './queries';
+import { takeTreeTurn } from './tree-turn';
 import {
   moveLocationSchema,
   newLocationSchema,
@@ -58,18 +59,11 @@ export async function createLocation(
 ): Promise<LocationSummary> {
   assertCanManageLocations(actor);
   const { name, parentId } = parseInput(newLocationSchema, input);
+  await takeTreeTurn(tx);
   const parent = parentId ? await findLocation(tx, actor, parentId) : null;
   const created = await tx.transaction((savepoint) => insertLocation(savepoint, name, parent));
   await auditLocation(tx, actor, 'location.create', created);
   return created;
-}
-
-/**
- * Renames and moves take turns: each reads the tree after the one before it committed, so two at
- * once can neither leave a path half rewritten nor move two places under each other.
- */
-async function takeTreeTurn(tx: Transaction): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('locations tree'))`);
 }
 
 /** The place a rename or move changes, read in the tree's turn and refused if it changed since `version`. */
@@ -143,6 +137,7 @@ export async function removeLocation(
 ): Promise<{ path: string }> {
   assertCanManageLocations(actor);
   const { id } = parseInput(removeLocationSchema, input);
+  await takeTreeTurn(tx);
   const location = await findLocation(tx, actor, id);
   const [children] = await tx
     .select({ n: sql<number>`count(*)::int` })
@@ -169,6 +164,7 @@ export async function removeLocation(
  */
 export async function ensureLocationPath(tx: Transaction, actor: Actor, path: string): Promise<LocationSummary> {
   assertCanManageLocations(actor);
+  await takeTreeTurn(tx);
   let parent: LocationSummary | null = null;
   for (const name of splitPath(path)) {
     const wanted: string = parent ? `${parent.path}${pathSeparator}${name}` : name;

@@ -14,7 +14,8 @@ import { AppError } from '../../lib/errors';
 import { compareScan, findLocationAudit, saveLocationAudit } from '../../lib/location-audits/audits';
 import { createLocation, moveLocation, removeLocation, renameLocation } from '../../lib/locations/mutations';
 import { findLocation, listAssetsAt } from '../../lib/locations/queries';
-import { useTestDatabase } from '../support/test-database';
+import type { Transaction } from '../../lib/db/client';
+import { sleep, useTestDatabase } from '../support/test-database';
 import { actorFor, createTestUser } from '../support/users';
 
 const { db, rows } = await useTestDatabase();
@@ -96,6 +97,50 @@ describe('locations', () => {
       findLocation(db, requester, site.id),
       (error: unknown) => error instanceof AppError && error.code === 'not_found',
     );
+  });
+
+  /** Runs `change` in a transaction that stays open until `then` has been started and had time to wait. */
+  async function whileOpen<T>(change: (tx: Transaction) => Promise<unknown>, then: () => Promise<T>) {
+    let finish = () => {};
+    const open = new Promise<void>((resolve) => (finish = resolve));
+    let changed = () => {};
+    const hasChanged = new Promise<void>((resolve) => (changed = resolve));
+    const first = db.transaction(async (tx) => {
+      await change(tx);
+      changed();
+      await open;
+    });
+    await hasChanged;
+    const second = then().then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    await sleep(200);
+    finish();
+    await first;
+    return second;
+  }
+
+  test('a place created while its parent is renamed is made under the new name', async () => {
+    const site = await place(unique('Depot'));
+    const outcome = await whileOpen(
+      (tx) => renameLocation(tx, admin, { id: site.id, name: `${site.name} North`, version: site.version }),
+      () => place('Shelf', site.id),
+    );
+    assert.ok('value' in outcome, String((outcome as { error?: unknown }).error));
+    assert.equal(outcome.value.path, `${site.name} North / Shelf`);
+  });
+
+  test('an asset put at a place while it is removed is refused on its field, never a failed query', async () => {
+    const spot = await place(unique('Corner'));
+    const outcome = await whileOpen(
+      (tx) => removeLocation(tx, admin, { id: spot.id }),
+      () => asset({ locationId: spot.id }),
+    );
+    assert.ok('error' in outcome);
+    assert.ok(outcome.error instanceof AppError, String(outcome.error));
+    assert.equal(outcome.error.code, 'validation_failed');
+    assert.match(outcome.error.fields?.locationId ?? '', /No such place/);
   });
 
   test('the migration carries old free-text locations into top-level places', async () => {

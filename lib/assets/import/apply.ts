@@ -8,6 +8,7 @@ import { assets } from '../../db/schema-domain';
 import { locations } from '../../db/schema-places';
 import type { Actor } from '../../actor';
 import { ensureLocationPath } from '../../locations/mutations';
+import { takeTreeTurn } from '../../locations/tree-turn';
 import type { ImportError } from '../csv-import-rows';
 import { refusal, writeOrReportByLine } from './refusal';
 
@@ -29,6 +30,8 @@ const linesPerStep = 1000;
  * save took, since they were checked are refused by line, the others applied.
  */
 export async function applyWaitingRows(tx: Transaction, actor: Actor, importId: string): Promise<RefusedRow[]> {
+  // The rows may create places: the tree's turn comes before the first asset is locked (tree-turn.ts).
+  await takeTreeTurn(tx);
   const [range] = await queryRows<{ from: number | null; to: number | null }>(
     tx,
     sql`select min(line) as from, max(line) as to from ${assetImportRows} where import_id = ${importId}`,
