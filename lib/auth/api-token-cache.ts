@@ -2,6 +2,7 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 import type { ApiTokenScope } from '../db/schema-tokens';
 import { usualAuthorization } from './api-token-format';
+import { forgottenWithin, noteForgotten } from './forgotten-checks';
 import type { SessionUser } from './session-types';
 
 // The process's memory of recent API token checks, like session-cache.ts's for cookies: a check is
@@ -47,11 +48,20 @@ export function recallTokenCheck(authorization: string): TokenCheck | undefined 
 /** Remembers a check for `ttlMs` from `checkedAt` (when the database read began), never past the token's expiry. */
 export function rememberTokenCheck(token: string, check: TokenCheck, ttlMs: number, checkedAt: number): void {
   const remaining = Math.min(ttlMs - (Date.now() - checkedAt), check.token.expiresAt.getTime() - Date.now());
-  if (remaining > 0) memory().checks.set(usualAuthorization(token), check, { ttl: remaining });
+  if (remaining <= 0 || forgottenWithin([`token:${check.token.id}`, `user:${check.user.id}`], ttlMs)) return;
+  memory().checks.set(usualAuthorization(token), check, { ttl: remaining });
 }
 
 /** Forgets remembered checks of one token, of one user's tokens, or all of them. */
 export function forgetTokenChecks(match: { userId?: string; tokenId?: string } | 'all'): void {
+  noteForgotten(
+    match === 'all'
+      ? 'all'
+      : [
+          ...(match.userId ? [`user:${match.userId}` as const] : []),
+          ...(match.tokenId ? [`token:${match.tokenId}` as const] : []),
+        ],
+  );
   const { checks } = memory();
   if (match === 'all') return checks.clear();
   for (const [token, check] of checks.entries()) {

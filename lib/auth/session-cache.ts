@@ -2,6 +2,7 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { sha256 } from '../crypto/sha256';
 import { forgetTokenChecks } from './api-token-cache';
+import { forgottenWithin, noteForgotten } from './forgotten-checks';
 import type { SessionClaim, SessionUser, SignedIn } from './session-types';
 
 // The process's memory of recent session checks, of seals it verified, and of the users the checks
@@ -12,7 +13,8 @@ import type { SessionClaim, SessionUser, SignedIn } from './session-types';
 // same header on every request, so a request found here neither parses, unseals nor hashes
 // anything. It is trusted for at most SESSION_CHECK_CACHE from when the database check began:
 // that is how long another process may take to see a revocation. Revocations and user changes
-// made in this process forget entries at once.
+// made in this process forget entries at once (and, for that bound, remember none of them again:
+// see forgotten-checks.ts).
 //
 // Past that bound the database is asked again, but the seal need not be verified again: a seal
 // that verified once is the same seal until it expires (its HMAC covers every byte), and verifying
@@ -74,6 +76,7 @@ export function rememberSessionCheck(cookieHeader: string, signedIn: SignedIn, t
   // Never past the session's own expiry, however recent the check.
   const remaining = Math.min(ttlMs - (Date.now() - checkedAt), signedIn.session.expiresAt.getTime() - Date.now());
   if (remaining <= 0 || cookieHeader.length > maxHeaderLength) return;
+  if (forgottenWithin([`session:${signedIn.session.id}`, `user:${signedIn.user.id}`], ttlMs)) return;
   memory().checks.set(cookieHeader, signedIn, { ttl: remaining });
 }
 
@@ -81,6 +84,14 @@ export function rememberSessionCheck(cookieHeader: string, signedIn: SignedIn, t
 export function forgetSessionChecks(match: { userId?: string; sessionId?: string } | 'all'): void {
   // A user's API tokens act with the same role and the same "active": forgotten with their sessions.
   if (match === 'all' || match.userId) forgetTokenChecks(match === 'all' ? 'all' : { userId: match.userId });
+  noteForgotten(
+    match === 'all'
+      ? 'all'
+      : [
+          ...(match.userId ? [`user:${match.userId}` as const] : []),
+          ...(match.sessionId ? [`session:${match.sessionId}` as const] : []),
+        ],
+  );
   const { checks } = memory();
   if (match === 'all') return checks.clear();
   for (const [header, signedIn] of checks.entries()) {

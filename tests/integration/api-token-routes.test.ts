@@ -122,6 +122,29 @@ describe('a bearer token on the JSON routes', () => {
     assert.equal(malformed.status, 401);
   });
 
+  test('a request read while the revocation commits is not remembered: the next one is refused', async () => {
+    const { user, token, id } = await tokenFor('agent', 'read');
+    const get = () => call(ticketsRoute.GET, '/api/tickets', { token });
+    assert.equal((await get()).status, 200);
+    let commit = () => {};
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    let revoked = () => {};
+    const hasRevoked = new Promise<void>((resolve) => (revoked = resolve));
+    const revoking = db.transaction(async (tx) => {
+      await revokeApiToken(tx, actorFor(user), { tokenId: id });
+      revoked();
+      await committing;
+    });
+    await hasRevoked;
+    // On PostgreSQL this reads the token as it was (200); the embedded database waits for the commit.
+    const meanwhile = get();
+    await sleep(200);
+    commit();
+    await revoking;
+    assert.ok([200, 401].includes((await meanwhile).status));
+    assert.equal((await get()).status, 401);
+  });
+
   test('disabling the user refuses the token on the next request, and enabling them does not revive it', async () => {
     const { user, token } = await tokenFor('agent', 'read');
     assert.equal((await call(ticketsRoute.GET as Handler, '/api/tickets', { token })).status, 200);

@@ -133,6 +133,29 @@ describe('the memory of recent checks', () => {
     forgetSessionChecks('all');
     assert.deepEqual(remembered(), []);
   });
+
+  test('a check read while a revocation commits is not remembered: for the bound, a forgotten session stays forgotten', async () => {
+    forgetSessionChecks('all');
+    const revoked = signedIn();
+    const sameUser = signedIn({ userId: revoked.user.id });
+    const bystander = signedIn();
+    // The revoking transaction forgets at once; a check that read the rows before it committed
+    // still answers its own request, but must not be kept.
+    forgetSessionChecks({ sessionId: revoked.session.id });
+    rememberSessionCheck('revoked', revoked, 300, Date.now());
+    rememberSessionCheck('same user', sameUser, 300, Date.now());
+    rememberSessionCheck('bystander', bystander, 300, Date.now());
+    assert.equal(recallSessionCheck('revoked'), undefined);
+    assert.ok(recallSessionCheck('same user'));
+    assert.ok(recallSessionCheck('bystander'));
+
+    forgetSessionChecks({ userId: revoked.user.id });
+    rememberSessionCheck('same user', sameUser, 300, Date.now());
+    assert.equal(recallSessionCheck('same user'), undefined);
+    await sleep(350);
+    rememberSessionCheck('revoked', revoked, 300, Date.now());
+    assert.ok(recallSessionCheck('revoked'), 'remembered again once the bound has passed');
+  });
 });
 
 describe('resolveSession and recentSession answer a remembered header from memory', () => {
