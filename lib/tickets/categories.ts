@@ -22,6 +22,8 @@ export async function inListedCategory(tx: Transaction, actor: Actor, category: 
     const message = 'Choose one of the listed categories.';
     throw new AppError('validation_failed', message, { fields: { category: message } });
   }
-  const spelled = await inListedSpelling(tx, ticketListFields, { category });
+  // A requester's "general" is the default as the app spells it: their spelling never joins the list.
+  const typed = isDefault && !isStaff(actor) ? defaultCategory : category;
+  const spelled = await inListedSpelling(tx, ticketListFields, { category: typed });
   return spelled.category;
 }

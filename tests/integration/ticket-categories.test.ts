@@ -79,6 +79,16 @@ describe('ticket categories', () => {
     );
   });
 
+  test('a requester’s “gENERAL” is the default as the app spells it, and never joins the list in theirs', async () => {
+    // As if an admin had removed the default from the list while no ticket used it.
+    await rows(sql`delete from catalog_values where kind = 'ticket_category' and lower(name) = 'general'`);
+    const typed = await open(requester, { category: 'gENERAL' });
+    assert.equal((await ticketRow(typed.id)).category, 'General');
+    const listed = await listTicketCategories(db);
+    assert.ok(listed.includes('General'));
+    assert.ok(!listed.includes('gENERAL'));
+  });
+
   test('a rename changes every ticket using the category in one audited step, without news on them', async () => {
     const first = await open(agent, { category: `Scanner${run}` });
     const second = await open(agent, { category: `scanner${run}` });
