@@ -8,17 +8,16 @@ import { accountForOidcSignIn, OidcRefused, type OidcClaims } from './oidc-accou
 import type { OidcRefusalReason } from './oidc-refusals';
 import { openLoginSession, signedIn, type LoginResult } from './login-session';
 import { hasSecondFactor } from './second-factor';
+import { noAccountKey } from './rate-limit';
 import { recordSignInFailure, signInWaitSeconds } from './sign-in-failures';
 
 // Opening a session from a single sign-on, as lib/auth/login.ts does for a password: the same
-// sessions, audit rows and failure limits. Failures count per client address (the provider has
-// not said who it is yet when a state is tampered with).
-
-const failureKey = (request: RequestInfo) => `oidc@${request.ipAddress}`;
+// sessions, audit rows and failure limits. Failures count against the client's address alone
+// (the provider has not said who it is yet when a state is tampered with).
 
 /** Refuses with 'rate_limited' while this address is past the sign-in failure limit. */
 export async function assertOidcAttemptAllowed(request: RequestInfo): Promise<void> {
-  if ((await signInWaitSeconds(failureKey(request), request, 'oidc')) > 0) throw new OidcRefused('rate_limited');
+  if ((await signInWaitSeconds(noAccountKey, request, 'oidc')) > 0) throw new OidcRefused('rate_limited');
 }
 
 /** Counts and audits a failed single sign-on; `detail` is the library's error name, never a token. */
@@ -28,7 +27,7 @@ export async function recordOidcFailure(
   detail?: string,
 ): Promise<void> {
   await recordSignInFailure({
-    key: failureKey(request),
+    key: noAccountKey,
     request,
     reason,
     method: 'oidc',
@@ -60,7 +59,7 @@ export async function logInWithOidc(
       });
       if (await hasSecondFactor(tx, account.id)) return { account, session: null };
       const session = await openLoginSession(tx, config, account, request, {
-        key: failureKey(request),
+        key: noAccountKey,
         remember: false,
         previousToken,
         details: { method: 'oidc', account: account.matched },

@@ -15,7 +15,7 @@ import { openLoginSession, signedIn, type LoginResult } from './login-session';
 import { issueChallenge, takeChallenge } from './passkey-challenges';
 import { requireRelyingParty } from './passkeys';
 import { authenticationResponseSchema, type AuthenticationAnswer } from './passkey-schemas';
-import { usernameKey } from './rate-limit';
+import { noAccountKey, usernameKey } from './rate-limit';
 import { assertSignInAllowed, recordSignInFailure } from './sign-in-failures';
 
 // Signing in with a passkey alone. The authenticator proved possession of the key and verified
@@ -23,10 +23,6 @@ import { assertSignInAllowed, recordSignInFailure } from './sign-in-failures';
 
 export const passkeyRefusedMessage =
   'That passkey was not accepted. Sign in with your password, or try another passkey.';
-
-// Failures of credentials nobody registered share one account key: they fail anyway, and the
-// per-address limit still applies to whoever sends them.
-const unknownCredentialKey = 'passkey:unknown';
 
 /** Options for the browser's passkey prompt: any passkey of this site may answer (discoverable). */
 export async function passkeySignInOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
@@ -68,7 +64,8 @@ export async function logInWithPasskey(
     .innerJoin(users, eq(users.id, passkeys.userId))
     .where(eq(passkeys.credentialId, response.id))
     .limit(1);
-  const key = found ? usernameKey(found.user.username) : unknownCredentialKey;
+  // A credential nobody registered names no account: its failures count against the address.
+  const key = found ? usernameKey(found.user.username) : noAccountKey;
 
   await assertSignInAllowed(key, request, 'passkey');
 

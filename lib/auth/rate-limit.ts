@@ -11,6 +11,13 @@ export function usernameKey(username: string): string {
 }
 
 /**
+ * The key of a failure that names no account (a single sign-on, an unknown passkey): it counts
+ * against its address only. A made-up key ("oidc@<address>") would be an account key anyone could
+ * fill by typing it as a username, and so lock that address out.
+ */
+export const noAccountKey = '';
+
+/**
  * Seconds until the oldest failure that keeps a key at its limit leaves the window, or 0 when
  * fewer than `max` failures fall inside the window.
  */
@@ -48,7 +55,9 @@ export async function loginRetryAfter(
 ): Promise<number> {
   const { maxFailuresPerAccount, maxFailuresPerAddress, windowSeconds } = config.loginLimits;
   const [account, address] = await Promise.all([
-    secondsBlocked(executor, loginAttempts.usernameKey, key, maxFailuresPerAccount, windowSeconds),
+    key === noAccountKey
+      ? 0
+      : secondsBlocked(executor, loginAttempts.usernameKey, key, maxFailuresPerAccount, windowSeconds),
     secondsBlocked(executor, loginAttempts.ipAddress, ipAddress, maxFailuresPerAddress, windowSeconds),
   ]);
   return Math.max(account, address);
@@ -65,6 +74,7 @@ export async function recordLoginAttempt(
 
 /** A successful login clears the account's failures (not the address's: others may share it). */
 export async function clearAccountFailures(executor: Executor, key: string): Promise<void> {
+  if (key === noAccountKey) return;
   await executor
     .delete(loginAttempts)
     .where(and(eq(loginAttempts.usernameKey, key), eq(loginAttempts.succeeded, false)));

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { accountForOidcSignIn, OidcRefused, type OidcClaims } from '../../lib/auth/oidc-accounts';
-import { SecondFactorRequired } from '../../lib/auth/login';
-import { logInWithOidc } from '../../lib/auth/oidc-login';
+import { logIn, SecondFactorRequired } from '../../lib/auth/login';
+import { assertOidcAttemptAllowed, logInWithOidc, recordOidcFailure } from '../../lib/auth/oidc-login';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../lib/auth/second-factor';
 import { completeSecondFactorSignIn } from '../../lib/auth/second-factor-login';
 import { totpCodeAt } from '../../lib/auth/totp';
@@ -176,4 +176,27 @@ test('an account with its own second factor owes its code after single sign-on t
   const challenge = { uid: first.user.id, nonce: randomBytes(16).toString('hex'), remember: false, exp: 0 };
   const session = await completeSecondFactorSignIn(challenge, totpCodeAt(secret, Date.now()), request);
   assert.equal(session.user.id, first.user.id);
+});
+
+test('failed single sign-ons count against the address alone: nobody can fill that count by typing a username', async () => {
+  const office = { ...request, ipAddress: '198.51.100.7' };
+  const elsewhere = { ...request, ipAddress: '203.0.113.66' };
+  for (let attempt = 0; attempt < config.loginLimits.maxFailuresPerAccount + 1; attempt++)
+    await logIn({ username: `OIDC@${office.ipAddress}`, password: 'guess', remember: false }, elsewhere).catch(
+      () => undefined,
+    );
+  await assertOidcAttemptAllowed(office);
+
+  for (let attempt = 0; attempt < config.loginLimits.maxFailuresPerAccount; attempt++)
+    await recordOidcFailure(office, 'cancelled');
+  await assertOidcAttemptAllowed(office);
+  for (
+    let attempt = config.loginLimits.maxFailuresPerAccount;
+    attempt < config.loginLimits.maxFailuresPerAddress;
+    attempt++
+  )
+    await recordOidcFailure(office, 'failed');
+  const refused = await refusalOf(assertOidcAttemptAllowed(office));
+  assert.equal(refused.reason, 'rate_limited');
+  await assertOidcAttemptAllowed(elsewhere);
 });
