@@ -63,6 +63,15 @@ async function findLinked(tx: Transaction, issuer: string, subject: string) {
   return row ?? null;
 }
 
+async function hasIdentityAt(tx: Transaction, issuer: string, userId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: oidcIdentities.id })
+    .from(oidcIdentities)
+    .where(and(eq(oidcIdentities.issuer, issuer), eq(oidcIdentities.userId, userId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 async function findByEmail(tx: Transaction, email: string) {
   const [row] = await tx
     .select(userIdentityColumns)
@@ -139,8 +148,10 @@ export async function accountForOidcSignIn(
   } else {
     const claimedEmail = text(claims.email);
     const local = claimedEmail ? await findByEmail(tx, claimedEmail) : null;
-    // An address the provider does not vouch for must not hand over someone's account.
+    // An address the provider does not vouch for must not hand over someone's account; nor may an
+    // address that moved on to someone new (jane@ reused for another Jane) hand over the old one's.
     if (local && !email) throw new OidcRefused('unverified_email');
+    if (local && (await hasIdentityAt(tx, issuer, local.id))) throw new OidcRefused('email_in_use');
     account = local ?? (await createRequester(tx, who, claims, email));
     matched = local ? 'email' : 'created';
     await tx.insert(oidcIdentities).values({ issuer, subject: claims.sub, userId: account.id, email });

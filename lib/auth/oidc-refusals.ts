@@ -4,6 +4,8 @@
 export const oidcRefusals = {
   unverified_email:
     'An account with this email address already exists here, but the sign-in provider does not say the address is verified, so it was not linked. Ask an admin, or verify the address at the provider.',
+  email_in_use:
+    'An account with this email address already signs in with another identity at this provider, so it was not linked. Ask an admin.',
   disabled: 'This account is disabled. Ask an admin to enable it.',
   no_subject: 'The sign-in provider did not say who you are. Try again, or ask an admin.',
   failed: 'Single sign-on did not complete. Start again from this page.',

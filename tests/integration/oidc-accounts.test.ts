@@ -97,6 +97,16 @@ test('a local account is linked by a verified address, and refused for an unveri
   assert.equal(linked.role, 'agent');
 });
 
+test('an address already signing in with another identity at the provider does not hand over that account', async () => {
+  const email = newEmail();
+  const first = await signIn({ sub: newSubject(), email, email_verified: true });
+  assert.equal(first.matched, 'created');
+  // The first Jane left; the provider gave her address to a newcomer with an identity of their own.
+  const refused = await refusalOf(signIn({ sub: newSubject(), email, email_verified: true }));
+  assert.equal(refused.reason, 'email_in_use');
+  assert.equal(refused.message, oidcRefusals.email_in_use);
+});
+
 test('the groups set the role at every sign-in, and the change is audited', async () => {
   const sub = newSubject();
   await createTestUser(db, { role: 'admin' });
