@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../config';
 import type { OidcFlow } from './oidc-client';
 import { isSecureRequest, type CookieOptions } from './session-cookie';
+import { maxNextLength } from '../http/safe-next';
 import { sealShortLived, unsealShortLived } from './session-seal';
 
 // The single sign-on's state, nonce and PKCE verifier between the redirect to the provider and its
@@ -17,7 +18,7 @@ const flowSchema = z.object({
   nonce: z.string().min(1).max(200),
   codeVerifier: z.string().min(43).max(128),
   redirectUri: z.url(),
-  next: z.string().startsWith('/').max(2000),
+  next: z.string().startsWith('/').max(maxNextLength),
 });
 
 export type FlowCookie = { name: typeof oidcFlowCookieName; value: string; options: CookieOptions };

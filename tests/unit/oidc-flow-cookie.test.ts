@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clearedOidcFlowCookie, oidcFlowCookie, readOidcFlow } from '../../lib/auth/oidc-flow-cookie';
 import { loadConfig } from '../../lib/config';
+import { maxNextLength, safeNextPath } from '../../lib/http/safe-next';
 
 const config = loadConfig({ SESSION_SECRET: 'a'.repeat(32), BASE_PATH: '/it' });
 const flow = {
@@ -29,4 +30,15 @@ test('a tampered, foreign or missing flow cookie is no flow', async () => {
   assert.equal(await readOidcFlow(other, value), null);
   assert.equal(await readOidcFlow(config, undefined), null);
   assert.equal(await readOidcFlow(config, 'garbage'), null);
+});
+
+test('any return path safeNextPath keeps fits the flow cookie, even one that grows as it is resolved', async () => {
+  const candidates = ['/' + 'a'.repeat(2040), `/tickets?q=${'é'.repeat(400)}`, `/kb?q=${'%'.repeat(700)}`];
+  for (const candidate of candidates) {
+    const next = safeNextPath(candidate);
+    assert.ok(next.length <= maxNextLength, `${next.length}`);
+    const { value } = await oidcFlowCookie(config, 'https', { ...flow, next });
+    assert.deepEqual(await readOidcFlow(config, value), { ...flow, next });
+  }
+  assert.equal(safeNextPath(`/tickets?q=${'é'.repeat(400)}`), '/');
 });

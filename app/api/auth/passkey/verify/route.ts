@@ -8,7 +8,8 @@ import { singleLineText } from '@/lib/validation';
 
 const verifyBody = z.object({
   response: authenticationResponseSchema,
-  next: singleLineText().max(2000).optional(),
+  // Any length: a return path too long to carry goes to the dashboard (safeNextPath).
+  next: singleLineText().optional(),
   remember: z.boolean().default(false),
 });
 
