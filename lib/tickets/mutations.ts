@@ -172,7 +172,10 @@ export async function updateTicket(
   if (changes.status) {
     set.status = status;
     if (status === 'resolved') set.resolvedAt = sql`now()`;
-    if (status === 'closed') set.closedAt = sql`now()`;
+    // Closed without being resolved first (a duplicate, a requester's "no longer needed") is settled
+    // all the same: it counts as resolved then, on the dashboard and in the list.
+    if (status === 'closed')
+      Object.assign(set, { closedAt: sql`now()`, resolvedAt: sql`coalesce(${tickets.resolvedAt}, now())` });
     if (status === 'open' || status === 'pending') Object.assign(set, { resolvedAt: null, closedAt: null });
   }
   const version = await updateAtVersion(tx, tickets, current, set);

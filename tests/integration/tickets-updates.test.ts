@@ -94,12 +94,22 @@ describe('status transitions', () => {
     ticket = await getTicket(db, agent, ticket.id);
     assert.ok(ticket.resolvedAt);
     assert.equal(ticket.closedAt, null);
+    const resolvedAt = ticket.resolvedAt;
     await change(ticket, { status: 'closed' });
     ticket = await getTicket(db, agent, ticket.id);
-    assert.ok(ticket.resolvedAt && ticket.closedAt);
+    assert.ok(ticket.closedAt);
+    assert.deepEqual(ticket.resolvedAt, resolvedAt, 'closing keeps when it was resolved');
     await change(ticket, { status: 'open' });
     ticket = await getTicket(db, agent, ticket.id);
     assert.deepEqual([ticket.status, ticket.resolvedAt, ticket.closedAt], ['open', null, null]);
+  });
+
+  test('a ticket closed without being resolved first counts as resolved when it was closed', async () => {
+    let ticket = await newTicket('Duplicate of another');
+    await change(ticket, { status: 'closed' });
+    ticket = await getTicket(db, agent, ticket.id);
+    assert.ok(ticket.closedAt);
+    assert.deepEqual(ticket.resolvedAt, ticket.closedAt);
   });
 
   test('a requester reopens a resolved ticket, but only an agent reopens a closed one', async () => {
