@@ -26,8 +26,17 @@ Commands:
 
 The password is read from standard input, e.g.:  printf '%s' "$PASSWORD" | npm run users -- create ...`;
 
+/** The account the command runs as: a container's user may have no entry in /etc/passwd. */
+function osAccount(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER || `uid:${process.getuid?.() ?? 'unknown'}`;
+  }
+}
+
 // Audited as the command line, by the account and machine it ran on.
-const actor = commandLineActor(`cli:${os.userInfo().username}@${os.hostname()}`);
+const actor = commandLineActor(`cli:${osAccount()}@${os.hostname()}`);
 
 async function password(): Promise<string> {
   const parsed = passwordSchema.safeParse(await readPasswordFromStdin());
