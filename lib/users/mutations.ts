@@ -147,11 +147,21 @@ export async function updateUserDetails(
   if (Object.keys(changes).length === 0) return { changed: false };
   if (email && changes.email !== undefined) await assertEmailFree(tx, user.id, email);
   await updateAtVersion(tx, users, user, changes);
+  // A reset link went to the old address, which may no longer be theirs: it opens nothing now.
+  if (changes.email !== undefined) await spendResetLinks(tx, user.id);
   const from = Object.fromEntries(Object.keys(changes).map((key) => [key, user[key as keyof typeof changes]]));
   await auditUser(tx, actor, 'user.details_change', user, { from, to: changes });
   // Sign-in sessions carry the name and address; drop this process's shortcut so the next request reads them.
   forgetSessionChecks({ userId: user.id });
   return { changed: true };
+}
+
+/** Marks the user's open password-reset links used. */
+async function spendResetLinks(tx: Transaction, userId: string): Promise<void> {
+  await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
 }
 
 const newPasswordSchema = z.object({ password: passwordSchema });
@@ -176,10 +186,7 @@ export async function setUserPassword(
     .set({ passwordHash, passwordChangedAt: sql`now()`, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
     .where(eq(users.id, user.id));
   // A reset link mailed before is for the password that is gone: it must not replace this one.
-  await tx
-    .update(passwordResetTokens)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
+  await spendResetLinks(tx, user.id);
   const sessionsRevoked = await revokeUserSessions(tx, {
     userId: user.id,
     exceptSessionId: input.keepSessionId,

@@ -12,7 +12,7 @@ import type { RequestInfo } from '../../lib/http/request-info';
 import { jobHandlers } from '../../lib/jobs/handlers';
 import { startSmtpCapture } from '../support/smtp-capture';
 import { useTestDatabase } from '../support/test-database';
-import { setUserPassword } from '../../lib/users/mutations';
+import { setUserPassword, updateUserDetails } from '../../lib/users/mutations';
 import { actorFor, createTestUser, openTestSession } from '../support/users';
 
 // "Forgot password" end to end below the pages: the request queues a job holding only the user
@@ -153,6 +153,24 @@ describe('using the link', () => {
       refusedWith(resetLinkProblems.used),
     );
     assert.equal(await verifyCurrentPassword(user.id, 'changed on the account page'), true);
+  });
+
+  test('a link mailed to an address an admin has since changed no longer works', async () => {
+    const user = await userWithEmail();
+    const admin = await createTestUser(db, { role: 'admin' });
+    await requestPasswordReset(db, from(), user.username);
+    const [token] = await mailedTokens();
+    await db.transaction((tx) =>
+      updateUserDetails(tx, actorFor(admin), {
+        userId: user.id,
+        displayName: 'Moved on',
+        email: `moved-${user.username}@example.test`,
+      }),
+    );
+    await assert.rejects(
+      () => resetPasswordWithToken(db, from(), { token, password: 'the old mailbox wants this' }),
+      refusedWith(resetLinkProblems.used),
+    );
   });
 
   test('an expired or unknown link is refused with a clear message, and a weak password changes nothing', async () => {
