@@ -31,6 +31,16 @@ export async function findLabelLogo(executor: Executor): Promise<LabelLogo | nul
   return { bytes: new Uint8Array(row.bytes), contentType: row.contentType as LabelLogo['contentType'] };
 }
 
+/** When the logo last changed (milliseconds), to address its image anew each time; null without a logo. */
+export async function labelLogoVersion(executor: Executor): Promise<number | null> {
+  const [row] = await executor
+    .select({ updatedAt: labelLogo.updatedAt })
+    .from(labelLogo)
+    .where(eq(labelLogo.id, 1))
+    .limit(1);
+  return row ? row.updatedAt.getTime() : null;
+}
+
 export async function setLabelLogo(tx: Transaction, actor: Actor, bytes: Uint8Array): Promise<{ byteSize: number }> {
   assertAdmin(actor);
   if (bytes.byteLength > maxLabelLogoBytes)

@@ -121,3 +121,25 @@ test('on a phone: continuous check-out builds a list, flags duplicates and unkno
   expect(((await asset.json()) as { asset: { status: string } }).asset.status).toBe('deployed');
   await context.close();
 });
+
+test('a new label logo shows as soon as it is uploaded, in place of the old one', async ({ browser }) => {
+  // Two red PNGs, 2×1 and 3×1 pixels: the image shown tells them apart by its width.
+  const narrow = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4z8AARAAI/gH/xp559wAAAABJRU5ErkJggg==';
+  const wide = 'iVBORw0KGgoAAAANSUhEUgAAAAMAAAABCAIAAACUgoPjAAAADUlEQVR4nGP4z8AAQQAR+AL+4+XvtgAAAABJRU5ErkJggg==';
+  const { context, page } = await openBrowser(browser, server.app);
+  await signIn(page, 'ada', 'ada-password-1');
+  await page.goto('assets/labels');
+  const logo = page.getByRole('img', { name: 'The logo printed on labels' });
+  for (const [name, png, width] of [
+    ['narrow.png', narrow, 2],
+    ['wide.png', wide, 3],
+  ] as const) {
+    await page
+      .getByLabel('Logo', { exact: true })
+      .setInputFiles({ name, mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await page.getByRole('button', { name: 'Upload image' }).click();
+    await expect(page.getByText('Image saved.')).toBeVisible();
+    await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(width);
+  }
+  await context.close();
+});

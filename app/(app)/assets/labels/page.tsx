@@ -9,7 +9,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { formatCount } from '@/lib/format-count';
 import { labelFormats, labelStocks, pageCountFor } from '@/lib/labels/formats';
-import { findLabelLogo } from '@/lib/labels/logo';
+import { labelLogoVersion } from '@/lib/labels/logo';
 import { maxChosenAssets, maxLabelsPerPdf } from '@/lib/labels/schemas';
 import { isUuid } from '@/lib/validation';
 import { LabelLogoPanel } from './logo-panel';
@@ -31,9 +31,9 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
   const chosen = [query.id ?? []].flat().filter((id) => isUuid(id));
   const { raw, params } = await readListQuery(Promise.resolve(query), assetListSchema);
   const db = await getDb();
-  const [{ total }, logo] = await Promise.all([
+  const [{ total }, logoVersion] = await Promise.all([
     selectedRows ? { total: chosen.length } : listAssets(db, actor, { ...params, page: 1, pageSize: 1 }),
-    findLabelLogo(db),
+    labelLogoVersion(db),
   ]);
   const filter: [string, string][] = selectedRows
     ? [['ids', chosen.join(',')]]
@@ -86,7 +86,7 @@ export default async function PrintLabelsPage({ searchParams }: { searchParams: 
           Print at 100% (&quot;actual size&quot;), not &quot;fit to page&quot;, so the labels line up with the sheet.
         </p>
       </Panel>
-      <LabelLogoPanel hasLogo={logo !== null} admin={isAdmin(actor)} />
+      <LabelLogoPanel logoVersion={logoVersion} admin={isAdmin(actor)} />
     </>
   );
 }
