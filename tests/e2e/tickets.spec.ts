@@ -8,6 +8,8 @@ const server = useAppServer((app) => {
   app.createUser('rita', 'rita-password-1', 'requester');
   app.createUser('rob', 'rob-password-1', 'requester');
   app.createUser('alex', 'alex-password-1', 'agent');
+  app.createUser('sam', 'sam-password-1', 'agent');
+  app.createUser('ada', 'ada-password-1', 'admin');
 });
 
 const ticket = { id: '', reference: '', title: 'Printer on floor 3 prints blank pages' };
@@ -358,5 +360,40 @@ test('the agent queue opens on open work, shows every status in one click and so
   await alex.page.getByRole('navigation', { name: 'Ticket views' }).getByRole('link', { name: 'My tickets' }).click();
   await expect(alex.page).toHaveURL(/view=mine/);
   await expect(alex.page.getByText('No tickets match these filters.')).toBeVisible();
+  await alex.context.close();
+});
+
+test('a ticket whose assignee was disabled stays theirs when an agent saves another change', async ({ browser }) => {
+  const alex = await openBrowser(browser, server.app);
+  await signIn(alex.page, 'alex', 'alex-password-1');
+  const created = await alex.page.request.post('api/tickets', { data: { title: 'Dock flickers' } });
+  const { id, version } = (await created.json()) as { id: string; version: number };
+  const found = await alex.page.request.get('api/users/search?q=sam');
+  const sam = ((await found.json()) as { items: { id: string; username: string }[] }).items.find(
+    (person) => person.username === 'sam',
+  )!;
+  expect((await alex.page.request.patch(`api/tickets/${id}`, { data: { version, assigneeId: sam.id } })).status()).toBe(
+    200,
+  );
+
+  const ada = await openBrowser(browser, server.app);
+  await signIn(ada.page, 'ada', 'ada-password-1');
+  await ada.page.goto(`admin/users/${sam.id}`);
+  await ada.page.getByRole('button', { name: 'Disable user' }).click();
+  await ada.page.getByRole('group').getByRole('button', { name: 'Disable user' }).click();
+  await expect(ada.page.getByText('User disabled and signed out everywhere.')).toBeVisible();
+  await ada.context.close();
+
+  await alex.page.goto(`tickets/${id}`);
+  await expect(alex.page.getByLabel('Assignee')).toHaveValue(sam.id);
+  await expect(alex.page.getByLabel('Assignee').locator('option:checked')).toHaveText(/no longer assignable/);
+  await alex.page.getByLabel('Priority').selectOption('high');
+  await alex.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(alex.page.getByText('Ticket updated.')).toBeVisible();
+  const saved = (await (await alex.page.request.get(`api/tickets/${id}`)).json()) as {
+    priority: string;
+    assignee: { id: string } | null;
+  };
+  expect([saved.priority, saved.assignee?.id]).toEqual(['high', sam.id]);
   await alex.context.close();
 });

@@ -34,6 +34,16 @@ import { LinkAssetForm, UpdateTicketForm } from './ticket-forms';
 import type { SearchParams } from '../../_components/list-query';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
+type Person = { id: string; displayName: string };
+
+/**
+ * Who the update form offers: the assignable people, and the current assignee even when they are
+ * no longer assignable (disabled, or no longer staff), so saving another change keeps the ticket theirs.
+ */
+function assigneeChoices(assignable: Person[], current: Person | null): Person[] {
+  if (!current || assignable.some((person) => person.id === current.id)) return assignable;
+  return [...assignable, { id: current.id, displayName: `${current.displayName} (no longer assignable)` }];
+}
 
 // Shared by the page and its title within one request.
 const loadTicket = cache(async (id: string): Promise<TicketDetail | null> => {
@@ -137,7 +147,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
             <UpdateTicketForm
               ticket={{ ...ticket, assigneeId: ticket.assignee?.id ?? null }}
               statuses={[ticket.status, ...allowedTransitions(ticket.status, actor.role)]}
-              assignees={assignees}
+              assignees={assigneeChoices(assignees, ticket.assignee)}
               categories={categories}
             />
           </Panel>
