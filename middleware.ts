@@ -30,6 +30,8 @@ const publicPaths = [
   '/reset-password',
   '/api/health',
   '/api/auth/login',
+  // Signing out succeeds whatever state the session is in, also with no cookie at all.
+  '/api/auth/logout',
   '/api/auth/oidc',
   // Passkey sign-in: its challenge and its answer come before any session.
   '/api/auth/passkey',
