@@ -38,6 +38,18 @@ const integer = (name: string, fallback: number, min: number, max: number) =>
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** Whether a connection URL parses, with a user name and password that decode. */
+function readsAsUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.preprocess(
     blankToUndefined,
@@ -76,6 +88,11 @@ export const envSchema = z.object({
       .regex(
         /^postgres(ql)?:\/\/.+/,
         'DATABASE_URL must start with postgres:// or postgresql://, for example postgres://user:password@127.0.0.1:5432/itam',
+      )
+      // Read as a URL, as the driver reads it; the message never repeats the value (it holds the password).
+      .refine(
+        readsAsUrl,
+        'DATABASE_URL is not a valid URL: percent-encode special characters in the user name and password (% as %25, / as %2F, # as %23, ? as %3F, @ as %40)',
       )
       .optional(),
   ),

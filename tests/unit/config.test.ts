@@ -181,6 +181,16 @@ describe('loadConfig refuses bad values with one clear message', () => {
       { DATABASE_URL: 'mysql://localhost/itam' },
       /DATABASE_URL must start with postgres:\/\//,
     ],
+    [
+      'DATABASE_URL with a password that is not percent-encoded',
+      { DATABASE_URL: 'postgres://bob:Sec%retPW@127.0.0.1:5432/itam' },
+      /^(?!.*Sec%ret).*DATABASE_URL is not a valid URL: percent-encode special characters/,
+    ],
+    [
+      'DATABASE_URL with a slash in the password',
+      { DATABASE_URL: 'postgres://bob:a/b@127.0.0.1:5432/itam' },
+      /DATABASE_URL is not a valid URL/,
+    ],
     ['NODE_ENV unknown', { NODE_ENV: 'staging' }, /NODE_ENV must be development, production or test; got "staging"/],
   ];
   for (const [name, env, expected] of cases) {
