@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AuditActor } from '../audit/record';
 import { auditFor } from '../audit/record';
 import type { Transaction } from '../db/client';
@@ -8,6 +8,7 @@ import { oidcIdentities } from '../db/schema-oidc';
 import { AppError } from '../errors';
 import { cleanSingleLineText } from '../mail/incoming/mail-text';
 import { freeUsername, usernameFor } from '../mail/incoming/sender';
+import { anotherActiveAdminRemains } from '../users/mutations';
 import { userIdentityColumns } from '../users/queries';
 import { isMailAddress } from '../validation';
 import { forgetSessionChecks } from './session-cache';
@@ -95,16 +96,6 @@ async function createRequester(tx: Transaction, who: AuditActor, claims: OidcCla
   return created;
 }
 
-// The provider never takes the last active admin's role away: that would lock everyone out.
-async function otherActiveAdminExists(tx: Transaction, userId: string): Promise<boolean> {
-  const [other] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)))
-    .limit(1);
-  return Boolean(other);
-}
-
 async function applyRole(
   tx: Transaction,
   who: AuditActor,
@@ -112,7 +103,9 @@ async function applyRole(
   role: UserRole | null,
 ): Promise<UserRole> {
   if (role === null || role === user.role) return user.role;
-  if (user.role === 'admin' && !(await otherActiveAdminExists(tx, user.id))) return user.role;
+  // The provider never takes the last active admin's role away: that would lock everyone out. The
+  // check locks the admins as the admin pages' does, so two demotions at once cannot both pass.
+  if (user.role === 'admin' && !(await anotherActiveAdminRemains(tx, user.id))) return user.role;
   await tx
     .update(users)
     .set({ role, version: sql`${users.version} + 1`, updatedAt: sql`now()` })

@@ -87,14 +87,18 @@ async function loadForChange(tx: Transaction, userId: string, expectedVersion?: 
 // Demoting or disabling the last active admin would lock everyone out of administration.
 // All active admin rows are locked in one fixed order, so two admins demoting each other at the
 // same moment queue up instead of deadlocking; the second then sees it would leave none.
-async function assertAnotherActiveAdmin(executor: Executor, userId: string): Promise<void> {
+export async function anotherActiveAdminRemains(executor: Executor, userId: string): Promise<boolean> {
   const admins = await executor
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.active, true)))
     .orderBy(users.id)
     .for('update');
-  if (!admins.some((admin) => admin.id !== userId))
+  return admins.some((admin) => admin.id !== userId);
+}
+
+async function assertAnotherActiveAdmin(executor: Executor, userId: string): Promise<void> {
+  if (!(await anotherActiveAdminRemains(executor, userId)))
     throw new AppError('conflict', 'At least one active admin must remain.');
 }
 

@@ -11,8 +11,9 @@ import { totpCodeAt } from '../../lib/auth/totp';
 import { oidcRefusals } from '../../lib/auth/oidc-refusals';
 import { users } from '../../lib/db/schema';
 import { oidcIdentities } from '../../lib/db/schema-oidc';
-import { useTestDatabase } from '../support/test-database';
-import { createTestUser, uniqueUsername } from '../support/users';
+import { changeUserRole } from '../../lib/users/mutations';
+import { sleep, useTestDatabase } from '../support/test-database';
+import { actorFor, createTestUser, uniqueUsername } from '../support/users';
 
 const issuer = 'https://login.example.com/realms/it';
 const { db, config, rows } = await useTestDatabase({
@@ -209,4 +210,30 @@ test('failed single sign-ons count against the address alone: nobody can fill th
   const refused = await refusalOf(assertOidcAttemptAllowed(office));
   assert.equal(refused.reason, 'rate_limited');
   await assertOidcAttemptAllowed(elsewhere);
+});
+
+test('an admin demoted by the provider while the other admin is demoted on the admin page: one admin remains', async () => {
+  await db.update(users).set({ active: false }).where(eq(users.role, 'admin'));
+  const sub = newSubject();
+  const viaProvider = await signIn({ sub, groups: ['it-admins'] });
+  const local = await createTestUser(db, { role: 'admin' });
+  let commit = () => {};
+  const committing = new Promise<void>((resolve) => (commit = resolve));
+  let demoted = () => {};
+  const hasDemoted = new Promise<void>((resolve) => (demoted = resolve));
+  const onAdminPage = db.transaction(async (tx) => {
+    await changeUserRole(tx, actorFor(viaProvider), { userId: local.id, role: 'agent' });
+    demoted();
+    await committing;
+  });
+  await hasDemoted;
+  const signingIn = signIn({ sub, groups: [] });
+  await sleep(200);
+  commit();
+  await onAdminPage;
+  assert.equal((await signingIn).role, 'admin');
+  const admins = await rows<{ count: number }>(
+    sql`select count(*)::int as count from users where role = 'admin' and active`,
+  );
+  assert.equal(admins[0].count, 1);
 });
