@@ -23,7 +23,10 @@ export function readTicketQueue(params: Record<string, string | string[] | undef
       ? { ...rest, status: allStatuses }
       : given;
   // The export route reads the list's own parameters only: every status is no status parameter.
-  return { query, raw, exportParams: everyStatus ? rest : raw, everyStatus };
+  // It has no queue of its own, so it is told the order the page shows.
+  const listed = everyStatus ? rest : raw;
+  const exportParams = given.sort ? listed : { ...listed, sort: query.sort, dir: query.dir };
+  return { query, raw, exportParams, everyStatus };
 }
 
 /** A column header's link: sorts by that column, or flips the order if it already does; keeps the filters. */
