@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import * as labelsRoute from '../../app/api/assets/labels/route';
 import * as lookupRoute from '../../app/api/assets/lookup/route';
 import * as checkoutBatchRoute from '../../app/api/assets/checkout-batch/route';
 import * as labelLogoRoute from '../../app/api/labels/logo/route';
-import * as assetExportRoute from '../../app/api/assets/export/route';
-import { addCatalogValue } from '../../lib/catalog/admin';
-import { catalogValues } from '../../lib/db/schema-catalog';
-import { addCustomField } from '../../lib/custom-fields/admin';
 import { checkOutAsset } from '../../lib/assets/assignments';
 import { checkOutMany } from '../../lib/assets/check-out-many';
 import { createAsset, updateAsset } from '../../lib/assets/mutations';
@@ -287,29 +282,5 @@ describe('the label logo', () => {
       db.transaction((tx) => setLabelLogo(tx, as(admin), Buffer.from('not an image'))),
       (error) => error instanceof AppError && error.code === 'unsupported_media_type',
     );
-  });
-});
-
-describe('the asset export', () => {
-  test('a requester’s file names the custom fields of the assets they hold, not every category’s', async () => {
-    const [{ id: laptop }] = await db
-      .select({ id: catalogValues.id })
-      .from(catalogValues)
-      .where(and(eq(catalogValues.kind, 'category'), eq(catalogValues.name, 'Laptop')));
-    const vault = await db.transaction((tx) =>
-      addCatalogValue(tx, as(admin), { kind: 'category', name: `Vault${Date.now()}` }),
-    );
-    await db.transaction((tx) =>
-      addCustomField(tx, as(admin), { categoryId: laptop, name: 'Dock model', kind: 'text', required: false }),
-    );
-    await db.transaction((tx) =>
-      addCustomField(tx, as(admin), { categoryId: vault.id, name: 'Safe combination', kind: 'text', required: false }),
-    );
-    const headerFor = async (token: string) =>
-      (await (await call(assetExportRoute.GET, '/api/assets/export', token)).text()).split('\n')[0];
-    assert.match(await headerFor(adminToken), /Dock model.*Safe combination|Safe combination.*Dock model/);
-    const theirs = await headerFor(requesterToken);
-    assert.match(theirs, /Dock model/);
-    assert.doesNotMatch(theirs, /Safe combination/);
   });
 });
